@@ -1,0 +1,282 @@
+# Learning Kiosk: English
+# Note: no emoji or ambiguous-width symbols (middle dot, circled digits, arrows, ticks);
+# separate with spaces or /.
+
+## The shared frame
+
+link-offline = Offline
+top-card = Card { $card }
+button-back = Back
+button-home = Home
+button-help = Help
+button-ok = OK
+button-close = Close
+button-prev-page = Previous
+button-next-page = Next
+queue-empty = Nothing waiting to be sent
+queue-waiting = { $count ->
+    [one] 1 sign-up waiting to be sent
+   *[other] { $count } sign-ups waiting to be sent
+}
+page-of = Page { $page } of { $pages }
+ask-staff = Ask staff for help.
+list-separator = {", "}
+
+## Dates and times
+
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
+weekday-short-mon = Mon
+weekday-short-tue = Tue
+weekday-short-wed = Wed
+weekday-short-thu = Thu
+weekday-short-fri = Fri
+weekday-short-sat = Sat
+weekday-short-sun = Sun
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+date-day-month = { $day } { $month }
+day-today = Today
+day-tomorrow = Tomorrow
+schedule-weekly = Every { $days }, { $time }
+schedule-dates = On the dates below
+
+## Distance and direction
+
+distance-here = Right here
+distance-km = { $km } km
+distance-direction = { $km } km { $direction }
+direction-n = north
+direction-ne = north-east
+direction-e = east
+direction-se = south-east
+direction-s = south
+direction-sw = south-west
+direction-w = west
+direction-nw = north-west
+access-step-free = Step-free, wheelchair access
+access-steps = Has steps, no wheelchair access
+
+## Seats and status
+
+seats-left = { $seats ->
+    [one] 1 seat left
+   *[other] { $seats } seats left
+}
+seats-full = Full
+seats-cancelled = Cancelled
+status-waiting = Saved on this kiosk, will be sent to the learning centre when the connection returns
+status-short-waiting = waiting to be sent
+
+## Welcome and home
+
+welcome-title = Welcome to learning!
+welcome-card = Tap your learning card on the reader, or type its number and press Enter.
+welcome-look-around = Look around first
+welcome-use-number = Use this card number
+home-hello = Hello! Your learning card { $card } has been read.
+home-ask = What would you like to do? Press a number or tap.
+home-nearby = Activities near here
+home-my-signups = My sign-ups
+home-finish = Finish and remove my card
+
+## Nearby
+
+nearby-title = Learning activities nearby
+nearby-scope = within { $km } km, next { $days } days
+nearby-empty = Nothing nearby in the coming days with these choices. Try another day or category.
+filter-category = Category
+filter-audience = For
+filter-day = Day
+filter-all = All
+filter-title = Choose: { $filter }
+filter-current = chosen now
+
+category-digital_skills = Digital skills
+category-health_wellbeing = Health and wellbeing
+category-culture_arts = Culture and arts
+category-family_education = Family education
+category-vocational = Job skills
+category-farming = Farming
+category-language = Languages
+category-environment = Environment
+category-civic_law = Civic life and law
+category-science = Science
+category-other = Other
+
+audience-everyone = Everyone
+audience-elders = Older people
+audience-farmers = Farmers
+audience-women = Women
+audience-families = Families
+audience-children = Children
+audience-people_with_disabilities = People with disabilities
+audience-new_citizens = New citizens
+audience-workers = Workers
+
+kind-community_college = Community college
+kind-community_learning_centre = Community learning centre
+kind-adult_school = Adult school
+kind-elder_university = University for older people
+kind-library = Library
+kind-cultural_centre = Cultural centre
+kind-distance_learning_point = Distance-learning point
+kind-museum = Museum
+kind-workplace_learning_centre = Workplace learning centre
+kind-other = Other
+
+## Activity
+
+activity-credits = { $credits ->
+    [one] 1 credit
+   *[other] { $credits } credits
+}
+activity-choose = Choose a time to sign up: press its number or tap it.
+activity-cancelled = This activity has been cancelled; sign-ups are closed.
+activity-no-sessions = No sessions are planned for the coming weeks.
+
+## Signing up
+
+card-entry-title = To sign up, we need your learning card
+card-entry-how = Tap your learning card on the reader, or type its number and press Enter.
+card-error-empty = No card number has been typed yet.
+card-error-not-digit = A card number has digits only. Please check it and type it again.
+card-error-length = A card number has 16 digits; this one has { $count }. Please check it and type it again.
+card-error-district = A card number starts with a Beijing district code; { $code } is not one. Please check the number or try another card.
+card-error-check = The check digit does not match: one digit was probably typed wrong. Please check it and type it again.
+confirm-title = Please confirm your sign-up
+confirm-button = Confirm sign-up
+saving = Saving, please wait
+receipt-saved = Saved on this kiosk
+receipt-existing = You had already signed up for this; here is your sign-up
+receipt-code = Sign-up code { $code }
+receipt-scan = Scan the QR code with your phone to take the details away.
+receipt-finish = Finish
+receipt-more = Sign up for more
+
+refusal-unknown = There is no activity "{ $id }".
+refusal-no-session = This activity does not meet on { $date }.
+refusal-excepted = This activity does not meet on { $date } (a break in its schedule). Please choose another date.
+refusal-cancelled = This activity has been cancelled; sign-ups are closed.
+refusal-ended = This session is over. Please choose a later one.
+refusal-started = This session has already started, so sign-ups are closed. Please choose a later one.
+refusal-full = This session is full. Please choose another time.
+
+## My sign-ups
+
+my-signups-title = My sign-ups (held on this kiosk)
+my-signups-loading = Reading your sign-ups
+my-signups-none = This card has no sign-ups on this kiosk yet.
+
+## Notices
+
+notice-card-read = Your learning card { $card } has been read.
+notice-new-person = A different card was read. Everything about the previous person has been cleared.
+notice-disk-full = The kiosk's storage is full, so this sign-up was NOT saved.
+notice-save-failed = The kiosk had a fault, so this sign-up was NOT saved.
+notice-signups-unavailable = Your sign-ups cannot be read just now.
+notice-wrong-pin = That PIN is not right.
+notice-no-staff-pin = No staff PIN is set for this kiosk.
+notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for checking; { $count } sign-ups were recovered.
+
+## Help
+
+help-title = Help
+help-welcome = Tap your learning card or type its number to start. You can also look around first and show your card only when you sign up.
+help-home = Press 1 for activities nearby, 2 for your sign-ups, or 3 to remove your card.
+help-nearby = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. Press / to choose a category, * to choose who it is for, and . to choose a day.
+help-filter = Press a number or tap one. You then go back to the list.
+help-activity = Here is where and when the activity meets. Press the number of a time to sign up for it.
+help-card-entry = Tap your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
+help-confirm = Press Enter to confirm your sign-up, or Esc to go back.
+help-receipt = Your sign-up is saved on this kiosk. Note the sign-up code, or scan the QR code with your phone. Press 1 to finish and remove your card.
+help-my-signups = These are this card's sign-ups saved on this kiosk, and where each one stands.
+help-staff = This page is for staff.
+help-keys =
+    Keys: Enter OK   Esc or Backspace back   Home start again
+    F1 help   F2 中文/English   number keys choose   + and - turn pages
+    You can also tap the buttons on the screen.
+
+## Countdown
+
+countdown-title = Are you still there?
+countdown-text = To protect your privacy, the screen will go back to the start in { $seconds } seconds and your details will be cleared.
+countdown-continue = Continue
+
+## Staff
+
+staff-pin-title = Staff: type the PIN and press Enter.
+staff-menu-title = Staff page
+staff-kiosk = Kiosk { $id }, config from { $source }
+staff-catalogue = Catalogue: { $venues } places, { $activities } activities
+staff-waiting = Sign-ups waiting to be sent: { $count }
+staff-exit = Close the kiosk program
+
+out-of-service-title = This kiosk is out of service: its files have problems. Staff, please see below.
+
+## Problems in files
+
+problems-in-file = { $file } has { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}:
+problem-line = line { $line }
+problem-unreadable = the file cannot be read: { $detail }
+problem-syntax = not well-formed: { $detail }
+problem-wrong-format = the format must be "learning-catalogue/1", not "{ $found }"
+problem-missing = missing
+problem-wrong-type = expected { $expected }
+problem-unknown-key = unknown key (a typo?)
+problem-bad-id = an id is 1 to 64 characters of a-z 0-9 - _ .
+problem-duplicate-id = the id "{ $id }" is used twice
+problem-unknown-value = "{ $found }" is not allowed; expected one of: { $allowed }
+problem-no-such-district = "{ $code }" is not one of Beijing's 16 district codes
+problem-out-of-range = expected a value from { $min } to { $max }
+problem-too-small = expected at least { $min }
+problem-no-venue = no venue "{ $id }"
+problem-bad-moment = expected an RFC 3339 time with an offset, like 2026-11-27T14:00:00+08:00
+problem-bad-date = expected a date as YYYY-MM-DD
+problem-bad-time = expected a time as HH:MM
+problem-end-not-after-start = the end must be after the start
+problem-until-before-from = "until" is before "from"
+problem-no-schedule = needs sessions or repeat, so people know when it meets
+problem-no-days = repeat needs at least one weekday
+problem-second-session = a second session on { $date } (an activity meets at most once a day)
+problem-empty-text = both languages are empty
+problem-bad-pin-hash = expected an Argon2 hash (make one with learning-kiosk hash-pin), never the PIN itself
+problem-bad-chord = "{ $chord }" is not a key chord this kiosk can use (for example ctrl+alt+k)
+expected-string = a string
+expected-number = a number
+expected-integer = a whole number
+expected-bool = true or false
+expected-object = an object (table)
+expected-array = a list
+expected-text = a text in both languages, {"{"}"zh-CN": ..., "en-US": ...{"}"}
+
+## Command line
+
+cli-config-ok = { $file } is fine: kiosk { $site }, catalogue of { $venues } places and { $activities } activities.
+cli-signup-saved = Saved on this kiosk as { $code }; it will be sent when the connection returns.
+cli-signup-existing = This card already holds this session, as { $code }.
+cli-storage-failed = The sign-up store cannot be written: { $detail }
+cli-outbox-rebuilt = The sign-up file was damaged and has been set aside as { $file }; { $count } sign-ups were recovered.
+cli-queue-total = { $count ->
+    [one] 1 sign-up on this kiosk
+   *[other] { $count } sign-ups on this kiosk
+}
+cli-pin-rule = A PIN is 4 to 12 digits.

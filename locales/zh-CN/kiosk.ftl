@@ -1,0 +1,266 @@
+# Learning Kiosk: 简体中文
+# 注意：不要使用表情符号或宽度不定的符号（如中点、圆圈数字、箭头、对勾），分隔请用空格或 /。
+
+## 共用的框架
+
+link-offline = 未联网
+top-card = 卡 { $card }
+button-back = 返回
+button-home = 主页
+button-help = 帮助
+button-ok = 确定
+button-close = 关闭
+button-prev-page = 上一页
+button-next-page = 下一页
+queue-empty = 没有待发送的报名
+queue-waiting = { $count } 条报名待发送
+page-of = 第 { $page } 页，共 { $pages } 页
+ask-staff = 需要帮助请找工作人员。
+list-separator = 、
+
+## 日期和时间
+
+weekday-mon = 周一
+weekday-tue = 周二
+weekday-wed = 周三
+weekday-thu = 周四
+weekday-fri = 周五
+weekday-sat = 周六
+weekday-sun = 周日
+weekday-short-mon = 一
+weekday-short-tue = 二
+weekday-short-wed = 三
+weekday-short-thu = 四
+weekday-short-fri = 五
+weekday-short-sat = 六
+weekday-short-sun = 日
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+date-day-month = { $monthnum }月{ $day }日
+day-today = 今天
+day-tomorrow = 明天
+schedule-weekly = 每周{ $days } { $time }
+schedule-dates = 按下面的日期上课
+
+## 距离和方向
+
+distance-here = 就在这里
+distance-km = { $km } 公里
+distance-direction = { $km } 公里 { $direction }
+direction-n = 北
+direction-ne = 东北
+direction-e = 东
+direction-se = 东南
+direction-s = 南
+direction-sw = 西南
+direction-w = 西
+direction-nw = 西北
+access-step-free = 无台阶，轮椅可进入
+access-steps = 有台阶，轮椅进入不便
+
+## 名额和状态
+
+seats-left = 还有 { $seats } 个名额
+seats-full = 已满
+seats-cancelled = 已取消
+status-waiting = 已保存在本机，联网后会发送到学习中心确认
+status-short-waiting = 待发送
+
+## 欢迎和主页
+
+welcome-title = 欢迎来学习！
+welcome-card = 请刷学习卡，或输入卡号后按 Enter。
+welcome-look-around = 先看看附近的活动
+welcome-use-number = 使用这个卡号
+home-hello = 您好！已读取您的学习卡 { $card }。
+home-ask = 您想做什么？请按数字键或点一下。
+home-nearby = 附近的学习活动
+home-my-signups = 我的报名
+home-finish = 完成，退出我的卡
+
+## 附近的活动
+
+nearby-title = 附近的学习活动
+nearby-scope = { $km } 公里以内，未来 { $days } 天
+nearby-empty = 按现在的条件，附近这几天没有活动。请换一个日期或类别试试。
+filter-category = 类别
+filter-audience = 人群
+filter-day = 日期
+filter-all = 全部
+filter-title = 选择{ $filter }
+filter-current = 当前
+
+category-digital_skills = 数字技能
+category-health_wellbeing = 健康养生
+category-culture_arts = 文化艺术
+category-family_education = 家庭教育
+category-vocational = 职业技能
+category-farming = 农业技术
+category-language = 语言
+category-environment = 环境保护
+category-civic_law = 社会与法律
+category-science = 科学普及
+category-other = 其他
+
+audience-everyone = 所有人
+audience-elders = 老年人
+audience-farmers = 农民
+audience-women = 妇女
+audience-families = 家庭
+audience-children = 儿童
+audience-people_with_disabilities = 残疾人
+audience-new_citizens = 新市民
+audience-workers = 职工
+
+kind-community_college = 社区学院
+kind-community_learning_centre = 社区学习中心
+kind-adult_school = 成人学校
+kind-elder_university = 老年大学
+kind-library = 图书馆
+kind-cultural_centre = 文化馆
+kind-distance_learning_point = 远程学习点
+kind-museum = 博物馆
+kind-workplace_learning_centre = 职工学习中心
+kind-other = 其他
+
+## 活动
+
+activity-credits = { $credits } 学分
+activity-choose = 选择一个时间报名：按数字键或点一下。
+activity-cancelled = 这个活动已经取消，不能报名。
+activity-no-sessions = 近期没有安排上课时间。
+
+## 报名
+
+card-entry-title = 报名需要您的学习卡
+card-entry-how = 请刷学习卡，或输入卡号后按 Enter。
+card-error-empty = 还没有输入卡号。
+card-error-not-digit = 卡号只能有数字。请检查后再输入一次。
+card-error-length = 卡号应该是 16 位数字，现在是 { $count } 位。请检查后再输入一次。
+card-error-district = 卡号开头的 { $code } 不是北京的区号。请检查卡号，或换一张卡。
+card-error-check = 卡号的校验位不对，可能有一位输错了。请检查后再输入一次。
+confirm-title = 请确认报名
+confirm-button = 确认报名
+saving = 正在保存，请稍候
+receipt-saved = 已保存在本机
+receipt-existing = 您已经报过这个活动了，这是您原来的报名
+receipt-code = 报名号 { $code }
+receipt-scan = 用手机扫二维码，把这条活动的信息带走。
+receipt-finish = 完成
+receipt-more = 继续报名
+
+refusal-unknown = 找不到这个活动（{ $id }）。
+refusal-no-session = 这个活动 { $date } 没有课。
+refusal-excepted = 这个活动 { $date } 停课一次。请选择别的日期。
+refusal-cancelled = 这个活动已经取消，不能报名。
+refusal-ended = 这次活动已经结束了。请选择以后的时间。
+refusal-started = 这次活动已经开始了，不能再报名。请选择以后的时间。
+refusal-full = 这次活动已经满了。请选择别的时间。
+
+## 我的报名
+
+my-signups-title = 我的报名（保存在本机的）
+my-signups-loading = 正在读取
+my-signups-none = 这张卡在本机还没有报名。
+
+## 提示
+
+notice-card-read = 已读取您的学习卡 { $card }。
+notice-new-person = 读到了另一张卡。上一位的信息已经清除。
+notice-disk-full = 本机存储空间已满，这次报名没有保存。
+notice-save-failed = 本机出了故障，这次报名没有保存。
+notice-signups-unavailable = 现在读不出您的报名记录。
+notice-wrong-pin = 密码不对。
+notice-no-staff-pin = 这台学习亭没有设置工作人员密码。
+notice-outbox-rebuilt = 报名记录文件曾经损坏，已经另存备查；找回了 { $count } 条报名。
+
+## 帮助
+
+help-title = 帮助
+help-welcome = 刷学习卡或输入卡号就可以开始。不刷卡也可以先看看附近的活动，报名时再刷卡。
+help-home = 按 1 看附近的活动，按 2 看您的报名，按 3 退出您的卡。
+help-nearby = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。按 / 选类别，按 * 选人群，按 . 选日期。
+help-filter = 按数字键选一个，或点一下。选好后会回到活动列表。
+help-activity = 这里是活动的地点和时间。按数字键选择一个时间来报名。
+help-card-entry = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
+help-confirm = 按 Enter 确认报名，按 Esc 返回。
+help-receipt = 报名已经保存在本机。记下报名号，或用手机扫二维码带走信息。按 1 完成并退出您的卡。
+help-my-signups = 这里是这张卡在本机保存的报名和它们的状态。
+help-staff = 这是工作人员使用的页面。
+help-keys =
+    按键：Enter 确定   Esc 或退格键 返回   Home 回到主页
+    F1 帮助   F2 中文/English   数字键 选择编号   + 和 - 翻页
+    也可以直接点屏幕上的按钮。
+
+## 倒计时
+
+countdown-title = 您还在吗？
+countdown-text = 为了保护您的隐私，{ $seconds } 秒后屏幕会回到欢迎页面，您的信息会被清除。
+countdown-continue = 继续
+
+## 工作人员
+
+staff-pin-title = 工作人员：请输入密码后按 Enter。
+staff-menu-title = 工作人员页面
+staff-kiosk = 学习亭 { $id }，配置来自 { $source }
+staff-catalogue = 活动目录：{ $venues } 个地点，{ $activities } 个活动
+staff-waiting = 待发送的报名：{ $count } 条
+staff-exit = 关闭学习亭程序
+
+out-of-service-title = 学习亭暂停服务：配置文件有问题，请工作人员处理。
+
+## 文件中的问题
+
+problems-in-file = { $file } 有 { $count } 个问题：
+problem-line = 第 { $line } 行
+problem-unreadable = 无法读取文件：{ $detail }
+problem-syntax = 格式错误：{ $detail }
+problem-wrong-format = 格式应该是 "learning-catalogue/1"，这里是 "{ $found }"
+problem-missing = 缺少这一项
+problem-wrong-type = 应该是{ $expected }
+problem-unknown-key = 不认识这一项（是不是写错了？）
+problem-bad-id = 编号只能用 1 到 64 个小写字母、数字、- _ .
+problem-duplicate-id = 编号 "{ $id }" 重复了
+problem-unknown-value = "{ $found }" 不是可用的值；可用：{ $allowed }
+problem-no-such-district = "{ $code }" 不是北京 16 个区的区号
+problem-out-of-range = 应该在 { $min } 到 { $max } 之间
+problem-too-small = 不能小于 { $min }
+problem-no-venue = 没有编号为 "{ $id }" 的地点
+problem-bad-moment = 应该是带时区的 RFC 3339 时间，例如 2026-11-27T14:00:00+08:00
+problem-bad-date = 应该是 YYYY-MM-DD 格式的日期
+problem-bad-time = 应该是 HH:MM 格式的时间
+problem-end-not-after-start = 结束时间要晚于开始时间
+problem-until-before-from = 结束日期早于开始日期
+problem-no-schedule = 需要 sessions 或 repeat，告诉人们什么时候上课
+problem-no-days = repeat 至少要有一个星期几
+problem-second-session = { $date } 已经有一次课了（每个活动每天最多一次）
+problem-empty-text = 中文和英文都是空的
+problem-bad-pin-hash = 应该是 Argon2 哈希（用 learning-kiosk hash-pin 生成），不能是密码本身
+problem-bad-chord = "{ $chord }" 不是可用的组合键（例如 ctrl+alt+k）
+expected-string = 文字
+expected-number = 数字
+expected-integer = 整数
+expected-bool = true 或 false
+expected-object = 对象（表）
+expected-array = 列表
+expected-text = 中英文对照的文字 {"{"}"zh-CN": ..., "en-US": ...{"}"}
+
+## 命令行
+
+cli-config-ok = { $file } 没有问题：学习亭 { $site }，活动目录 { $venues } 个地点、{ $activities } 个活动。
+cli-signup-saved = 已保存在本机，报名号 { $code }，联网后会发送。
+cli-signup-existing = 这张卡已经报过这次活动，报名号 { $code }。
+cli-storage-failed = 报名记录无法写入：{ $detail }
+cli-outbox-rebuilt = 报名记录文件曾经损坏，已另存为 { $file }；找回了 { $count } 条报名。
+cli-queue-total = 本机共有 { $count } 条报名
+cli-pin-rule = 密码应该是 4 到 12 位数字。

@@ -1,0 +1,33 @@
+//! What `update` asks the runtime to do; each result comes back as a message.
+
+use chrono::NaiveDate;
+
+use crate::domain::card::CardNumber;
+use crate::domain::time::Moment;
+
+/// Work for the runtime.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Save a sign-up durably; answers [`crate::app::Msg::SignupFinished`].
+    SaveSignup {
+        /// Whose.
+        card: CardNumber,
+        /// The activity's catalogue id.
+        activity_id: String,
+        /// The session's date.
+        date: NaiveDate,
+        /// The time the rules are checked at.
+        now: Moment,
+    },
+    /// Read a card's sign-ups; answers [`crate::app::Msg::MySignupsLoaded`].
+    LoadMySignups(CardNumber),
+    /// Read the outbox's counts; answers [`crate::app::Msg::QueueStatus`].
+    RefreshQueue,
+    /// Check a staff PIN against the config's hash; answers
+    /// [`crate::app::Msg::StaffPinChecked`].
+    CheckStaffPin(String),
+    /// Ring the terminal bell.
+    Bell,
+    /// Close the kiosk with this exit code.
+    Quit(u8),
+}

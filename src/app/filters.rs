@@ -1,0 +1,110 @@
+//! The nearby list's filters: category, audience and day.
+
+use chrono::{Days, NaiveDate};
+
+use crate::catalogue::{Audience, Category};
+use crate::domain::time::{Moment, local_date};
+
+/// Which filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FilterKind {
+    /// What it is about.
+    Category,
+    /// Who it is for.
+    Audience,
+    /// Which day.
+    Day,
+}
+
+impl FilterKind {
+    /// The keypad key that opens this filter's chooser on the nearby screen.
+    pub fn key(self) -> char {
+        match self {
+            FilterKind::Category => '/',
+            FilterKind::Audience => '*',
+            FilterKind::Day => '.',
+        }
+    }
+
+    /// The three filters, in screen order.
+    pub const ALL: [FilterKind; 3] = [FilterKind::Category, FilterKind::Audience, FilterKind::Day];
+}
+
+/// The filters in force; `None` is "all".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Filters {
+    /// Only this category.
+    pub category: Option<Category>,
+    /// Only this audience.
+    pub audience: Option<Audience>,
+    /// Only this local date.
+    pub day: Option<NaiveDate>,
+}
+
+/// One choice in a filter's chooser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterOption {
+    /// No filter.
+    All,
+    /// A category.
+    Category(Category),
+    /// An audience.
+    Audience(Audience),
+    /// A date.
+    Day(NaiveDate),
+}
+
+/// The choices a filter offers, "all" first. Days run from today over the look-ahead.
+pub fn options(kind: FilterKind, now: &Moment, days: u32) -> Vec<FilterOption> {
+    let mut out = vec![FilterOption::All];
+    match kind {
+        FilterKind::Category => {
+            out.extend(Category::ALL.iter().map(|c| FilterOption::Category(*c)))
+        }
+        FilterKind::Audience => {
+            out.extend(Audience::ALL.iter().map(|a| FilterOption::Audience(*a)))
+        }
+        FilterKind::Day => {
+            let today = local_date(now);
+            out.extend(
+                (0..days)
+                    .filter_map(|n| today.checked_add_days(Days::new(u64::from(n))))
+                    .map(FilterOption::Day),
+            );
+        }
+    }
+    out
+}
+
+impl Filters {
+    /// Applies a choice.
+    pub fn apply(&mut self, option: FilterOption) {
+        match option {
+            FilterOption::All => {}
+            FilterOption::Category(c) => self.category = Some(c),
+            FilterOption::Audience(a) => self.audience = Some(a),
+            FilterOption::Day(d) => self.day = Some(d),
+        }
+    }
+
+    /// Clears one filter.
+    pub fn clear(&mut self, kind: FilterKind) {
+        match kind {
+            FilterKind::Category => self.category = None,
+            FilterKind::Audience => self.audience = None,
+            FilterKind::Day => self.day = None,
+        }
+    }
+
+    /// True when the option is the one in force.
+    pub fn is_selected(&self, kind: FilterKind, option: FilterOption) -> bool {
+        match (kind, option) {
+            (FilterKind::Category, FilterOption::All) => self.category.is_none(),
+            (FilterKind::Audience, FilterOption::All) => self.audience.is_none(),
+            (FilterKind::Day, FilterOption::All) => self.day.is_none(),
+            (_, FilterOption::Category(c)) => self.category == Some(c),
+            (_, FilterOption::Audience(a)) => self.audience == Some(a),
+            (_, FilterOption::Day(d)) => self.day == Some(d),
+        }
+    }
+}

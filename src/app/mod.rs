@@ -1,0 +1,18 @@
+//! The kiosk's pure core: messages in, a new state and effects out. No I/O, no clock, no
+//! randomness here: time arrives in [`Msg::Tick`], results of I/O arrive as messages.
+
+pub mod effect;
+pub mod filters;
+pub mod idle;
+pub mod msg;
+pub mod nav;
+pub mod paging;
+pub mod receipt;
+pub mod screens;
+pub mod state;
+pub mod update;
+
+pub use effect::Effect;
+pub use msg::{Action, Clock, Key, Msg};
+pub use state::{Notice, Overlay, Screen, State};
+pub use update::update;

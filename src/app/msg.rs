@@ -1,0 +1,153 @@
+//! What can happen to the kiosk, as messages to [`crate::app::update`].
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::app::filters::FilterKind;
+use crate::domain::card::CardNumber;
+use crate::domain::time::Moment;
+use crate::outbox::{OutboxError, Saved, SignupRecord};
+use crate::signup::Refusal;
+
+/// The time, as the runtime reads it: the wall clock (or the pinned `--now`) for the
+/// catalogue's rules, and a monotonic count for idle timing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clock {
+    /// Now, in Beijing time.
+    pub now: Moment,
+    /// Milliseconds since the kiosk started; never goes back.
+    pub mono_ms: u64,
+}
+
+/// A key from the keyboard or keypad (card-reader bursts arrive as [`Msg::CardSwiped`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character; digits and the keypad's `+ - * / .` among them.
+    Char(char),
+    /// Enter (OK).
+    Enter,
+    /// Tab.
+    Tab,
+    /// Backspace.
+    Backspace,
+    /// Escape.
+    Esc,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// A function key, F1 to F24.
+    F(u8),
+    /// Anything else (Ctrl-C among them): it counts as presence and does nothing.
+    Other,
+}
+
+/// What a person asked for, by key or by tapping a button, row or tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Go back one screen.
+    Back,
+    /// Go to the start (the home menu with a card, the welcome screen without).
+    Home,
+    /// Open or close help.
+    Help,
+    /// Switch between Chinese and English.
+    ToggleLanguage,
+    /// The screen's main action (Enter).
+    Primary,
+    /// Choose the item with this index in the screen's list (0-based, across pages).
+    Choose(usize),
+    /// Next page.
+    NextPage,
+    /// Previous page.
+    PrevPage,
+    /// Open a filter's chooser.
+    OpenFilter(FilterKind),
+    /// Look at what is on nearby.
+    OpenNearby,
+    /// Look at this card's sign-ups.
+    OpenMySignups,
+    /// Finish: the kiosk forgets the card and everything shown.
+    Finish,
+    /// Keep going (the idle countdown).
+    Continue,
+    /// Staff: leave the kiosk program.
+    StaffExit,
+}
+
+/// Everything that reaches `update`.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    /// Time has passed.
+    Tick(Clock),
+    /// The screen is now this many columns and rows.
+    Resize(u16, u16),
+    /// A key was pressed.
+    Key(Key),
+    /// A card reader sent this (a magnetic-stripe track or a keyboard-wedge burst).
+    CardSwiped(String),
+    /// A button, row or tab was tapped (or chosen by key through the same target).
+    Action(Action),
+    /// The screen was touched where there is nothing to press.
+    Touch,
+    /// The staff key chord.
+    StaffChord,
+    /// A sign-up was saved, or why not.
+    SignupFinished(Result<Saved, SaveFailure>),
+    /// The sign-ups of a card, for "My sign-ups".
+    MySignupsLoaded {
+        /// The card they belong to (ignored if the kiosk has moved on).
+        card: CardNumber,
+        /// Its sign-ups, or why they could not be read.
+        records: Result<Vec<SignupRecord>, String>,
+    },
+    /// What the outbox holds: per-session counts the hub has not yet counted, and how many
+    /// sign-ups wait to be sent.
+    QueueStatus {
+        /// Sign-ups held per (activity id, date).
+        held: HashMap<(String, NaiveDate), u32>,
+        /// Sign-ups waiting to be sent.
+        waiting: u32,
+    },
+    /// The staff PIN was checked.
+    StaffPinChecked(bool),
+    /// The outbox was damaged at start and rebuilt; this many sign-ups were recovered.
+    OutboxRebuilt {
+        /// How many sign-ups were read back.
+        recovered: usize,
+    },
+    /// The system asked the kiosk to close (SIGTERM).
+    Terminate,
+}
+
+/// Why a save failed, as the screen needs to know it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// The rules refused it (the outbox's final check).
+    Refused(Refusal),
+    /// The disk is full.
+    DiskFull,
+    /// Any other storage failure.
+    Storage,
+}
+
+impl From<crate::signup::SignupError> for SaveFailure {
+    fn from(err: crate::signup::SignupError) -> Self {
+        match err {
+            crate::signup::SignupError::Refused(r) => SaveFailure::Refused(r),
+            crate::signup::SignupError::Storage(OutboxError::DiskFull) => SaveFailure::DiskFull,
+            crate::signup::SignupError::Storage(_) => SaveFailure::Storage,
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Moving between screens, and what each screen needs when it appears.
+
+use crate::app::effect::Effect;
+use crate::app::screens;
+use crate::app::state::{Screen, State};
+
+/// Opens a screen on top of the current one.
+pub fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
+    let previous = std::mem::replace(&mut state.screen, screen);
+    state.back.push((previous, state.focus));
+    state.focus = focus;
+    state.notice = None;
+    entered(state)
+}
+
+/// Swaps the current screen for another, without leaving a way back to the old one.
+pub fn replace(state: &mut State, screen: Screen) -> Vec<Effect> {
+    state.screen = screen;
+    state.focus = 0;
+    state.notice = None;
+    entered(state)
+}
+
+/// Goes back one screen; from the first screen, goes home.
+pub fn back(state: &mut State) -> Vec<Effect> {
+    match state.back.pop() {
+        Some((screen, focus)) => {
+            state.screen = screen;
+            state.focus = focus;
+            state.notice = None;
+            state.field.clear();
+            entered(state)
+        }
+        None => home(state),
+    }
+}
+
+/// Goes to the start: the home menu with a card, the welcome screen without.
+pub fn home(state: &mut State) -> Vec<Effect> {
+    state.back.clear();
+    state.field.clear();
+    let screen = if state.card.is_some() {
+        Screen::Home
+    } else {
+        Screen::Welcome
+    };
+    replace(state, screen)
+}
+
+/// What a screen needs each time it appears.
+fn entered(state: &mut State) -> Vec<Effect> {
+    let effects = match &state.screen {
+        Screen::Nearby => {
+            screens::nearby::refresh(state);
+            vec![Effect::RefreshQueue]
+        }
+        Screen::MySignups => match state.card {
+            Some(card) => {
+                state.my_signups = None;
+                vec![Effect::LoadMySignups(card)]
+            }
+            None => Vec::new(),
+        },
+        Screen::Activity(_) => vec![Effect::RefreshQueue],
+        _ => Vec::new(),
+    };
+    screens::clamp_focus(state);
+    effects
+}

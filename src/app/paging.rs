@@ -1,0 +1,41 @@
+//! How many list rows fit on a screen. Both `update` (for paging keys) and the views use
+//! these, so a page means the same thing to both.
+
+/// Rows the shared frame takes: the top bar and its rule, the 2-row notice strip and the
+/// 3-row button bar.
+pub const FRAME_ROWS: u16 = 7;
+
+/// Rows of the notice strip above the button bar.
+pub const NOTICE_ROWS: u16 = 2;
+
+/// Rows of the pager (previous / next page buttons) under a list.
+pub const PAGER_ROWS: u16 = 3;
+
+/// The most rows a page holds: one keypad digit each.
+pub const MAX_PAGE: usize = 9;
+
+/// Rows a list item takes on a screen of this height: three (two lines and a gap) where
+/// there is room, two on small screens.
+pub fn item_height(screen_rows: u16) -> u16 {
+    if screen_rows >= 32 { 3 } else { 2 }
+}
+
+/// How many items fit, given the rows the screen's own heading and footer take.
+pub fn page_size(screen_rows: u16, reserved_rows: u16) -> usize {
+    let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows);
+    usize::from(free / item_height(screen_rows)).clamp(1, MAX_PAGE)
+}
+
+/// The first index of the page that holds `focus`.
+pub fn page_start(focus: usize, page: usize) -> usize {
+    focus / page.max(1) * page.max(1)
+}
+
+/// Rows the nearby screen reserves: heading, filter tabs, pager.
+pub const NEARBY_RESERVED: u16 = 1 + 3 + PAGER_ROWS;
+/// Rows the activity screen reserves: seven lines of details, pager.
+pub const ACTIVITY_RESERVED: u16 = 7 + PAGER_ROWS;
+/// Rows "My sign-ups" reserves: heading, pager.
+pub const MY_SIGNUPS_RESERVED: u16 = 1 + PAGER_ROWS;
+/// Rows a filter chooser reserves: heading, pager.
+pub const FILTER_RESERVED: u16 = 1 + PAGER_ROWS;

@@ -1,0 +1,49 @@
+//! One activity and its next sessions.
+
+use crate::app::effect::Effect;
+use crate::app::msg::Action;
+use crate::app::nav;
+use crate::app::state::{Notice, Screen, SessionRef, State};
+use crate::catalogue::{ActivityId, Session};
+use crate::signup::check_session;
+
+/// How far ahead the activity screen lists sessions, in days.
+const HORIZON_DAYS: u32 = 42;
+/// The most sessions it lists.
+const MAX_SESSIONS: usize = 9;
+
+/// The sessions the activity screen offers.
+pub fn sessions(state: &State, activity: ActivityId) -> Vec<Session> {
+    state
+        .catalogue
+        .activity(activity)
+        .upcoming(&state.clock.now, HORIZON_DAYS, MAX_SESSIONS)
+}
+
+/// What the activity screen does with actions: choosing a session starts the sign-up.
+pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Vec<Effect> {
+    let index = match action {
+        Action::Primary => state.focus,
+        Action::Choose(i) => i,
+        _ => return Vec::new(),
+    };
+    let Some(session) = sessions(state, activity).get(index).copied() else {
+        return Vec::new();
+    };
+    state.focus = index;
+    let session = SessionRef {
+        activity,
+        date: session.date,
+    };
+    let id = state.catalogue.activity(activity).id.to_string();
+    let held = state.held_for(session);
+    if let Err(refusal) = check_session(&state.catalogue, &id, session.date, &state.clock.now, held)
+    {
+        state.notice = Some(Notice::Refused(refusal));
+        return Vec::new();
+    }
+    match state.card {
+        Some(_) => nav::go(state, Screen::Confirm(session), 0),
+        None => nav::go(state, Screen::CardEntry(session), 0),
+    }
+}

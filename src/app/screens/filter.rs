@@ -1,0 +1,38 @@
+//! Choosing a value for one of the nearby filters.
+
+use crate::app::effect::Effect;
+use crate::app::filters::{self, FilterKind, FilterOption};
+use crate::app::msg::Action;
+use crate::app::nav;
+use crate::app::state::State;
+
+/// The choices for a filter, "all" first.
+pub fn options(state: &State, kind: FilterKind) -> Vec<FilterOption> {
+    filters::options(kind, &state.clock.now, state.site.days)
+}
+
+/// The index of the choice in force.
+pub fn selected_index(state: &State, kind: FilterKind) -> usize {
+    options(state, kind)
+        .iter()
+        .position(|o| state.filters.is_selected(kind, *o))
+        .unwrap_or(0)
+}
+
+/// What a filter chooser does with actions: a choice applies and goes back to the list.
+pub fn on_action(state: &mut State, kind: FilterKind, action: Action) -> Vec<Effect> {
+    let index = match action {
+        Action::Primary => state.focus,
+        Action::Choose(i) => i,
+        _ => return Vec::new(),
+    };
+    let Some(option) = options(state, kind).get(index).copied() else {
+        return Vec::new();
+    };
+    state.filters.clear(kind);
+    state.filters.apply(option);
+    let effects = nav::back(state);
+    // The list changed under the old focus: start at its top.
+    state.focus = 0;
+    effects
+}

@@ -1,0 +1,103 @@
+//! What each screen does with a person's actions. The views live in `crate::ui::screens`.
+
+pub mod activity;
+pub mod card;
+pub mod field;
+pub mod filter;
+pub mod home;
+pub mod my_signups;
+pub mod nearby;
+pub mod signup;
+pub mod staff;
+
+use crate::app::effect::Effect;
+use crate::app::msg::Action;
+use crate::app::paging;
+use crate::app::state::{Screen, State};
+
+/// Hands an action to the screen it belongs to.
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match state.screen.clone() {
+        Screen::Welcome => home::welcome_action(state, action),
+        Screen::Home => home::home_action(state, action),
+        Screen::Nearby => nearby::on_action(state, action),
+        Screen::Filter(kind) => filter::on_action(state, kind, action),
+        Screen::Activity(activity) => activity::on_action(state, activity, action),
+        Screen::CardEntry(session) => card::entry_action(state, session, action),
+        Screen::Confirm(session) => signup::confirm_action(state, session, action),
+        Screen::Saving(_) => Vec::new(),
+        Screen::Receipt(_) => signup::receipt_action(state, action),
+        Screen::MySignups => my_signups::on_action(state, action),
+        Screen::StaffPin => staff::pin_action(state, action),
+        Screen::StaffMenu => staff::menu_action(state, action),
+    }
+}
+
+/// How many choosable items the screen lists.
+pub fn item_count(state: &State) -> usize {
+    match &state.screen {
+        Screen::Home => home::HOME_ITEMS.len(),
+        Screen::Nearby => state.nearby.len(),
+        Screen::Filter(kind) => filter::options(state, *kind).len(),
+        Screen::Activity(activity) => activity::sessions(state, *activity).len(),
+        Screen::MySignups => state.my_signups.as_ref().map_or(0, Vec::len),
+        Screen::StaffMenu => staff::MENU_ITEMS,
+        Screen::Receipt(_) => signup::RECEIPT_ITEMS,
+        _ => 0,
+    }
+}
+
+/// How many items one page of the screen holds at the current size.
+pub fn page_len(state: &State) -> usize {
+    let rows = state.size.1;
+    match &state.screen {
+        Screen::Nearby => paging::page_size(rows, paging::NEARBY_RESERVED),
+        Screen::Filter(_) => paging::page_size(rows, paging::FILTER_RESERVED),
+        Screen::Activity(_) => paging::page_size(rows, paging::ACTIVITY_RESERVED),
+        Screen::MySignups => paging::page_size(rows, paging::MY_SIGNUPS_RESERVED),
+        _ => paging::MAX_PAGE,
+    }
+}
+
+/// The index of the first item on the focused page.
+pub fn page_start(state: &State) -> usize {
+    paging::page_start(state.focus, page_len(state))
+}
+
+/// Moves the focus by `delta` items, staying in the list.
+pub fn move_focus(state: &mut State, delta: isize) {
+    let count = item_count(state);
+    if count == 0 {
+        return;
+    }
+    state.focus = state.focus.saturating_add_signed(delta).min(count - 1);
+}
+
+/// Turns the page forward (`1`) or back (`-1`).
+pub fn turn_page(state: &mut State, direction: isize) {
+    let count = item_count(state);
+    let page = page_len(state);
+    if count == 0 {
+        return;
+    }
+    let start = page_start(state);
+    state.focus = if direction > 0 {
+        if start + page < count {
+            start + page
+        } else {
+            state.focus
+        }
+    } else {
+        start.saturating_sub(page)
+    };
+}
+
+/// Keeps the focus on an item that exists.
+pub fn clamp_focus(state: &mut State) {
+    let count = item_count(state);
+    state.focus = if count == 0 {
+        0
+    } else {
+        state.focus.min(count - 1)
+    };
+}

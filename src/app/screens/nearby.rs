@@ -1,0 +1,60 @@
+//! The nearby list: sessions at venues near this kiosk.
+
+use crate::app::effect::Effect;
+use crate::app::msg::Action;
+use crate::app::nav;
+use crate::app::screens::activity;
+use crate::app::state::{Screen, State};
+use crate::catalogue::nearby::{NearbyQuery, nearby};
+
+/// Works the list out again from the catalogue, the filters and the time.
+pub fn refresh(state: &mut State) {
+    let query = NearbyQuery {
+        at: state.site.position,
+        within_km: state.site.radius_km,
+        now: state.clock.now,
+        days: state.site.days,
+        category: state.filters.category,
+        audience: state.filters.audience,
+        on: state.filters.day,
+    };
+    state.nearby = nearby(&state.catalogue, &query);
+    state.nearby_minute = minute(state);
+}
+
+/// Works the list out again if a minute has passed, so started sessions drop off.
+pub fn refresh_if_stale(state: &mut State) {
+    if state.screen == Screen::Nearby && state.nearby_minute != minute(state) {
+        refresh(state);
+        super::clamp_focus(state);
+    }
+}
+
+fn minute(state: &State) -> i64 {
+    state.clock.now.timestamp().div_euclid(60)
+}
+
+/// What the nearby screen does with actions.
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Primary => choose(state, state.focus),
+        Action::Choose(i) => choose(state, i),
+        Action::OpenFilter(kind) => {
+            let focus = super::filter::selected_index(state, kind);
+            nav::go(state, Screen::Filter(kind), focus)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn choose(state: &mut State, index: usize) -> Vec<Effect> {
+    let Some(item) = state.nearby.get(index).copied() else {
+        return Vec::new();
+    };
+    state.focus = index;
+    let focus = activity::sessions(state, item.activity)
+        .iter()
+        .position(|s| s.date == item.session.date)
+        .unwrap_or(0);
+    nav::go(state, Screen::Activity(item.activity), focus)
+}

@@ -1,0 +1,233 @@
+//! Everything the kiosk knows at one moment. `update` changes it; `view` draws it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::app::filters::{FilterKind, Filters};
+use crate::app::msg::Clock;
+use crate::app::receipt::Receipt;
+use crate::catalogue::nearby::NearbyItem;
+use crate::catalogue::{ActivityId, Catalogue};
+use crate::config::{Mode, Site};
+use crate::domain::card::{CardError, CardNumber};
+use crate::domain::lang::Lang;
+use crate::outbox::Status;
+use crate::signup::Refusal;
+
+/// A session of an activity, by its activity and date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SessionRef {
+    /// The activity.
+    pub activity: ActivityId,
+    /// The session's local date.
+    pub date: NaiveDate,
+}
+
+/// The screen in front of the person.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// No card yet: both languages, the card field, "look around first".
+    Welcome,
+    /// A card has been read: greeting and the main choices.
+    Home,
+    /// Sessions on nearby, soonest and closest first.
+    Nearby,
+    /// Choosing a value for one of the nearby filters.
+    Filter(FilterKind),
+    /// One activity and its next sessions.
+    Activity(ActivityId),
+    /// The card is needed to sign up for this session.
+    CardEntry(SessionRef),
+    /// Confirm the sign-up.
+    Confirm(SessionRef),
+    /// Saving (only for the moment the disk takes).
+    Saving(SessionRef),
+    /// The receipt of a saved sign-up.
+    Receipt(Box<Receipt>),
+    /// This card's sign-ups held on this kiosk.
+    MySignups,
+    /// Staff: the PIN prompt.
+    StaffPin,
+    /// Staff: what staff can do here.
+    StaffMenu,
+}
+
+/// Something drawn over the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// Help for the screen beneath.
+    Help,
+    /// The idle countdown, started at this monotonic millisecond.
+    Countdown {
+        /// When it began.
+        since_ms: u64,
+    },
+}
+
+/// A message to the person about what just happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The card was refused.
+    Card(CardError),
+    /// A card was read while browsing.
+    CardRead,
+    /// A different card was read: the previous person's session was closed.
+    NewPerson,
+    /// The sign-up was refused.
+    Refused(Refusal),
+    /// The disk is full: the sign-up was not saved.
+    DiskFull,
+    /// Saving failed for another reason: the sign-up was not saved.
+    SaveFailed,
+    /// The sign-ups of this card could not be read.
+    SignupsUnavailable,
+    /// The staff PIN was wrong.
+    WrongPin,
+    /// No staff PIN is set in this site's config.
+    NoStaffPin,
+    /// The outbox was damaged and rebuilt (for staff).
+    OutboxRebuilt(usize),
+}
+
+impl Notice {
+    /// True for notices that report a problem (drawn as a warning, with "ask staff").
+    pub fn is_problem(&self) -> bool {
+        !matches!(self, Notice::CardRead | Notice::NewPerson)
+    }
+}
+
+/// A card's sign-up, as "My sign-ups" lists it (without the card number).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MySignup {
+    /// The sign-up code.
+    pub code: String,
+    /// The activity's catalogue id (it may no longer be in the catalogue).
+    pub activity_id: String,
+    /// The session's date.
+    pub date: NaiveDate,
+    /// Where it stands.
+    pub status: Status,
+}
+
+/// The whole state of the kiosk.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// This kiosk's site config.
+    pub site: Arc<Site>,
+    /// The catalogue in use.
+    pub catalogue: Arc<Catalogue>,
+    /// The time as last told.
+    pub clock: Clock,
+    /// The screen size, columns and rows.
+    pub size: (u16, u16),
+    /// The language in use.
+    pub lang: Lang,
+    /// Whether the larger, simpler, more patient mode is on.
+    pub assisted: bool,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The focused item on the screen.
+    pub focus: usize,
+    /// Screens to go back to, with their focus.
+    pub back: Vec<(Screen, usize)>,
+    /// Help or the countdown, over the screen.
+    pub overlay: Option<Overlay>,
+    /// The latest notice for the person.
+    pub notice: Option<Notice>,
+    /// The card, once read.
+    pub card: Option<CardNumber>,
+    /// Digits typed into the card field (or the PIN field on the staff screen).
+    pub field: String,
+    /// The nearby filters.
+    pub filters: Filters,
+    /// The nearby list, as last worked out.
+    pub nearby: Vec<NearbyItem>,
+    /// The minute the nearby list was worked out in (it is redone as sessions start).
+    pub nearby_minute: i64,
+    /// This card's sign-ups, once loaded.
+    pub my_signups: Option<Vec<MySignup>>,
+    /// Sign-ups this kiosk holds per session that no hub has counted (not personal).
+    pub held: HashMap<(ActivityId, NaiveDate), u32>,
+    /// Sign-ups waiting to be sent (not personal).
+    pub waiting: u32,
+    /// When the last input came, monotonic ms.
+    pub last_input_ms: u64,
+    /// A staff notice that survives idle resets until staff see it.
+    pub staff_notice: Option<Notice>,
+}
+
+impl State {
+    /// The state of a kiosk that has just started, or has just forgotten its last visitor.
+    pub fn new(site: Arc<Site>, catalogue: Arc<Catalogue>, clock: Clock) -> State {
+        State {
+            lang: site.language,
+            assisted: site.mode == Mode::Assisted,
+            site,
+            catalogue,
+            clock,
+            size: (120, 40),
+            screen: Screen::Welcome,
+            focus: 0,
+            back: Vec::new(),
+            overlay: None,
+            notice: None,
+            card: None,
+            field: String::new(),
+            filters: Filters::default(),
+            nearby: Vec::new(),
+            nearby_minute: i64::MIN,
+            my_signups: None,
+            held: HashMap::new(),
+            waiting: 0,
+            last_input_ms: clock.mono_ms,
+            staff_notice: None,
+        }
+    }
+
+    /// Forgets the person: everything about them goes, the kiosk's own facts stay.
+    pub fn forget_person(&mut self) {
+        let fresh = State::new(self.site.clone(), self.catalogue.clone(), self.clock);
+        let held = std::mem::take(&mut self.held);
+        let waiting = self.waiting;
+        let size = self.size;
+        let staff_notice = self.staff_notice.take();
+        *self = State {
+            held,
+            waiting,
+            size,
+            staff_notice,
+            ..fresh
+        };
+    }
+
+    /// True when nothing about a person is on the kiosk (so no countdown is needed).
+    pub fn is_untouched(&self) -> bool {
+        self.screen == Screen::Welcome
+            && self.card.is_none()
+            && self.field.is_empty()
+            && self.overlay.is_none()
+            && self.notice.is_none()
+            && self.lang == self.site.language
+            && self.filters == Filters::default()
+            && self.back.is_empty()
+    }
+
+    /// Sign-ups this kiosk holds for a session that no hub has counted.
+    pub fn held_for(&self, session: SessionRef) -> u32 {
+        self.held
+            .get(&(session.activity, session.date))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Seats left for a session, as this kiosk knows it.
+    pub fn seats_left(&self, session: SessionRef) -> u32 {
+        crate::signup::seats_left(
+            self.catalogue.activity(session.activity),
+            session.date,
+            self.held_for(session),
+        )
+    }
+}

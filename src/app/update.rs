@@ -1,0 +1,163 @@
+//! The one place the state changes.
+
+use crate::app::effect::Effect;
+use crate::app::idle;
+use crate::app::msg::{Action, Key, Msg};
+use crate::app::nav;
+use crate::app::screens;
+use crate::app::state::{Notice, Overlay, Screen, State};
+
+/// Applies a message to the state and returns the effects the runtime must carry out.
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Tick(clock) => {
+            state.clock = clock;
+            let effects = idle::on_tick(state);
+            screens::nearby::refresh_if_stale(state);
+            effects
+        }
+        Msg::Resize(cols, rows) => {
+            state.size = (cols, rows);
+            screens::clamp_focus(state);
+            Vec::new()
+        }
+        Msg::Terminate => vec![Effect::Quit(0)],
+        Msg::QueueStatus { held, waiting } => {
+            state.held = held
+                .into_iter()
+                .filter_map(|((id, date), n)| {
+                    state.catalogue.activity_by_id(&id).map(|a| ((a, date), n))
+                })
+                .collect();
+            state.waiting = waiting;
+            Vec::new()
+        }
+        Msg::SignupFinished(result) => screens::signup::finished(state, result),
+        Msg::MySignupsLoaded { card, records } => screens::my_signups::loaded(state, card, records),
+        Msg::StaffPinChecked(ok) => screens::staff::pin_checked(state, ok),
+        Msg::OutboxRebuilt { recovered } => {
+            state.staff_notice = Some(Notice::OutboxRebuilt(recovered));
+            Vec::new()
+        }
+        Msg::Key(_) | Msg::CardSwiped(_) | Msg::Action(_) | Msg::Touch | Msg::StaffChord => {
+            on_input(state, msg)
+        }
+    }
+}
+
+fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
+    state.last_input_ms = state.clock.mono_ms;
+    if matches!(state.overlay, Some(Overlay::Countdown { .. })) {
+        state.overlay = None;
+        // One tap continues, and does nothing else; a card read still counts, since it may
+        // be a new person.
+        if !matches!(msg, Msg::CardSwiped(_)) {
+            return Vec::new();
+        }
+    }
+    match msg {
+        Msg::CardSwiped(raw) => screens::card::swiped(state, &raw),
+        Msg::StaffChord => screens::staff::open(state),
+        Msg::Key(key) => on_key(state, key),
+        Msg::Action(action) => on_action(state, action),
+        _ => Vec::new(),
+    }
+}
+
+fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
+    if state.overlay == Some(Overlay::Help) {
+        return match key {
+            Key::F(2) => on_action(state, Action::ToggleLanguage),
+            Key::Esc | Key::Backspace | Key::Enter | Key::F(1) => on_action(state, Action::Help),
+            _ => Vec::new(),
+        };
+    }
+    if screens::field::edit(state, key) {
+        return Vec::new();
+    }
+    let action = match key {
+        Key::F(1) => Action::Help,
+        Key::F(2) => Action::ToggleLanguage,
+        Key::Esc | Key::Backspace => Action::Back,
+        Key::Home => Action::Home,
+        Key::Enter => Action::Primary,
+        Key::Char('+') | Key::PageDown => Action::NextPage,
+        Key::Char('-') | Key::PageUp => Action::PrevPage,
+        Key::Up | Key::Left => {
+            screens::move_focus(state, -1);
+            return Vec::new();
+        }
+        Key::Down | Key::Right | Key::Tab => {
+            screens::move_focus(state, 1);
+            return Vec::new();
+        }
+        Key::Char(c @ '1'..='9') => {
+            let digit = c as usize - '0' as usize;
+            let index = screens::page_start(state) + digit - 1;
+            if index >= screens::item_count(state) {
+                return Vec::new();
+            }
+            Action::Choose(index)
+        }
+        Key::Char(c) if state.screen == Screen::Nearby => {
+            match crate::app::filters::FilterKind::ALL
+                .into_iter()
+                .find(|k| k.key() == c)
+            {
+                Some(kind) => Action::OpenFilter(kind),
+                None => return Vec::new(),
+            }
+        }
+        _ => return Vec::new(),
+    };
+    on_action(state, action)
+}
+
+/// Carries out an action, whether it came from a key or a tap.
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Help => {
+            state.overlay = match state.overlay {
+                Some(Overlay::Help) => None,
+                _ => Some(Overlay::Help),
+            };
+            Vec::new()
+        }
+        Action::ToggleLanguage => {
+            state.lang = state.lang.other();
+            screens::signup::relabel_receipt(state);
+            Vec::new()
+        }
+        Action::Back => {
+            if state.overlay.is_some() {
+                state.overlay = None;
+                return Vec::new();
+            }
+            nav::back(state)
+        }
+        Action::Home => {
+            state.overlay = None;
+            nav::home(state)
+        }
+        Action::Finish => {
+            state.forget_person();
+            Vec::new()
+        }
+        Action::Continue => {
+            state.overlay = None;
+            Vec::new()
+        }
+        Action::NextPage => {
+            screens::turn_page(state, 1);
+            Vec::new()
+        }
+        Action::PrevPage => {
+            screens::turn_page(state, -1);
+            Vec::new()
+        }
+        _ => {
+            state.overlay = None;
+            screens::on_action(state, action)
+        }
+    }
+}

@@ -1,0 +1,998 @@
+//! Loads a `learning-catalogue/1` document, checking every rule of the spec.
+//!
+//! The document is read as a stream: each venue and activity is parsed, checked and turned
+//! into its compact form before the next is read, so memory grows with the catalogue held,
+//! not with its JSON. A catalogue with any problem is refused whole, with every problem listed.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::catalogue::model::{
+    Activity, ActivityStatus, Audience, AudienceSet, Catalogue, Category, OneOff, Repeat, Text,
+    Venue, VenueKind,
+};
+use crate::domain::district::District;
+use crate::domain::geo::LatLon;
+use crate::domain::time::{Moment, local_date, parse_moment};
+use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
+
+/// The format name this loader reads.
+pub const FORMAT: &str = "learning-catalogue/1";
+
+/// Latitude range allowed for Beijing.
+const LAT_RANGE: (f64, f64) = (39.4, 41.1);
+/// Longitude range allowed for Beijing.
+const LON_RANGE: (f64, f64) = (115.4, 117.6);
+
+/// Loads and checks a catalogue file.
+pub fn load_file(path: &Path) -> Result<Catalogue, FileProblems> {
+    let label = path.display().to_string();
+    match std::fs::File::open(path) {
+        Ok(file) => load_reader(std::io::BufReader::with_capacity(1 << 16, file), &label),
+        Err(err) => Err(FileProblems {
+            file: label,
+            problems: vec![Problem::at("", ProblemKind::Unreadable(err.to_string()))],
+        }),
+    }
+}
+
+/// Loads and checks a catalogue held in memory (the embedded demo, tests).
+pub fn load_str(text: &str, label: &str) -> Result<Catalogue, FileProblems> {
+    load_reader(text.as_bytes(), label)
+}
+
+/// Loads and checks a catalogue from any reader; `label` names it in problems.
+pub fn load_reader<R: Read>(reader: R, label: &str) -> Result<Catalogue, FileProblems> {
+    let mut ctx = Ctx::default();
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let parsed = RootSeed(&mut ctx)
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+    if let Err(err) = parsed {
+        ctx.problems.push(json_error_problem(&err));
+    }
+    ctx.finish().map_err(|problems| FileProblems {
+        file: label.to_string(),
+        problems,
+    })
+}
+
+fn json_error_problem(err: &serde_json::Error) -> Problem {
+    use serde_json::error::Category as C;
+    let kind = match err.classify() {
+        C::Io => ProblemKind::Unreadable(err.to_string()),
+        C::Syntax | C::Eof => ProblemKind::Syntax {
+            detail: err.to_string(),
+        },
+        C::Data => ProblemKind::WrongType(Expected::Object),
+    };
+    Problem::at("", kind)
+}
+
+/// An activity whose venue reference is not yet resolved.
+struct PendingActivity {
+    index: usize,
+    venue_ref: Box<str>,
+    activity: Activity,
+}
+
+#[derive(Default)]
+struct Ctx {
+    problems: Vec<Problem>,
+    format_seen: bool,
+    generated_at: Option<Moment>,
+    generated_at_seen: bool,
+    venues_seen: bool,
+    activities_seen: bool,
+    venues: Vec<Venue>,
+    activities: Vec<PendingActivity>,
+    venue_ids: HashMap<Box<str>, usize>,
+    activity_ids: HashMap<Box<str>, usize>,
+}
+
+impl Ctx {
+    fn finish(mut self) -> Result<Catalogue, Vec<Problem>> {
+        if !self.format_seen {
+            self.problems
+                .push(Problem::at("format", ProblemKind::Missing));
+        }
+        if !self.generated_at_seen {
+            self.problems
+                .push(Problem::at("generated_at", ProblemKind::Missing));
+        }
+        if !self.venues_seen {
+            self.problems
+                .push(Problem::at("venues", ProblemKind::Missing));
+        }
+        if !self.activities_seen {
+            self.problems
+                .push(Problem::at("activities", ProblemKind::Missing));
+        }
+        let mut activities = Vec::with_capacity(self.activities.len());
+        for pending in self.activities {
+            match self.venue_ids.get(&pending.venue_ref) {
+                Some(&venue) => {
+                    let mut activity = pending.activity;
+                    activity.venue = venue as u32;
+                    activities.push(activity);
+                }
+                None => self.problems.push(Problem::at(
+                    format!("activities[{}].venue", pending.index),
+                    ProblemKind::NoVenue(pending.venue_ref.to_string()),
+                )),
+            }
+        }
+        match (self.problems.is_empty(), self.generated_at) {
+            (true, Some(generated_at)) => Ok(Catalogue::new(generated_at, self.venues, activities)),
+            _ => Err(self.problems),
+        }
+    }
+
+    fn root_field(&mut self, key: &str, value: Value) {
+        match key {
+            "format" => {
+                self.format_seen = true;
+                match value.as_str() {
+                    Some(FORMAT) => {}
+                    Some(other) => self.problems.push(Problem::at(
+                        "format",
+                        ProblemKind::WrongFormat(other.into()),
+                    )),
+                    None => self.problems.push(Problem::at(
+                        "format",
+                        ProblemKind::WrongType(Expected::String),
+                    )),
+                }
+            }
+            "generated_at" => {
+                self.generated_at_seen = true;
+                let mut f = Fields::root(&mut self.problems);
+                self.generated_at = f.moment_value("generated_at", &value);
+            }
+            _ => {}
+        }
+    }
+
+    fn venue(&mut self, index: usize, value: Value) {
+        let path = format!("venues[{index}]");
+        let Some(obj) = object_or_problem(&value, &path, &mut self.problems) else {
+            return;
+        };
+        let mut f = Fields::new(obj, &path, &mut self.problems);
+        let id = f.id("id");
+        let name = f.text("name", true);
+        let kind = f.wire_enum(
+            "kind",
+            true,
+            VenueKind::from_wire,
+            VenueKind::ALL,
+            VenueKind::wire,
+        );
+        let district = f.district("district");
+        let address = f.text("address", true);
+        let lat = f.number_in("lat", LAT_RANGE);
+        let lon = f.number_in("lon", LON_RANGE);
+        let step_free = f.bool("step_free").unwrap_or(false);
+        let phone = f.opt_string("phone").map(Box::from);
+        if let Some(id) = &id
+            && self.venue_ids.contains_key(id.as_ref()) {
+                self.problems.push(Problem::at(
+                    format!("{path}.id"),
+                    ProblemKind::DuplicateId(id.to_string()),
+                ));
+                return;
+            }
+        if let (
+            Some(id),
+            Some(Some(name)),
+            Some(Some(kind)),
+            Some(district),
+            Some(Some(address)),
+            Some(lat),
+            Some(lon),
+        ) = (id, name, kind, district, address, lat, lon)
+        {
+            self.venue_ids.insert(id.clone(), self.venues.len());
+            self.venues.push(Venue {
+                id,
+                name,
+                kind,
+                district,
+                address,
+                position: LatLon::new(lat, lon),
+                step_free,
+                phone,
+            });
+        }
+    }
+
+    fn activity(&mut self, index: usize, value: Value) {
+        let path = format!("activities[{index}]");
+        let Some(obj) = object_or_problem(&value, &path, &mut self.problems) else {
+            return;
+        };
+        let mut f = Fields::new(obj, &path, &mut self.problems);
+        let id = f.id("id");
+        let venue_ref = f.string("venue").map(Box::<str>::from);
+        let title = f.text("title", true);
+        let summary = f.text("summary", false);
+        let category = f.wire_enum(
+            "category",
+            true,
+            Category::from_wire,
+            Category::ALL,
+            Category::wire,
+        );
+        let audience = f.audience("audience");
+        let credits = f.opt_number_at_least("credits", 0.0).map(|c| c as f32);
+        let capacity = f.integer_at_least("capacity", 1);
+        let status = f
+            .wire_enum(
+                "status",
+                false,
+                ActivityStatus::from_wire,
+                ActivityStatus::ALL,
+                ActivityStatus::wire,
+            )
+            .map(|s| s.unwrap_or(ActivityStatus::Scheduled));
+        let booked = f.booked("booked");
+        let sessions = f.sessions("sessions");
+        let repeat = f.repeat("repeat");
+        let (Some(sessions), Some(repeat)) = (sessions, repeat) else {
+            return;
+        };
+        let mut sessions = sessions.unwrap_or_default();
+        if sessions.is_empty() && repeat.is_none() {
+            f.problem("sessions", ProblemKind::NoSchedule);
+            return;
+        }
+        f.one_session_per_date(&sessions, repeat.as_ref());
+        sessions.sort_by_key(|s| s.start);
+        let repeat = repeat.map(Box::new);
+
+        if let Some(id) = &id
+            && self.activity_ids.contains_key(id.as_ref()) {
+                self.problems.push(Problem::at(
+                    format!("{path}.id"),
+                    ProblemKind::DuplicateId(id.to_string()),
+                ));
+                return;
+            }
+        if let (
+            Some(id),
+            Some(venue_ref),
+            Some(Some(title)),
+            Some(summary),
+            Some(Some(category)),
+            Some(audience),
+            Some(capacity),
+            Some(status),
+            Some(booked),
+        ) = (
+            id, venue_ref, title, summary, category, audience, capacity, status, booked,
+        ) {
+            self.activity_ids.insert(id.clone(), index);
+            self.activities.push(PendingActivity {
+                index,
+                venue_ref,
+                activity: Activity {
+                    id,
+                    venue: 0,
+                    title,
+                    summary: Some(summary).flatten(),
+                    category,
+                    audience,
+                    credits,
+                    capacity,
+                    booked,
+                    status,
+                    sessions: sessions.into_boxed_slice(),
+                    repeat,
+                },
+            });
+        }
+    }
+}
+
+fn object_or_problem<'v>(
+    value: &'v Value,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<&'v Map<String, Value>> {
+    let obj = value.as_object();
+    if obj.is_none() {
+        problems.push(Problem::at(path, ProblemKind::WrongType(Expected::Object)));
+    }
+    obj
+}
+
+/// Reads the fields of one JSON object, recording a problem for each broken rule.
+///
+/// Each reader returns `None` when the field is unusable (a problem was recorded), so the
+/// caller builds the item only when every field came back.
+struct Fields<'a> {
+    obj: Option<&'a Map<String, Value>>,
+    path: &'a str,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(obj: &'a Map<String, Value>, path: &'a str, problems: &'a mut Vec<Problem>) -> Self {
+        Fields {
+            obj: Some(obj),
+            path,
+            problems,
+        }
+    }
+
+    fn root(problems: &'a mut Vec<Problem>) -> Fields<'a> {
+        Fields {
+            obj: None,
+            path: "",
+            problems,
+        }
+    }
+
+    fn field_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn problem(&mut self, key: &str, kind: ProblemKind) {
+        let path = self.field_path(key);
+        self.problems.push(Problem::at(path, kind));
+    }
+
+    /// The value of a field; JSON `null` counts as absent.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.obj?.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required(&mut self, key: &str) -> Option<&'a Value> {
+        let value = self.get(key);
+        if value.is_none() {
+            self.problem(key, ProblemKind::Missing);
+        }
+        value
+    }
+
+    fn string(&mut self, key: &str) -> Option<&'a str> {
+        let value = self.required(key)?;
+        let s = value.as_str();
+        if s.is_none() {
+            self.problem(key, ProblemKind::WrongType(Expected::String));
+        }
+        s
+    }
+
+    fn opt_string(&mut self, key: &str) -> Option<&'a str> {
+        let value = self.get(key)?;
+        let s = value.as_str();
+        if s.is_none() {
+            self.problem(key, ProblemKind::WrongType(Expected::String));
+        }
+        s
+    }
+
+    fn id(&mut self, key: &str) -> Option<Box<str>> {
+        let s = self.string(key)?;
+        if valid_id(s) {
+            Some(s.into())
+        } else {
+            self.problem(key, ProblemKind::BadId);
+            None
+        }
+    }
+
+    /// A TEXT field. `Some(None)` is an absent optional text.
+    fn text(&mut self, key: &str, required: bool) -> Option<Option<Text>> {
+        let value = if required {
+            self.required(key)?
+        } else {
+            match self.get(key) {
+                Some(v) => v,
+                None => return Some(None),
+            }
+        };
+        let Some(obj) = value.as_object() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Text));
+            return None;
+        };
+        let mut lang_text = |tag: &str| -> Option<Option<String>> {
+            match obj.get(tag).filter(|v| !v.is_null()) {
+                None => Some(None),
+                Some(Value::String(s)) if s.trim().is_empty() => Some(None),
+                Some(Value::String(s)) => Some(Some(nfc(s))),
+                Some(_) => {
+                    let path = format!("{}.{tag}", self.field_path(key));
+                    self.problems
+                        .push(Problem::at(path, ProblemKind::WrongType(Expected::String)));
+                    None
+                }
+            }
+        };
+        let zh = lang_text("zh-CN")?;
+        let en = lang_text("en-US")?;
+        match (zh, en) {
+            (Some(zh), Some(en)) => Some(Some(Text::new(zh, en))),
+            (Some(one), None) | (None, Some(one)) => Some(Some(Text::new(one.clone(), one))),
+            (None, None) => {
+                self.problem(key, ProblemKind::EmptyText);
+                None
+            }
+        }
+    }
+
+    /// An enum field. `Some(None)` is an absent optional value.
+    fn wire_enum<E: Copy>(
+        &mut self,
+        key: &str,
+        required: bool,
+        parse: fn(&str) -> Option<E>,
+        all: &[E],
+        wire: fn(E) -> &'static str,
+    ) -> Option<Option<E>> {
+        let value = if required {
+            self.required(key)?
+        } else {
+            match self.get(key) {
+                Some(v) => v,
+                None => return Some(None),
+            }
+        };
+        let Some(s) = value.as_str() else {
+            self.problem(key, ProblemKind::WrongType(Expected::String));
+            return None;
+        };
+        match parse(s) {
+            Some(e) => Some(Some(e)),
+            None => {
+                let allowed = all.iter().map(|e| wire(*e)).collect::<Vec<_>>().join(", ");
+                self.problem(
+                    key,
+                    ProblemKind::UnknownValue {
+                        found: s.to_string(),
+                        allowed,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn district(&mut self, key: &str) -> Option<District> {
+        let s = self.string(key)?;
+        let district = District::from_code(s);
+        if district.is_none() {
+            self.problem(key, ProblemKind::NoSuchDistrict(s.to_string()));
+        }
+        district
+    }
+
+    fn number_in(&mut self, key: &str, (min, max): (f64, f64)) -> Option<f64> {
+        let value = self.required(key)?;
+        let Some(n) = value.as_f64() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Number));
+            return None;
+        };
+        if (min..=max).contains(&n) {
+            Some(n)
+        } else {
+            self.problem(key, ProblemKind::OutOfRange { min, max });
+            None
+        }
+    }
+
+    fn opt_number_at_least(&mut self, key: &str, min: f64) -> Option<f64> {
+        let value = self.get(key)?;
+        let Some(n) = value.as_f64() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Number));
+            return None;
+        };
+        if n >= min {
+            Some(n)
+        } else {
+            self.problem(key, ProblemKind::TooSmall { min });
+            None
+        }
+    }
+
+    fn integer_value_at_least(&mut self, key: &str, value: &Value, min: u32) -> Option<u32> {
+        let parsed = value.as_i64();
+        match parsed {
+            None => {
+                self.problem(key, ProblemKind::WrongType(Expected::Integer));
+                None
+            }
+            Some(n) if n < i64::from(min) => {
+                self.problem(
+                    key,
+                    ProblemKind::TooSmall {
+                        min: f64::from(min),
+                    },
+                );
+                None
+            }
+            Some(n) => Some(u32::try_from(n).unwrap_or(u32::MAX)),
+        }
+    }
+
+    fn integer_at_least(&mut self, key: &str, min: u32) -> Option<u32> {
+        let value = self.required(key)?;
+        self.integer_value_at_least(key, value, min)
+    }
+
+    fn bool(&mut self, key: &str) -> Option<bool> {
+        let value = self.get(key)?;
+        let b = value.as_bool();
+        if b.is_none() {
+            self.problem(key, ProblemKind::WrongType(Expected::Bool));
+        }
+        b
+    }
+
+    fn moment_value(&mut self, key: &str, value: &Value) -> Option<Moment> {
+        let Some(s) = value.as_str() else {
+            self.problem(key, ProblemKind::WrongType(Expected::String));
+            return None;
+        };
+        let m = parse_moment(s);
+        if m.is_none() {
+            self.problem(key, ProblemKind::BadMoment);
+        }
+        m
+    }
+
+    fn date_value(&mut self, key: &str, value: &Value) -> Option<NaiveDate> {
+        let Some(s) = value.as_str() else {
+            self.problem(key, ProblemKind::WrongType(Expected::String));
+            return None;
+        };
+        let d = parse_date(s);
+        if d.is_none() {
+            self.problem(key, ProblemKind::BadDate);
+        }
+        d
+    }
+
+    fn time_value(&mut self, key: &str, value: &Value) -> Option<NaiveTime> {
+        let Some(s) = value.as_str() else {
+            self.problem(key, ProblemKind::WrongType(Expected::String));
+            return None;
+        };
+        let t = parse_hhmm(s);
+        if t.is_none() {
+            self.problem(key, ProblemKind::BadTime);
+        }
+        t
+    }
+
+    fn audience(&mut self, key: &str) -> Option<AudienceSet> {
+        let mut set = AudienceSet::default();
+        let Some(value) = self.get(key) else {
+            set.insert(Audience::Everyone);
+            return Some(set);
+        };
+        let Some(list) = value.as_array() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Array));
+            return None;
+        };
+        let mut ok = true;
+        for (i, item) in list.iter().enumerate() {
+            let item_key = format!("{key}[{i}]");
+            match item.as_str().map(|s| (s, Audience::from_wire(s))) {
+                Some((_, Some(a))) => set.insert(a),
+                Some((s, None)) => {
+                    ok = false;
+                    let allowed = Audience::ALL
+                        .iter()
+                        .map(|a| a.wire())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.problem(
+                        &item_key,
+                        ProblemKind::UnknownValue {
+                            found: s.to_string(),
+                            allowed,
+                        },
+                    );
+                }
+                None => {
+                    ok = false;
+                    self.problem(&item_key, ProblemKind::WrongType(Expected::String));
+                }
+            }
+        }
+        if set.is_empty() {
+            set.insert(Audience::Everyone);
+        }
+        ok.then_some(set)
+    }
+
+    fn booked(&mut self, key: &str) -> Option<Box<[(NaiveDate, u32)]>> {
+        let Some(value) = self.get(key) else {
+            return Some(Box::default());
+        };
+        let Some(obj) = value.as_object() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Object));
+            return None;
+        };
+        let mut ok = true;
+        let mut booked = Vec::with_capacity(obj.len());
+        for (date, count) in obj {
+            let entry_key = format!("{key}.{date}");
+            let d = parse_date(date);
+            if d.is_none() {
+                self.problem(&entry_key, ProblemKind::BadDate);
+            }
+            let n = self.integer_value_at_least(&entry_key, count, 0);
+            match (d, n) {
+                (Some(d), Some(n)) => booked.push((d, n)),
+                _ => ok = false,
+            }
+        }
+        booked.sort_by_key(|(d, _)| *d);
+        ok.then(|| booked.into_boxed_slice())
+    }
+
+    /// `Some(None)`: no sessions listed.
+    fn sessions(&mut self, key: &str) -> Option<Option<Vec<OneOff>>> {
+        let Some(value) = self.get(key) else {
+            return Some(None);
+        };
+        let Some(list) = value.as_array() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Array));
+            return None;
+        };
+        let mut ok = true;
+        let mut sessions = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            let item_key = format!("{key}[{i}]");
+            let Some(obj) = item.as_object() else {
+                self.problem(&item_key, ProblemKind::WrongType(Expected::Object));
+                ok = false;
+                continue;
+            };
+            let moment = |name: &str, this: &mut Self| -> Option<Moment> {
+                let k = format!("{item_key}.{name}");
+                match obj.get(name).filter(|v| !v.is_null()) {
+                    None => {
+                        this.problem(&k, ProblemKind::Missing);
+                        None
+                    }
+                    Some(v) => this.moment_value(&k, v),
+                }
+            };
+            let start = moment("start", self);
+            let end = moment("end", self);
+            match (start, end) {
+                (Some(start), Some(end)) if end > start => sessions.push(OneOff { start, end }),
+                (Some(_), Some(_)) => {
+                    self.problem(&format!("{item_key}.end"), ProblemKind::EndNotAfterStart);
+                    ok = false;
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(Some(sessions))
+    }
+
+    /// `Some(None)`: no weekly schedule.
+    fn repeat(&mut self, key: &str) -> Option<Option<Repeat>> {
+        let Some(value) = self.get(key) else {
+            return Some(None);
+        };
+        let Some(obj) = value.as_object() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Object));
+            return None;
+        };
+        let path = self.field_path(key);
+        let mut inner = Fields {
+            obj: Some(obj),
+            path: &path,
+            problems: &mut *self.problems,
+        };
+        let days = inner.weekdays("days");
+        let start_time = inner
+            .required("start_time")
+            .and_then(|v| inner.time_value("start_time", v));
+        let end_time = inner
+            .required("end_time")
+            .and_then(|v| inner.time_value("end_time", v));
+        let from = inner
+            .required("from")
+            .and_then(|v| inner.date_value("from", v));
+        let until = inner
+            .required("until")
+            .and_then(|v| inner.date_value("until", v));
+        let except = inner.except("except");
+        if let (Some(s), Some(e)) = (start_time, end_time)
+            && e <= s {
+                inner.problem("end_time", ProblemKind::EndNotAfterStart);
+                return None;
+            }
+        if let (Some(f), Some(u)) = (from, until)
+            && u < f {
+                inner.problem("until", ProblemKind::UntilBeforeFrom);
+                return None;
+            }
+        Some(Some(Repeat {
+            days: days?,
+            start_time: start_time?,
+            end_time: end_time?,
+            from: from?,
+            until: until?,
+            except: except?,
+        }))
+    }
+
+    fn weekdays(&mut self, key: &str) -> Option<u8> {
+        let value = self.required(key)?;
+        let Some(list) = value.as_array() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Array));
+            return None;
+        };
+        let mut bits = 0u8;
+        let mut ok = true;
+        for (i, item) in list.iter().enumerate() {
+            let item_key = format!("{key}[{i}]");
+            match item.as_str() {
+                Some(s) => match parse_weekday(s) {
+                    Some(day) => bits |= 1 << day.num_days_from_monday(),
+                    None => {
+                        ok = false;
+                        self.problem(
+                            &item_key,
+                            ProblemKind::UnknownValue {
+                                found: s.to_string(),
+                                allowed: "mon, tue, wed, thu, fri, sat, sun".into(),
+                            },
+                        );
+                    }
+                },
+                None => {
+                    ok = false;
+                    self.problem(&item_key, ProblemKind::WrongType(Expected::String));
+                }
+            }
+        }
+        if ok && bits == 0 {
+            self.problem(key, ProblemKind::NoDays);
+            return None;
+        }
+        ok.then_some(bits)
+    }
+
+    fn except(&mut self, key: &str) -> Option<Box<[NaiveDate]>> {
+        let Some(value) = self.get(key) else {
+            return Some(Box::default());
+        };
+        let Some(list) = value.as_array() else {
+            self.problem(key, ProblemKind::WrongType(Expected::Array));
+            return None;
+        };
+        let mut ok = true;
+        let mut dates = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            match self.date_value(&format!("{key}[{i}]"), item) {
+                Some(d) => dates.push(d),
+                None => ok = false,
+            }
+        }
+        dates.sort();
+        dates.dedup();
+        ok.then(|| dates.into_boxed_slice())
+    }
+
+    /// An activity meets at most once per local date, across one-offs and its repeat.
+    /// `sessions` is still in source order, so the reported index is the file's.
+    fn one_session_per_date(&mut self, sessions: &[OneOff], repeat: Option<&Repeat>) {
+        let mut dates = std::collections::HashSet::new();
+        for (i, s) in sessions.iter().enumerate() {
+            let date = local_date(&s.start);
+            let repeated =
+                repeat.is_some_and(|r| crate::catalogue::schedule::repeat_meets(r, date));
+            if !dates.insert(date) || repeated {
+                self.problem(
+                    &format!("sessions[{i}].start"),
+                    ProblemKind::SecondSessionOnDate(date.to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// True for 1-64 characters of `a-z 0-9 - _ .`.
+pub fn valid_id(s: &str) -> bool {
+    (1..=64).contains(&s.len())
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+}
+
+fn nfc(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// Parses a strict `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    (s.len() == 10)
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// Parses a strict `HH:MM` time.
+fn parse_hhmm(s: &str) -> Option<NaiveTime> {
+    (s.len() == 5)
+        .then(|| NaiveTime::parse_from_str(s, "%H:%M").ok())
+        .flatten()
+}
+
+fn parse_weekday(s: &str) -> Option<Weekday> {
+    Some(match s {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Reads the document's root object, handing each venue and activity to the checker.
+struct RootSeed<'c>(&'c mut Ctx);
+
+impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(RootVisitor(self.0))
+    }
+}
+
+struct RootVisitor<'c>(&'c mut Ctx);
+
+impl<'de> Visitor<'de> for RootVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a learning catalogue object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "venues" => {
+                    self.0.venues_seen = true;
+                    map.next_value_seed(ListSeed {
+                        ctx: self.0,
+                        list: List::Venues,
+                    })?;
+                }
+                "activities" => {
+                    self.0.activities_seen = true;
+                    map.next_value_seed(ListSeed {
+                        ctx: self.0,
+                        list: List::Activities,
+                    })?;
+                }
+                "format" | "generated_at" => {
+                    let value: Value = map.next_value()?;
+                    self.0.root_field(&key, value);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum List {
+    Venues,
+    Activities,
+}
+
+impl List {
+    fn key(self) -> &'static str {
+        match self {
+            List::Venues => "venues",
+            List::Activities => "activities",
+        }
+    }
+}
+
+struct ListSeed<'c> {
+    ctx: &'c mut Ctx,
+    list: List,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl ListSeed<'_> {
+    fn not_a_list(self) {
+        self.ctx.problems.push(Problem::at(
+            self.list.key(),
+            ProblemKind::WrongType(Expected::Array),
+        ));
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(item) = seq.next_element::<Value>()? {
+            match self.list {
+                List::Venues => self.ctx.venue(index, item),
+                List::Activities => self.ctx.activity(index, item),
+            }
+            index += 1;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        self.not_a_list();
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.not_a_list();
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.not_a_list();
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.not_a_list();
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.not_a_list();
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.not_a_list();
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.not_a_list();
+        Ok(())
+    }
+}

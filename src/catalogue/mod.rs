@@ -1,0 +1,15 @@
+//! The learning catalogue: venues and activities (`learning-catalogue/1`), how it is loaded and
+//! checked, when its sessions meet, and which of them are near a point.
+//! It knows nothing of screens, SQL or HTTP.
+
+pub mod demo;
+pub mod load;
+pub mod model;
+pub mod nearby;
+pub mod schedule;
+
+pub use model::{
+    Activity, ActivityId, ActivityStatus, Audience, Catalogue, Category, Text, Venue, VenueId,
+    VenueKind,
+};
+pub use schedule::{Session, SessionLookup};

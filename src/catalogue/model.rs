@@ -1,0 +1,383 @@
+//! The catalogue as the kiosk holds it in memory: compact, validated, indexed.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use rstar::{RTree, primitives::GeomWithData};
+
+use crate::domain::district::District;
+use crate::domain::geo::LatLon;
+use crate::domain::lang::Lang;
+use crate::domain::time::Moment;
+
+/// Index of a venue in [`Catalogue::venues`].
+pub type VenueId = u32;
+/// Index of an activity in [`Catalogue::activities`].
+pub type ActivityId = u32;
+
+/// A text in both languages; a language missing in the source falls back to the other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    zh: Box<str>,
+    en: Box<str>,
+}
+
+impl Text {
+    /// A text from its two languages.
+    pub fn new(zh: impl Into<Box<str>>, en: impl Into<Box<str>>) -> Text {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in a language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Declares a catalogue enum with its exact wire names.
+macro_rules! wire_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
+
+        impl $name {
+            /// Every value, in the spec's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The exact name used in the catalogue format.
+            pub fn wire(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// The value with this catalogue name.
+            pub fn from_wire(s: &str) -> Option<$name> {
+                match s { $($wire => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// What kind of place a venue is.
+    VenueKind {
+        /// A district or street community college.
+        CommunityCollege = "community_college",
+        /// A neighbourhood learning centre.
+        CommunityLearningCentre = "community_learning_centre",
+        /// An adult school.
+        AdultSchool = "adult_school",
+        /// A university for older people.
+        ElderUniversity = "elder_university",
+        /// A public library.
+        Library = "library",
+        /// A cultural centre.
+        CulturalCentre = "cultural_centre",
+        /// A distance-learning point, often in a village.
+        DistanceLearningPoint = "distance_learning_point",
+        /// A museum.
+        Museum = "museum",
+        /// A learning centre at a workplace.
+        WorkplaceLearningCentre = "workplace_learning_centre",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+wire_enum! {
+    /// What an activity is about.
+    Category {
+        /// Phones, computers, online services.
+        DigitalSkills = "digital_skills",
+        /// Health and wellbeing.
+        HealthWellbeing = "health_wellbeing",
+        /// Culture and the arts.
+        CultureArts = "culture_arts",
+        /// Family education and parenting.
+        FamilyEducation = "family_education",
+        /// Job skills.
+        Vocational = "vocational",
+        /// Farming.
+        Farming = "farming",
+        /// Languages.
+        Language = "language",
+        /// The environment.
+        Environment = "environment",
+        /// Civic life and the law.
+        CivicLaw = "civic_law",
+        /// Science.
+        Science = "science",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+wire_enum! {
+    /// Who an activity is meant for.
+    Audience {
+        /// Everyone.
+        Everyone = "everyone",
+        /// Older people.
+        Elders = "elders",
+        /// Farmers.
+        Farmers = "farmers",
+        /// Women.
+        Women = "women",
+        /// Families.
+        Families = "families",
+        /// Children.
+        Children = "children",
+        /// People with disabilities.
+        PeopleWithDisabilities = "people_with_disabilities",
+        /// People new to the city.
+        NewCitizens = "new_citizens",
+        /// Working people.
+        Workers = "workers",
+    }
+}
+
+wire_enum! {
+    /// Whether an activity runs.
+    ActivityStatus {
+        /// It runs as listed.
+        Scheduled = "scheduled",
+        /// The whole activity is cancelled.
+        Cancelled = "cancelled",
+    }
+}
+
+/// A set of audiences, as bits (nine values fit in a u16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct AudienceSet(u16);
+
+impl AudienceSet {
+    /// Adds an audience.
+    pub fn insert(&mut self, audience: Audience) {
+        self.0 |= 1 << audience as u16;
+    }
+
+    /// True when the set holds the audience.
+    pub fn contains(self, audience: Audience) -> bool {
+        self.0 & (1 << audience as u16) != 0
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The audiences, in the spec's order.
+    pub fn iter(self) -> impl Iterator<Item = Audience> {
+        Audience::ALL
+            .iter()
+            .copied()
+            .filter(move |a| self.contains(*a))
+    }
+}
+
+/// A learning venue.
+#[derive(Clone, Debug)]
+pub struct Venue {
+    /// The catalogue id.
+    pub id: Box<str>,
+    /// The venue's name.
+    pub name: Text,
+    /// What kind of place it is.
+    pub kind: VenueKind,
+    /// Its district.
+    pub district: District,
+    /// Its street address.
+    pub address: Text,
+    /// Where it is.
+    pub position: LatLon,
+    /// Whether it has step-free access.
+    pub step_free: bool,
+    /// Its phone number, if listed.
+    pub phone: Option<Box<str>>,
+}
+
+/// A weekly schedule: every listed weekday between two dates, minus exceptions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repeat {
+    /// Weekdays as bits, Monday = bit 0.
+    pub days: u8,
+    /// Local start time.
+    pub start_time: NaiveTime,
+    /// Local end time.
+    pub end_time: NaiveTime,
+    /// First date (inclusive).
+    pub from: NaiveDate,
+    /// Last date (inclusive).
+    pub until: NaiveDate,
+    /// Dates it does not meet, sorted.
+    pub except: Box<[NaiveDate]>,
+}
+
+impl Repeat {
+    /// True when the schedule lists this weekday.
+    pub fn on_weekday(&self, day: Weekday) -> bool {
+        self.days & (1 << day.num_days_from_monday()) != 0
+    }
+}
+
+/// A one-off session, as listed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OneOff {
+    /// When it starts.
+    pub start: Moment,
+    /// When it ends.
+    pub end: Moment,
+}
+
+/// A learning activity at a venue.
+#[derive(Clone, Debug)]
+pub struct Activity {
+    /// The catalogue id.
+    pub id: Box<str>,
+    /// Where it happens.
+    pub venue: VenueId,
+    /// Its title.
+    pub title: Text,
+    /// A short description, if given.
+    pub summary: Option<Text>,
+    /// What it is about.
+    pub category: Category,
+    /// Who it is for.
+    pub audience: AudienceSet,
+    /// Credit Bank credits for one session.
+    pub credits: Option<f32>,
+    /// Seats per session.
+    pub capacity: u32,
+    /// Seats taken per session date when the catalogue was made, sorted by date.
+    pub booked: Box<[(NaiveDate, u32)]>,
+    /// Whether it runs.
+    pub status: ActivityStatus,
+    /// One-off sessions, sorted by start.
+    pub sessions: Box<[OneOff]>,
+    /// The weekly schedule, if any.
+    pub repeat: Option<Box<Repeat>>,
+}
+
+impl Activity {
+    /// Seats taken on a date according to the catalogue.
+    pub fn booked_on(&self, date: NaiveDate) -> u32 {
+        self.booked
+            .binary_search_by_key(&date, |(d, _)| *d)
+            .map(|i| self.booked[i].1)
+            .unwrap_or(0)
+    }
+
+    /// True when the whole activity is cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.status == ActivityStatus::Cancelled
+    }
+}
+
+/// A venue's point in the spatial index.
+pub type VenuePoint = GeomWithData<[f64; 2], VenueId>;
+
+/// A whole loaded catalogue with its look-up indexes.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// When the catalogue was made.
+    pub generated_at: Moment,
+    /// All venues.
+    pub venues: Vec<Venue>,
+    /// All activities.
+    pub activities: Vec<Activity>,
+    venue_by_id: HashMap<Box<str>, VenueId>,
+    activity_by_id: HashMap<Box<str>, ActivityId>,
+    activities_at: Vec<Vec<ActivityId>>,
+    spatial: RTree<VenuePoint>,
+}
+
+impl Catalogue {
+    /// Builds the indexes over checked venues and activities.
+    pub fn new(generated_at: Moment, venues: Vec<Venue>, activities: Vec<Activity>) -> Catalogue {
+        let venue_by_id = venues
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.id.clone(), i as VenueId))
+            .collect();
+        let activity_by_id = activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as ActivityId))
+            .collect();
+        let mut activities_at = vec![Vec::new(); venues.len()];
+        for (i, a) in activities.iter().enumerate() {
+            if let Some(list) = activities_at.get_mut(a.venue as usize) {
+                list.push(i as ActivityId);
+            }
+        }
+        let spatial = RTree::bulk_load(
+            venues
+                .iter()
+                .enumerate()
+                .map(|(i, v)| VenuePoint::new(spatial_key(v.position), i as VenueId))
+                .collect(),
+        );
+        Catalogue {
+            generated_at,
+            venues,
+            activities,
+            venue_by_id,
+            activity_by_id,
+            activities_at,
+            spatial,
+        }
+    }
+
+    /// The venue with this index.
+    pub fn venue(&self, id: VenueId) -> &Venue {
+        &self.venues[id as usize]
+    }
+
+    /// The activity with this index.
+    pub fn activity(&self, id: ActivityId) -> &Activity {
+        &self.activities[id as usize]
+    }
+
+    /// The venue an activity happens at.
+    pub fn venue_of(&self, activity: ActivityId) -> &Venue {
+        self.venue(self.activity(activity).venue)
+    }
+
+    /// Looks up a venue by its catalogue id.
+    pub fn venue_by_id(&self, id: &str) -> Option<VenueId> {
+        self.venue_by_id.get(id).copied()
+    }
+
+    /// Looks up an activity by its catalogue id.
+    pub fn activity_by_id(&self, id: &str) -> Option<ActivityId> {
+        self.activity_by_id.get(id).copied()
+    }
+
+    /// The activities held at a venue.
+    pub fn activities_at(&self, venue: VenueId) -> &[ActivityId] {
+        self.activities_at
+            .get(venue as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The spatial index over venues, keyed by [`spatial_key`].
+    pub fn spatial(&self) -> &RTree<VenuePoint> {
+        &self.spatial
+    }
+}
+
+/// The point a venue is indexed under: kilometres on a plane tangent near Beijing's centre
+/// (equirectangular at 40 degrees north). Good to well under 1 % for boxes a few km across,
+/// which is all the index is asked for; exact distances are always haversine.
+pub fn spatial_key(p: LatLon) -> [f64; 2] {
+    const KM_PER_DEG_LAT: f64 = 111.195;
+    let km_per_deg_lon = KM_PER_DEG_LAT * 40.0_f64.to_radians().cos();
+    [p.lon * km_per_deg_lon, p.lat * KM_PER_DEG_LAT]
+}

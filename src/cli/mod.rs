@@ -1,0 +1,126 @@
+//! The command line: the kiosk itself, and the commands staff and scripts use.
+
+mod check_config;
+pub mod exit;
+mod hash_pin;
+mod queue;
+mod report;
+mod run;
+mod signup;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::domain::lang::Lang;
+use crate::domain::time::{Moment, parse_moment};
+use crate::runtime::boot::Options;
+
+/// Learning Kiosk: find learning near you, sign up, and take the details away.
+#[derive(Debug, Parser)]
+#[command(name = "learning-kiosk", version, about)]
+pub struct Cli {
+    /// A site config file (TOML); without it, the built-in demo site.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// A catalogue file (learning-catalogue/1 JSON) that overrides the site's.
+    #[arg(long, global = true, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// Where the kiosk keeps its files (default: the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Pins the clock to this RFC 3339 time, for demos and tests.
+    #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
+    now: Option<Moment>,
+    /// The language of messages on the command line (default from LANG).
+    #[arg(long, global = true, value_name = "zh-CN|en-US", value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Panics after the first frame (for the crash test).
+    #[arg(long, hide = true)]
+    test_panic: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Runs the kiosk full-screen (the default).
+    Run,
+    /// Signs a card up for a session, through the same rules as the screen.
+    Signup {
+        /// The learning card number.
+        #[arg(long)]
+        card: String,
+        /// The activity's id in the catalogue.
+        #[arg(long)]
+        activity: String,
+        /// The session's date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+    },
+    /// Shows the outbox: counts by status and each sign-up, card masked.
+    Queue {
+        /// Prints JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Checks a site config and its catalogue, printing every problem.
+    CheckConfig {
+        /// The site config file.
+        file: PathBuf,
+    },
+    /// Reads a staff PIN from standard input and prints its hash for the site config.
+    HashPin,
+}
+
+fn parse_now(s: &str) -> Result<Moment, String> {
+    parse_moment(s).ok_or_else(|| format!("not an RFC 3339 time with an offset: {s}"))
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::catalogue::load::parse_date(s).ok_or_else(|| format!("not a YYYY-MM-DD date: {s}"))
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_tag(s).ok_or_else(|| format!("not zh-CN or en-US: {s}"))
+}
+
+/// The language for command-line output: `--lang`, else LANG, else English.
+fn output_lang(lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| {
+        let env = std::env::var("LC_ALL")
+            .or_else(|_| std::env::var("LANG"))
+            .unwrap_or_default();
+        if env.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    })
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let options = Options {
+        config: cli.config,
+        catalogue: cli.catalogue,
+        data_dir: cli.data_dir,
+        now: cli.now,
+    };
+    let lang = output_lang(cli.lang);
+    let code = match cli.command.unwrap_or(Command::Run) {
+        Command::Run => run::run(&options, cli.test_panic),
+        Command::Signup {
+            card,
+            activity,
+            date,
+        } => signup::run(&options, lang, &card, &activity, date),
+        Command::Queue { json } => queue::run(&options, lang, json),
+        Command::CheckConfig { file } => check_config::run(&options, lang, &file),
+        Command::HashPin => hash_pin::run(lang),
+    };
+    ExitCode::from(code)
+}

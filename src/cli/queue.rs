@@ -1,0 +1,93 @@
+//! `learning-kiosk queue`: what the outbox holds, cards masked.
+
+use serde_json::json;
+
+use crate::args;
+use crate::cli::{exit, report};
+use crate::domain::lang::Lang;
+use crate::i18n::ta;
+use crate::outbox::Status;
+use crate::runtime::boot::{self, Options};
+use crate::ui::words;
+
+/// Prints the outbox.
+pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
+    let (outbox, opened) = match boot::open_outbox(options) {
+        Ok(opened) => opened,
+        Err(err) => {
+            let detail = err.to_string();
+            report::both(lang, |l| {
+                ta(l, "cli-storage-failed", args!["detail" => &detail])
+            });
+            return exit::STORAGE;
+        }
+    };
+    let (records, counts) = match (outbox.all(), outbox.counts()) {
+        (Ok(records), Ok(counts)) => (records, counts),
+        (Err(err), _) | (_, Err(err)) => {
+            let detail = err.to_string();
+            report::both(lang, |l| {
+                ta(l, "cli-storage-failed", args!["detail" => &detail])
+            });
+            return exit::STORAGE;
+        }
+    };
+    if let Some(aside) = &opened.set_aside {
+        let aside = aside.display().to_string();
+        report::both(lang, |l| {
+            ta(
+                l,
+                "cli-outbox-rebuilt",
+                args!["count" => opened.recovered, "file" => &aside],
+            )
+        });
+    }
+    if as_json {
+        let counts: serde_json::Map<String, serde_json::Value> = Status::ALL
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str().to_string(),
+                    json!(counts.get(s).copied().unwrap_or(0)),
+                )
+            })
+            .collect();
+        let signups: Vec<serde_json::Value> = records
+            .iter()
+            .map(|r| {
+                json!({
+                    "uuid": r.uuid,
+                    "code": r.code,
+                    "card": r.card_masked(),
+                    "activity": r.activity_id,
+                    "date": r.date.to_string(),
+                    "created_at": r.created_at.to_rfc3339(),
+                    "status": r.status.as_str(),
+                })
+            })
+            .collect();
+        let out = json!({ "counts": counts, "total": records.len(), "signups": signups });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        return exit::OK;
+    }
+    println!(
+        "{}",
+        ta(lang, "cli-queue-total", args!["count" => records.len()])
+    );
+    for status in Status::ALL {
+        let n = counts.get(&status).copied().unwrap_or(0);
+        println!("  {}: {n}", words::status_short(lang, status));
+    }
+    for r in &records {
+        println!(
+            "{}  {}  {:<40}  {}  {}  {}",
+            r.code,
+            r.card_masked(),
+            r.activity_id,
+            r.date,
+            r.status.as_str(),
+            r.created_at.to_rfc3339()
+        );
+    }
+    exit::OK
+}

@@ -1,0 +1,82 @@
+//! `learning-kiosk` / `learning-kiosk run`: the kiosk itself.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use crate::cli::exit;
+use crate::domain::lang::Lang;
+use crate::problem::{FileProblems, Problem, ProblemKind};
+use crate::runtime::boot::{self, Options};
+use crate::runtime::clock::ClockSource;
+use crate::runtime::effects::Executor;
+use crate::runtime::event_loop::{self, Kiosk};
+use crate::runtime::{logging, out_of_service, panic};
+
+/// Runs the kiosk; returns the exit code.
+pub fn run(options: &Options, test_panic: bool) -> u8 {
+    let data_dir = boot::data_dir(options);
+    logging::init(&data_dir);
+    panic::install();
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "kiosk starting");
+
+    let loaded = boot::load_site(options).and_then(|site| {
+        let catalogue = boot::load_catalogue(&site, options)?;
+        Ok((site, catalogue))
+    });
+    let (site, catalogue) = match loaded {
+        Ok(loaded) => loaded,
+        Err(problems) => return cannot_serve(&problems, exit::CONFIG),
+    };
+    let (outbox, report) = match boot::open_outbox(options) {
+        Ok(opened) => opened,
+        Err(err) => {
+            let problems = FileProblems {
+                file: boot::outbox_path(&data_dir).display().to_string(),
+                problems: vec![Problem::at("", ProblemKind::Unreadable(err.to_string()))],
+            };
+            return cannot_serve(&problems, exit::STORAGE);
+        }
+    };
+    tracing::info!(
+        site = %site.id,
+        venues = catalogue.venues.len(),
+        activities = catalogue.activities.len(),
+        "kiosk ready"
+    );
+    let site = Arc::new(site);
+    let catalogue = Arc::new(catalogue);
+    let kiosk = Kiosk {
+        executor: Executor {
+            outbox,
+            catalogue: catalogue.clone(),
+            pin_hash: site.staff_pin_hash.clone(),
+        },
+        site,
+        catalogue,
+        report,
+        clock: ClockSource::new(options.now),
+        test_panic,
+    };
+    match event_loop::run(kiosk) {
+        Ok(code) => {
+            tracing::info!(code, "kiosk closed");
+            code
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "the kiosk could not use the terminal");
+            eprintln!("学习亭无法使用终端 / The kiosk could not use the terminal: {err}");
+            exit::INTERNAL
+        }
+    }
+}
+
+/// The kiosk cannot serve: say why, in both languages, on the screen if there is one.
+fn cannot_serve(problems: &FileProblems, code: u8) -> u8 {
+    tracing::error!(%problems, "the kiosk cannot start");
+    crate::cli::report::problems(problems, Lang::Zh);
+    if std::io::stdout().is_terminal()
+        && let Err(err) = out_of_service::run(problems) {
+            tracing::error!(error = %err, "could not show the out-of-service screen");
+        }
+    code
+}

@@ -1,0 +1,69 @@
+//! The settings of one kiosk site.
+
+use std::path::PathBuf;
+
+use crate::catalogue::Text;
+use crate::config::chord::KeyChord;
+use crate::domain::district::District;
+use crate::domain::geo::LatLon;
+use crate::domain::lang::Lang;
+
+/// How the kiosk presents itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The standard screens.
+    #[default]
+    Standard,
+    /// Larger, simpler and more patient, for older and first-time users.
+    Assisted,
+}
+
+/// One kiosk site, as its config file describes it.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The kiosk's id, as the district knows it.
+    pub id: String,
+    /// The name shown at the top of every screen.
+    pub name: Text,
+    /// The district it stands in.
+    pub district: District,
+    /// Where it stands.
+    pub position: LatLon,
+    /// The language the welcome screen starts in (both are always offered).
+    pub language: Lang,
+    /// Standard or assisted.
+    pub mode: Mode,
+    /// The catalogue file, already resolved against the config's folder; `None` is the
+    /// built-in demo catalogue.
+    pub catalogue: Option<PathBuf>,
+    /// How far the nearby list looks, km.
+    pub radius_km: f64,
+    /// How many days ahead the nearby list looks.
+    pub days: u32,
+    /// Seconds without input before the countdown appears.
+    pub idle_seconds: u32,
+    /// Seconds the countdown runs before the kiosk forgets the person.
+    pub countdown_seconds: u32,
+    /// The Argon2 hash of the staff PIN; with none, staff cannot leave from the screen.
+    pub staff_pin_hash: Option<String>,
+    /// The key chord that opens the staff PIN prompt.
+    pub staff_chord: KeyChord,
+    /// Whether the screen is a touchscreen (mouse reporting is switched on).
+    pub touchscreen: bool,
+    /// Longest gap between two keys of one card-reader burst, in milliseconds.
+    pub reader_gap_ms: u32,
+    /// Where the config came from, for messages.
+    pub source: String,
+}
+
+impl Site {
+    /// Idle seconds as they apply now: assisted mode doubles them.
+    pub fn idle_ms(&self, assisted: bool) -> u64 {
+        u64::from(self.idle_seconds) * 1000 * if assisted { 2 } else { 1 }
+    }
+
+    /// Countdown seconds as they apply now: assisted mode doubles them.
+    pub fn countdown_ms(&self, assisted: bool) -> u64 {
+        u64::from(self.countdown_seconds) * 1000 * if assisted { 2 } else { 1 }
+    }
+}

@@ -1,0 +1,18 @@
+//! Learning Kiosk: a bilingual terminal kiosk for Beijing's learning city.
+//!
+//! Data flows one way: the edges (terminal, card reader, timers, disk) send [`app::Msg`]s to a
+//! pure [`app::update`], which changes the [`app::State`] and returns [`app::Effect`]s for the
+//! runtime to carry out; the pure [`ui::view`] draws the state.
+
+pub mod app;
+pub mod catalogue;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod input;
+pub mod outbox;
+pub mod problem;
+pub mod runtime;
+pub mod signup;
+pub mod ui;

@@ -1,0 +1,10 @@
+//! The kiosk's durable outbox of sign-ups: a SQLite file (WAL, `synchronous=FULL`) that
+//! holds every sign-up from the moment the citizen is told it is saved until a hub has it.
+//! It knows nothing of screens or HTTP.
+
+mod record;
+mod salvage;
+mod store;
+
+pub use record::{SignupRecord, Status};
+pub use store::{OpenReport, Outbox, OutboxError, SaveError, Saved};

@@ -1,0 +1,351 @@
+//! Opening the outbox and saving to it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
+
+use crate::domain::card::CardNumber;
+use crate::domain::time::{Moment, parse_moment};
+use crate::outbox::record::{SignupRecord, Status};
+use crate::outbox::salvage;
+use crate::signup::code::code_from;
+use crate::signup::rules::Refusal;
+
+const SCHEMA_VERSION: i32 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS signups (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    code        TEXT NOT NULL UNIQUE,
+    card        TEXT NOT NULL,
+    activity    TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    UNIQUE (card, activity, date)
+);
+CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date);
+";
+
+/// The outbox, open.
+pub struct Outbox {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What happened when the outbox was opened.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// A damaged file that was moved aside, if any.
+    pub set_aside: Option<PathBuf>,
+    /// Sign-ups read back out of the damaged file into the new one.
+    pub recovered: usize,
+}
+
+/// Why the outbox failed.
+#[derive(Debug, thiserror::Error)]
+pub enum OutboxError {
+    /// The disk is full: nothing was saved.
+    #[error("the disk is full")]
+    DiskFull,
+    /// The file or its folder cannot be written.
+    #[error("the outbox cannot be written: {0}")]
+    ReadOnly(String),
+    /// Anything else SQLite or the file system reported.
+    #[error("the outbox failed: {0}")]
+    Other(String),
+}
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The rules refused the sign-up.
+    Refused(Refusal),
+    /// The outbox could not save.
+    Storage(OutboxError),
+}
+
+/// The result of a save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// A new sign-up, now durable.
+    New(SignupRecord),
+    /// The card already held this session: the existing sign-up.
+    Existing(SignupRecord),
+}
+
+impl Saved {
+    /// The sign-up, new or existing.
+    pub fn record(&self) -> &SignupRecord {
+        match self {
+            Saved::New(r) | Saved::Existing(r) => r,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for OutboxError {
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => OutboxError::DiskFull,
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                OutboxError::ReadOnly(err.to_string())
+            }
+            _ => OutboxError::Other(err.to_string()),
+        }
+    }
+}
+
+/// True for errors that mean the file itself is damaged.
+pub(super) fn is_corruption(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+    )
+}
+
+/// Opens a connection with the durability settings every write relies on.
+pub(super) fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // WAL keeps readers off the writer; FULL syncs the WAL on every commit, so a power cut
+    // after "saved" cannot lose the sign-up.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(conn)
+}
+
+fn check_integrity(conn: &Connection) -> rusqlite::Result<bool> {
+    let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    Ok(result == "ok")
+}
+
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version < SCHEMA_VERSION {
+        conn.execute_batch(SCHEMA)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    }
+    Ok(())
+}
+
+fn open_checked(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let conn = open_connection(path)?;
+    if !check_integrity(&conn)? {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some("integrity check failed".into()),
+        ));
+    }
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+impl Outbox {
+    /// Opens (or creates) the outbox at `path`. A damaged file is moved aside, what can be read
+    /// from it is copied into a fresh outbox, and the report says so.
+    pub fn open(path: &Path) -> Result<(Outbox, OpenReport), OutboxError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| OutboxError::ReadOnly(e.to_string()))?;
+        }
+        match open_checked(path) {
+            Ok(conn) => Ok((
+                Outbox {
+                    conn,
+                    path: path.to_path_buf(),
+                },
+                OpenReport::default(),
+            )),
+            Err(err) if is_corruption(&err) => {
+                tracing::error!(error = %err, path = %path.display(), "outbox damaged; setting it aside");
+                let set_aside = salvage::set_aside(path)?;
+                let mut conn = open_checked(path)?;
+                let recovered = salvage::recover_into(&set_aside, &mut conn);
+                tracing::warn!(recovered, set_aside = %set_aside.display(), "outbox rebuilt");
+                Ok((
+                    Outbox {
+                        conn,
+                        path: path.to_path_buf(),
+                    },
+                    OpenReport {
+                        set_aside: Some(set_aside),
+                        recovered,
+                    },
+                ))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Where the outbox lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves a sign-up in one transaction, after `rules` accept it given the sign-ups this
+    /// kiosk already holds for the session. The same card and session again returns the
+    /// existing sign-up. When this returns `Ok`, the sign-up is on disk.
+    pub fn save(
+        &mut self,
+        card: &CardNumber,
+        activity_id: &str,
+        date: NaiveDate,
+        now: &Moment,
+        rules: impl FnOnce(u32) -> Result<(), Refusal>,
+    ) -> Result<Saved, SaveError> {
+        let storage = |e: rusqlite::Error| SaveError::Storage(e.into());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(storage)?;
+        let date_text = date.to_string();
+        let existing = tx
+            .query_row(
+                "SELECT uuid, code, card, activity, date, created_at, status FROM signups
+                 WHERE card = ?1 AND activity = ?2 AND date = ?3",
+                params![card.digits(), activity_id, date_text],
+                row_to_record,
+            )
+            .optional()
+            .map_err(storage)?;
+        if let Some(record) = existing {
+            return Ok(Saved::Existing(record));
+        }
+        let held: u32 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM signups WHERE activity = ?1 AND date = ?2 AND status = ?3",
+                params![activity_id, date_text, Status::Waiting.as_str()],
+                |r| r.get(0),
+            )
+            .map_err(storage)?;
+        rules(held).map_err(SaveError::Refused)?;
+
+        // The code is short, so on the rare clash with an earlier code, draw again.
+        let mut attempt = 0;
+        let record = loop {
+            let uuid = uuid::Uuid::new_v4();
+            let record = SignupRecord {
+                uuid: uuid.to_string(),
+                code: code_from(&uuid),
+                card_digits: card.digits().to_string(),
+                activity_id: activity_id.to_string(),
+                date,
+                created_at: *now,
+                status: Status::Waiting,
+            };
+            let inserted = tx.execute(
+                "INSERT INTO signups (uuid, code, card, activity, date, created_at, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    record.uuid,
+                    record.code,
+                    record.card_digits,
+                    record.activity_id,
+                    date_text,
+                    record.created_at.to_rfc3339(),
+                    record.status.as_str()
+                ],
+            );
+            match inserted {
+                Ok(_) => break record,
+                Err(e)
+                    if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
+                        && attempt < 8 =>
+                {
+                    attempt += 1;
+                }
+                Err(e) => return Err(storage(e)),
+            }
+        };
+        tx.commit().map_err(storage)?;
+        Ok(Saved::New(record))
+    }
+
+    /// A card's sign-ups, soonest session first.
+    pub fn for_card(&self, card: &CardNumber) -> Result<Vec<SignupRecord>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uuid, code, card, activity, date, created_at, status FROM signups
+             WHERE card = ?1 ORDER BY date, id",
+        )?;
+        let rows = stmt.query_map([card.digits()], row_to_record)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every sign-up, oldest first.
+    pub fn all(&self) -> Result<Vec<SignupRecord>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uuid, code, card, activity, date, created_at, status FROM signups ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], row_to_record)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many sign-ups there are in each status.
+    pub fn counts(&self) -> Result<BTreeMap<Status, u32>, OutboxError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT status, COUNT(*) FROM signups GROUP BY status")?;
+        let mut counts = BTreeMap::new();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        for row in rows {
+            let (status, n) = row?;
+            if let Some(status) = Status::parse(&status) {
+                counts.insert(status, n);
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Sign-ups held per session that no hub has counted yet.
+    pub fn held(&self) -> Result<HashMap<(String, NaiveDate), u32>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT activity, date, COUNT(*) FROM signups WHERE status = ?1 GROUP BY activity, date",
+        )?;
+        let mut held = HashMap::new();
+        let rows = stmt.query_map([Status::Waiting.as_str()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (activity, date, n) = row?;
+            if let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+                held.insert((activity, date), n);
+            }
+        }
+        Ok(held)
+    }
+
+    /// Caps the file's size in pages (tests use it to make the disk "full").
+    pub fn limit_pages(&self, pages: u32) -> Result<(), OutboxError> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+}
+
+/// Reads a row of `uuid, code, card, activity, date, created_at, status`.
+pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRecord> {
+    let bad = |i: usize, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("bad {what}").into(),
+        )
+    };
+    let date: String = r.get(4)?;
+    let created: String = r.get(5)?;
+    let status: String = r.get(6)?;
+    Ok(SignupRecord {
+        uuid: r.get(0)?,
+        code: r.get(1)?,
+        card_digits: r.get(2)?,
+        activity_id: r.get(3)?,
+        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(4, "date"))?,
+        created_at: parse_moment(&created).ok_or_else(|| bad(5, "time"))?,
+        status: Status::parse(&status).ok_or_else(|| bad(6, "status"))?,
+    })
+}

@@ -1,0 +1,187 @@
+//! The kiosk's loop: terminal events, timers, signals and effect results become messages;
+//! `update` changes the state; the view is drawn; effects go to the worker.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::mpsc as std_mpsc;
+use std::time::Duration;
+
+use crossterm::event::{Event, EventStream};
+use futures::StreamExt;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+
+use crate::app::{Effect, Msg, State, update};
+use crate::catalogue::Catalogue;
+use crate::config::Site;
+use crate::input::card_reader::{BurstDetector, Input};
+use crate::input::keys::{Pointer, is_chord, to_key, to_pointer};
+use crate::outbox::OpenReport;
+use crate::runtime::clock::ClockSource;
+use crate::runtime::effects::Executor;
+use crate::runtime::terminal::TerminalGuard;
+use crate::ui::hitmap::HitMap;
+
+/// How often time is told to the core (the countdown counts in seconds).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Everything the loop runs on.
+pub struct Kiosk {
+    /// The site.
+    pub site: Arc<Site>,
+    /// The catalogue.
+    pub catalogue: Arc<Catalogue>,
+    /// Carries out effects.
+    pub executor: Executor,
+    /// What opening the outbox found.
+    pub report: OpenReport,
+    /// The clock.
+    pub clock: ClockSource,
+    /// Panic after the first frame (for the crash test only; hidden from help).
+    pub test_panic: bool,
+}
+
+/// Runs the kiosk until staff leave or the system asks it to close; returns the exit code.
+pub fn run(kiosk: Kiosk) -> io::Result<u8> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(run_async(kiosk))
+}
+
+async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
+    let Kiosk {
+        site,
+        catalogue,
+        mut executor,
+        report,
+        clock,
+        test_panic,
+    } = kiosk;
+    let mut guard = TerminalGuard::enter(site.touchscreen)?;
+
+    // Effects run in order on one thread, so a save is never overtaken by a later read.
+    let (msg_tx, mut msg_rx) = mpsc::channel::<Msg>(64);
+    let (fx_tx, fx_rx) = std_mpsc::channel::<Effect>();
+    let worker = std::thread::spawn(move || {
+        for effect in fx_rx {
+            if let Some(msg) = executor.run(effect)
+                && msg_tx.blocking_send(msg).is_err() {
+                    break;
+                }
+        }
+    });
+
+    let mut state = State::new(site.clone(), catalogue, clock.now());
+    let size = guard.terminal.size()?;
+    let mut first: Vec<Msg> = vec![Msg::Resize(size.width, size.height)];
+    if report.set_aside.is_some() {
+        first.push(Msg::OutboxRebuilt {
+            recovered: report.recovered,
+        });
+    }
+    let _ = fx_tx.send(Effect::RefreshQueue);
+
+    let mut events = EventStream::new();
+    let mut detector = BurstDetector::new(u64::from(site.reader_gap_ms));
+    let mut ticker = tokio::time::interval(TICK);
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut hits = HitMap::default();
+    let mut quit: Option<u8> = None;
+    let mut pending = first;
+
+    loop {
+        // Time first, so every input is judged against the time it came.
+        let mut msgs = vec![Msg::Tick(clock.now())];
+        msgs.append(&mut pending);
+        for msg in msgs {
+            for effect in update(&mut state, msg) {
+                match effect {
+                    Effect::Quit(code) => quit = Some(code),
+                    Effect::Bell => {
+                        let _ = io::stdout().write_all(b"\x07");
+                    }
+                    other => {
+                        let _ = fx_tx.send(other);
+                    }
+                }
+            }
+        }
+        if quit.is_some() {
+            break;
+        }
+        guard
+            .terminal
+            .draw(|frame| hits = crate::ui::view(&state, frame))?;
+        if test_panic {
+            panic!("crash requested by --test-panic");
+        }
+
+        let flush_in = detector
+            .deadline()
+            .map(|d| Duration::from_millis(d.saturating_sub(clock.mono_ms())));
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(event)) => pending.extend(translate(event, &site, &mut detector, &hits, &clock)),
+                // The terminal is gone: close as if asked to.
+                Some(Err(_)) | None => pending.push(Msg::Terminate),
+            },
+            _ = tokio::time::sleep(flush_in.unwrap_or_default()), if flush_in.is_some() => {
+                pending.extend(detector.flush_due(clock.mono_ms()).into_iter().map(input_msg));
+            }
+            _ = ticker.tick() => {}
+            Some(msg) = msg_rx.recv() => pending.push(msg),
+            _ = sigterm.recv() => pending.push(Msg::Terminate),
+            _ = sighup.recv() => pending.push(Msg::Terminate),
+            _ = sigint.recv() => pending.push(Msg::Terminate),
+        }
+    }
+
+    // Let a save in progress finish before the process ends.
+    drop(fx_tx);
+    msg_rx.close();
+    let _ = tokio::task::spawn_blocking(move || worker.join()).await;
+    drop(guard);
+    Ok(quit.unwrap_or(0))
+}
+
+fn input_msg(input: Input) -> Msg {
+    match input {
+        Input::Key(key) => Msg::Key(key),
+        Input::Card(raw) => Msg::CardSwiped(raw),
+    }
+}
+
+/// A terminal event as messages.
+fn translate(
+    event: Event,
+    site: &Site,
+    detector: &mut BurstDetector,
+    hits: &HitMap,
+    clock: &ClockSource,
+) -> Vec<Msg> {
+    match event {
+        Event::Key(key) if is_chord(&key, &site.staff_chord) => vec![Msg::StaffChord],
+        Event::Key(key) => match to_key(&key) {
+            Some(key) => detector
+                .push(key, clock.mono_ms())
+                .into_iter()
+                .map(input_msg)
+                .collect(),
+            None => Vec::new(),
+        },
+        Event::Mouse(mouse) => match to_pointer(&mouse) {
+            Some(Pointer::Tap(column, row)) => {
+                vec![hits.at(column, row).map_or(Msg::Touch, Msg::Action)]
+            }
+            Some(Pointer::Page(action)) => vec![Msg::Action(action)],
+            None => Vec::new(),
+        },
+        Event::Resize(columns, rows) => vec![Msg::Resize(columns, rows)],
+        // Pasted text is not typing; treat it as presence only.
+        Event::Paste(_) => vec![Msg::Touch],
+        _ => Vec::new(),
+    }
+}

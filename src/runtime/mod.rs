@@ -1,0 +1,11 @@
+//! The runtime: the terminal, the clock, signals and the effects worker around the pure
+//! core. Everything that waits lives here.
+
+pub mod boot;
+pub mod clock;
+pub mod effects;
+pub mod event_loop;
+pub mod logging;
+pub mod out_of_service;
+pub mod panic;
+pub mod terminal;

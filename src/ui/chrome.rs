@@ -1,0 +1,90 @@
+//! The frame every screen shares: where you are, who you are, the time and the link at the
+//! top; the signage keys as buttons and the honest queue status at the bottom.
+
+use ratatui::layout::Rect;
+
+use crate::app::{Action, State};
+use crate::args;
+use crate::domain::lang::Lang;
+use crate::i18n::ta;
+use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
+use crate::ui::words;
+
+/// Rows of the top bar and its rule.
+const TOP: u16 = 2;
+/// Rows of the bottom button bar.
+const BOTTOM: u16 = 3;
+
+/// Draws the frame and returns the area left for the screen.
+pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) -> Rect {
+    top_bar(p, state, area);
+    bottom_bar(p, state, area);
+    Rect::new(
+        area.x,
+        area.y + TOP,
+        area.width,
+        area.height.saturating_sub(TOP + BOTTOM),
+    )
+}
+
+fn top_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let bar = Rect::new(area.x, area.y, area.width, 1);
+    p.fill(bar, p.theme.bar);
+    let style = p.theme.bar.style();
+    let lang = state.lang;
+
+    let now = state.clock.now;
+    let clock = format!(
+        "{} {}",
+        words::date(lang, now.date_naive()),
+        now.format("%H:%M")
+    );
+    let link = p.t("link-offline");
+    let right = format!("{clock}   {link} ");
+    let right_w = p.text_right(area.right(), area.y, area.width, &right, style);
+
+    let card = state
+        .card
+        .map(|c| ta(lang, "top-card", args!["card" => &c.masked()]))
+        .unwrap_or_default();
+    let card_w = crate::ui::text::width(&card) as u16;
+    let name = state.site.name.get(lang);
+    let free = area.width.saturating_sub(right_w + card_w + 5);
+    let name_w = p.text(area.x + 1, area.y, free, name, p.theme.bar.bold());
+    if !card.is_empty() {
+        p.text(area.x + 1 + name_w + 3, area.y, card_w, &card, style);
+    }
+    p.rule(area.x, area.y + 1, area.width, p.theme.rule);
+}
+
+fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
+    if area.height < TOP + BOTTOM {
+        return;
+    }
+    let y = area.bottom() - BOTTOM;
+    let lang = state.lang;
+    let other = match lang {
+        Lang::Zh => "English",
+        Lang::En => "中文",
+    };
+    let buttons: [(&str, String, Action); 4] = [
+        ("Esc", p.t("button-back"), Action::Back),
+        ("Home", p.t("button-home"), Action::Home),
+        ("F1", p.t("button-help"), Action::Help),
+        ("F2", other.to_string(), Action::ToggleLanguage),
+    ];
+    let widths: Vec<u16> = buttons.iter().map(|(k, l, _)| button_width(k, l)).collect();
+    let areas = row_of_buttons(area.x + 1, y, area.right(), &widths);
+    let mut used = area.x + 1;
+    for (rect, (key, label, action)) in areas.iter().zip(buttons.iter()) {
+        p.button(*rect, key, label, *action, ButtonKind::Normal, false);
+        used = rect.right();
+    }
+    let queue = if state.waiting == 0 {
+        p.t("queue-empty")
+    } else {
+        ta(lang, "queue-waiting", args!["count" => state.waiting])
+    };
+    let room = area.right().saturating_sub(used + 2);
+    p.text_right(area.right() - 1, y + 1, room, &queue, p.theme.muted.style());
+}

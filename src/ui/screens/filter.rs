@@ -1,0 +1,49 @@
+//! Choosing a filter's value.
+
+use ratatui::layout::Rect;
+
+use crate::app::State;
+use crate::app::filters::FilterKind;
+use crate::app::screens::filter::options;
+use crate::args;
+use crate::domain::time::local_date;
+use crate::i18n::ta;
+use crate::ui::list::{self, Page};
+use crate::ui::painter::Painter;
+use crate::ui::words;
+
+/// Draws a filter's choices; the one in force says so in words.
+pub fn draw(p: &mut Painter<'_>, state: &State, kind: FilterKind, area: Rect) {
+    let lang = p.lang;
+    let name = words::filter_name(lang, kind);
+    let title = ta(lang, "filter-title", args!["filter" => &name]);
+    super::heading(p, area, &title);
+    let list_area = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    let choices = options(state, kind);
+    let page = Page::new(state, list_area, choices.len());
+    let today = local_date(&state.clock.now);
+    let current = p.t("filter-current");
+    for (index, pos) in page.items() {
+        let option = choices[index];
+        let rect = page.row(pos);
+        let pair = list::row(p, rect, index, index == state.focus);
+        p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
+        let mut label = words::filter_option(lang, option, today);
+        if state.filters.is_selected(kind, option) {
+            label = format!("{label}   ({current})");
+        }
+        p.text(
+            rect.x + 4,
+            rect.y,
+            rect.width.saturating_sub(5),
+            &label,
+            pair.style(),
+        );
+    }
+    list::pager(p, state, &page, list_area);
+}

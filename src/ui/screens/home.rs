@@ -1,0 +1,129 @@
+//! The welcome screen and the home menu.
+
+use ratatui::layout::Rect;
+
+use crate::app::screens::home::HOME_ITEMS;
+use crate::app::{Action, State};
+use crate::args;
+use crate::domain::lang::Lang;
+use crate::i18n::{t, ta};
+use crate::ui::painter::{ButtonKind, Painter, button_width};
+use crate::ui::text::{group4, width};
+
+/// The welcome screen: both languages at once, the current one first.
+pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let first = state.lang;
+    let second = first.other();
+    let style = p.theme.text.bold();
+    let mut y = area.y + if area.height >= 24 { 2 } else { 0 };
+    for lang in [first, second] {
+        p.centred(area, y, &t(lang, "welcome-title"), style);
+        y += 1;
+    }
+    y += 1;
+    for lang in [first, second] {
+        let rows = p.paragraph(
+            centred_column(area, y, 76),
+            &t(lang, "welcome-card"),
+            p.theme.text.style(),
+        );
+        y += rows.max(1);
+    }
+    y += 1;
+    card_field(p, state, area, y);
+    y += 4;
+
+    let (key, label) = if state.field.is_empty() {
+        ("Enter", both(first, "welcome-look-around"))
+    } else {
+        ("Enter", both(first, "welcome-use-number"))
+    };
+    let w = button_width(key, &label).min(area.width.saturating_sub(2));
+    let x = area.x + (area.width.saturating_sub(w)) / 2;
+    p.button(
+        Rect::new(x, y, w, 3),
+        key,
+        &label,
+        Action::Primary,
+        ButtonKind::Primary,
+        false,
+    );
+}
+
+/// The same message in both languages, current first: `先看看 Look around first`.
+fn both(first: Lang, id: &str) -> String {
+    format!("{}  {}", t(first, id), t(first.other(), id))
+}
+
+fn centred_column(area: Rect, y: u16, max: u16) -> Rect {
+    let w = area.width.saturating_sub(4).min(max);
+    Rect::new(area.x + (area.width - w) / 2, y, w, 2)
+}
+
+/// The card field: a box with the digits typed so far, grouped in fours.
+pub fn card_field(p: &mut Painter<'_>, state: &State, area: Rect, y: u16) {
+    let shown = if state.field.is_empty() {
+        "____ ____ ____ ____".to_string()
+    } else {
+        let mut digits = state.field.clone();
+        while digits.len() < 16 {
+            digits.push('_');
+        }
+        group4(&digits)
+    };
+    let w = (width(&shown) as u16) + 6;
+    let x = area.x + area.width.saturating_sub(w) / 2;
+    let rect = Rect::new(x, y, w, 3);
+    p.frame_box(rect, p.theme.button);
+    p.text(x + 3, y + 1, w - 6, &shown, p.theme.button.bold());
+}
+
+/// The home menu, once a card has been read.
+pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let lang = p.lang;
+    let card = state.card.map(|c| c.masked()).unwrap_or_default();
+    let hello = ta(lang, "home-hello", args!["card" => &card]);
+    p.text(
+        area.x + 2,
+        area.y + 1,
+        area.width.saturating_sub(4),
+        &hello,
+        p.theme.text.bold(),
+    );
+    let ask = p.t("home-ask");
+    p.text(
+        area.x + 2,
+        area.y + 2,
+        area.width.saturating_sub(4),
+        &ask,
+        p.theme.text.style(),
+    );
+    let labels = ["home-nearby", "home-my-signups", "home-finish"];
+    let w = labels
+        .iter()
+        .enumerate()
+        .map(|(i, id)| button_width(&(i + 1).to_string(), &p.t(id)))
+        .max()
+        .unwrap_or(10)
+        .max(40)
+        .min(area.width.saturating_sub(4));
+    let gap = if area.height >= 20 { 1 } else { 0 };
+    debug_assert_eq!(labels.len(), HOME_ITEMS.len());
+    for (i, id) in labels.iter().enumerate() {
+        let y = area.y + 4 + i as u16 * (3 + gap);
+        let label = p.t(id);
+        let kind = if i == 0 {
+            ButtonKind::Primary
+        } else {
+            ButtonKind::Normal
+        };
+        p.button(
+            Rect::new(area.x + 4, y, w, 3),
+            &(i + 1).to_string(),
+            &label,
+            Action::Choose(i),
+            kind,
+            state.focus == i,
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! One view per screen. Each draws into the content area the frame leaves.
+
+mod activity;
+mod filter;
+mod home;
+mod my_signups;
+mod nearby;
+mod signup;
+mod staff;
+
+use ratatui::layout::Rect;
+
+use crate::app::{Screen, State};
+use crate::ui::painter::Painter;
+
+/// Draws the current screen.
+pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
+    match &state.screen {
+        Screen::Welcome => home::welcome(p, state, area),
+        Screen::Home => home::home(p, state, area),
+        Screen::Nearby => nearby::draw(p, state, area),
+        Screen::Filter(kind) => filter::draw(p, state, *kind, area),
+        Screen::Activity(activity) => activity::draw(p, state, *activity, area),
+        Screen::CardEntry(session) => signup::card_entry(p, state, *session, area),
+        Screen::Confirm(session) => signup::confirm(p, state, *session, area),
+        Screen::Saving(_) => signup::saving(p, area),
+        Screen::Receipt(receipt) => signup::receipt(p, state, receipt, area),
+        Screen::MySignups => my_signups::draw(p, state, area),
+        Screen::StaffPin => staff::pin(p, state, area),
+        Screen::StaffMenu => staff::menu(p, state, area),
+    }
+}
+
+/// A screen's heading on its first row.
+fn heading(p: &mut Painter<'_>, area: Rect, text: &str) -> u16 {
+    p.text(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        text,
+        p.theme.text.bold(),
+    )
+}

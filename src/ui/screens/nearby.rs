@@ -1,0 +1,133 @@
+//! The nearby list.
+
+use ratatui::layout::Rect;
+
+use crate::app::filters::FilterKind;
+use crate::app::state::SessionRef;
+use crate::app::{Action, State};
+use crate::args;
+use crate::domain::time::local_date;
+use crate::i18n::ta;
+use crate::ui::list::{self, Page};
+use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
+use crate::ui::text::width;
+use crate::ui::words;
+
+/// Draws the nearby list with its filter tabs.
+pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let lang = p.lang;
+    let title = p.t("nearby-title");
+    let w = super::heading(p, area, &title);
+    let radius = format!("{:.0}", state.site.radius_km);
+    let scope = ta(
+        lang,
+        "nearby-scope",
+        args!["km" => &radius, "days" => state.site.days],
+    );
+    p.text(
+        area.x + w + 3,
+        area.y,
+        area.width.saturating_sub(w + 4),
+        &scope,
+        p.theme.muted.style(),
+    );
+
+    let today = local_date(&state.clock.now);
+    let tabs: Vec<(FilterKind, String)> = FilterKind::ALL
+        .iter()
+        .map(|kind| {
+            let value = match kind {
+                FilterKind::Category => state.filters.category.map(|c| words::category(lang, c)),
+                FilterKind::Audience => state.filters.audience.map(|a| words::audience(lang, a)),
+                FilterKind::Day => state.filters.day.map(|d| words::day(lang, d, today)),
+            }
+            .unwrap_or_else(|| p.t("filter-all"));
+            (
+                *kind,
+                format!("{}: {value}", words::filter_name(lang, *kind)),
+            )
+        })
+        .collect();
+    let widths: Vec<u16> = tabs
+        .iter()
+        .map(|(k, label)| button_width(&k.key().to_string(), label))
+        .collect();
+    for (rect, (kind, label)) in row_of_buttons(area.x + 1, area.y + 1, area.right(), &widths)
+        .into_iter()
+        .zip(tabs.iter())
+    {
+        p.button(
+            rect,
+            &kind.key().to_string(),
+            label,
+            Action::OpenFilter(*kind),
+            ButtonKind::Normal,
+            false,
+        );
+    }
+
+    let list_area = Rect::new(
+        area.x,
+        area.y + 4,
+        area.width,
+        area.height.saturating_sub(4),
+    );
+    if state.nearby.is_empty() {
+        let empty = p.t("nearby-empty");
+        let text = Rect::new(
+            list_area.x + 2,
+            list_area.y + 1,
+            list_area.width.saturating_sub(4),
+            3,
+        );
+        p.paragraph(text, &empty, p.theme.text.style());
+        return;
+    }
+    let page = Page::new(state, list_area, state.nearby.len());
+    // Two columns on the second line line up across rows.
+    let when_w: u16 = 20;
+    let dist_w: u16 = if area.width >= 100 { 22 } else { 16 };
+    for (index, pos) in page.items() {
+        let item = state.nearby[index];
+        let rect = page.row(pos);
+        let pair = list::row(p, rect, index, index == state.focus);
+        let activity = state.catalogue.activity(item.activity);
+        let venue = state.catalogue.venue(item.venue);
+        let session = SessionRef {
+            activity: item.activity,
+            date: item.session.date,
+        };
+        let seats = words::seats(lang, state.seats_left(session), activity.is_cancelled());
+        let seats_w = width(&seats) as u16;
+        let right = rect.right().saturating_sub(1);
+        p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
+        let title_room = rect.width.saturating_sub(seats_w + 8);
+        p.text(
+            rect.x + 4,
+            rect.y,
+            title_room,
+            activity.title.get(lang),
+            pair.bold(),
+        );
+        p.text_right(right, rect.y, seats_w, &seats, pair.style());
+        if rect.height < 2 {
+            continue;
+        }
+        let y = rect.y + 1;
+        let dir = state.site.position.direction_to(venue.position);
+        let dist = words::distance_direction(lang, item.distance_km, dir);
+        let when = words::when(lang, &item.session, today);
+        let dist_x = right.saturating_sub(dist_w);
+        let when_x = dist_x.saturating_sub(when_w + 1);
+        p.text(
+            rect.x + 4,
+            y,
+            when_x.saturating_sub(rect.x + 5),
+            venue.name.get(lang),
+            pair.style(),
+        );
+        p.text(when_x, y, when_w, &when, pair.style());
+        p.text(dist_x, y, dist_w, &dist, pair.style());
+    }
+    list::pager(p, state, &page, list_area);
+}

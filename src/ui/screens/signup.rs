@@ -1,0 +1,180 @@
+//! Asking for the card, confirming, saving and the receipt.
+
+use ratatui::layout::Rect;
+
+use crate::app::receipt::Receipt;
+use crate::app::state::SessionRef;
+use crate::app::{Action, State};
+use crate::args;
+use crate::i18n::ta;
+use crate::ui::painter::{ButtonKind, Painter, button_width};
+use crate::ui::qr;
+use crate::ui::screens::home::card_field;
+use crate::ui::words;
+
+/// What, when and where, in three lines; returns the rows used.
+fn session_lines(
+    p: &mut Painter<'_>,
+    state: &State,
+    session: SessionRef,
+    x: u16,
+    y: u16,
+    w: u16,
+) -> u16 {
+    let lang = p.lang;
+    let activity = state.catalogue.activity(session.activity);
+    let venue = state.catalogue.venue(activity.venue);
+    let when = match activity.session_on(session.date) {
+        crate::catalogue::SessionLookup::Meets(s) => {
+            format!(
+                "{}   {}",
+                words::date(lang, session.date),
+                words::time_range(&s)
+            )
+        }
+        _ => words::date(lang, session.date),
+    };
+    let distance = state.site.position.distance_km(venue.position);
+    let direction = state.site.position.direction_to(venue.position);
+    let place = format!(
+        "{}   {}",
+        venue.name.get(lang),
+        words::distance_direction(lang, distance, direction)
+    );
+    p.text(x, y, w, activity.title.get(lang), p.theme.text.bold());
+    p.text(x, y + 1, w, &when, p.theme.text.style());
+    p.text(x, y + 2, w, &place, p.theme.text.style());
+    p.text(x, y + 3, w, venue.address.get(lang), p.theme.muted.style());
+    4
+}
+
+/// Asks for the card before a sign-up.
+pub fn card_entry(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Rect) {
+    let x = area.x + 2;
+    let w = area.width.saturating_sub(4);
+    let ask = p.t("card-entry-title");
+    p.text(x, area.y, w, &ask, p.theme.text.bold());
+    let how = p.t("card-entry-how");
+    let rows = p.paragraph(Rect::new(x, area.y + 1, w, 2), &how, p.theme.text.style());
+    let y = area.y + 2 + rows;
+    let used = session_lines(p, state, session, x, y, w);
+    let field_y = y + used + 1;
+    card_field(p, state, area, field_y);
+    let label = p.t("button-ok");
+    let bw = button_width("Enter", &label);
+    p.button(
+        Rect::new(
+            area.x + (area.width.saturating_sub(bw)) / 2,
+            field_y + 3,
+            bw,
+            3,
+        ),
+        "Enter",
+        &label,
+        Action::Primary,
+        ButtonKind::Primary,
+        false,
+    );
+}
+
+/// Confirm the sign-up.
+pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Rect) {
+    let lang = p.lang;
+    let x = area.x + 2;
+    let w = area.width.saturating_sub(4);
+    let title = p.t("confirm-title");
+    p.text(x, area.y, w, &title, p.theme.text.bold());
+    let used = session_lines(p, state, session, x, area.y + 2, w);
+    let mut y = area.y + 2 + used;
+    if let Some(card) = state.card {
+        let line = ta(lang, "top-card", args!["card" => &card.masked()]);
+        p.text(x, y, w, &line, p.theme.text.style());
+        y += 1;
+    }
+    let seats = words::seats(lang, state.seats_left(session), false);
+    p.text(x, y, w, &seats, p.theme.text.style());
+    y += 2;
+    let ok = p.t("confirm-button");
+    let back = p.t("button-back");
+    let ok_w = button_width("Enter", &ok);
+    p.button(
+        Rect::new(x, y, ok_w, 3),
+        "Enter",
+        &ok,
+        Action::Primary,
+        ButtonKind::Primary,
+        false,
+    );
+    let back_w = button_width("Esc", &back);
+    p.button(
+        Rect::new(x + ok_w + 2, y, back_w, 3),
+        "Esc",
+        &back,
+        Action::Back,
+        ButtonKind::Normal,
+        false,
+    );
+}
+
+/// Saving: only for the moment the disk takes.
+pub fn saving(p: &mut Painter<'_>, area: Rect) {
+    let text = p.t("saving");
+    p.centred(area, area.y + area.height / 2, &text, p.theme.text.bold());
+}
+
+/// The receipt: what, where, when, the code, the honest status and a QR code.
+pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect) {
+    let lang = p.lang;
+    // The QR code takes the right side; the words take what is left (at least 38 columns).
+    let qr_area = qr::fit(&receipt.qr, area, 38);
+    let text_w = match qr_area {
+        Some((rect, _)) => rect.x.saturating_sub(area.x + 3),
+        None => area.width.saturating_sub(4),
+    };
+    let x = area.x + 2;
+    let headline = if receipt.existing {
+        p.t("receipt-existing")
+    } else {
+        p.t("receipt-saved")
+    };
+    p.text(x, area.y, text_w, &headline, p.theme.good.bold());
+    let session = SessionRef {
+        activity: receipt.activity,
+        date: receipt.date(),
+    };
+    let used = session_lines(p, state, session, x, area.y + 2, text_w);
+    let mut y = area.y + 2 + used + 1;
+    let code = ta(lang, "receipt-code", args!["code" => &receipt.code]);
+    p.text(x, y, text_w, &code, p.theme.text.bold());
+    y += 1;
+    let status = words::status(lang, receipt.status);
+    y += p.paragraph(Rect::new(x, y, text_w, 2), &status, p.theme.text.style());
+    if let Some((rect, image)) = qr_area {
+        qr::draw(p, image, rect);
+        let scan = p.t("receipt-scan");
+        p.paragraph(Rect::new(x, y, text_w, 2), &scan, p.theme.muted.style());
+    }
+    y += 2;
+    let labels = [("1", p.t("receipt-finish")), ("2", p.t("receipt-more"))];
+    let mut bx = x;
+    for (i, (key, label)) in labels.iter().enumerate() {
+        let w = button_width(key, label);
+        if bx + w > x + text_w.max(w) || y + 3 > area.bottom() {
+            break;
+        }
+        let kind = if i == 0 {
+            ButtonKind::Primary
+        } else {
+            ButtonKind::Normal
+        };
+        p.button(
+            Rect::new(bx, y, w, 3),
+            key,
+            label,
+            Action::Choose(i),
+            kind,
+            state.focus == i,
+        );
+        bx += w + 1;
+    }
+}

@@ -1,0 +1,161 @@
+//! Colours, as exact RGB so no terminal palette can remap them.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// An exact colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// As a ratatui colour.
+    pub fn color(self) -> Color {
+        Color::Rgb(self.0, self.1, self.2)
+    }
+
+    /// WCAG 2 relative luminance.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
+    /// WCAG 2 contrast ratio between two colours (1 to 21).
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+}
+
+/// A text colour on a background colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// Text.
+    pub fg: Rgb,
+    /// Background.
+    pub bg: Rgb,
+}
+
+impl Pair {
+    /// As a ratatui style.
+    pub fn style(self) -> Style {
+        Style::default().fg(self.fg.color()).bg(self.bg.color())
+    }
+
+    /// As a bold ratatui style.
+    pub fn bold(self) -> Style {
+        self.style().add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The colours of every part of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    /// Ordinary text on the page.
+    pub text: Pair,
+    /// Secondary text on the page.
+    pub muted: Pair,
+    /// The top bar.
+    pub bar: Pair,
+    /// A button.
+    pub button: Pair,
+    /// The screen's main button.
+    pub primary: Pair,
+    /// The focused button or row.
+    pub focus: Pair,
+    /// A problem the person must read.
+    pub problem: Pair,
+    /// Good news (saved).
+    pub good: Pair,
+    /// Lines and borders on the page.
+    pub rule: Pair,
+    /// QR codes: black on white, always.
+    pub qr: Pair,
+}
+
+const PAGE: Rgb = Rgb(248, 248, 244);
+const INK: Rgb = Rgb(28, 28, 28);
+
+/// The standard theme: every pair has a contrast of at least 4.5:1.
+pub const STANDARD: Theme = Theme {
+    text: Pair { fg: INK, bg: PAGE },
+    muted: Pair {
+        fg: Rgb(84, 84, 84),
+        bg: PAGE,
+    },
+    bar: Pair {
+        fg: Rgb(255, 255, 255),
+        bg: Rgb(0, 62, 120),
+    },
+    button: Pair {
+        fg: Rgb(0, 0, 0),
+        bg: Rgb(222, 230, 240),
+    },
+    primary: Pair {
+        fg: Rgb(255, 255, 255),
+        bg: Rgb(0, 90, 158),
+    },
+    focus: Pair {
+        fg: Rgb(0, 0, 0),
+        bg: Rgb(255, 209, 0),
+    },
+    problem: Pair {
+        fg: Rgb(150, 0, 20),
+        bg: Rgb(253, 236, 236),
+    },
+    good: Pair {
+        fg: Rgb(0, 96, 40),
+        bg: PAGE,
+    },
+    rule: Pair {
+        fg: Rgb(90, 100, 115),
+        bg: PAGE,
+    },
+    qr: Pair {
+        fg: Rgb(0, 0, 0),
+        bg: Rgb(255, 255, 255),
+    },
+};
+
+impl Theme {
+    /// Every foreground/background pair the theme uses, with its name.
+    pub fn pairs(&self) -> [(&'static str, Pair); 10] {
+        [
+            ("text", self.text),
+            ("muted", self.muted),
+            ("bar", self.bar),
+            ("button", self.button),
+            ("primary", self.primary),
+            ("focus", self.focus),
+            ("problem", self.problem),
+            ("good", self.good),
+            ("rule", self.rule),
+            ("qr", self.qr),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pair_reads_at_4_5_to_1() {
+        for (name, pair) in STANDARD.pairs() {
+            let ratio = pair.fg.contrast(pair.bg);
+            assert!(ratio >= 4.5, "{name}: {ratio:.2}");
+        }
+    }
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        assert!((Rgb(0, 0, 0).contrast(Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((Rgb(119, 119, 119).contrast(Rgb(255, 255, 255)) - 4.48).abs() < 0.01);
+    }
+}

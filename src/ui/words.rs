@@ -1,0 +1,192 @@
+//! The kiosk's recurring phrases: days, times, distances, directions, seats and statuses,
+//! in the person's language.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::app::filters::{FilterKind, FilterOption};
+use crate::args;
+use crate::catalogue::{Audience, Category, Session, VenueKind};
+use crate::domain::card::CardError;
+use crate::domain::geo::Compass;
+use crate::domain::lang::Lang;
+use crate::i18n::{t, ta};
+use crate::outbox::Status;
+use crate::signup::Refusal;
+
+/// The weekday's short name: 周一 / Mon.
+pub fn weekday(lang: Lang, date: NaiveDate) -> String {
+    let key = match date.weekday() {
+        chrono::Weekday::Mon => "weekday-mon",
+        chrono::Weekday::Tue => "weekday-tue",
+        chrono::Weekday::Wed => "weekday-wed",
+        chrono::Weekday::Thu => "weekday-thu",
+        chrono::Weekday::Fri => "weekday-fri",
+        chrono::Weekday::Sat => "weekday-sat",
+        chrono::Weekday::Sun => "weekday-sun",
+    };
+    t(lang, key)
+}
+
+/// Day and month: 11月23日 / 23 Nov.
+pub fn day_month(lang: Lang, date: NaiveDate) -> String {
+    let month = t(lang, &format!("month-{}", date.month()));
+    ta(
+        lang,
+        "date-day-month",
+        args!["day" => date.day(), "month" => &month, "monthnum" => date.month()],
+    )
+}
+
+/// A date with its weekday: 周一 11月23日 / Mon 23 Nov.
+pub fn date(lang: Lang, date: NaiveDate) -> String {
+    format!("{} {}", weekday(lang, date), day_month(lang, date))
+}
+
+/// A date said relative to today where that is clearer: 今天 / 明天 / 周三 11月25日.
+pub fn day(lang: Lang, date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => format!("{} {}", t(lang, "day-today"), day_month(lang, date)),
+        1 => format!("{} {}", t(lang, "day-tomorrow"), day_month(lang, date)),
+        _ => self::date(lang, date),
+    }
+}
+
+/// When a session starts, briefly: 今天 14:00 / 周三 11月25日 19:00.
+pub fn when(lang: Lang, session: &Session, today: NaiveDate) -> String {
+    let time = session.start.format("%H:%M").to_string();
+    match (session.date - today).num_days() {
+        0 => format!("{} {time}", t(lang, "day-today")),
+        1 => format!("{} {time}", t(lang, "day-tomorrow")),
+        _ => format!("{} {time}", self::date(lang, session.date)),
+    }
+}
+
+/// The time range of a session: 14:00-15:30.
+pub fn time_range(session: &Session) -> String {
+    format!(
+        "{}-{}",
+        session.start.format("%H:%M"),
+        session.end.format("%H:%M")
+    )
+}
+
+/// A distance: 1.2 公里 / 1.2 km, or "right here" for the kiosk's own venue.
+pub fn distance(lang: Lang, km: f64) -> String {
+    if km < 0.05 {
+        t(lang, "distance-here")
+    } else {
+        let km = format!("{km:.1}");
+        ta(lang, "distance-km", args!["km" => &km])
+    }
+}
+
+/// A compass direction in words: 东北 / north-east.
+pub fn direction(lang: Lang, compass: Compass) -> String {
+    t(lang, &format!("direction-{}", compass.key()))
+}
+
+/// Distance and direction together: 1.2 公里 东北 / 1.2 km north-east.
+pub fn distance_direction(lang: Lang, km: f64, compass: Compass) -> String {
+    if km < 0.05 {
+        return distance(lang, km);
+    }
+    let km = format!("{km:.1}");
+    let dir = direction(lang, compass);
+    ta(
+        lang,
+        "distance-direction",
+        args!["km" => &km, "direction" => &dir],
+    )
+}
+
+/// Seats in words: 还有 15 个名额 / 15 seats left, 已满 / Full, 已取消 / Cancelled.
+pub fn seats(lang: Lang, left: u32, cancelled: bool) -> String {
+    if cancelled {
+        t(lang, "seats-cancelled")
+    } else if left == 0 {
+        t(lang, "seats-full")
+    } else {
+        ta(lang, "seats-left", args!["seats" => left])
+    }
+}
+
+/// A sign-up's status, honestly.
+pub fn status(lang: Lang, status: Status) -> String {
+    match status {
+        Status::Waiting => t(lang, "status-waiting"),
+    }
+}
+
+/// A sign-up's status in a word or two, for lists and counts.
+pub fn status_short(lang: Lang, status: Status) -> String {
+    match status {
+        Status::Waiting => t(lang, "status-short-waiting"),
+    }
+}
+
+/// A category's name.
+pub fn category(lang: Lang, c: Category) -> String {
+    t(lang, &format!("category-{}", c.wire()))
+}
+
+/// An audience's name.
+pub fn audience(lang: Lang, a: Audience) -> String {
+    t(lang, &format!("audience-{}", a.wire()))
+}
+
+/// A venue kind's name.
+pub fn venue_kind(lang: Lang, k: VenueKind) -> String {
+    t(lang, &format!("kind-{}", k.wire()))
+}
+
+/// A filter's name.
+pub fn filter_name(lang: Lang, kind: FilterKind) -> String {
+    t(
+        lang,
+        match kind {
+            FilterKind::Category => "filter-category",
+            FilterKind::Audience => "filter-audience",
+            FilterKind::Day => "filter-day",
+        },
+    )
+}
+
+/// One choice of a filter.
+pub fn filter_option(lang: Lang, option: FilterOption, today: NaiveDate) -> String {
+    match option {
+        FilterOption::All => t(lang, "filter-all"),
+        FilterOption::Category(c) => category(lang, c),
+        FilterOption::Audience(a) => audience(lang, a),
+        FilterOption::Day(d) => day(lang, d, today),
+    }
+}
+
+/// Why a card was refused, and what to do.
+pub fn card_error(lang: Lang, err: &CardError) -> String {
+    match err {
+        CardError::Empty => t(lang, "card-error-empty"),
+        CardError::NotDigit(_) => t(lang, "card-error-not-digit"),
+        CardError::WrongLength(n) => ta(lang, "card-error-length", args!["count" => *n]),
+        CardError::UnknownDistrict(code) => ta(lang, "card-error-district", args!["code" => code]),
+        CardError::CheckDigit => t(lang, "card-error-check"),
+    }
+}
+
+/// Why a sign-up was refused, and what to do.
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    match r {
+        Refusal::UnknownActivity(id) => ta(lang, "refusal-unknown", args!["id" => id]),
+        Refusal::NoSession(d) => {
+            let d = date(lang, *d);
+            ta(lang, "refusal-no-session", args!["date" => &d])
+        }
+        Refusal::Excepted(d) => {
+            let d = date(lang, *d);
+            ta(lang, "refusal-excepted", args!["date" => &d])
+        }
+        Refusal::Cancelled => t(lang, "refusal-cancelled"),
+        Refusal::Ended => t(lang, "refusal-ended"),
+        Refusal::Started => t(lang, "refusal-started"),
+        Refusal::Full => t(lang, "refusal-full"),
+    }
+}
