@@ -7,16 +7,16 @@
 link-offline = Offline
 top-card = Card { $card }
 button-back = Back
-button-home = Home
+button-home = Menu
 button-help = Help
 button-ok = OK
 button-close = Close
 button-prev-page = Previous
 button-next-page = Next
-queue-empty = Nothing waiting to be sent
+queue-empty = Nothing to send
 queue-waiting = { $count ->
-    [one] 1 sign-up waiting to be sent
-   *[other] { $count } sign-ups waiting to be sent
+    [one] 1 sign-up to send
+   *[other] { $count } sign-ups to send
 }
 page-of = Page { $page } of { $pages }
 ask-staff = Ask staff for help.
@@ -81,7 +81,7 @@ seats-left = { $seats ->
 seats-full = Full
 seats-cancelled = Cancelled
 status-waiting = Saved on this kiosk, will be sent to the learning centre when the connection returns
-status-short-waiting = waiting to be sent
+status-short-waiting = Saved here, not yet sent
 
 ## Welcome and home
 
@@ -228,6 +228,7 @@ staff-waiting = Sign-ups waiting to be sent: { $count }
 staff-exit = Close the kiosk program
 
 out-of-service-title = This kiosk is out of service: its files have problems. Staff, please see below.
+out-of-service-hint = Staff: learning-kiosk check-config FILE prints every problem. Closing: ctrl+alt+k.
 
 ## Problems in files
 

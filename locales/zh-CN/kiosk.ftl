@@ -74,7 +74,7 @@ seats-left = 还有 { $seats } 个名额
 seats-full = 已满
 seats-cancelled = 已取消
 status-waiting = 已保存在本机，联网后会发送到学习中心确认
-status-short-waiting = 待发送
+status-short-waiting = 已存本机，待发送
 
 ## 欢迎和主页
 
@@ -218,6 +218,7 @@ staff-waiting = 待发送的报名：{ $count } 条
 staff-exit = 关闭学习亭程序
 
 out-of-service-title = 学习亭暂停服务：配置文件有问题，请工作人员处理。
+out-of-service-hint = 工作人员：learning-kiosk check-config 文件名 可以列出所有问题。关闭：ctrl+alt+k。
 
 ## 文件中的问题
 

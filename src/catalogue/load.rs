@@ -57,6 +57,8 @@ pub fn load_reader<R: Read>(reader: R, label: &str) -> Result<Catalogue, FilePro
         .and_then(|()| de.end());
     if let Err(err) = parsed {
         ctx.problems.push(json_error_problem(&err));
+        // Past a syntax error nothing more was read; "missing" would only be noise.
+        ctx.aborted = true;
     }
     ctx.finish().map_err(|problems| FileProblems {
         file: label.to_string(),
@@ -78,7 +80,6 @@ fn json_error_problem(err: &serde_json::Error) -> Problem {
 
 /// An activity whose venue reference is not yet resolved.
 struct PendingActivity {
-    index: usize,
     venue_ref: Box<str>,
     activity: Activity,
 }
@@ -86,6 +87,9 @@ struct PendingActivity {
 #[derive(Default)]
 struct Ctx {
     problems: Vec<Problem>,
+    aborted: bool,
+    /// Every activity's venue reference, checked even when the activity has other problems.
+    venue_refs: Vec<(usize, Box<str>)>,
     format_seen: bool,
     generated_at: Option<Moment>,
     generated_at_seen: bool,
@@ -94,39 +98,37 @@ struct Ctx {
     venues: Vec<Venue>,
     activities: Vec<PendingActivity>,
     venue_ids: HashMap<Box<str>, usize>,
-    activity_ids: HashMap<Box<str>, usize>,
+    activity_ids: std::collections::HashSet<Box<str>>,
 }
 
 impl Ctx {
     fn finish(mut self) -> Result<Catalogue, Vec<Problem>> {
-        if !self.format_seen {
-            self.problems
-                .push(Problem::at("format", ProblemKind::Missing));
+        if !self.aborted {
+            for (seen, key) in [
+                (self.format_seen, "format"),
+                (self.generated_at_seen, "generated_at"),
+                (self.venues_seen, "venues"),
+                (self.activities_seen, "activities"),
+            ] {
+                if !seen {
+                    self.problems.push(Problem::at(key, ProblemKind::Missing));
+                }
+            }
         }
-        if !self.generated_at_seen {
-            self.problems
-                .push(Problem::at("generated_at", ProblemKind::Missing));
-        }
-        if !self.venues_seen {
-            self.problems
-                .push(Problem::at("venues", ProblemKind::Missing));
-        }
-        if !self.activities_seen {
-            self.problems
-                .push(Problem::at("activities", ProblemKind::Missing));
+        for (index, venue_ref) in &self.venue_refs {
+            if !self.venue_ids.contains_key(venue_ref) {
+                self.problems.push(Problem::at(
+                    format!("activities[{index}].venue"),
+                    ProblemKind::NoVenue(venue_ref.to_string()),
+                ));
+            }
         }
         let mut activities = Vec::with_capacity(self.activities.len());
         for pending in self.activities {
-            match self.venue_ids.get(&pending.venue_ref) {
-                Some(&venue) => {
-                    let mut activity = pending.activity;
-                    activity.venue = venue as u32;
-                    activities.push(activity);
-                }
-                None => self.problems.push(Problem::at(
-                    format!("activities[{}].venue", pending.index),
-                    ProblemKind::NoVenue(pending.venue_ref.to_string()),
-                )),
+            if let Some(&venue) = self.venue_ids.get(&pending.venue_ref) {
+                let mut activity = pending.activity;
+                activity.venue = venue as u32;
+                activities.push(activity);
             }
         }
         match (self.problems.is_empty(), self.generated_at) {
@@ -182,13 +184,14 @@ impl Ctx {
         let step_free = f.bool("step_free").unwrap_or(false);
         let phone = f.opt_string("phone").map(Box::from);
         if let Some(id) = &id
-            && self.venue_ids.contains_key(id.as_ref()) {
-                self.problems.push(Problem::at(
-                    format!("{path}.id"),
-                    ProblemKind::DuplicateId(id.to_string()),
-                ));
-                return;
-            }
+            && self.venue_ids.contains_key(id.as_ref())
+        {
+            self.problems.push(Problem::at(
+                format!("{path}.id"),
+                ProblemKind::DuplicateId(id.to_string()),
+            ));
+            return;
+        }
         if let (
             Some(id),
             Some(Some(name)),
@@ -221,6 +224,9 @@ impl Ctx {
         let mut f = Fields::new(obj, &path, &mut self.problems);
         let id = f.id("id");
         let venue_ref = f.string("venue").map(Box::<str>::from);
+        if let Some(venue_ref) = &venue_ref {
+            self.venue_refs.push((index, venue_ref.clone()));
+        }
         let title = f.text("title", true);
         let summary = f.text("summary", false);
         let category = f.wire_enum(
@@ -258,13 +264,14 @@ impl Ctx {
         let repeat = repeat.map(Box::new);
 
         if let Some(id) = &id
-            && self.activity_ids.contains_key(id.as_ref()) {
-                self.problems.push(Problem::at(
-                    format!("{path}.id"),
-                    ProblemKind::DuplicateId(id.to_string()),
-                ));
-                return;
-            }
+            && self.activity_ids.contains(id.as_ref())
+        {
+            self.problems.push(Problem::at(
+                format!("{path}.id"),
+                ProblemKind::DuplicateId(id.to_string()),
+            ));
+            return;
+        }
         if let (
             Some(id),
             Some(venue_ref),
@@ -278,9 +285,8 @@ impl Ctx {
         ) = (
             id, venue_ref, title, summary, category, audience, capacity, status, booked,
         ) {
-            self.activity_ids.insert(id.clone(), index);
+            self.activity_ids.insert(id.clone());
             self.activities.push(PendingActivity {
-                index,
                 venue_ref,
                 activity: Activity {
                     id,
@@ -717,15 +723,17 @@ impl<'a> Fields<'a> {
             .and_then(|v| inner.date_value("until", v));
         let except = inner.except("except");
         if let (Some(s), Some(e)) = (start_time, end_time)
-            && e <= s {
-                inner.problem("end_time", ProblemKind::EndNotAfterStart);
-                return None;
-            }
+            && e <= s
+        {
+            inner.problem("end_time", ProblemKind::EndNotAfterStart);
+            return None;
+        }
         if let (Some(f), Some(u)) = (from, until)
-            && u < f {
-                inner.problem("until", ProblemKind::UntilBeforeFrom);
-                return None;
-            }
+            && u < f
+        {
+            inner.problem("until", ProblemKind::UntilBeforeFrom);
+            return None;
+        }
         Some(Some(Repeat {
             days: days?,
             start_time: start_time?,

@@ -75,8 +75,9 @@ fn cannot_serve(problems: &FileProblems, code: u8) -> u8 {
     tracing::error!(%problems, "the kiosk cannot start");
     crate::cli::report::problems(problems, Lang::Zh);
     if std::io::stdout().is_terminal()
-        && let Err(err) = out_of_service::run(problems) {
-            tracing::error!(error = %err, "could not show the out-of-service screen");
-        }
+        && let Err(err) = out_of_service::run(problems)
+    {
+        tracing::error!(error = %err, "could not show the out-of-service screen");
+    }
     code
 }

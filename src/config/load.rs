@@ -61,6 +61,11 @@ pub fn load_site_str(
     } else {
         None
     };
+    // The parsed table is in key order; people read files top to bottom.
+    reader.problems.sort_by_key(|p| match p.place {
+        crate::problem::Place::Line { line, .. } => line,
+        crate::problem::Place::Path(_) => 0,
+    });
     match site {
         Some(site) if reader.problems.is_empty() => Ok(site),
         _ => Err(FileProblems {

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, params};
 
+use crate::domain::card::CardNumber;
 use crate::outbox::store::{OutboxError, row_to_record};
 
 /// Moves a damaged outbox (with its WAL and shared-memory files) aside, next to itself, and
@@ -59,6 +60,13 @@ pub(super) fn recover_into(damaged: &Path, into: &mut Connection) -> usize {
         let Ok(record) = probe.query_row([id], row_to_record) else {
             continue;
         };
+        // A row whose card no longer passes its check digit was garbled: leave it in the
+        // set-aside file rather than send a wrong sign-up.
+        if CardNumber::parse(&record.card_digits).is_err()
+            || uuid::Uuid::parse_str(&record.uuid).is_err()
+        {
+            continue;
+        }
         let inserted = tx.execute(
             "INSERT OR IGNORE INTO signups (uuid, code, card, activity, date, created_at, status)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

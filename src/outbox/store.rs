@@ -117,8 +117,10 @@ pub(super) fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// The full check, not `quick_check`: damaged row contents leave the page structure intact
+/// and are only caught by comparing rows with their indexes.
 fn check_integrity(conn: &Connection) -> rusqlite::Result<bool> {
-    let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    let result: String = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
     Ok(result == "ok")
 }
 

@@ -66,9 +66,10 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let worker = std::thread::spawn(move || {
         for effect in fx_rx {
             if let Some(msg) = executor.run(effect)
-                && msg_tx.blocking_send(msg).is_err() {
-                    break;
-                }
+                && msg_tx.blocking_send(msg).is_err()
+            {
+                break;
+            }
         }
     });
 

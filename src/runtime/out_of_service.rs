@@ -74,6 +74,11 @@ pub fn draw(buf: &mut ratatui::buffer::Buffer, problems: &FileProblems) {
     y += 1;
     let w = area.width.saturating_sub(4);
     for lang in Lang::ALL {
+        let hint = t(lang, "out-of-service-hint");
+        y += p.paragraph(Rect::new(area.x + 2, y, w, 2), &hint, p.theme.text.style());
+    }
+    y += 1;
+    for lang in Lang::ALL {
         let report = problems.report(lang);
         let rows = area.bottom().saturating_sub(y + 1) / 2;
         y += p.paragraph(

@@ -48,12 +48,13 @@ fn top_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         .map(|c| ta(lang, "top-card", args!["card" => &c.masked()]))
         .unwrap_or_default();
     let card_w = crate::ui::text::width(&card) as u16;
-    let name = state.site.name.get(lang);
-    let free = area.width.saturating_sub(right_w + card_w + 5);
-    let name_w = p.text(area.x + 1, area.y, free, name, p.theme.bar.bold());
+    let card_x = area.right().saturating_sub(right_w + card_w + 3);
     if !card.is_empty() {
-        p.text(area.x + 1 + name_w + 3, area.y, card_w, &card, style);
+        p.text(card_x, area.y, card_w, &card, style);
     }
+    let name = state.site.name.get(lang);
+    let room = card_x.saturating_sub(area.x + 3);
+    p.text(area.x + 1, area.y, room, name, p.theme.bar.bold());
     p.rule(area.x, area.y + 1, area.width, p.theme.rule);
 }
 

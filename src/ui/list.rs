@@ -69,6 +69,10 @@ impl Page {
 pub fn row(p: &mut Painter<'_>, area: Rect, index: usize, focused: bool) -> Pair {
     let pair = if focused { p.theme.focus } else { p.theme.text };
     p.fill(area, pair);
+    // Focus is said by a mark as well as by colour.
+    if focused {
+        p.text(area.x, area.y, 1, ">", pair.bold());
+    }
     p.hits.add(area, Action::Choose(index));
     pair
 }

@@ -107,9 +107,17 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
 /// The idle countdown, with one large "Continue".
 pub fn countdown(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
-    // Everything beneath is covered: any tap continues.
+    // The countdown stands alone on the page: any tap continues, and what was on the screen
+    // need not show around it.
     p.hits.cover(area);
-    let rect = dialog(p, area, 64, 12);
+    let page = Rect::new(
+        area.x,
+        area.y + 2,
+        area.width,
+        area.height.saturating_sub(5),
+    );
+    p.fill(page, p.theme.text);
+    let rect = dialog(p, page, 64, 12);
     let x = rect.x + 2;
     let w = rect.width.saturating_sub(4);
     let title = p.t("countdown-title");

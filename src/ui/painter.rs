@@ -146,6 +146,9 @@ impl Painter<'_> {
         }
         self.frame_box(area, pair);
         let y = area.y + area.height / 2;
+        if focused {
+            self.text(area.x + 1, y, 1, ">", pair.bold());
+        }
         let inner = area.width.saturating_sub(4);
         let key_w = if key.is_empty() {
             0

@@ -51,12 +51,14 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
     );
 
     // Line 2: the venue and its address.
-    let place = format!(
-        "{}   {} {}",
-        venue.name.get(lang),
-        venue.district.name(lang),
-        venue.address.get(lang)
-    );
+    // Addresses often name their district already; say it once.
+    let address = venue.address.get(lang);
+    let district = venue.district.name(lang);
+    let place = if address.contains(district) {
+        format!("{}   {address}", venue.name.get(lang))
+    } else {
+        format!("{}   {district} {address}", venue.name.get(lang))
+    };
     p.text(x, area.y + 1, inner, &place, p.theme.text.style());
 
     // Line 3: how far, which way, and step-free access.

@@ -8,7 +8,7 @@ use crate::args;
 use crate::domain::lang::Lang;
 use crate::i18n::{t, ta};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
-use crate::ui::text::{group4, width};
+use crate::ui::text::{group4, width, wrap};
 
 /// The welcome screen: both languages at once, the current one first.
 pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
@@ -22,12 +22,13 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
     }
     y += 1;
     for lang in [first, second] {
-        let rows = p.paragraph(
-            centred_column(area, y, 76),
+        for line in wrap(
             &t(lang, "welcome-card"),
-            p.theme.text.style(),
-        );
-        y += rows.max(1);
+            usize::from(area.width.saturating_sub(4)),
+        ) {
+            p.centred(area, y, &line, p.theme.text.style());
+            y += 1;
+        }
     }
     y += 1;
     card_field(p, state, area, y);
@@ -53,11 +54,6 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
 /// The same message in both languages, current first: `先看看 Look around first`.
 fn both(first: Lang, id: &str) -> String {
     format!("{}  {}", t(first, id), t(first.other(), id))
-}
-
-fn centred_column(area: Rect, y: u16, max: u16) -> Rect {
-    let w = area.width.saturating_sub(4).min(max);
-    Rect::new(area.x + (area.width - w) / 2, y, w, 2)
 }
 
 /// The card field: a box with the digits typed so far, grouped in fours.

@@ -66,7 +66,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
             }
             None => (signup.activity_id.clone(), String::new(), String::new()),
         };
-        let status = words::status(lang, signup.status);
+        let status = words::status_short(lang, signup.status);
         let status_w = (width(&status) as u16).min(rect.width / 2);
         p.text(rect.x + 1, rect.y, 8, &signup.code, pair.bold());
         p.text(

@@ -13,6 +13,40 @@ use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
 use crate::ui::text::width;
 use crate::ui::words;
 
+/// The words of one row.
+struct Row {
+    title: String,
+    seats: String,
+    venue: String,
+    when: String,
+    distance: String,
+}
+
+impl Row {
+    fn new(
+        state: &State,
+        lang: crate::domain::lang::Lang,
+        index: usize,
+        today: chrono::NaiveDate,
+    ) -> Row {
+        let item = state.nearby[index];
+        let activity = state.catalogue.activity(item.activity);
+        let venue = state.catalogue.venue(item.venue);
+        let session = SessionRef {
+            activity: item.activity,
+            date: item.session.date,
+        };
+        let direction = state.site.position.direction_to(venue.position);
+        Row {
+            title: activity.title.get(lang).to_string(),
+            seats: words::seats(lang, state.seats_left(session), activity.is_cancelled()),
+            venue: venue.name.get(lang).to_string(),
+            when: words::when(lang, &item.session, today),
+            distance: words::distance_direction(lang, item.distance_km, direction),
+        }
+    }
+}
+
 /// Draws the nearby list with its filter tabs.
 pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
@@ -84,50 +118,37 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         return;
     }
     let page = Page::new(state, list_area, state.nearby.len());
-    // Two columns on the second line line up across rows.
-    let when_w: u16 = 20;
-    let dist_w: u16 = if area.width >= 100 { 22 } else { 16 };
-    for (index, pos) in page.items() {
-        let item = state.nearby[index];
+    // The second line's columns (when, how far) line up across the page, sized to fit it.
+    let rows: Vec<Row> = page
+        .items()
+        .map(|(index, _)| Row::new(state, lang, index, today))
+        .collect();
+    let when_w = rows.iter().map(|r| width(&r.when)).max().unwrap_or(0) as u16;
+    let dist_w = rows.iter().map(|r| width(&r.distance)).max().unwrap_or(0) as u16;
+    for ((index, pos), row) in page.items().zip(rows) {
         let rect = page.row(pos);
         let pair = list::row(p, rect, index, index == state.focus);
-        let activity = state.catalogue.activity(item.activity);
-        let venue = state.catalogue.venue(item.venue);
-        let session = SessionRef {
-            activity: item.activity,
-            date: item.session.date,
-        };
-        let seats = words::seats(lang, state.seats_left(session), activity.is_cancelled());
-        let seats_w = width(&seats) as u16;
         let right = rect.right().saturating_sub(1);
+        let seats_w = width(&row.seats) as u16;
         p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
         let title_room = rect.width.saturating_sub(seats_w + 8);
-        p.text(
-            rect.x + 4,
-            rect.y,
-            title_room,
-            activity.title.get(lang),
-            pair.bold(),
-        );
-        p.text_right(right, rect.y, seats_w, &seats, pair.style());
+        p.text(rect.x + 4, rect.y, title_room, &row.title, pair.bold());
+        p.text_right(right, rect.y, seats_w, &row.seats, pair.style());
         if rect.height < 2 {
             continue;
         }
         let y = rect.y + 1;
-        let dir = state.site.position.direction_to(venue.position);
-        let dist = words::distance_direction(lang, item.distance_km, dir);
-        let when = words::when(lang, &item.session, today);
         let dist_x = right.saturating_sub(dist_w);
-        let when_x = dist_x.saturating_sub(when_w + 1);
+        let when_x = dist_x.saturating_sub(when_w + 3);
         p.text(
             rect.x + 4,
             y,
-            when_x.saturating_sub(rect.x + 5),
-            venue.name.get(lang),
+            when_x.saturating_sub(rect.x + 6),
+            &row.venue,
             pair.style(),
         );
-        p.text(when_x, y, when_w, &when, pair.style());
-        p.text(dist_x, y, dist_w, &dist, pair.style());
+        p.text(when_x, y, when_w, &row.when, pair.style());
+        p.text(dist_x, y, dist_w, &row.distance, pair.style());
     }
     list::pager(p, state, &page, list_area);
 }

@@ -1,0 +1,359 @@
+//! The staff commands, run as the real binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::{CARD, RULES_CATALOGUE};
+
+const BIN: &str = env!("CARGO_BIN_EXE_learning-kiosk");
+
+struct Kiosk {
+    dir: tempfile::TempDir,
+}
+
+impl Kiosk {
+    fn new() -> Kiosk {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("rules.json"), RULES_CATALOGUE).unwrap();
+        Kiosk { dir }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("--data-dir")
+            .arg(self.dir.path().join("data"))
+            .arg("--catalogue")
+            .arg(self.dir.path().join("rules.json"))
+            .args(["--now", common::NOW, "--lang", "en-US"])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn signup(&self, card: &str, activity: &str, date: &str) -> Output {
+        self.run(&[
+            "signup",
+            "--card",
+            card,
+            "--activity",
+            activity,
+            "--date",
+            date,
+        ])
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn signup_prints_the_code_and_the_same_signup_again_is_not_a_second() {
+    let k = Kiosk::new();
+    let first = k.signup(CARD, "weekly", "2026-11-30");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let code = stdout(&first).trim().to_string();
+    assert_eq!(code.len(), 7, "{code}");
+    assert!(stderr(&first).contains("Saved on this kiosk"));
+
+    let again = k.signup("1101 0800 0000 0016", "weekly", "2026-11-30");
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(stdout(&again).trim(), code);
+    assert!(stderr(&again).contains("already holds"));
+
+    let queue = k.run(&["queue"]);
+    assert_eq!(queue.status.code(), Some(0));
+    let text = stdout(&queue);
+    assert!(text.contains("1 sign-up on this kiosk"), "{text}");
+    assert!(text.contains(&code));
+    assert!(text.contains("1101 **** **** 0016"));
+    assert!(!text.contains(CARD));
+
+    let json = k.run(&["queue", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["counts"]["waiting"], 1);
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["signups"][0]["code"], code.as_str());
+    assert_eq!(v["signups"][0]["card"], "1101 **** **** 0016");
+    assert_eq!(v["signups"][0]["activity"], "weekly");
+    assert!(!String::from_utf8_lossy(&json.stdout).contains(CARD));
+}
+
+#[test]
+fn refusals_exit_4_with_the_reason_in_both_languages() {
+    let k = Kiosk::new();
+    let cases = [
+        (
+            CARD,
+            "full",
+            "2026-11-23",
+            "This session is full",
+            "这次活动已经满了",
+        ),
+        (
+            CARD,
+            "cancelled",
+            "2026-11-24",
+            "has been cancelled",
+            "已经取消",
+        ),
+        (CARD, "soon", "2026-11-22", "does not meet on", "没有课"),
+        (
+            CARD,
+            "weekly",
+            "2026-11-25",
+            "a break in its schedule",
+            "停课一次",
+        ),
+        (CARD, "weekly", "2026-11-24", "does not meet on", "没有课"),
+        (
+            CARD,
+            "nope",
+            "2026-11-30",
+            "There is no activity \"nope\"",
+            "找不到这个活动",
+        ),
+        (
+            "1101080000000017",
+            "weekly",
+            "2026-11-30",
+            "check digit",
+            "校验位",
+        ),
+        (
+            "1199990000000019",
+            "weekly",
+            "2026-11-30",
+            "119999 is not one",
+            "不是北京的区号",
+        ),
+        ("12345", "weekly", "2026-11-30", "has 5", "现在是 5 位"),
+    ];
+    for (card, activity, date, en, zh) in cases {
+        let out = k.signup(card, activity, date);
+        assert_eq!(
+            out.status.code(),
+            Some(4),
+            "{activity} {date}: {}",
+            stderr(&out)
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains(en) && err.contains(zh),
+            "{activity} {date}: {err}"
+        );
+        assert!(stdout(&out).is_empty());
+    }
+    // Started: at 09:31 the 09:30 session is closed.
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(k.dir.path().join("data"))
+        .arg("--catalogue")
+        .arg(k.dir.path().join("rules.json"))
+        .args([
+            "--now",
+            "2026-11-23T09:31:00+08:00",
+            "signup",
+            "--card",
+            CARD,
+            "--activity",
+            "soon",
+            "--date",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stderr(&out).contains("already started"));
+    let queue: serde_json::Value =
+        serde_json::from_slice(&k.run(&["queue", "--json"]).stdout).unwrap();
+    assert_eq!(queue["total"], 0, "nothing refused was saved");
+}
+
+#[test]
+fn check_config_passes_the_examples_and_lists_every_problem() {
+    for file in std::fs::read_dir("kiosk-config").unwrap() {
+        let path = file.unwrap().path();
+        let out = Command::new(BIN)
+            .arg("check-config")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            stderr(&out)
+        );
+        assert!(stdout(&out).contains("is fine") || stdout(&out).contains("没有问题"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 139.9\nlon = 116.4\n").unwrap();
+    let out = Command::new(BIN)
+        .args(["--lang", "en-US", "check-config"])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}: line 5: kiosk.lat: expected a value from 39.4 to 41.1",
+            broken.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("第 5 行"), "both languages: {err}");
+
+    // A config whose catalogue is broken: every problem as PATH: problem.
+    let cat = dir.path().join("cat.json");
+    std::fs::write(
+        &cat,
+        RULES_CATALOGUE
+            .replace(
+                "\"venue\": \"here\", \"title\": {\"zh-CN\": \"已满的课\"",
+                "\"venue\": \"gone\", \"title\": {\"zh-CN\": \"已满的课\"",
+            )
+            .replace("\"capacity\": 30", "\"capacity\": \"thirty\""),
+    )
+    .unwrap();
+    let site = dir.path().join("site.toml");
+    std::fs::write(&site, "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 39.9\nlon = 116.4\ncatalogue = \"cat.json\"\n").unwrap();
+    let out = Command::new(BIN)
+        .args(["--lang", "en-US", "check-config"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("has 2 problems"), "{err}");
+    assert!(
+        err.contains("activities[4].capacity: expected a whole number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("activities[0].venue: no venue \"gone\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_written_exits_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(file.join("data"))
+        .args([
+            "--now",
+            common::NOW,
+            "signup",
+            "--card",
+            CARD,
+            "--activity",
+            "cy-wangjing-clc.smartphone",
+            "--date",
+            "2026-11-27",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot be written"));
+}
+
+#[test]
+fn bad_command_lines_exit_2() {
+    let out = Command::new(BIN)
+        .args(["--now", "yesterday", "queue"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::new(BIN)
+        .args([
+            "signup",
+            "--card",
+            CARD,
+            "--activity",
+            "x",
+            "--date",
+            "30/11/2026",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn hash_pin_makes_a_hash_the_kiosk_accepts() {
+    let mut child = Command::new(BIN)
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"975318\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let hash = stdout(&out).trim().to_string();
+    assert!(hash.starts_with("$argon2id$"));
+    assert!(learning_kiosk::config::pin::verify("975318", &hash));
+    assert!(!hash.contains("975318"));
+
+    let mut child = Command::new(BIN)
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"12\n").unwrap();
+    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn the_kiosk_without_a_terminal_says_why_and_with_a_broken_config_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("could not use the terminal"),
+        "{}",
+        stderr(&out)
+    );
+
+    let broken = dir.path().join("b.toml");
+    std::fs::write(&broken, "[kiosk]\nid = 5\n").unwrap();
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("--config")
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("kiosk.id: 应该是文字") && err.contains("kiosk.id: expected a string"),
+        "{err}"
+    );
+    assert!(
+        Path::new(&dir.path().join("logs")).exists(),
+        "logs go to the data folder"
+    );
+}

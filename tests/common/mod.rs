@@ -1,0 +1,262 @@
+//! A headless kiosk for tests: the real `update`, `view` and effects executor, a real
+//! SQLite outbox in a temporary folder, a pinned clock, and taps through the hit map.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use learning_kiosk::app::{Action, Clock, Effect, Key, Msg, State, update};
+use learning_kiosk::catalogue::Catalogue;
+use learning_kiosk::catalogue::demo::demo_catalogue;
+use learning_kiosk::config::Site;
+use learning_kiosk::config::load::demo_site;
+use learning_kiosk::domain::lang::Lang;
+use learning_kiosk::domain::time::{Moment, parse_moment};
+use learning_kiosk::outbox::Outbox;
+use learning_kiosk::runtime::effects::Executor;
+use learning_kiosk::ui::hitmap::HitMap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use tempfile::TempDir;
+
+/// A valid card (Haidian, serial 1) and a second one (Chaoyang).
+pub const CARD: &str = "1101080000000016";
+pub const OTHER_CARD: &str = "1101050000000126";
+
+/// Monday 23 November 2026, 09:00 in Beijing.
+pub const NOW: &str = "2026-11-23T09:00:00+08:00";
+
+pub fn moment(s: &str) -> Moment {
+    parse_moment(s).expect("a valid RFC 3339 time")
+}
+
+pub struct Harness {
+    pub state: State,
+    pub exec: Executor,
+    pub hits: HitMap,
+    pub quit: Option<u8>,
+    pub bells: usize,
+    pub dir: TempDir,
+}
+
+impl Harness {
+    /// The demo site and catalogue at the pinned time, 120x40.
+    pub fn demo() -> Harness {
+        let site = demo_site().expect("demo site");
+        let catalogue = demo_catalogue().expect("demo catalogue");
+        Harness::with(site, catalogue, NOW)
+    }
+
+    pub fn with(site: Site, catalogue: Catalogue, now: &str) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (outbox, _) = Outbox::open(&dir.path().join("outbox.sqlite")).expect("outbox");
+        let catalogue = Arc::new(catalogue);
+        let site = Arc::new(site);
+        let exec = Executor {
+            outbox,
+            catalogue: catalogue.clone(),
+            pin_hash: site.staff_pin_hash.clone(),
+        };
+        let clock = Clock {
+            now: moment(now),
+            mono_ms: 0,
+        };
+        let mut h = Harness {
+            state: State::new(site, catalogue, clock),
+            exec,
+            hits: HitMap::default(),
+            quit: None,
+            bells: 0,
+            dir,
+        };
+        h.send(Msg::Resize(120, 40));
+        h.run(Effect::RefreshQueue);
+        h
+    }
+
+    /// Sends a message and carries out its effects (and theirs) the way the runtime does.
+    pub fn send(&mut self, msg: Msg) {
+        let mut queue = vec![msg];
+        while let Some(msg) = queue.pop() {
+            for effect in update(&mut self.state, msg) {
+                match effect {
+                    Effect::Quit(code) => self.quit = Some(code),
+                    Effect::Bell => self.bells += 1,
+                    other => queue.extend(self.exec.run(other)),
+                }
+            }
+        }
+        self.render();
+    }
+
+    fn run(&mut self, effect: Effect) {
+        if let Some(msg) = self.exec.run(effect) {
+            self.send(msg);
+        }
+    }
+
+    pub fn key(&mut self, key: Key) {
+        self.send(Msg::Key(key));
+    }
+
+    /// Types characters one by one, as a person on the keypad.
+    pub fn type_keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(Key::Char(c));
+        }
+    }
+
+    pub fn enter(&mut self) {
+        self.key(Key::Enter);
+    }
+
+    pub fn swipe(&mut self, raw: &str) {
+        self.send(Msg::CardSwiped(raw.to_string()));
+    }
+
+    /// Taps the middle of the first target with this action, through the hit map.
+    pub fn tap(&mut self, action: Action) {
+        let (x, y) = self
+            .hits
+            .centre_of(action)
+            .unwrap_or_else(|| panic!("no target for {action:?} on {:?}", self.state.screen));
+        self.tap_at(x, y);
+    }
+
+    pub fn tap_at(&mut self, x: u16, y: u16) {
+        let msg = self.hits.at(x, y).map_or(Msg::Touch, Msg::Action);
+        self.send(msg);
+    }
+
+    /// Lets time pass by `ms` milliseconds (the wall clock stays pinned).
+    pub fn wait(&mut self, ms: u64) {
+        let clock = Clock {
+            now: self.state.clock.now,
+            mono_ms: self.state.clock.mono_ms + ms,
+        };
+        self.send(Msg::Tick(clock));
+    }
+
+    /// Moves the wall clock to a new time.
+    pub fn set_now(&mut self, now: &str) {
+        let clock = Clock {
+            now: moment(now),
+            mono_ms: self.state.clock.mono_ms + 1,
+        };
+        self.send(Msg::Tick(clock));
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.send(Msg::Resize(cols, rows));
+    }
+
+    pub fn lang(&mut self, lang: Lang) {
+        if self.state.lang != lang {
+            self.key(Key::F(2));
+        }
+    }
+
+    /// Draws the screen and returns it as text.
+    pub fn render(&mut self) -> String {
+        let (w, h) = self.state.size;
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+        self.hits = learning_kiosk::ui::render(&self.state, &mut buf);
+        buffer_text(&buf)
+    }
+
+    pub fn screen(&mut self) -> String {
+        self.render()
+    }
+}
+
+/// A buffer's text, one line a row, wide characters once.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut skip = 0;
+        let mut line = String::new();
+        for x in area.left()..area.right() {
+            let symbol = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A valid card number for a serial in a district (Luhn digit worked out).
+pub fn card_for(district: &str, serial: u64) -> String {
+    let first15 = format!("{district}{serial:09}");
+    let check = learning_kiosk::domain::card::luhn_check_digit(&first15).expect("15 digits");
+    format!("{first15}{check}")
+}
+
+/// A small catalogue for rule tests: one venue at the demo kiosk, activities made to be
+/// full, cancelled, excepted or early.
+pub fn rules_catalogue() -> Catalogue {
+    learning_kiosk::catalogue::load::load_str(RULES_CATALOGUE, "rules.json")
+        .expect("rules catalogue")
+}
+
+pub const RULES_CATALOGUE: &str = r#"{
+  "format": "learning-catalogue/1",
+  "generated_at": "2026-11-22T08:00:00+08:00",
+  "venues": [
+    {"id": "here", "name": {"zh-CN": "望京社区学习中心", "en-US": "Wangjing Centre"},
+     "kind": "community_learning_centre", "district": "110105",
+     "address": {"zh-CN": "望京西园三区", "en-US": "Wangjing Xiyuan 3"},
+     "lat": 39.9965, "lon": 116.4705, "step_free": true}
+  ],
+  "activities": [
+    {"id": "full", "venue": "here", "title": {"zh-CN": "已满的课", "en-US": "A full class"},
+     "category": "science", "capacity": 2, "booked": {"2026-11-23": 2},
+     "sessions": [{"start": "2026-11-23T14:00:00+08:00", "end": "2026-11-23T15:00:00+08:00"}]},
+    {"id": "one-seat", "venue": "here", "title": {"zh-CN": "最后一个名额", "en-US": "One seat left"},
+     "category": "science", "capacity": 3, "booked": {"2026-11-23": 2},
+     "sessions": [{"start": "2026-11-23T15:00:00+08:00", "end": "2026-11-23T16:00:00+08:00"}]},
+    {"id": "cancelled", "venue": "here", "title": {"zh-CN": "取消的课", "en-US": "A cancelled class"},
+     "category": "science", "capacity": 20, "status": "cancelled",
+     "sessions": [{"start": "2026-11-24T10:00:00+08:00", "end": "2026-11-24T11:00:00+08:00"}]},
+    {"id": "weekly", "venue": "here", "title": {"zh-CN": "每周的课", "en-US": "A weekly class"},
+     "category": "digital_skills", "audience": ["elders"], "capacity": 1000,
+     "repeat": {"days": ["mon", "wed"], "start_time": "10:00", "end_time": "11:00",
+                "from": "2026-11-01", "until": "2027-06-30", "except": ["2026-11-25"]}},
+    {"id": "soon", "venue": "here", "title": {"zh-CN": "马上开始", "en-US": "Starting soon"},
+     "category": "health_wellbeing", "capacity": 30,
+     "sessions": [{"start": "2026-11-23T09:30:00+08:00", "end": "2026-11-23T10:30:00+08:00"}]}
+  ]
+}"#;
+
+impl Harness {
+    /// Sends a message but does not carry out its effects (to hold a screen that waits on
+    /// one, such as "Saving").
+    pub fn send_only(&mut self, msg: Msg) -> Vec<Effect> {
+        let effects = update(&mut self.state, msg);
+        self.render();
+        effects
+    }
+}
+
+/// A saved sign-up record with a fixed code, as the outbox would answer.
+pub fn record(
+    code: &str,
+    card: &str,
+    activity: &str,
+    date: &str,
+) -> learning_kiosk::outbox::SignupRecord {
+    learning_kiosk::outbox::SignupRecord {
+        uuid: format!("00000000-0000-4000-8000-{:012}", code.len()),
+        code: code.to_string(),
+        card_digits: card.to_string(),
+        activity_id: activity.to_string(),
+        date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
+        created_at: moment(NOW),
+        status: learning_kiosk::outbox::Status::Waiting,
+    }
+}

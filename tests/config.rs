@@ -1,0 +1,137 @@
+//! Site configs: the three example sites load as described, and a broken config names the
+//! file, the line and the key, and says what is expected, in both languages.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+use std::path::Path;
+
+use learning_kiosk::config::Mode;
+use learning_kiosk::config::load::{demo_site, load_site_file, load_site_str};
+use learning_kiosk::domain::lang::Lang;
+
+#[test]
+fn the_urban_touchscreen_college() {
+    let site =
+        load_site_file(Path::new("kiosk-config/shijingshan-community-college.toml")).unwrap();
+    assert_eq!(site.district.name_en(), "Shijingshan");
+    assert_eq!(site.mode, Mode::Standard);
+    assert!(site.touchscreen);
+    assert_eq!(site.name.get(Lang::Zh), "石景山区社区学院");
+    assert!(site.staff_pin_hash.is_some());
+}
+
+#[test]
+fn the_university_for_older_people_in_assisted_mode() {
+    let site = load_site_file(Path::new("kiosk-config/xicheng-elder-university.toml")).unwrap();
+    assert_eq!(site.district.name_en(), "Xicheng");
+    assert_eq!(site.mode, Mode::Assisted);
+    assert_eq!(
+        site.idle_ms(true),
+        240_000,
+        "assisted mode doubles the idle time"
+    );
+}
+
+#[test]
+fn the_rural_station_on_a_keypad() {
+    let site = load_site_file(Path::new("kiosk-config/miyun-xiwengzhuang-station.toml")).unwrap();
+    assert_eq!(site.district.name_en(), "Miyun");
+    assert!(!site.touchscreen);
+    assert!(site.radius_km >= 10.0 && site.days >= 14);
+    // Its catalogue (the demo) has a rural neighbourhood around it.
+    let catalogue = learning_kiosk::catalogue::demo::demo_catalogue().unwrap();
+    let near =
+        learning_kiosk::catalogue::nearby::venues_within(&catalogue, site.position, site.radius_km);
+    assert!(near.len() >= 10, "{}", near.len());
+}
+
+#[test]
+fn the_built_in_demo_site() {
+    let site = demo_site().unwrap();
+    assert_eq!(site.district.name_en(), "Chaoyang");
+    assert!(
+        site.catalogue.is_none(),
+        "the demo uses the built-in catalogue"
+    );
+    assert!(learning_kiosk::config::pin::verify(
+        "2468",
+        site.staff_pin_hash.as_deref().unwrap()
+    ));
+}
+
+#[test]
+fn a_broken_config_names_file_line_key_and_what_is_expected() {
+    let text = r#"# a site
+[kiosk]
+id = "sjs-01"
+name = { zh-CN = "石景山" }
+district = "110107"
+lat = "39.9"
+lon = 216.2
+mode = "fancy"
+
+[nearby]
+radius_km = 5
+dayz = 7
+
+[staff]
+pin_hash = "2468"
+chord = "k"
+
+[display]
+big = true
+"#;
+    let err = load_site_str(text, "kiosk-config/sjs.toml", None).unwrap_err();
+    let report = err.report(Lang::En);
+    for line in [
+        "kiosk-config/sjs.toml has 7 problems:",
+        "kiosk-config/sjs.toml: line 6: kiosk.lat: expected a number",
+        "kiosk-config/sjs.toml: line 7: kiosk.lon: expected a value from 115.4 to 117.6",
+        "kiosk-config/sjs.toml: line 8: kiosk.mode: \"fancy\" is not allowed; expected one of: standard, assisted",
+        "kiosk-config/sjs.toml: line 12: nearby.dayz: unknown key (a typo?)",
+        "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin), never the PIN itself",
+        "kiosk-config/sjs.toml: line 16: staff.chord: \"k\" is not a key chord this kiosk can use (for example ctrl+alt+k)",
+        "kiosk-config/sjs.toml: line 18: display: unknown key (a typo?)",
+    ] {
+        assert!(report.contains(line), "missing {line:?} in\n{report}");
+    }
+    let zh = err.report(Lang::Zh);
+    assert!(
+        zh.contains("kiosk-config/sjs.toml: 第 6 行: kiosk.lat: 应该是数字"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn missing_keys_and_syntax_errors() {
+    let err = load_site_str("[kiosk]\nid = \"a\"\n", "x.toml", None).unwrap_err();
+    let report = err.report(Lang::En);
+    for key in ["kiosk.name", "kiosk.district", "kiosk.lat", "kiosk.lon"] {
+        assert!(
+            report.contains(&format!("line 1: {key}: missing")),
+            "{report}"
+        );
+    }
+    let err = load_site_str("[kiosk]\nid = \"a\nname = 3\n", "y.toml", None).unwrap_err();
+    assert!(
+        err.report(Lang::En)
+            .contains("y.toml: line 2: not well-formed"),
+        "{}",
+        err.report(Lang::En)
+    );
+}
+
+#[test]
+fn a_catalogue_path_is_taken_from_the_configs_folder() {
+    let text = "[kiosk]\nid = \"a\"\nname = { en-US = \"A\" }\ndistrict = \"110101\"\nlat = 39.9\nlon = 116.4\ncatalogue = \"cat.json\"\n";
+    let site = load_site_str(text, "s.toml", Some(Path::new("/etc/kiosk"))).unwrap();
+    assert_eq!(
+        site.catalogue.as_deref(),
+        Some(Path::new("/etc/kiosk/cat.json"))
+    );
+    assert_eq!(
+        site.name.get(Lang::Zh),
+        "A",
+        "a missing language falls back"
+    );
+}

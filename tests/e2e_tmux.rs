@@ -1,0 +1,342 @@
+//! The real binary in a real terminal (tmux): reader, keypad, touch, the keys that leave
+//! other programs, SIGTERM, a crash, and the staff exit. `.ci/run` installs tmux.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_learning-kiosk");
+const NOW: &str = "2026-11-23T09:00:00+08:00";
+const CARD: &str = "1101080000000016";
+
+static N: AtomicUsize = AtomicUsize::new(0);
+
+/// One kiosk in its own tmux server.
+struct Term {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Term {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Term {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = format!(
+            "lk-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let d = dir.path().display();
+        let extra: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
+        // The shell records the exit code and the terminal's modes once the kiosk is gone.
+        let script = format!(
+            "echo $$ > {d}/pid; {BIN} --data-dir {d}/data --now {NOW} {} 2> {d}/stderr; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
+            extra.join(" ")
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-s",
+                "k",
+                "-x",
+                &cols.to_string(),
+                "-y",
+                &rows.to_string(),
+            ])
+            .arg(format!("exec sh -c '{}'", script.replace('\'', "'\\''")))
+            .status()
+            .expect("tmux is installed (.ci/run installs it)");
+        assert!(ok.success());
+        Term { socket, dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "k"])
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_for_within(text, Duration::from_secs(15))
+    }
+
+    fn wait_for_within(&self, text: &str, limit: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < limit, "never saw {text:?} on:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Keys as tmux names them (Enter, C-c, F2, ...).
+    fn key(&self, key: &str) {
+        self.tmux(&["send-keys", "-t", "k", key]);
+    }
+
+    /// Text arriving all at once, as a card reader sends it.
+    fn burst(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "k", "-l", text]);
+    }
+
+    /// Text typed by a person: a key at a time.
+    fn type_slowly(&self, text: &str) {
+        for c in text.chars() {
+            self.burst(&c.to_string());
+            std::thread::sleep(Duration::from_millis(90));
+        }
+    }
+
+    /// A tap where `text` is on screen (SGR mouse press and release).
+    fn tap(&self, text: &str) {
+        let screen = self.wait_for(text);
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(text))
+            .unwrap();
+        let col = unicode_width::UnicodeWidthStr::width(&line[..line.find(text).unwrap()]) + 2;
+        self.burst(&format!("\x1b[<0;{};{}M", col + 1, row + 1));
+        self.burst(&format!("\x1b[<0;{};{}m", col + 1, row + 1));
+    }
+
+    fn pid(&self) -> i32 {
+        // The shell runs the kiosk as its child.
+        let shell = std::fs::read_to_string(self.path("pid")).unwrap();
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .expect("the kiosk is running")
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    fn exit_code(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(code) = std::fs::read_to_string(self.path("exit")) {
+                return code.trim().parse().unwrap();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the kiosk did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn is_running(&self) -> bool {
+        !self.path("exit").exists() && !self.path("exit.tmp").exists()
+    }
+
+    /// The terminal is back in its normal mode: line editing and echo on.
+    fn assert_terminal_restored(&self) {
+        let stty = std::fs::read_to_string(self.path("stty")).unwrap();
+        for mode in ["icanon", "echo", "isig"] {
+            assert!(
+                stty.split_whitespace().any(|w| w == mode),
+                "{mode} was not restored:\n{stty}"
+            );
+        }
+    }
+
+    fn queue(&self) -> serde_json::Value {
+        let out = Command::new(BIN)
+            .arg("--data-dir")
+            .arg(self.path("data"))
+            .args(["queue", "--json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn signal(pid: i32, sig: &str) {
+    assert!(
+        Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn a_citizen_signs_up_with_a_card_reader_and_the_kiosk_closes_cleanly_on_sigterm() {
+    let t = Term::start(&[], 120, 40);
+    t.wait_for("欢迎来学习");
+    t.burst(&format!("{CARD}\r"));
+    let home = t.wait_for("1101 **** **** 0016");
+    assert!(!home.contains(CARD), "the card is masked once read");
+    assert!(
+        !home.contains("1101 0800"),
+        "a reader burst never lands in the field"
+    );
+
+    t.type_slowly("1");
+    t.wait_for("附近的学习活动");
+    t.type_slowly("1");
+    t.wait_for("选择一个时间报名");
+    t.type_slowly("1");
+    t.wait_for("请确认报名");
+    t.key("Enter");
+    let receipt = t.wait_for("已保存在本机");
+    let code = receipt
+        .lines()
+        .find_map(|l| l.split("报名号 ").nth(1))
+        .map(|c| c.split_whitespace().next().unwrap().to_string())
+        .expect("the receipt shows a sign-up code");
+
+    // The keys that leave other programs are ordinary input here.
+    for key in ["C-c", "C-z", "C-\\", "C-d"] {
+        t.key(key);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(t.is_running(), "a public key left the kiosk");
+    assert!(t.screen().contains(&code));
+
+    // Saved means on disk, before anyone asked the kiosk to close.
+    let queue = t.queue();
+    assert_eq!(queue["total"], 1);
+    assert_eq!(queue["signups"][0]["code"], code.as_str());
+
+    signal(t.pid(), "-TERM");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn touch_works_and_english_fits_at_80x24() {
+    let t = Term::start(&[], 80, 24);
+    t.wait_for("欢迎来学习");
+    t.tap("F2 English");
+    t.wait_for("Welcome to learning!");
+    t.tap("Look around first");
+    t.wait_for("Learning activities nearby");
+    t.tap("Category: All");
+    t.wait_for("Choose: Category");
+    t.tap("Digital skills");
+    let list = t.wait_for("Category: Digital skills");
+    assert!(list.lines().count() <= 24);
+    // Tap the first row of the list.
+    let first = list
+        .lines()
+        .find(|l| l.starts_with(">1") || l.starts_with(" 1"))
+        .unwrap();
+    let title = first[4..].split("  ").next().unwrap().trim().to_string();
+    t.tap(&title);
+    t.wait_for("Choose a time to sign up");
+    signal(t.pid(), "-TERM");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn staff_leave_with_the_chord_and_pin() {
+    let t = Term::start(&[], 120, 40);
+    t.wait_for("欢迎来学习");
+    t.key("C-M-k");
+    t.wait_for("工作人员：请输入密码");
+    t.type_slowly("2468");
+    assert!(t.screen().contains("****"));
+    t.key("Enter");
+    t.wait_for("关闭学习亭程序");
+    t.type_slowly("1");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn a_crash_restores_the_terminal_and_exits_non_zero() {
+    let t = Term::start(&["--test-panic"], 120, 40);
+    assert_eq!(t.exit_code(), 70);
+    t.assert_terminal_restored();
+    let stderr = std::fs::read_to_string(t.path("stderr")).unwrap();
+    assert!(stderr.contains("will restart"), "{stderr}");
+}
+
+#[test]
+fn a_broken_config_shows_what_is_wrong_instead_of_a_blank_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("site.toml");
+    std::fs::write(&config, "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 99\nlon = 116.4\n").unwrap();
+    let t = Term::start(&["--config", config.to_str().unwrap()], 120, 40);
+    let screen = t.wait_for("out of service");
+    assert!(screen.contains("学习亭暂停服务"));
+    assert!(screen.contains("line 5: kiosk.lat"), "{screen}");
+    t.key("C-M-k");
+    assert_eq!(t.exit_code(), 3);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn an_idle_kiosk_forgets_the_person() {
+    // The shortest idle time a site may set, to keep the test quick: 20 s, then 30 s.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("site.toml");
+    let demo = std::fs::read_to_string(Path::new("assets/demo-site.toml")).unwrap();
+    std::fs::write(
+        &config,
+        demo.replace("idle_seconds = 90", "idle_seconds = 20"),
+    )
+    .unwrap();
+    let t = Term::start(&["--config", config.to_str().unwrap()], 120, 40);
+    t.wait_for("欢迎来学习");
+    t.burst(&format!("{CARD}\r"));
+    t.wait_for("1101 **** **** 0016");
+    let start = Instant::now();
+    t.wait_for_within("您还在吗", Duration::from_secs(30));
+    assert!(
+        start.elapsed() >= Duration::from_secs(18),
+        "{:?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    loop {
+        let screen = t.screen();
+        if screen.contains("欢迎来学习") {
+            assert!(!screen.contains("0016"), "the card is forgotten");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "no reset:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(start.elapsed() >= Duration::from_secs(28));
+    signal(t.pid(), "-TERM");
+    assert_eq!(t.exit_code(), 0);
+}

@@ -1,0 +1,515 @@
+//! The citizen's path driven headlessly through `update`, with a real outbox on disk.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use common::{CARD, Harness, OTHER_CARD, card_for, rules_catalogue};
+use learning_kiosk::app::state::Notice;
+use learning_kiosk::app::{Action, Key, Msg, Overlay, Screen};
+use learning_kiosk::config::load::demo_site;
+use learning_kiosk::domain::card::CardError;
+use learning_kiosk::domain::lang::Lang;
+use learning_kiosk::signup::Refusal;
+use proptest::prelude::*;
+
+fn rules() -> Harness {
+    Harness::with(demo_site().unwrap(), rules_catalogue(), common::NOW)
+}
+
+/// Opens the activity with this id from the nearby list, by its row number.
+fn open_activity(h: &mut Harness, id: &str) {
+    if h.state.screen != Screen::Nearby {
+        h.send(Msg::Action(Action::OpenNearby));
+    }
+    let index = h
+        .state
+        .nearby
+        .iter()
+        .position(|i| &*h.state.catalogue.activity(i.activity).id == id)
+        .unwrap_or_else(|| panic!("{id} is not in the nearby list"));
+    h.send(Msg::Action(Action::Choose(index)));
+    assert!(matches!(h.state.screen, Screen::Activity(_)));
+}
+
+#[test]
+fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
+    let mut h = Harness::demo();
+    assert_eq!(h.state.screen, Screen::Welcome);
+
+    // A reader burst on the welcome screen greets the person.
+    h.swipe(CARD);
+    assert_eq!(h.state.screen, Screen::Home);
+    let home = h.screen();
+    assert!(home.contains("1101 **** **** 0016"), "{home}");
+    assert!(!home.contains(CARD));
+
+    // 1: activities nearby, soonest day first, then nearest.
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.screen, Screen::Nearby);
+    let items = h.state.nearby.clone();
+    assert!(items.len() > 20, "the demo should have plenty nearby");
+    for pair in items.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(
+            (a.session.date, a.distance_km) <= (b.session.date, b.distance_km),
+            "not soonest-then-nearest: {a:?} before {b:?}"
+        );
+        assert!(a.distance_km <= 5.0);
+    }
+    assert!(items.iter().all(|i| i.session.start > h.state.clock.now));
+
+    // Open the first row, choose its first session, confirm.
+    h.key(Key::Char('1'));
+    let Screen::Activity(activity) = h.state.screen else {
+        panic!("expected the activity screen")
+    };
+    assert_eq!(activity, items[0].activity);
+    h.key(Key::Char('1'));
+    assert!(
+        matches!(h.state.screen, Screen::Confirm(_)),
+        "card already read"
+    );
+    h.enter();
+    let Screen::Receipt(receipt) = h.state.screen.clone() else {
+        panic!(
+            "expected the receipt, got {:?} {:?}",
+            h.state.screen, h.state.notice
+        )
+    };
+    assert!(!receipt.existing);
+    let text = h.screen();
+    assert!(text.contains("已保存在本机"), "{text}");
+    assert!(text.contains(&receipt.code));
+
+    // The sign-up is on disk, with the card in full (for sending) and nothing else.
+    let all = h.exec.outbox.all().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].card_digits, CARD);
+    assert_eq!(all[0].code, receipt.code);
+    assert_eq!(h.state.waiting, 1);
+
+    // 90 s later the countdown appears; 30 s after that everything about the person goes.
+    h.wait(89_000);
+    assert_eq!(h.state.overlay, None);
+    h.wait(1_000);
+    assert!(matches!(h.state.overlay, Some(Overlay::Countdown { .. })));
+    let countdown = h.screen();
+    assert!(countdown.contains("30 秒"), "{countdown}");
+    h.wait(30_000);
+    assert_eq!(h.state.screen, Screen::Welcome);
+    assert_eq!(h.state.card, None);
+    assert!(h.state.back.is_empty());
+    assert!(h.state.my_signups.is_none());
+    assert!(h.state.field.is_empty());
+    assert!(h.state.nearby.is_empty());
+    assert_eq!(h.state.overlay, None);
+    let after = h.screen();
+    assert!(!after.contains("0016"), "{after}");
+    assert!(!after.contains(&receipt.code));
+    let title = h
+        .state
+        .catalogue
+        .activity(activity)
+        .title
+        .get(Lang::Zh)
+        .to_string();
+    assert!(!after.contains(&title));
+    // What the kiosk itself knows (not personal) stays.
+    assert_eq!(h.state.waiting, 1);
+}
+
+#[test]
+fn the_same_card_and_session_gives_back_the_first_signup() {
+    let mut h = Harness::demo();
+    h.swipe(CARD);
+    h.key(Key::Char('1'));
+    h.key(Key::Char('1'));
+    h.key(Key::Char('1'));
+    h.enter();
+    let Screen::Receipt(first) = h.state.screen.clone() else {
+        panic!()
+    };
+    // Finish, come back, do it again.
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.screen, Screen::Welcome);
+    h.swipe(CARD);
+    h.key(Key::Char('1'));
+    h.key(Key::Char('1'));
+    h.key(Key::Char('1'));
+    h.enter();
+    let Screen::Receipt(second) = h.state.screen.clone() else {
+        panic!()
+    };
+    assert!(second.existing);
+    assert_eq!(second.code, first.code);
+    assert!(h.screen().contains("您已经报过这个活动了"));
+    assert_eq!(h.exec.outbox.all().unwrap().len(), 1);
+}
+
+#[test]
+fn look_around_first_then_the_card_is_asked_for_at_signup() {
+    let mut h = Harness::demo();
+    h.enter();
+    assert_eq!(h.state.screen, Screen::Nearby);
+    h.key(Key::Char('2'));
+    h.key(Key::Char('1'));
+    let Screen::CardEntry(session) = h.state.screen else {
+        panic!(
+            "expected to be asked for the card, got {:?}",
+            h.state.screen
+        )
+    };
+    // Typed on the keypad with a slip, corrected with Backspace.
+    h.type_keys("1101 0800 0000 0017");
+    h.enter();
+    assert_eq!(h.state.notice, Some(Notice::Card(CardError::CheckDigit)));
+    let text = h.screen();
+    assert!(text.contains("校验位不对"), "{text}");
+    h.key(Key::Backspace);
+    h.type_keys("6");
+    h.enter();
+    assert_eq!(h.state.screen, Screen::Confirm(session));
+    h.enter();
+    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+}
+
+#[test]
+fn every_refusal_names_its_reason() {
+    let mut h = rules();
+    h.swipe(CARD);
+
+    // Full: listed and shown as full in words, refused with the reason.
+    open_activity(&mut h, "full");
+    assert!(h.screen().contains("已满"));
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Full)));
+    assert!(h.screen().contains("这次活动已经满了"));
+
+    // Cancelled.
+    h.key(Key::Esc);
+    open_activity(&mut h, "cancelled");
+    h.lang(Lang::En);
+    assert!(h.screen().contains("This activity has been cancelled"));
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Cancelled)));
+    assert!(h.screen().contains("Ask staff for help."));
+
+    // Started: chosen at 09:00, confirmed at 09:31 after the 09:30 start. The outbox's own
+    // final check refuses it, and the person is told why.
+    h.key(Key::Esc);
+    open_activity(&mut h, "soon");
+    h.key(Key::Char('1'));
+    assert!(matches!(h.state.screen, Screen::Confirm(_)));
+    h.set_now("2026-11-23T09:31:00+08:00");
+    h.enter();
+    assert!(matches!(h.state.screen, Screen::Confirm(_)));
+    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Started)));
+    assert!(h.screen().contains("already started"));
+    // And the started session is no longer offered.
+    h.key(Key::Esc);
+    assert!(!h.screen().contains("09:30-10:30"));
+    assert!(h.exec.outbox.all().unwrap().is_empty());
+}
+
+#[test]
+fn the_last_seat_goes_to_one_card_only() {
+    let mut h = rules();
+    h.swipe(CARD);
+    open_activity(&mut h, "one-seat");
+    h.key(Key::Char('1'));
+    h.enter();
+    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    h.key(Key::Char('1'));
+    h.swipe(OTHER_CARD);
+    open_activity(&mut h, "one-seat");
+    assert!(
+        h.screen().contains("已满"),
+        "held sign-ups count against the seats"
+    );
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Full)));
+}
+
+#[test]
+fn taps_alone_walk_the_whole_path() {
+    let mut h = Harness::demo();
+    h.tap(Action::Primary);
+    assert_eq!(h.state.screen, Screen::Nearby);
+    h.tap(Action::Choose(0));
+    assert!(matches!(h.state.screen, Screen::Activity(_)));
+    h.tap(Action::Choose(0));
+    assert!(matches!(h.state.screen, Screen::CardEntry(_)));
+    h.swipe(CARD);
+    assert!(matches!(h.state.screen, Screen::Confirm(_)));
+    h.tap(Action::Primary);
+    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    h.tap(Action::Choose(1));
+    assert_eq!(h.state.screen, Screen::Home);
+    h.tap(Action::Choose(1));
+    assert_eq!(h.state.screen, Screen::MySignups);
+    assert_eq!(h.state.my_signups.as_ref().map(Vec::len), Some(1));
+    h.tap(Action::ToggleLanguage);
+    assert!(h.screen().contains("My sign-ups"));
+    h.tap(Action::Help);
+    assert_eq!(h.state.overlay, Some(Overlay::Help));
+    h.tap(Action::Help);
+    assert_eq!(h.state.overlay, None);
+    h.tap(Action::Back);
+    assert_eq!(h.state.screen, Screen::Home);
+    h.tap(Action::Choose(2));
+    assert_eq!(h.state.screen, Screen::Welcome);
+    assert_eq!(h.state.card, None);
+}
+
+#[test]
+fn filters_by_category_audience_and_day() {
+    let mut h = Harness::demo();
+    h.enter();
+    let all = h.state.nearby.len();
+    // The category chooser, by its keypad key; choose "Farming"... or the first real one.
+    h.key(Key::Char('/'));
+    assert!(matches!(h.state.screen, Screen::Filter(_)));
+    h.key(Key::Char('2'));
+    assert_eq!(h.state.screen, Screen::Nearby);
+    let cat = h.state.filters.category.expect("a category was chosen");
+    assert!(!h.state.nearby.is_empty() && h.state.nearby.len() < all);
+    assert!(
+        h.state
+            .nearby
+            .iter()
+            .all(|i| h.state.catalogue.activity(i.activity).category == cat)
+    );
+    // Audience by tapping its tab.
+    h.tap(Action::OpenFilter(
+        learning_kiosk::app::filters::FilterKind::Audience,
+    ));
+    h.tap(Action::Choose(2));
+    let audience = h.state.filters.audience.expect("an audience");
+    assert!(h.state.nearby.iter().all(|i| {
+        h.state
+            .catalogue
+            .activity(i.activity)
+            .audience
+            .contains(audience)
+    }));
+    // Day: tomorrow.
+    h.key(Key::Char('.'));
+    h.key(Key::Char('3'));
+    let tomorrow = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert_eq!(h.state.filters.day, Some(tomorrow));
+    assert!(h.state.nearby.iter().all(|i| i.session.date == tomorrow));
+    // Back to all categories.
+    h.key(Key::Char('/'));
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.filters.category, None);
+}
+
+#[test]
+fn language_switch_keeps_the_place() {
+    let mut h = Harness::demo();
+    h.enter();
+    h.key(Key::Down);
+    h.key(Key::Down);
+    h.key(Key::Enter);
+    let screen = h.state.screen.clone();
+    h.key(Key::Down);
+    let focus = h.state.focus;
+    let zh = h.screen();
+    h.key(Key::F(2));
+    assert_eq!(h.state.lang, Lang::En);
+    assert_eq!(h.state.screen, screen);
+    assert_eq!(h.state.focus, focus);
+    let en = h.screen();
+    assert_ne!(zh, en);
+    assert!(en.contains("Choose a time to sign up"));
+    h.key(Key::F(2));
+    assert_eq!(h.screen(), zh);
+}
+
+#[test]
+fn paging_with_plus_and_minus() {
+    let mut h = Harness::demo();
+    h.enter();
+    let page = learning_kiosk::app::screens::page_len(&h.state);
+    h.key(Key::Char('+'));
+    assert_eq!(h.state.focus, page);
+    assert!(h.screen().contains("第 2 页"));
+    // On page 2, digit 1 picks the first row of that page.
+    let expected = h.state.nearby[page].activity;
+    h.key(Key::Char('1'));
+    assert_eq!(h.state.screen, Screen::Activity(expected));
+    h.key(Key::Backspace);
+    h.key(Key::Char('-'));
+    assert_eq!(h.state.focus, 0);
+}
+
+#[test]
+fn a_different_card_closes_the_previous_persons_session() {
+    let mut h = Harness::demo();
+    h.swipe(CARD);
+    h.key(Key::Char('2'));
+    assert_eq!(h.state.screen, Screen::MySignups);
+    h.swipe(OTHER_CARD);
+    assert_eq!(h.state.screen, Screen::Home);
+    assert_eq!(h.state.notice, Some(Notice::NewPerson));
+    assert!(h.state.back.is_empty());
+    let text = h.screen();
+    assert!(text.contains("1101 **** **** 0126"));
+    assert!(!text.contains("0016"));
+}
+
+#[test]
+fn a_bad_swipe_is_refused_with_its_reason_in_either_language() {
+    let mut h = Harness::demo();
+    h.swipe(";1101080000000017=2912?");
+    assert_eq!(h.state.notice, Some(Notice::Card(CardError::CheckDigit)));
+    assert!(h.screen().contains("校验位不对"));
+    h.key(Key::F(2));
+    h.swipe("1199990000000019");
+    assert!(h.screen().contains("119999 is not one"));
+    h.swipe("hello world");
+    assert!(h.screen().contains("digits only"));
+    assert_eq!(h.state.card, None);
+}
+
+#[test]
+fn the_countdown_can_be_put_off_again_and_again() {
+    let mut h = Harness::demo();
+    h.swipe(CARD);
+    for _ in 0..12 {
+        h.wait(90_000);
+        assert!(matches!(h.state.overlay, Some(Overlay::Countdown { .. })));
+        h.wait(29_000);
+        h.tap(Action::Continue);
+        assert_eq!(h.state.overlay, None);
+        assert_eq!(h.state.screen, Screen::Home, "the tap only continues");
+    }
+    assert!(h.state.card.is_some());
+}
+
+#[test]
+fn assisted_mode_doubles_the_idle_time() {
+    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/xicheng-elder-university.toml",
+    ))
+    .unwrap();
+    let mut h = Harness::with(
+        site,
+        learning_kiosk::catalogue::demo::demo_catalogue().unwrap(),
+        common::NOW,
+    );
+    h.swipe(CARD);
+    h.wait(120_000);
+    assert_eq!(h.state.overlay, None);
+    h.wait(120_000);
+    assert!(matches!(h.state.overlay, Some(Overlay::Countdown { .. })));
+    h.wait(59_000);
+    assert!(h.state.card.is_some());
+    h.wait(1_000);
+    assert!(h.state.card.is_none());
+}
+
+#[test]
+fn staff_leave_with_the_chord_and_the_pin_only() {
+    let mut h = Harness::demo();
+    h.send(Msg::StaffChord);
+    assert_eq!(h.state.screen, Screen::StaffPin);
+    h.type_keys("1111");
+    assert!(h.screen().contains("****"));
+    assert!(!h.screen().contains("1111"));
+    h.enter();
+    assert_eq!(h.state.notice, Some(Notice::WrongPin));
+    h.type_keys("2468");
+    h.enter();
+    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert_eq!(h.quit, None);
+    h.key(Key::Char('1'));
+    assert_eq!(h.quit, Some(0));
+}
+
+#[test]
+fn a_reader_burst_never_types_into_the_pin() {
+    let mut h = Harness::demo();
+    h.send(Msg::StaffChord);
+    h.swipe(CARD);
+    assert!(h.state.field.is_empty());
+    assert_eq!(h.state.card, None);
+}
+
+#[test]
+fn a_full_disk_says_the_signup_was_not_saved() {
+    let mut h = rules();
+    // Fill the outbox up to a page limit with other people's sign-ups to the weekly class.
+    h.exec.outbox.limit_pages(3).unwrap();
+    let now = common::moment(common::NOW);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut filled = 0;
+    for serial in 1..2000 {
+        let card =
+            learning_kiosk::domain::card::CardNumber::parse(&card_for("110105", serial)).unwrap();
+        match learning_kiosk::signup::sign_up(
+            &mut h.exec.outbox,
+            &h.state.catalogue,
+            &card,
+            "weekly",
+            date,
+            &now,
+        ) {
+            Ok(_) => filled += 1,
+            Err(learning_kiosk::signup::SignupError::Storage(
+                learning_kiosk::outbox::OutboxError::DiskFull,
+            )) => break,
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        filled > 0 && filled < 1999,
+        "the page limit was never reached"
+    );
+    h.swipe(CARD);
+    open_activity(&mut h, "weekly");
+    h.key(Key::Char('2'));
+    h.enter();
+    assert!(matches!(h.state.screen, Screen::Confirm(_)));
+    assert_eq!(h.state.notice, Some(Notice::DiskFull));
+    assert!(h.screen().contains("这次报名没有保存"));
+    let all = h.exec.outbox.all().unwrap();
+    assert_eq!(all.len(), filled);
+    assert!(all.iter().all(|r| r.card_digits != CARD));
+}
+
+/// Keys a member of the public can press, including the ones that leave other programs.
+fn public_key() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        proptest::char::range(' ', '~').prop_map(|c| Msg::Key(Key::Char(c))),
+        Just(Msg::Key(Key::Enter)),
+        Just(Msg::Key(Key::Esc)),
+        Just(Msg::Key(Key::Backspace)),
+        Just(Msg::Key(Key::Tab)),
+        Just(Msg::Key(Key::Up)),
+        Just(Msg::Key(Key::Down)),
+        Just(Msg::Key(Key::PageUp)),
+        Just(Msg::Key(Key::PageDown)),
+        Just(Msg::Key(Key::Home)),
+        Just(Msg::Key(Key::Other)),
+        (1u8..=24).prop_map(|n| Msg::Key(Key::F(n))),
+        Just(Msg::CardSwiped(CARD.to_string())),
+        Just(Msg::Touch),
+        (0u16..120, 0u16..40).prop_map(|(x, y)| Msg::Resize(x.max(20), y.max(10))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No key a member of the public can press leaves the kiosk, and no screen fails to draw.
+    #[test]
+    fn no_public_key_leaves_the_kiosk(keys in proptest::collection::vec(public_key(), 1..120)) {
+        let mut h = Harness::demo();
+        for msg in keys {
+            h.send(msg);
+            prop_assert_eq!(h.quit, None);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The outbox on a real SQLite file: durable, one sign-up per card and session, and a damaged
+//! file set aside with what can be read kept.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use std::io::{Seek, SeekFrom, Write};
+
+use chrono::NaiveDate;
+use common::{CARD, card_for, moment, rules_catalogue};
+use learning_kiosk::domain::card::CardNumber;
+use learning_kiosk::outbox::{Outbox, Saved, Status};
+use learning_kiosk::signup::{Refusal, SignupError, sign_up};
+
+fn monday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+#[test]
+fn saved_means_on_disk_and_in_wal_mode_with_full_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let card = CardNumber::parse(CARD).unwrap();
+    let code = {
+        let (mut outbox, report) = Outbox::open(&path).unwrap();
+        assert_eq!(report.set_aside, None);
+        let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        assert!(matches!(saved, Saved::New(_)));
+        saved.record().code.clone()
+        // Dropped without any shutdown step, as in a power cut after "saved".
+    };
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let (outbox, _) = Outbox::open(&path).unwrap();
+    let all = outbox.all().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].code, code);
+    assert_eq!(all[0].status, Status::Waiting);
+    assert_eq!(
+        outbox
+            .held()
+            .unwrap()
+            .get(&("weekly".to_string(), monday())),
+        Some(&1)
+    );
+}
+
+#[test]
+fn the_same_card_and_session_is_never_saved_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut outbox, _) = Outbox::open(&dir.path().join("o.sqlite")).unwrap();
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let card = CardNumber::parse(CARD).unwrap();
+    let first = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+    for _ in 0..5 {
+        let again = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        assert_eq!(again, Saved::Existing(first.record().clone()));
+    }
+    // Another session of the same activity is a new sign-up.
+    let next = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    assert!(matches!(
+        sign_up(&mut outbox, &cat, &card, "weekly", next, &now).unwrap(),
+        Saved::New(_)
+    ));
+    assert_eq!(outbox.all().unwrap().len(), 2);
+    // The exception date and a day it does not meet are refused with their reasons.
+    let excepted = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    assert!(matches!(
+        sign_up(&mut outbox, &cat, &card, "weekly", excepted, &now),
+        Err(SignupError::Refused(Refusal::Excepted(_)))
+    ));
+    let tuesday = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert!(matches!(
+        sign_up(&mut outbox, &cat, &card, "weekly", tuesday, &now),
+        Err(SignupError::Refused(Refusal::NoSession(_)))
+    ));
+}
+
+#[test]
+fn capacity_counts_what_this_kiosk_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut outbox, _) = Outbox::open(&dir.path().join("o.sqlite")).unwrap();
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let a = CardNumber::parse(&card_for("110101", 7)).unwrap();
+    let b = CardNumber::parse(&card_for("110101", 8)).unwrap();
+    assert!(sign_up(&mut outbox, &cat, &a, "one-seat", today, &now).is_ok());
+    assert!(matches!(
+        sign_up(&mut outbox, &cat, &b, "one-seat", today, &now),
+        Err(SignupError::Refused(Refusal::Full))
+    ));
+}
+
+/// Sign-ups are written, the file is damaged in the middle, and the kiosk opens it again.
+#[test]
+fn a_damaged_file_is_set_aside_and_what_is_good_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let mut saved_rows = std::collections::HashMap::new();
+    {
+        let (mut outbox, _) = Outbox::open(&path).unwrap();
+        for serial in 1..=300 {
+            let card = CardNumber::parse(&card_for("110102", serial)).unwrap();
+            let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+            saved_rows.insert(saved.record().code.clone(), saved.record().clone());
+        }
+    }
+    // Fold the WAL into the file, then scribble over one page in the middle.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let len = std::fs::metadata(&path).unwrap().len();
+    assert!(len > 4 * 4096, "the file has several pages");
+    // One page wiped whole, and the row content at the end of another page garbled.
+    let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.seek(SeekFrom::Start(4096 * 3)).unwrap();
+    f.write_all(&[0xA5; 4096]).unwrap();
+    f.seek(SeekFrom::Start(4096 * 9 - 1200)).unwrap();
+    f.write_all(&[0x00, 0xFF].repeat(600)).unwrap();
+    drop(f);
+
+    let (outbox, report) = Outbox::open(&path).unwrap();
+    let aside = report.set_aside.expect("the damaged file was set aside");
+    assert!(aside.exists(), "nothing is deleted");
+    assert!(
+        aside
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .contains("damaged")
+    );
+    let kept = outbox.all().unwrap();
+    assert_eq!(kept.len(), report.recovered);
+    assert!(
+        report.recovered > 150 && report.recovered < 300,
+        "{}",
+        report.recovered
+    );
+    // Everything kept is exactly as saved.
+    for r in &kept {
+        assert_eq!(
+            Some(r),
+            saved_rows.get(&r.code),
+            "a recovered row differs from what was saved"
+        );
+    }
+    // And the rebuilt outbox works.
+    let mut outbox = outbox;
+    let card = CardNumber::parse(CARD).unwrap();
+    assert!(sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).is_ok());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    std::fs::write(&path, "this is not a database, it is a shopping list").unwrap();
+    let (outbox, report) = Outbox::open(&path).unwrap();
+    assert!(report.set_aside.is_some());
+    assert_eq!(report.recovered, 0);
+    assert!(outbox.all().unwrap().is_empty());
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let err = Outbox::open(&blocker.join("outbox.sqlite"))
+        .err()
+        .expect("cannot open under a file");
+    assert!(
+        matches!(err, learning_kiosk::outbox::OutboxError::ReadOnly(_)),
+        "{err:?}"
+    );
+}

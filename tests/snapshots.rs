@@ -1,0 +1,260 @@
+//! Every screen, in both languages, at 80x24 and 120x40.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use common::{CARD, Harness, record};
+use learning_kiosk::app::filters::FilterKind;
+use learning_kiosk::app::{Action, Key, Msg, Screen};
+use learning_kiosk::config::load::demo_site;
+use learning_kiosk::domain::lang::Lang;
+use learning_kiosk::outbox::Saved;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Builds the screen on a fresh kiosk, then snapshots it in both languages at both sizes.
+fn snap(name: &str, build: impl Fn(&mut Harness)) {
+    snap_with(name, Harness::demo, build);
+}
+
+fn snap_with(name: &str, kiosk: impl Fn() -> Harness, build: impl Fn(&mut Harness)) {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let mut k = kiosk();
+            k.resize(w, h);
+            k.lang(lang);
+            build(&mut k);
+            let text = k.screen();
+            assert!(!text.contains(CARD), "a full card number on screen: {name}");
+            insta::assert_snapshot!(format!("{name}-{}-{w}x{h}", lang.tag()), text);
+        }
+    }
+}
+
+fn to_confirm(k: &mut Harness) {
+    k.swipe(CARD);
+    k.key(Key::Char('1'));
+    k.key(Key::Char('1'));
+    k.key(Key::Char('1'));
+    assert!(matches!(k.state.screen, Screen::Confirm(_)));
+}
+
+fn to_receipt(k: &mut Harness, existing: bool) {
+    to_confirm(k);
+    let Screen::Confirm(session) = k.state.screen else {
+        unreachable!()
+    };
+    k.send_only(Msg::Action(Action::Primary));
+    let id = k.state.catalogue.activity(session.activity).id.to_string();
+    let rec = record("K7Q-4MD", CARD, &id, &session.date.to_string());
+    let saved = if existing {
+        Saved::Existing(rec)
+    } else {
+        Saved::New(rec)
+    };
+    k.send_only(Msg::SignupFinished(Ok(saved)));
+    assert!(matches!(k.state.screen, Screen::Receipt(_)));
+}
+
+#[test]
+fn welcome() {
+    snap("welcome", |_| {});
+}
+
+#[test]
+fn welcome_typing() {
+    snap("welcome-typing", |k| k.type_keys("110108000"));
+}
+
+#[test]
+fn welcome_card_refused() {
+    snap("welcome-card-refused", |k| {
+        k.type_keys("1101080000000017");
+        k.enter();
+    });
+}
+
+#[test]
+fn home() {
+    snap("home", |k| k.swipe(CARD));
+}
+
+#[test]
+fn nearby() {
+    snap("nearby", |k| k.enter());
+}
+
+#[test]
+fn nearby_filtered_page_two() {
+    snap("nearby-filtered", |k| {
+        k.enter();
+        k.key(Key::Char('*'));
+        k.key(Key::Char('2'));
+        k.key(Key::Char('+'));
+    });
+}
+
+#[test]
+fn nearby_empty() {
+    snap_with(
+        "nearby-empty",
+        || Harness::with(demo_site().unwrap(), common::rules_catalogue(), common::NOW),
+        |k| {
+            k.enter();
+            k.send(Msg::Action(Action::OpenFilter(FilterKind::Audience)));
+            k.key(Key::Char('3'));
+        },
+    );
+}
+
+#[test]
+fn filter_category() {
+    snap("filter-category", |k| {
+        k.enter();
+        k.key(Key::Char('/'));
+    });
+}
+
+#[test]
+fn filter_day() {
+    snap("filter-day", |k| {
+        k.enter();
+        k.key(Key::Char('.'));
+    });
+}
+
+#[test]
+fn activity() {
+    snap("activity", |k| {
+        k.enter();
+        k.key(Key::Char('1'));
+    });
+}
+
+#[test]
+fn activity_full_refused() {
+    snap_with(
+        "activity-full-refused",
+        || Harness::with(demo_site().unwrap(), common::rules_catalogue(), common::NOW),
+        |k| {
+            k.enter();
+            let i = k
+                .state
+                .nearby
+                .iter()
+                .position(|n| &*k.state.catalogue.activity(n.activity).id == "full")
+                .unwrap();
+            k.send(Msg::Action(Action::Choose(i)));
+            k.key(Key::Char('1'));
+        },
+    );
+}
+
+#[test]
+fn card_entry() {
+    snap("card-entry", |k| {
+        k.enter();
+        k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
+        k.type_keys("1101");
+    });
+}
+
+#[test]
+fn confirm() {
+    snap("confirm", to_confirm);
+}
+
+#[test]
+fn saving() {
+    snap("saving", |k| {
+        to_confirm(k);
+        k.send_only(Msg::Action(Action::Primary));
+    });
+}
+
+#[test]
+fn receipt() {
+    snap("receipt", |k| to_receipt(k, false));
+}
+
+#[test]
+fn receipt_existing() {
+    snap("receipt-existing", |k| to_receipt(k, true));
+}
+
+#[test]
+fn my_signups() {
+    snap("my-signups", |k| {
+        k.swipe(CARD);
+        k.key(Key::Char('2'));
+        let records = vec![
+            record("K7Q-4MD", CARD, "cy-wangjing-clc.smartphone", "2026-11-24"),
+            record("PX3-WAE", CARD, "cy-wangjing-clc.smartphone", "2026-11-27"),
+            record("M4D-9RT", CARD, "no-longer-listed", "2026-11-28"),
+        ];
+        let card = k.state.card.unwrap();
+        k.send(Msg::MySignupsLoaded {
+            card,
+            records: Ok(records),
+        });
+    });
+}
+
+#[test]
+fn my_signups_none() {
+    snap("my-signups-none", |k| {
+        k.swipe(CARD);
+        k.key(Key::Char('2'));
+    });
+}
+
+#[test]
+fn help() {
+    snap("help", |k| {
+        k.enter();
+        k.key(Key::F(1));
+    });
+}
+
+#[test]
+fn countdown() {
+    snap("countdown", |k| {
+        k.swipe(CARD);
+        k.wait(90_000);
+        k.wait(12_000);
+    });
+}
+
+#[test]
+fn staff_pin() {
+    snap("staff-pin", |k| {
+        k.send(Msg::StaffChord);
+        k.type_keys("24");
+    });
+}
+
+#[test]
+fn staff_menu() {
+    snap("staff-menu", |k| {
+        k.send(Msg::StaffChord);
+        k.type_keys("2468");
+        k.enter();
+        k.send(Msg::OutboxRebuilt { recovered: 41 });
+    });
+}
+
+#[test]
+fn out_of_service() {
+    let broken =
+        "[kiosk]\nid = \"Bad Id\"\nlat = \"north\"\ndistrict = \"119999\"\n[nearby]\nradius = 5\n";
+    let problems =
+        learning_kiosk::config::load::load_site_str(broken, "kiosk-config/broken.toml", None)
+            .expect_err("the config is broken");
+    for (w, h) in SIZES {
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+        learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
+        insta::assert_snapshot!(format!("out-of-service-{w}x{h}"), common::buffer_text(&buf));
+    }
+}
