@@ -9,7 +9,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -78,12 +78,6 @@ fn json_error_problem(err: &serde_json::Error) -> Problem {
     Problem::at("", kind)
 }
 
-/// An activity whose venue reference is not yet resolved.
-struct PendingActivity {
-    venue_ref: Box<str>,
-    activity: Activity,
-}
-
 #[derive(Default)]
 struct Ctx {
     problems: Vec<Problem>,
@@ -96,7 +90,9 @@ struct Ctx {
     venues_seen: bool,
     activities_seen: bool,
     venues: Vec<Venue>,
-    activities: Vec<PendingActivity>,
+    activities: Vec<Activity>,
+    /// Activities whose venue came later in the file: (position in `activities`, venue id).
+    unresolved: Vec<(usize, Box<str>)>,
     venue_ids: HashMap<Box<str>, usize>,
     activity_ids: std::collections::HashSet<Box<str>>,
 }
@@ -123,14 +119,14 @@ impl Ctx {
                 ));
             }
         }
-        let mut activities = Vec::with_capacity(self.activities.len());
-        for pending in self.activities {
-            if let Some(&venue) = self.venue_ids.get(&pending.venue_ref) {
-                let mut activity = pending.activity;
+        for (position, venue_ref) in std::mem::take(&mut self.unresolved) {
+            if let (Some(&venue), Some(activity)) =
+                (self.venue_ids.get(&venue_ref), self.activities.get_mut(position))
+            {
                 activity.venue = venue as u32;
-                activities.push(activity);
             }
         }
+        let activities = std::mem::take(&mut self.activities);
         match (self.problems.is_empty(), self.generated_at) {
             (true, Some(generated_at)) => Ok(Catalogue::new(generated_at, self.venues, activities)),
             _ => Err(self.problems),
@@ -261,7 +257,6 @@ impl Ctx {
         }
         f.one_session_per_date(&sessions, repeat.as_ref());
         sessions.sort_by_key(|s| s.start);
-        let repeat = repeat.map(Box::new);
 
         if let Some(id) = &id
             && self.activity_ids.contains(id.as_ref())
@@ -286,22 +281,27 @@ impl Ctx {
             id, venue_ref, title, summary, category, audience, capacity, status, booked,
         ) {
             self.activity_ids.insert(id.clone());
-            self.activities.push(PendingActivity {
-                venue_ref,
-                activity: Activity {
-                    id,
-                    venue: 0,
-                    title,
-                    summary: Some(summary).flatten(),
-                    category,
-                    audience,
-                    credits,
-                    capacity,
-                    booked,
-                    status,
-                    sessions: sessions.into_boxed_slice(),
-                    repeat,
-                },
+            // Venues usually come first; a venue listed later is resolved at the end.
+            let venue = match self.venue_ids.get(&venue_ref) {
+                Some(&v) => v as u32,
+                None => {
+                    self.unresolved.push((self.activities.len(), venue_ref));
+                    0
+                }
+            };
+            self.activities.push(Activity {
+                id,
+                venue,
+                title,
+                summary: Some(summary).flatten(),
+                category,
+                audience,
+                credits,
+                capacity,
+                booked,
+                status,
+                sessions: sessions.into_boxed_slice(),
+                repeat,
             });
         }
     }
@@ -734,10 +734,11 @@ impl<'a> Fields<'a> {
             inner.problem("until", ProblemKind::UntilBeforeFrom);
             return None;
         }
+        let minute = |t: NaiveTime| (t.hour() * 60 + t.minute()) as u16;
         Some(Some(Repeat {
             days: days?,
-            start_time: start_time?,
-            end_time: end_time?,
+            start_minute: minute(start_time?),
+            end_minute: minute(end_time?),
             from: from?,
             until: until?,
             except: except?,

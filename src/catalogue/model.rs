@@ -1,7 +1,5 @@
 //! The catalogue as the kiosk holds it in memory: compact, validated, indexed.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use rstar::{RTree, primitives::GeomWithData};
 
@@ -16,26 +14,37 @@ pub type VenueId = u32;
 pub type ActivityId = u32;
 
 /// A text in both languages; a language missing in the source falls back to the other.
+///
+/// Both languages live in one allocation (a catalogue holds hundreds of thousands of texts):
+/// Chinese first, then English; an empty English part means "same as the Chinese".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
-    zh: Box<str>,
-    en: Box<str>,
+    both: Box<str>,
+    split: u32,
 }
 
 impl Text {
     /// A text from its two languages.
-    pub fn new(zh: impl Into<Box<str>>, en: impl Into<Box<str>>) -> Text {
+    pub fn new(zh: impl AsRef<str>, en: impl AsRef<str>) -> Text {
+        let (zh, en) = (zh.as_ref(), en.as_ref());
+        let en = if en == zh { "" } else { en };
+        let mut both = String::with_capacity(zh.len() + en.len());
+        both.push_str(zh);
+        both.push_str(en);
         Text {
-            zh: zh.into(),
-            en: en.into(),
+            both: both.into_boxed_str(),
+            split: u32::try_from(zh.len()).unwrap_or(u32::MAX),
         }
     }
 
     /// The text in a language.
     pub fn get(&self, lang: Lang) -> &str {
+        let split = (self.split as usize).min(self.both.len());
+        let (zh, en) = self.both.split_at(split);
         match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
+            Lang::Zh if !zh.is_empty() => zh,
+            Lang::En if !en.is_empty() => en,
+            _ => if zh.is_empty() { en } else { zh },
         }
     }
 }
@@ -207,10 +216,10 @@ pub struct Venue {
 pub struct Repeat {
     /// Weekdays as bits, Monday = bit 0.
     pub days: u8,
-    /// Local start time.
-    pub start_time: NaiveTime,
-    /// Local end time.
-    pub end_time: NaiveTime,
+    /// Local start time, minutes after midnight.
+    pub start_minute: u16,
+    /// Local end time, minutes after midnight.
+    pub end_minute: u16,
     /// First date (inclusive).
     pub from: NaiveDate,
     /// Last date (inclusive).
@@ -224,6 +233,21 @@ impl Repeat {
     pub fn on_weekday(&self, day: Weekday) -> bool {
         self.days & (1 << day.num_days_from_monday()) != 0
     }
+
+    /// The local start time.
+    pub fn start_time(&self) -> NaiveTime {
+        minute_time(self.start_minute)
+    }
+
+    /// The local end time.
+    pub fn end_time(&self) -> NaiveTime {
+        minute_time(self.end_minute)
+    }
+}
+
+/// The time `minute` minutes after midnight.
+fn minute_time(minute: u16) -> NaiveTime {
+    NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0).unwrap_or(NaiveTime::MIN)
 }
 
 /// A one-off session, as listed.
@@ -261,7 +285,7 @@ pub struct Activity {
     /// One-off sessions, sorted by start.
     pub sessions: Box<[OneOff]>,
     /// The weekly schedule, if any.
-    pub repeat: Option<Box<Repeat>>,
+    pub repeat: Option<Repeat>,
 }
 
 impl Activity {
@@ -291,8 +315,10 @@ pub struct Catalogue {
     pub venues: Vec<Venue>,
     /// All activities.
     pub activities: Vec<Activity>,
-    venue_by_id: HashMap<Box<str>, VenueId>,
-    activity_by_id: HashMap<Box<str>, ActivityId>,
+    /// Venue indexes sorted by id, for look-up by binary search (no copy of the ids).
+    venue_order: Vec<VenueId>,
+    /// Activity indexes sorted by id.
+    activity_order: Vec<ActivityId>,
     activities_at: Vec<Vec<ActivityId>>,
     spatial: RTree<VenuePoint>,
 }
@@ -300,21 +326,23 @@ pub struct Catalogue {
 impl Catalogue {
     /// Builds the indexes over checked venues and activities.
     pub fn new(generated_at: Moment, venues: Vec<Venue>, activities: Vec<Activity>) -> Catalogue {
-        let venue_by_id = venues
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.id.clone(), i as VenueId))
-            .collect();
-        let activity_by_id = activities
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i as ActivityId))
-            .collect();
+        let mut venues = venues;
+        let mut activities = activities;
+        venues.shrink_to_fit();
+        activities.shrink_to_fit();
+        let mut venue_order: Vec<VenueId> = (0..venues.len() as VenueId).collect();
+        venue_order.sort_unstable_by(|a, b| venues[*a as usize].id.cmp(&venues[*b as usize].id));
+        let mut activity_order: Vec<ActivityId> = (0..activities.len() as ActivityId).collect();
+        activity_order
+            .sort_unstable_by(|a, b| activities[*a as usize].id.cmp(&activities[*b as usize].id));
         let mut activities_at = vec![Vec::new(); venues.len()];
         for (i, a) in activities.iter().enumerate() {
             if let Some(list) = activities_at.get_mut(a.venue as usize) {
                 list.push(i as ActivityId);
             }
+        }
+        for list in &mut activities_at {
+            list.shrink_to_fit();
         }
         let spatial = RTree::bulk_load(
             venues
@@ -327,8 +355,8 @@ impl Catalogue {
             generated_at,
             venues,
             activities,
-            venue_by_id,
-            activity_by_id,
+            venue_order,
+            activity_order,
             activities_at,
             spatial,
         }
@@ -351,12 +379,18 @@ impl Catalogue {
 
     /// Looks up a venue by its catalogue id.
     pub fn venue_by_id(&self, id: &str) -> Option<VenueId> {
-        self.venue_by_id.get(id).copied()
+        self.venue_order
+            .binary_search_by(|v| (*self.venues[*v as usize].id).cmp(id))
+            .ok()
+            .map(|i| self.venue_order[i])
     }
 
     /// Looks up an activity by its catalogue id.
     pub fn activity_by_id(&self, id: &str) -> Option<ActivityId> {
-        self.activity_by_id.get(id).copied()
+        self.activity_order
+            .binary_search_by(|a| (*self.activities[*a as usize].id).cmp(id))
+            .ok()
+            .map(|i| self.activity_order[i])
     }
 
     /// The activities held at a venue.

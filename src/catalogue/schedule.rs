@@ -39,11 +39,11 @@ fn repeat_covers(repeat: &Repeat, date: NaiveDate) -> bool {
 
 fn repeat_session(repeat: &Repeat, date: NaiveDate) -> Option<Session> {
     let start = date
-        .and_time(repeat.start_time)
+        .and_time(repeat.start_time())
         .and_local_timezone(BEIJING)
         .single()?;
     let end = date
-        .and_time(repeat.end_time)
+        .and_time(repeat.end_time())
         .and_local_timezone(BEIJING)
         .single()?;
     Some(Session { date, start, end })

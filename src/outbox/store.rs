@@ -322,6 +322,13 @@ impl Outbox {
         Ok(held)
     }
 
+    /// Sets `synchronous` (the benchmark's baseline measures what FULL costs; the kiosk never
+    /// calls this).
+    #[doc(hidden)]
+    pub fn set_synchronous_for_benchmark(&self, mode: &str) {
+        let _ = self.conn.pragma_update(None, "synchronous", mode);
+    }
+
     /// Caps the file's size in pages (tests use it to make the disk "full").
     pub fn limit_pages(&self, pages: u32) -> Result<(), OutboxError> {
         self.conn.pragma_update(None, "max_page_count", pages)?;

@@ -176,8 +176,8 @@ pub fn schedule(lang: Lang, activity: &crate::catalogue::Activity) -> String {
             let days = days.join(&t(lang, "list-separator"));
             let time = format!(
                 "{}-{}",
-                r.start_time.format("%H:%M"),
-                r.end_time.format("%H:%M")
+                r.start_time().format("%H:%M"),
+                r.end_time().format("%H:%M")
             );
             ta(
                 lang,
