@@ -1,6 +1,8 @@
 //! Drawing a frame at 120x40 (target: under 2 ms for the busiest screen), with the plain
 //! welcome screen as the baseline in the same run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Benchmarks stop at the first surprise.
+
 use std::hint::black_box;
 use std::sync::Arc;
 
@@ -15,7 +17,11 @@ use ratatui::layout::Rect;
 
 fn state() -> State {
     let now = parse_moment("2026-11-23T09:00:00+08:00").unwrap();
-    let mut s = State::new(Arc::new(demo_site().unwrap()), Arc::new(demo_catalogue().unwrap()), Clock { now, mono_ms: 0 });
+    let mut s = State::new(
+        Arc::new(demo_site().unwrap()),
+        Arc::new(demo_catalogue().unwrap()),
+        Clock { now, mono_ms: 0 },
+    );
     update(&mut s, Msg::Resize(120, 40));
     s
 }
@@ -41,7 +47,9 @@ fn bench(c: &mut Criterion) {
     for _ in 0..3 {
         update(&mut receipt, Msg::Key(Key::Char('1')));
     }
-    let Screen::Confirm(session) = receipt.screen else { panic!("not at confirm") };
+    let Screen::Confirm(session) = receipt.screen else {
+        panic!("not at confirm")
+    };
     update(&mut receipt, Msg::Action(Action::Primary));
     let record = SignupRecord {
         uuid: "5b0c3f0e-9d4e-4c55-8a4b-3b9a2c1d0e7f".into(),
@@ -59,9 +67,13 @@ fn bench(c: &mut Criterion) {
     update(&mut help, Msg::Key(Key::F(1)));
 
     let mut group = c.benchmark_group("frame 120x40");
-    group.bench_function("welcome (baseline)", |b| b.iter(|| draw(&welcome, &mut buf)));
+    group.bench_function("welcome (baseline)", |b| {
+        b.iter(|| draw(&welcome, &mut buf))
+    });
     group.bench_function("nearby list", |b| b.iter(|| draw(&nearby, &mut buf)));
-    group.bench_function("receipt with QR code", |b| b.iter(|| draw(&receipt, &mut buf)));
+    group.bench_function("receipt with QR code", |b| {
+        b.iter(|| draw(&receipt, &mut buf))
+    });
     group.bench_function("help over nearby", |b| b.iter(|| draw(&help, &mut buf)));
     group.finish();
 }

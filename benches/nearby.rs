@@ -1,6 +1,8 @@
 //! The nearby query over 5,000 venues and 100,000 activities (target: under 5 ms), against
 //! a naive scan of every activity in the same run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Benchmarks stop at the first surprise.
+
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -23,12 +25,19 @@ fn naive(catalogue: &Catalogue, q: &NearbyQuery) -> Vec<NearbyItem> {
         }
         for session in activity.sessions_between(local_date(&q.now), local_date(&end)) {
             if session.start > q.now && session.start <= end {
-                items.push(NearbyItem { activity: i as u32, venue: activity.venue, session, distance_km });
+                items.push(NearbyItem {
+                    activity: i as u32,
+                    venue: activity.venue,
+                    session,
+                    distance_km,
+                });
             }
         }
     }
     items.sort_by(|a, b| {
-        a.session.date.cmp(&b.session.date)
+        a.session
+            .date
+            .cmp(&b.session.date)
             .then(a.distance_km.total_cmp(&b.distance_km))
             .then(a.session.start.cmp(&b.session.start))
             .then(a.activity.cmp(&b.activity))
@@ -52,15 +61,30 @@ fn bench(c: &mut Criterion) {
     };
     let fast = nearby(&catalogue, &query);
     let slow = naive(&catalogue, &query);
-    assert_eq!(fast, slow, "the index must find exactly what the scan finds");
-    println!("nearby: {} sessions at {} venues within 5 km", fast.len(),
-        learning_kiosk::catalogue::nearby::venues_within(&catalogue, query.at, 5.0).len());
+    assert_eq!(
+        fast, slow,
+        "the index must find exactly what the scan finds"
+    );
+    println!(
+        "nearby: {} sessions at {} venues within 5 km",
+        fast.len(),
+        learning_kiosk::catalogue::nearby::venues_within(&catalogue, query.at, 5.0).len()
+    );
 
     let mut group = c.benchmark_group("nearby 5k venues 100k activities");
-    group.bench_function("spatial index", |b| b.iter(|| nearby(black_box(&catalogue), black_box(&query))));
-    group.bench_function("naive scan (baseline)", |b| b.iter(|| naive(black_box(&catalogue), black_box(&query))));
-    let filtered = NearbyQuery { category: Some(learning_kiosk::catalogue::Category::Farming), ..query.clone() };
-    group.bench_function("spatial index, one category", |b| b.iter(|| nearby(black_box(&catalogue), black_box(&filtered))));
+    group.bench_function("spatial index", |b| {
+        b.iter(|| nearby(black_box(&catalogue), black_box(&query)))
+    });
+    group.bench_function("naive scan (baseline)", |b| {
+        b.iter(|| naive(black_box(&catalogue), black_box(&query)))
+    });
+    let filtered = NearbyQuery {
+        category: Some(learning_kiosk::catalogue::Category::Farming),
+        ..query.clone()
+    };
+    group.bench_function("spatial index, one category", |b| {
+        b.iter(|| nearby(black_box(&catalogue), black_box(&filtered)))
+    });
     group.finish();
 }
 

@@ -2,6 +2,8 @@
 //! synchronous=FULL, on a real file. Baseline in the same run: the same with synchronous=OFF,
 //! which is what durability costs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Benchmarks stop at the first surprise.
+
 mod common;
 
 use std::hint::black_box;
@@ -28,10 +30,16 @@ fn bench(c: &mut Criterion) {
     let catalogue = load_str(CATALOGUE, "bench").unwrap();
     let now = parse_moment("2026-11-23T09:00:00+08:00").unwrap();
     let date = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let dir = tempfile::Builder::new().prefix("signup-bench").tempdir_in(".").unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("signup-bench")
+        .tempdir_in(".")
+        .unwrap();
 
     let mut group = c.benchmark_group("durable sign-up");
-    for (name, sync) in [("synchronous=FULL (the kiosk)", "FULL"), ("synchronous=OFF (baseline)", "OFF")] {
+    for (name, sync) in [
+        ("synchronous=FULL (the kiosk)", "FULL"),
+        ("synchronous=OFF (baseline)", "OFF"),
+    ] {
         let (mut outbox, _) = Outbox::open(&dir.path().join(format!("{sync}.sqlite"))).unwrap();
         outbox.set_synchronous_for_benchmark(sync);
         let mut serial = 0u64;
@@ -41,7 +49,9 @@ fn bench(c: &mut Criterion) {
                     serial += 1;
                     card(serial)
                 },
-                |card| black_box(sign_up(&mut outbox, &catalogue, &card, "big", date, &now).unwrap()),
+                |card| {
+                    black_box(sign_up(&mut outbox, &catalogue, &card, "big", date, &now).unwrap())
+                },
                 BatchSize::SmallInput,
             )
         });
@@ -59,7 +69,9 @@ fn bench(c: &mut Criterion) {
         }
     }
     let mut group = c.benchmark_group("outbox open, 10,000 sign-ups held");
-    group.bench_function("open with integrity check", |b| b.iter(|| black_box(Outbox::open(&big).unwrap())));
+    group.bench_function("open with integrity check", |b| {
+        b.iter(|| black_box(Outbox::open(&big).unwrap()))
+    });
     group.finish();
 }
 

@@ -3,6 +3,8 @@
 //! activities), measured on the real binary in a pseudo-terminal. Baselines in the same run:
 //! `--version` (process start and exit, no kiosk) for time, the demo catalogue for memory.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Benchmarks stop at the first surprise.
+
 mod common;
 
 use std::io::Read;
@@ -25,7 +27,12 @@ struct Run {
 /// (or the process has ended, for the baseline).
 fn run(args: &[&str], marker: Option<&str>) -> Run {
     let pty = native_pty_system()
-        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
     let mut cmd = CommandBuilder::new(BIN);
     cmd.args(args);
@@ -47,7 +54,9 @@ fn run(args: &[&str], marker: Option<&str>) -> Run {
     let millis = loop {
         match marker {
             Some(m) => {
-                let chunk = rx.recv_timeout(Duration::from_secs(30)).expect("the first frame within 30 s");
+                let chunk = rx
+                    .recv_timeout(Duration::from_secs(30))
+                    .expect("the first frame within 30 s");
                 seen.extend_from_slice(&chunk);
                 if String::from_utf8_lossy(&seen).contains(m) {
                     break start.elapsed().as_secs_f64() * 1000.0;
@@ -64,7 +73,11 @@ fn run(args: &[&str], marker: Option<&str>) -> Run {
         let _ = child.kill();
         let _ = child.wait();
     }
-    Run { millis, rss_mb, peak_mb }
+    Run {
+        millis,
+        rss_mb,
+        peak_mb,
+    }
 }
 
 /// Resident and peak resident memory of a live process, MB.
@@ -115,12 +128,19 @@ fn main() {
     run(&["--data-dir", d, "--now", now, "--catalogue", g], marker);
 
     let baseline: Vec<Run> = (0..RUNS).map(|_| run(&["--version"], None)).collect();
-    let demo: Vec<Run> = (0..RUNS).map(|_| run(&["--data-dir", d, "--now", now], marker)).collect();
-    let big: Vec<Run> = (0..RUNS).map(|_| run(&["--data-dir", d, "--now", now, "--catalogue", g], marker)).collect();
+    let demo: Vec<Run> = (0..RUNS)
+        .map(|_| run(&["--data-dir", d, "--now", now], marker))
+        .collect();
+    let big: Vec<Run> = (0..RUNS)
+        .map(|_| run(&["--data-dir", d, "--now", now, "--catalogue", g], marker))
+        .collect();
 
     println!("start to first frame, {RUNS} runs each, 120x40 pseudo-terminal");
     report("--version (baseline: start and exit)", &baseline);
     report("kiosk, demo catalogue (500 activities)", &demo);
-    report(&format!("kiosk, generated catalogue ({size_mb:.0} MB JSON)"), &big);
+    report(
+        &format!("kiosk, generated catalogue ({size_mb:.0} MB JSON)"),
+        &big,
+    );
     let _ = Path::new(BIN);
 }

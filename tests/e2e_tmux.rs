@@ -236,6 +236,19 @@ fn a_citizen_signs_up_with_a_card_reader_and_the_kiosk_closes_cleanly_on_sigterm
     signal(t.pid(), "-TERM");
     assert_eq!(t.exit_code(), 0);
     t.assert_terminal_restored();
+
+    // The day's log tells the story without the card number.
+    let logs = t.path("data/logs");
+    let mut logged = String::new();
+    for entry in std::fs::read_dir(&logs).unwrap() {
+        logged.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    assert!(
+        logged.contains("card read") && logged.contains("sign-up saved"),
+        "{logged}"
+    );
+    assert!(logged.contains("1101 **** **** 0016"));
+    assert!(!logged.contains(CARD), "a full card number in the log");
 }
 
 #[test]

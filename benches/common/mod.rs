@@ -29,24 +29,66 @@ impl Rng {
 }
 
 const KINDS: [&str; 10] = [
-    "community_college", "community_learning_centre", "adult_school", "elder_university", "library",
-    "cultural_centre", "distance_learning_point", "museum", "workplace_learning_centre", "other",
+    "community_college",
+    "community_learning_centre",
+    "adult_school",
+    "elder_university",
+    "library",
+    "cultural_centre",
+    "distance_learning_point",
+    "museum",
+    "workplace_learning_centre",
+    "other",
 ];
 const CATEGORIES: [&str; 11] = [
-    "digital_skills", "health_wellbeing", "culture_arts", "family_education", "vocational", "farming",
-    "language", "environment", "civic_law", "science", "other",
+    "digital_skills",
+    "health_wellbeing",
+    "culture_arts",
+    "family_education",
+    "vocational",
+    "farming",
+    "language",
+    "environment",
+    "civic_law",
+    "science",
+    "other",
 ];
 const AUDIENCES: [&str; 9] = [
-    "everyone", "elders", "farmers", "women", "families", "children", "people_with_disabilities",
-    "new_citizens", "workers",
+    "everyone",
+    "elders",
+    "farmers",
+    "women",
+    "families",
+    "children",
+    "people_with_disabilities",
+    "new_citizens",
+    "workers",
 ];
 const DISTRICTS: [&str; 16] = [
     "110101", "110102", "110105", "110106", "110107", "110108", "110109", "110111", "110112",
     "110113", "110114", "110115", "110116", "110117", "110118", "110119",
 ];
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const TOPICS_ZH: [&str; 8] = ["智能手机入门", "太极拳", "书法", "家庭教育讲座", "果树修剪", "急救知识", "英语口语", "垃圾分类"];
-const TOPICS_EN: [&str; 8] = ["Smartphone basics", "Tai chi", "Calligraphy", "Family education talk", "Fruit tree pruning", "First aid", "Spoken English", "Waste sorting"];
+const TOPICS_ZH: [&str; 8] = [
+    "智能手机入门",
+    "太极拳",
+    "书法",
+    "家庭教育讲座",
+    "果树修剪",
+    "急救知识",
+    "英语口语",
+    "垃圾分类",
+];
+const TOPICS_EN: [&str; 8] = [
+    "Smartphone basics",
+    "Tai chi",
+    "Calligraphy",
+    "Family education talk",
+    "Fruit tree pruning",
+    "First aid",
+    "Spoken English",
+    "Waste sorting",
+];
 
 /// A catalogue of `venues` venues and `activities` activities as `learning-catalogue/1`
 /// JSON. 60 % of venues are in the urban core around the demo kiosk.

@@ -26,8 +26,6 @@ pub enum Effect {
     /// Check a staff PIN against the config's hash; answers
     /// [`crate::app::Msg::StaffPinChecked`].
     CheckStaffPin(String),
-    /// Ring the terminal bell.
-    Bell,
     /// Close the kiosk with this exit code.
     Quit(u8),
 }

@@ -82,8 +82,6 @@ pub enum Action {
     Finish,
     /// Keep going (the idle countdown).
     Continue,
-    /// Staff: leave the kiosk program.
-    StaffExit,
 }
 
 /// Everything that reaches `update`.

@@ -120,9 +120,10 @@ impl Ctx {
             }
         }
         for (position, venue_ref) in std::mem::take(&mut self.unresolved) {
-            if let (Some(&venue), Some(activity)) =
-                (self.venue_ids.get(&venue_ref), self.activities.get_mut(position))
-            {
+            if let (Some(&venue), Some(activity)) = (
+                self.venue_ids.get(&venue_ref),
+                self.activities.get_mut(position),
+            ) {
                 activity.venue = venue as u32;
             }
         }

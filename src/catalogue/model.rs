@@ -44,7 +44,13 @@ impl Text {
         match lang {
             Lang::Zh if !zh.is_empty() => zh,
             Lang::En if !en.is_empty() => en,
-            _ => if zh.is_empty() { en } else { zh },
+            _ => {
+                if zh.is_empty() {
+                    en
+                } else {
+                    zh
+                }
+            }
         }
     }
 }
@@ -247,7 +253,8 @@ impl Repeat {
 
 /// The time `minute` minutes after midnight.
 fn minute_time(minute: u16) -> NaiveTime {
-    NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0).unwrap_or(NaiveTime::MIN)
+    NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
+        .unwrap_or(NaiveTime::MIN)
 }
 
 /// A one-off session, as listed.

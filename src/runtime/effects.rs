@@ -21,8 +21,8 @@ pub struct Executor {
 }
 
 impl Executor {
-    /// Carries out one effect; the answer, if it has one. `Bell` and `Quit` belong to the
-    /// terminal and are not handled here.
+    /// Carries out one effect; the answer, if it has one. `Quit` belongs to the event loop
+    /// and is not handled here.
     pub fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::SaveSignup {
@@ -64,7 +64,7 @@ impl Executor {
                     .as_deref()
                     .is_some_and(|h| pin::verify(&entered, h)),
             )),
-            Effect::Bell | Effect::Quit(_) => None,
+            Effect::Quit(_) => None,
         }
     }
 }

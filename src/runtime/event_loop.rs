@@ -1,7 +1,7 @@
 //! The kiosk's loop: terminal events, timers, signals and effect results become messages;
 //! `update` changes the state; the view is drawn; effects go to the worker.
 
-use std::io::{self, Write};
+use std::io;
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
 use std::time::Duration;
@@ -101,9 +101,6 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             for effect in update(&mut state, msg) {
                 match effect {
                     Effect::Quit(code) => quit = Some(code),
-                    Effect::Bell => {
-                        let _ = io::stdout().write_all(b"\x07");
-                    }
                     other => {
                         let _ = fx_tx.send(other);
                     }

@@ -34,7 +34,6 @@ pub struct Harness {
     pub exec: Executor,
     pub hits: HitMap,
     pub quit: Option<u8>,
-    pub bells: usize,
     pub dir: TempDir,
 }
 
@@ -65,7 +64,6 @@ impl Harness {
             exec,
             hits: HitMap::default(),
             quit: None,
-            bells: 0,
             dir,
         };
         h.send(Msg::Resize(120, 40));
@@ -80,7 +78,6 @@ impl Harness {
             for effect in update(&mut self.state, msg) {
                 match effect {
                     Effect::Quit(code) => self.quit = Some(code),
-                    Effect::Bell => self.bells += 1,
                     other => queue.extend(self.exec.run(other)),
                 }
             }

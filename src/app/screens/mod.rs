@@ -27,7 +27,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Screen::Confirm(session) => signup::confirm_action(state, session, action),
         Screen::Saving(_) => Vec::new(),
         Screen::Receipt(_) => signup::receipt_action(state, action),
-        Screen::MySignups => my_signups::on_action(state, action),
+        // "My sign-ups" is a list to read; paging is handled for every screen.
+        Screen::MySignups => Vec::new(),
         Screen::StaffPin => staff::pin_action(state, action),
         Screen::StaffMenu => staff::menu_action(state, action),
     }

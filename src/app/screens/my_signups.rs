@@ -1,7 +1,6 @@
 //! "My sign-ups": this card's sign-ups held on this kiosk.
 
 use crate::app::effect::Effect;
-use crate::app::msg::Action;
 use crate::app::state::{MySignup, Notice, Screen, State};
 use crate::domain::card::CardNumber;
 use crate::outbox::SignupRecord;
@@ -35,10 +34,5 @@ pub fn loaded(
         }
     }
     super::clamp_focus(state);
-    Vec::new()
-}
-
-/// "My sign-ups" is a list to read; paging is handled for every screen.
-pub fn on_action(_state: &mut State, _action: Action) -> Vec<Effect> {
     Vec::new()
 }

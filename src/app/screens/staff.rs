@@ -48,11 +48,10 @@ pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
 }
 
 /// The staff menu.
-pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn menu_action(_state: &mut State, action: Action) -> Vec<Effect> {
     match action {
-        Action::Primary | Action::Choose(0) | Action::StaffExit => {
+        Action::Primary | Action::Choose(0) => {
             tracing::info!("staff closed the kiosk");
-            let _ = state;
             vec![Effect::Quit(0)]
         }
         _ => Vec::new(),
