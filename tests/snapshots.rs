@@ -55,6 +55,9 @@ fn to_receipt(k: &mut Harness, existing: bool) {
     };
     k.send_only(Msg::SignupFinished(Ok(saved)));
     assert!(matches!(k.state.screen, Screen::Receipt(_)));
+    // What the outbox reports once the sign-up is held.
+    let held = [((id, session.date), 1)].into_iter().collect();
+    k.send_only(Msg::QueueStatus { held, waiting: 1 });
 }
 
 #[test]
@@ -103,7 +106,9 @@ fn nearby_empty() {
         |k| {
             k.enter();
             k.send(Msg::Action(Action::OpenFilter(FilterKind::Audience)));
-            k.key(Key::Char('3'));
+            // Farmers: nothing for them in this small catalogue.
+            k.key(Key::Char('4'));
+            assert!(k.state.nearby.is_empty());
         },
     );
 }
