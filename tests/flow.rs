@@ -513,3 +513,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn nothing_takes_the_person_away_while_saving() {
+    let mut h = Harness::demo();
+    h.swipe(CARD);
+    h.key(Key::Char('1'));
+    h.key(Key::Char('1'));
+    h.key(Key::Char('1'));
+    // Enter, and the effect is held back as if the disk were slow.
+    let effects = h.send_only(Msg::Key(Key::Enter));
+    assert!(matches!(h.state.screen, Screen::Saving(_)));
+    for msg in [
+        Msg::Key(Key::Esc),
+        Msg::Key(Key::Home),
+        Msg::Key(Key::Backspace),
+        Msg::Action(Action::Back),
+        Msg::Action(Action::Home),
+        Msg::Action(Action::Finish),
+        Msg::StaffChord,
+        Msg::CardSwiped(OTHER_CARD.into()),
+    ] {
+        h.send_only(msg);
+        assert!(matches!(h.state.screen, Screen::Saving(_)));
+    }
+    h.key(Key::F(2));
+    assert_eq!(h.state.lang, Lang::En);
+    // The save completes: the receipt appears.
+    for effect in effects {
+        if let Some(msg) = h.exec.run(effect) {
+            h.send(msg);
+        }
+    }
+    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(h.screen().contains("Saved on this kiosk"));
+}

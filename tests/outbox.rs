@@ -187,3 +187,58 @@ fn a_folder_that_cannot_be_written_is_a_clear_error() {
         "{err:?}"
     );
 }
+
+/// Ids well past a thousand, and a damaged file that another program holds open.
+#[test]
+fn repair_finds_rows_far_along_and_waits_for_the_kiosk_to_let_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    {
+        let (mut outbox, _) = Outbox::open(&path).unwrap();
+        outbox.set_synchronous_for_benchmark("OFF");
+        for serial in 1..=2500 {
+            let card = CardNumber::parse(&card_for("110106", serial)).unwrap();
+            sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        }
+    }
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    // Wipe the table's root page and an interior page: the b-tree loses its way, so neither
+    // max(id) nor a walk of the ids gets far.
+    let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    for page in [1u64, 2] {
+        f.seek(SeekFrom::Start(4096 * page)).unwrap();
+        f.write_all(&[0x5A; 4096]).unwrap();
+    }
+    drop(f);
+
+    // A running kiosk holds the outbox: it is not moved away under it.
+    let kiosk = std::fs::File::open(dir.path().join("outbox.sqlite.lock")).unwrap();
+    kiosk.lock_shared().unwrap();
+    let err = Outbox::open(&path)
+        .err()
+        .expect("cannot repair while in use");
+    assert!(
+        matches!(err, learning_kiosk::outbox::OutboxError::InUse),
+        "{err:?}"
+    );
+    assert!(path.exists());
+    drop(kiosk);
+
+    let (outbox, report) = Outbox::open(&path).unwrap();
+    assert!(report.set_aside.is_some());
+    let kept = outbox.all().unwrap();
+    assert_eq!(kept.len(), report.recovered);
+    assert!(
+        kept.iter()
+            .any(|r| r.card_digits == card_for("110106", 2400)),
+        "rows past id 1000 are found"
+    );
+    assert!(report.recovered > 2000, "{}", report.recovered);
+}

@@ -228,7 +228,7 @@ staff-waiting = Sign-ups waiting to be sent: { $count }
 staff-exit = Close the kiosk program
 
 out-of-service-title = This kiosk is out of service: its files have problems. Staff, please see below.
-out-of-service-hint = Staff: learning-kiosk check-config FILE prints every problem. Closing: ctrl+alt+k.
+out-of-service-hint = Staff: learning-kiosk check-config FILE prints every problem. Mend the file, then restart the kiosk.
 
 ## Problems in files
 

@@ -218,7 +218,7 @@ staff-waiting = 待发送的报名：{ $count } 条
 staff-exit = 关闭学习亭程序
 
 out-of-service-title = 学习亭暂停服务：配置文件有问题，请工作人员处理。
-out-of-service-hint = 工作人员：learning-kiosk check-config 文件名 可以列出所有问题。关闭：ctrl+alt+k。
+out-of-service-hint = 工作人员：learning-kiosk check-config 文件名 可以列出所有问题。改好文件后重新启动学习亭。
 
 ## 文件中的问题
 

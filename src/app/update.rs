@@ -47,6 +47,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
     state.last_input_ms = state.clock.mono_ms;
+    // While the disk saves (milliseconds), nothing may take the person away from the answer:
+    // only help and the language switch work.
+    if matches!(state.screen, Screen::Saving(_)) {
+        return match msg {
+            Msg::Key(Key::F(1)) | Msg::Action(Action::Help) => on_action(state, Action::Help),
+            Msg::Key(Key::F(2)) | Msg::Action(Action::ToggleLanguage) => {
+                on_action(state, Action::ToggleLanguage)
+            }
+            _ => Vec::new(),
+        };
+    }
     if matches!(state.overlay, Some(Overlay::Countdown { .. })) {
         state.overlay = None;
         // One tap continues, and does nothing else; a card read still counts, since it may

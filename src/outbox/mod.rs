@@ -2,6 +2,7 @@
 //! holds every sign-up from the moment the citizen is told it is saved until a hub has it.
 //! It knows nothing of screens or HTTP.
 
+mod page_scan;
 mod record;
 mod salvage;
 mod store;

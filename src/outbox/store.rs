@@ -34,6 +34,9 @@ CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date);
 pub struct Outbox {
     conn: Connection,
     path: PathBuf,
+    /// A shared lock held while open: repairing a damaged file needs it exclusively, so the
+    /// file is never moved away from a kiosk that is using it.
+    _lock: std::fs::File,
 }
 
 /// What happened when the outbox was opened.
@@ -54,6 +57,12 @@ pub enum OutboxError {
     /// The file or its folder cannot be written.
     #[error("the outbox cannot be written: {0}")]
     ReadOnly(String),
+    /// The file is damaged, and another program (the kiosk, most likely) has it open, so it
+    /// cannot be repaired now.
+    #[error(
+        "the outbox is damaged and another program is using it; stop the kiosk, then try again"
+    )]
+    InUse,
     /// Anything else SQLite or the file system reported.
     #[error("the outbox failed: {0}")]
     Other(String),
@@ -152,24 +161,44 @@ impl Outbox {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| OutboxError::ReadOnly(e.to_string()))?;
         }
+        let lock_path = PathBuf::from(format!("{}.lock", path.display()));
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| OutboxError::ReadOnly(e.to_string()))?;
+        lock.lock_shared()
+            .map_err(|e| OutboxError::Other(e.to_string()))?;
         match open_checked(path) {
             Ok(conn) => Ok((
                 Outbox {
                     conn,
                     path: path.to_path_buf(),
+                    _lock: lock,
                 },
                 OpenReport::default(),
             )),
             Err(err) if is_corruption(&err) => {
+                // Repair only when nobody else has the file open.
+                let _ = lock.unlock();
+                if lock.try_lock().is_err() {
+                    tracing::error!(path = %path.display(), "outbox damaged but in use");
+                    return Err(OutboxError::InUse);
+                }
                 tracing::error!(error = %err, path = %path.display(), "outbox damaged; setting it aside");
                 let set_aside = salvage::set_aside(path)?;
                 let mut conn = open_checked(path)?;
                 let recovered = salvage::recover_into(&set_aside, &mut conn);
                 tracing::warn!(recovered, set_aside = %set_aside.display(), "outbox rebuilt");
+                let _ = lock.unlock();
+                lock.lock_shared()
+                    .map_err(|e| OutboxError::Other(e.to_string()))?;
                 Ok((
                     Outbox {
                         conn,
                         path: path.to_path_buf(),
+                        _lock: lock,
                     },
                     OpenReport {
                         set_aside: Some(set_aside),

@@ -1,29 +1,25 @@
 //! When the site config or catalogue is broken, the kiosk cannot serve. Rather than crash
 //! to a blank screen (and be restarted into the same fault), it shows staff what is wrong,
-//! in both languages, until it is closed.
+//! in both languages, until its supervisor stops it (SIGTERM). No key closes it: a broken
+//! config has no staff PIN to check, and the kiosk must not be left by a member of the public.
 
 use std::io;
 
-use crossterm::event::{Event, EventStream};
+use crossterm::event::EventStream;
 use futures::StreamExt;
 use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
-use crate::config::KeyChord;
 use crate::domain::lang::Lang;
 use crate::i18n::t;
-use crate::input::keys::is_chord;
 use crate::problem::FileProblems;
 use crate::runtime::terminal::TerminalGuard;
 use crate::ui::hitmap::HitMap;
 use crate::ui::painter::Painter;
 use crate::ui::theme::STANDARD;
 
-/// The exit code when the kiosk could not start because of its files.
-pub const CONFIG_EXIT: u8 = 3;
-
-/// Shows the problems until SIGTERM or the default staff chord; returns the exit code.
-pub fn run(problems: &FileProblems) -> io::Result<u8> {
+/// Shows the problems until SIGTERM or SIGHUP.
+pub fn run(problems: &FileProblems) -> io::Result<()> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?
@@ -31,21 +27,19 @@ pub fn run(problems: &FileProblems) -> io::Result<u8> {
             let mut guard = TerminalGuard::enter(false)?;
             let mut events = EventStream::new();
             let mut sigterm = signal(SignalKind::terminate())?;
-            let chord = KeyChord::default();
+            let mut sighup = signal(SignalKind::hangup())?;
             loop {
                 guard
                     .terminal
                     .draw(|frame| draw(frame.buffer_mut(), problems))?;
+                // Keys only redraw (a resize, a curious visitor); they never close it.
                 tokio::select! {
-                    event = events.next() => match event {
-                        Some(Ok(Event::Key(key))) if is_chord(&key, &chord) => break,
-                        Some(Ok(_)) => {}
-                        Some(Err(_)) | None => break,
-                    },
+                    event = events.next() => if matches!(event, Some(Err(_)) | None) { break },
                     _ = sigterm.recv() => break,
+                    _ = sighup.recv() => break,
                 }
             }
-            Ok(CONFIG_EXIT)
+            Ok(())
         })
 }
 
@@ -59,20 +53,17 @@ pub fn draw(buf: &mut ratatui::buffer::Buffer, problems: &FileProblems) {
         hits: HitMap::default(),
     };
     p.fill(area, p.theme.text);
+    let w = area.width.saturating_sub(4);
     let mut y = area.y + 1;
     for lang in Lang::ALL {
         let title = t(lang, "out-of-service-title");
-        p.text(
-            area.x + 2,
-            y,
-            area.width.saturating_sub(4),
+        y += p.paragraph(
+            Rect::new(area.x + 2, y, w, 2),
             &title,
             p.theme.problem.bold(),
         );
-        y += 1;
     }
     y += 1;
-    let w = area.width.saturating_sub(4);
     for lang in Lang::ALL {
         let hint = t(lang, "out-of-service-hint");
         y += p.paragraph(Rect::new(area.x + 2, y, w, 2), &hint, p.theme.text.style());

@@ -221,7 +221,7 @@ pub const RULES_CATALOGUE: &str = r#"{
      "category": "science", "capacity": 20, "status": "cancelled",
      "sessions": [{"start": "2026-11-24T10:00:00+08:00", "end": "2026-11-24T11:00:00+08:00"}]},
     {"id": "weekly", "venue": "here", "title": {"zh-CN": "每周的课", "en-US": "A weekly class"},
-     "category": "digital_skills", "audience": ["elders"], "capacity": 1000,
+     "category": "digital_skills", "audience": ["elders"], "capacity": 5000,
      "repeat": {"days": ["mon", "wed"], "start_time": "10:00", "end_time": "11:00",
                 "from": "2026-11-01", "until": "2027-06-30", "except": ["2026-11-25"]}},
     {"id": "soon", "venue": "here", "title": {"zh-CN": "马上开始", "en-US": "Starting soon"},

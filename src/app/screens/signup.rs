@@ -47,7 +47,12 @@ pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Ef
                     _ => None,
                 });
             let Some(found) = found else {
-                return vec![Effect::RefreshQueue];
+                // Saved, but the catalogue cannot describe it: show it in the card's list
+                // rather than leave "Saving" on the screen.
+                state.back = vec![(Screen::Home, 0)];
+                let mut effects = nav::replace(state, Screen::MySignups);
+                effects.push(Effect::RefreshQueue);
+                return effects;
             };
             let mut receipt = Receipt {
                 code: record.code.clone(),
