@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod exit_code;
 pub mod i18n;
 pub mod input;
 pub mod outbox;

@@ -36,8 +36,14 @@ pub enum Expected {
     Object,
     /// A list.
     Array,
-    /// A text in both languages: `{"zh-CN": ..., "en-US": ...}`.
+    /// A text in both languages (zh-CN and en-US).
     Text,
+    /// An RFC 3339 time with an offset.
+    Moment,
+    /// A `YYYY-MM-DD` date.
+    Date,
+    /// An `HH:MM` time.
+    Time,
 }
 
 impl Expected {
@@ -50,6 +56,9 @@ impl Expected {
             Expected::Object => "object",
             Expected::Array => "array",
             Expected::Text => "text",
+            Expected::Moment => "moment",
+            Expected::Date => "date",
+            Expected::Time => "time",
         }
     }
 }
@@ -66,12 +75,13 @@ pub enum ProblemKind {
     },
     /// The document says it is some other format.
     WrongFormat(String),
-    /// A required field is missing.
-    Missing,
+    /// A required field is missing; says what it should be.
+    Missing(Expected),
     /// A field has the wrong type of value.
     WrongType(Expected),
-    /// A key this file does not know (configs only: a typo would otherwise pass silently).
-    UnknownKey,
+    /// A key this file does not know (configs only: a typo would otherwise pass silently);
+    /// with the keys that are allowed there.
+    UnknownKey(String),
     /// An id that is not 1-64 characters of `a-z 0-9 - _ .`.
     BadId,
     /// An id used twice.
@@ -159,12 +169,15 @@ impl Problem {
             K::Unreadable(detail) => ta(lang, "problem-unreadable", args!["detail" => detail]),
             K::Syntax { detail } => ta(lang, "problem-syntax", args!["detail" => detail]),
             K::WrongFormat(found) => ta(lang, "problem-wrong-format", args!["found" => found]),
-            K::Missing => t(lang, "problem-missing"),
+            K::Missing(expected) => {
+                let what = t(lang, &format!("expected-{}", expected.key()));
+                ta(lang, "problem-missing", args!["expected" => &what])
+            }
             K::WrongType(expected) => {
                 let what = t(lang, &format!("expected-{}", expected.key()));
                 ta(lang, "problem-wrong-type", args!["expected" => &what])
             }
-            K::UnknownKey => t(lang, "problem-unknown-key"),
+            K::UnknownKey(allowed) => ta(lang, "problem-unknown-key", args!["allowed" => allowed]),
             K::BadId => t(lang, "problem-bad-id"),
             K::DuplicateId(id) => ta(lang, "problem-duplicate-id", args!["id" => id]),
             K::UnknownValue { found, allowed } => ta(

@@ -168,7 +168,12 @@ fn problems_read_in_chinese_too() {
     let err = load_str("{\"format\": \"learning-catalogue/1\"}", "目录.json").unwrap_err();
     let report = err.report(Lang::Zh);
     assert!(report.contains("目录.json 有 3 个问题"), "{report}");
-    assert!(report.contains("generated_at: 缺少这一项"), "{report}");
+    assert!(
+        report.contains("generated_at: 缺少这一项（应该是带时区的 RFC 3339 时间）"),
+        "{report}"
+    );
+    let en = err.report(Lang::En);
+    assert!(en.contains("venues: missing: expected a list"), "{en}");
 }
 
 #[test]

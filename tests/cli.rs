@@ -183,10 +183,15 @@ fn check_config_passes_the_examples_and_lists_every_problem() {
     for file in std::fs::read_dir("kiosk-config").unwrap() {
         let path = file.unwrap().path();
         let out = Command::new(BIN)
-            .arg("check-config")
+            .args(["--lang", "en-US", "check-config"])
             .arg(&path)
             .output()
             .unwrap();
+        // The examples keep the example PIN: staff are told to change it, in both languages.
+        let warning = stderr(&out);
+        assert!(
+            warning.contains("keeps the example staff PIN") && warning.contains("示例工作人员密码")
+        );
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -243,6 +248,24 @@ fn check_config_passes_the_examples_and_lists_every_problem() {
     );
     assert!(
         err.contains("activities[0].venue: no venue \"gone\""),
+        "{err}"
+    );
+
+    // A broken site file and its broken catalogue: both reported in one go.
+    std::fs::write(
+        &site,
+        "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 99\nlon = 116.4\ncatalogue = \"cat.json\"\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["--lang", "en-US", "check-config"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 5: kiosk.lat") && err.contains("no venue \"gone\""),
         "{err}"
     );
 }

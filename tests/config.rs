@@ -88,10 +88,10 @@ big = true
         "kiosk-config/sjs.toml: line 6: kiosk.lat: expected a number",
         "kiosk-config/sjs.toml: line 7: kiosk.lon: expected a value from 115.4 to 117.6",
         "kiosk-config/sjs.toml: line 8: kiosk.mode: \"fancy\" is not allowed; expected one of: standard, assisted",
-        "kiosk-config/sjs.toml: line 12: nearby.dayz: unknown key (a typo?)",
+        "kiosk-config/sjs.toml: line 12: nearby.dayz: unknown key (a typo?); expected one of: radius_km, days",
         "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin), never the PIN itself",
         "kiosk-config/sjs.toml: line 16: staff.chord: \"k\" is not a key chord this kiosk can use (for example ctrl+alt+k)",
-        "kiosk-config/sjs.toml: line 18: display: unknown key (a typo?)",
+        "kiosk-config/sjs.toml: line 18: display: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input",
     ] {
         assert!(report.contains(line), "missing {line:?} in\n{report}");
     }
@@ -106,11 +106,14 @@ big = true
 fn missing_keys_and_syntax_errors() {
     let err = load_site_str("[kiosk]\nid = \"a\"\n", "x.toml", None).unwrap_err();
     let report = err.report(Lang::En);
-    for key in ["kiosk.name", "kiosk.district", "kiosk.lat", "kiosk.lon"] {
-        assert!(
-            report.contains(&format!("line 1: {key}: missing")),
-            "{report}"
-        );
+    for (key, expected) in [
+        ("kiosk.name", "a text in both languages (zh-CN and en-US)"),
+        ("kiosk.district", "a string"),
+        ("kiosk.lat", "a number"),
+        ("kiosk.lon", "a number"),
+    ] {
+        let line = format!("line 1: {key}: missing: expected {expected}");
+        assert!(report.contains(&line), "{line} not in {report}");
     }
     let err = load_site_str("[kiosk]\nid = \"a\nname = 3\n", "y.toml", None).unwrap_err();
     assert!(

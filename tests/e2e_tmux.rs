@@ -247,15 +247,37 @@ fn a_citizen_signs_up_with_a_card_reader_and_the_kiosk_closes_cleanly_on_sigterm
         logged.contains("card read") && logged.contains("sign-up saved"),
         "{logged}"
     );
-    assert!(logged.contains("1101 **** **** 0016"));
-    assert!(!logged.contains(CARD), "a full card number in the log");
+    assert!(
+        !logged.contains(CARD) && !logged.contains("0016"),
+        "a card number in the log"
+    );
+}
+
+/// "Saved" means saved: the kiosk killed outright the moment the receipt shows still has it.
+#[test]
+fn a_sign_up_survives_sigkill_right_after_the_receipt() {
+    let t = Term::start(&[], 120, 40);
+    t.wait_for("欢迎来学习");
+    t.burst(&format!("{CARD}\r"));
+    t.wait_for("1101 **** **** 0016");
+    for key in ["1", "1", "1"] {
+        t.type_slowly(key);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    t.wait_for("请确认报名");
+    t.key("Enter");
+    t.wait_for("已保存在本机");
+    signal(t.pid(), "-KILL");
+    assert_eq!(t.exit_code(), 137);
+    let queue = t.queue();
+    assert_eq!(queue["total"], 1, "{queue}");
 }
 
 #[test]
 fn touch_works_and_english_fits_at_80x24() {
     let t = Term::start(&[], 80, 24);
     t.wait_for("欢迎来学习");
-    t.tap("F2 English");
+    t.tap("* English");
     t.wait_for("Welcome to learning!");
     t.tap("Look around first");
     t.wait_for("Learning activities nearby");

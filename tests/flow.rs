@@ -240,7 +240,14 @@ fn taps_alone_walk_the_whole_path() {
     assert!(matches!(h.state.screen, Screen::Activity(_)));
     h.tap(Action::Choose(0));
     assert!(matches!(h.state.screen, Screen::CardEntry(_)));
-    h.swipe(CARD);
+    // The card number typed on the on-screen pad, with a slip put right.
+    for d in "11010800000000169".bytes() {
+        h.tap(Action::Digit(d - b'0'));
+    }
+    assert_eq!(h.state.field, CARD, "the field holds 16 digits at most");
+    h.tap(Action::Erase);
+    h.tap(Action::Digit(6));
+    h.tap(Action::Primary);
     assert!(matches!(h.state.screen, Screen::Confirm(_)));
     h.tap(Action::Primary);
     assert!(matches!(h.state.screen, Screen::Receipt(_)));
@@ -267,8 +274,10 @@ fn filters_by_category_audience_and_day() {
     let mut h = Harness::demo();
     h.enter();
     let all = h.state.nearby.len();
-    // The category chooser, by its keypad key; choose "Farming"... or the first real one.
-    h.key(Key::Char('/'));
+    // On the keypad: "." opens the filter menu, 1 the categories, 2 the first category.
+    h.key(Key::Char('.'));
+    assert_eq!(h.state.screen, Screen::FilterMenu);
+    h.key(Key::Char('1'));
     assert!(matches!(h.state.screen, Screen::Filter(_)));
     h.key(Key::Char('2'));
     assert_eq!(h.state.screen, Screen::Nearby);
@@ -296,13 +305,19 @@ fn filters_by_category_audience_and_day() {
     // Day: tomorrow.
     h.key(Key::Char('.'));
     h.key(Key::Char('3'));
+    h.key(Key::Char('3'));
     let tomorrow = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     assert_eq!(h.state.filters.day, Some(tomorrow));
     assert!(h.state.nearby.iter().all(|i| i.session.date == tomorrow));
-    // Back to all categories.
-    h.key(Key::Char('/'));
+    // Back to all categories; Back from a chooser returns to the list, not the menu.
+    h.key(Key::Char('.'));
+    h.key(Key::Char('1'));
     h.key(Key::Char('1'));
     assert_eq!(h.state.filters.category, None);
+    h.key(Key::Char('.'));
+    h.key(Key::Char('2'));
+    h.key(Key::Esc);
+    assert_eq!(h.state.screen, Screen::Nearby);
 }
 
 #[test]
@@ -547,4 +562,54 @@ fn nothing_takes_the_person_away_while_saving() {
     }
     assert!(matches!(h.state.screen, Screen::Receipt(_)));
     assert!(h.screen().contains("Saved on this kiosk"));
+}
+
+#[test]
+fn wrong_staff_pins_lock_the_prompt_even_across_idle_resets() {
+    let mut h = Harness::demo();
+    for _ in 0..3 {
+        h.send(Msg::StaffChord);
+        h.type_keys("1111");
+        h.enter();
+    }
+    assert_eq!(h.state.notice, Some(Notice::PinLocked(30)));
+    // Forgetting the person (idle reset, Finish, a new card) does not lift the lock.
+    h.state.forget_person();
+    assert_eq!(h.state.screen, Screen::Welcome);
+    h.send(Msg::StaffChord);
+    h.type_keys("2468");
+    h.enter();
+    assert!(
+        matches!(h.state.notice, Some(Notice::PinLocked(_))),
+        "locked even for the right PIN"
+    );
+    assert_eq!(h.state.screen, Screen::StaffPin);
+    assert!(h.screen().contains("密码错误次数太多"));
+    // After the lock, the right PIN works; the next wrong one locks for twice as long.
+    h.wait(30_000);
+    h.type_keys("1111");
+    h.enter();
+    assert_eq!(h.state.notice, Some(Notice::PinLocked(60)));
+    h.wait(60_000);
+    h.type_keys("2468");
+    h.enter();
+    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert_eq!(h.state.pin_failures, 0);
+}
+
+#[test]
+fn the_staff_page_shows_a_rebuilt_outbox_until_staff_have_seen_it() {
+    let mut h = Harness::demo();
+    h.send(Msg::OutboxRebuilt { recovered: 41 });
+    // It survives an idle reset (it is for staff, not about a person)...
+    h.swipe(CARD);
+    h.state.forget_person();
+    assert_eq!(h.state.staff_notice, Some(Notice::OutboxRebuilt(41)));
+    // ...and is shown on the staff page, then cleared when staff leave it.
+    h.send(Msg::StaffChord);
+    h.type_keys("2468");
+    h.enter();
+    assert!(h.screen().contains("找回了 41 条报名"));
+    h.key(Key::Esc);
+    assert_eq!(h.state.staff_notice, None);
 }

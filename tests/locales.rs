@@ -127,18 +127,41 @@ fn every_message_the_code_uses_exists_in_both_languages() {
     }
 }
 
+/// East-Asian ambiguous-width characters draw one or two cells wide depending on the
+/// terminal, so they break layouts. Box drawing and block elements are the exception the
+/// UX rules make (the kiosk's terminal draws them narrow, cell-exact).
+fn is_ambiguous(ch: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    ch.width() != ch.width_cjk() && !('\u{2500}'..='\u{259F}').contains(&ch)
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 #[test]
 fn no_layout_breaking_symbols_and_no_isolation_marks() {
+    assert!(is_ambiguous('\u{00B7}') && is_ambiguous('\u{2460}') && is_ambiguous('\u{00D7}'));
+    assert!(!is_ambiguous('\u{2500}') && !is_ambiguous('\u{2580}') && !is_ambiguous('\u{5B66}'));
     for (lang, source) in SOURCES {
-        for ch in source.chars() {
-            let bad = matches!(ch, '\u{00B7}' | '\u{2026}' | '\u{2460}'..='\u{24FF}' | '\u{25A0}'..='\u{25FF}'
-                | '\u{2190}'..='\u{21FF}' | '\u{2600}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}'
-                | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{2014}');
-            assert!(
-                !bad,
-                "{lang}: {ch:?} ({:04X}) breaks terminal layout",
-                ch as u32
-            );
+        for (n, line) in source.lines().enumerate() {
+            for ch in line.chars() {
+                let emoji = ('\u{1F300}'..='\u{1FAFF}').contains(&ch)
+                    || ('\u{2600}'..='\u{27BF}').contains(&ch);
+                assert!(
+                    !is_ambiguous(ch) && !emoji,
+                    "{lang} line {}: {ch:?} (U+{:04X}) breaks terminal layout",
+                    n + 1,
+                    ch as u32
+                );
+            }
         }
         for id in ids(source) {
             let text = t(lang, &id);
@@ -146,6 +169,22 @@ fn no_layout_breaking_symbols_and_no_isolation_marks() {
                 !text.contains('\u{2068}') && !text.contains('\u{2069}'),
                 "{id} has isolation marks"
             );
+        }
+    }
+    // The code's own strings (and comments) too.
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if let Some(ch) = line.chars().find(|c| is_ambiguous(*c)) {
+                panic!(
+                    "{}:{}: {ch:?} (U+{:04X}) is ambiguous width",
+                    file.display(),
+                    n + 1,
+                    ch as u32
+                );
+            }
         }
     }
 }

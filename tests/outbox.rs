@@ -27,10 +27,12 @@ fn saved_means_on_disk_and_in_wal_mode_with_full_sync() {
     let code = {
         let (mut outbox, report) = Outbox::open(&path).unwrap();
         assert_eq!(report.set_aside, None);
+        // WAL, and every commit synced (2 = FULL), on the very connection that saves.
+        assert_eq!(outbox.durability().unwrap(), ("wal".to_string(), 2));
         let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
         assert!(matches!(saved, Saved::New(_)));
         saved.record().code.clone()
-        // Dropped without any shutdown step, as in a power cut after "saved".
+        // (The end-to-end tests kill the real kiosk with SIGKILL after "saved".)
     };
     let conn = rusqlite::Connection::open(&path).unwrap();
     let mode: String = conn

@@ -27,6 +27,10 @@ fn snap_with(name: &str, kiosk: impl Fn() -> Harness, build: impl Fn(&mut Harnes
             build(&mut k);
             let text = k.screen();
             assert!(!text.contains(CARD), "a full card number on screen: {name}");
+            assert!(
+                !text.contains("1101 0800 0000 0016"),
+                "a full card number on screen: {name}"
+            );
             insta::assert_snapshot!(format!("{name}-{}-{w}x{h}", lang.tag()), text);
         }
     }
@@ -92,7 +96,8 @@ fn nearby() {
 fn nearby_filtered_page_two() {
     snap("nearby-filtered", |k| {
         k.enter();
-        k.key(Key::Char('*'));
+        k.key(Key::Char('.'));
+        k.key(Key::Char('2'));
         k.key(Key::Char('2'));
         k.key(Key::Char('+'));
     });
@@ -117,7 +122,8 @@ fn nearby_empty() {
 fn filter_category() {
     snap("filter-category", |k| {
         k.enter();
-        k.key(Key::Char('/'));
+        k.key(Key::Char('.'));
+        k.key(Key::Char('1'));
     });
 }
 
@@ -126,6 +132,37 @@ fn filter_day() {
     snap("filter-day", |k| {
         k.enter();
         k.key(Key::Char('.'));
+        k.key(Key::Char('3'));
+    });
+}
+
+#[test]
+fn filter_menu() {
+    snap("filter-menu", |k| {
+        k.enter();
+        k.key(Key::Char('.'));
+    });
+}
+
+/// The rural station: a keypad and no touchscreen, so lists are compact at 80x24.
+#[test]
+fn rural_keypad_station() {
+    let station = || {
+        let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+            "kiosk-config/miyun-xiwengzhuang-station.toml",
+        ))
+        .unwrap();
+        Harness::with(
+            site,
+            learning_kiosk::catalogue::demo::demo_catalogue().unwrap(),
+            common::NOW,
+        )
+    };
+    snap_with("rural-nearby", station, |k| k.enter());
+    snap_with("rural-card-entry", station, |k| {
+        k.enter();
+        k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
     });
 }
 
@@ -261,5 +298,155 @@ fn out_of_service() {
         let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
         learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
         insta::assert_snapshot!(format!("out-of-service-{w}x{h}"), common::buffer_text(&buf));
+    }
+}
+
+/// Brings a fresh kiosk to one screen.
+type Builder = Box<dyn Fn(&mut Harness)>;
+
+/// One builder for each screen, for the checks that go over them all.
+fn every_screen() -> Vec<(&'static str, Builder)> {
+    vec![
+        ("welcome", Box::new(|_| {})),
+        ("welcome-typing", Box::new(|k| k.type_keys("1101"))),
+        ("home", Box::new(|k| k.swipe(CARD))),
+        ("nearby", Box::new(|k| k.enter())),
+        (
+            "nearby-page-2",
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('+'));
+            }),
+        ),
+        (
+            "filter-menu",
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('.'));
+            }),
+        ),
+        (
+            "filter",
+            Box::new(|k| {
+                k.enter();
+                k.send(Msg::Action(Action::OpenFilter(FilterKind::Day)));
+            }),
+        ),
+        (
+            "activity",
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('1'));
+            }),
+        ),
+        (
+            "card-entry",
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('1'));
+                k.key(Key::Char('1'));
+            }),
+        ),
+        ("confirm", Box::new(to_confirm)),
+        ("receipt", Box::new(|k| to_receipt(k, false))),
+        (
+            "my-signups",
+            Box::new(|k| {
+                k.swipe(CARD);
+                k.key(Key::Char('2'));
+                let card = k.state.card.unwrap();
+                let records = (0..12)
+                    .map(|n| {
+                        record(
+                            &format!("K7Q-{n:03}"),
+                            CARD,
+                            "cy-wangjing-clc.smartphone",
+                            "2026-11-24",
+                        )
+                    })
+                    .collect();
+                k.send(Msg::MySignupsLoaded {
+                    card,
+                    records: Ok(records),
+                });
+            }),
+        ),
+        ("help", Box::new(|k| k.key(Key::F(1)))),
+        (
+            "countdown",
+            Box::new(|k| {
+                k.swipe(CARD);
+                k.wait(90_000);
+            }),
+        ),
+        ("staff-pin", Box::new(|k| k.send(Msg::StaffChord))),
+        (
+            "staff-menu",
+            Box::new(|k| {
+                k.send(Msg::StaffChord);
+                k.type_keys("2468");
+                k.enter();
+            }),
+        ),
+    ]
+}
+
+/// Every screen draws at any size without a panic, from nothing at all to very large.
+#[test]
+fn every_screen_draws_at_any_size() {
+    for (name, build) in every_screen() {
+        let mut k = Harness::demo();
+        build(&mut k);
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (5, 3),
+            (20, 10),
+            (40, 12),
+            (79, 23),
+            (81, 25),
+            (160, 48),
+            (300, 90),
+        ] {
+            k.resize(w, h);
+            let text = k.screen();
+            assert_eq!(text.lines().count(), usize::from(h), "{name} at {w}x{h}");
+        }
+    }
+}
+
+/// On a touchscreen every button, row and tab is at least 3 rows high and 10 columns wide,
+/// with a gap to its neighbours, on every screen at 80x24 and at 120x40.
+#[test]
+fn touch_targets_are_big_and_apart() {
+    for (name, build) in every_screen() {
+        for (w, h) in SIZES {
+            let mut k = Harness::demo();
+            k.resize(w, h);
+            build(&mut k);
+            k.render();
+            let targets = k.hits.targets().to_vec();
+            assert!(!targets.is_empty(), "{name}: nothing to tap");
+            for (i, (r, a)) in targets.iter().enumerate() {
+                assert!(
+                    r.height >= 3 && r.width >= 10,
+                    "{name} {w}x{h}: {a:?} is {}x{}",
+                    r.width,
+                    r.height
+                );
+                let around = ratatui::layout::Rect::new(
+                    r.x.saturating_sub(1),
+                    r.y.saturating_sub(1),
+                    r.width + 2,
+                    r.height + 2,
+                );
+                for (s, b) in &targets[i + 1..] {
+                    assert!(
+                        !around.intersects(*s),
+                        "{name} {w}x{h}: {a:?} at {r:?} touches {b:?} at {s:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ button-back = Back
 button-home = Menu
 button-help = Help
 button-ok = OK
+button-erase = Delete
 button-close = Close
 button-prev-page = Previous
 button-next-page = Next
@@ -106,6 +107,7 @@ filter-day = Day
 filter-all = All
 filter-title = Choose: { $filter }
 filter-current = chosen now
+filter-menu-title = Choose what to narrow the list by
 
 category-digital_skills = Digital skills
 category-health_wellbeing = Health and wellbeing
@@ -191,6 +193,7 @@ notice-disk-full = The kiosk's storage is full, so this sign-up was NOT saved.
 notice-save-failed = The kiosk had a fault, so this sign-up was NOT saved.
 notice-signups-unavailable = Your sign-ups cannot be read just now.
 notice-wrong-pin = That PIN is not right.
+notice-pin-locked = Too many wrong PINs. Try again in { $seconds } seconds.
 notice-no-staff-pin = No staff PIN is set for this kiosk.
 notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for checking; { $count } sign-ups were recovered.
 
@@ -199,7 +202,7 @@ notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for 
 help-title = Help
 help-welcome = Tap your learning card or type its number to start. You can also look around first and show your card only when you sign up.
 help-home = Press 1 for activities nearby, 2 for your sign-ups, or 3 to remove your card.
-help-nearby = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. Press / to choose a category, * to choose who it is for, and . to choose a day.
+help-nearby = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. To narrow the list by category, by who it is for, or by day, tap those buttons, or press . and then 1, 2 or 3.
 help-filter = Press a number or tap one. You then go back to the list.
 help-activity = Here is where and when the activity meets. Press the number of a time to sign up for it.
 help-card-entry = Tap your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
@@ -209,7 +212,7 @@ help-my-signups = These are this card's sign-ups saved on this kiosk, and where 
 help-staff = This page is for staff.
 help-keys =
     Keys: Enter OK   Esc or Backspace back   Home start again
-    F1 help   F2 中文/English   number keys choose   + and - turn pages
+    F1 or / help   F2 or * 中文/English   number keys choose   + and - turn pages
     You can also tap the buttons on the screen.
 
 ## Countdown
@@ -240,9 +243,9 @@ problem-line = line { $line }
 problem-unreadable = the file cannot be read: { $detail }
 problem-syntax = not well-formed: { $detail }
 problem-wrong-format = the format must be "learning-catalogue/1", not "{ $found }"
-problem-missing = missing
+problem-missing = missing: expected { $expected }
 problem-wrong-type = expected { $expected }
-problem-unknown-key = unknown key (a typo?)
+problem-unknown-key = unknown key (a typo?); expected one of: { $allowed }
 problem-bad-id = an id is 1 to 64 characters of a-z 0-9 - _ .
 problem-duplicate-id = the id "{ $id }" is used twice
 problem-unknown-value = "{ $found }" is not allowed; expected one of: { $allowed }
@@ -267,11 +270,15 @@ expected-integer = a whole number
 expected-bool = true or false
 expected-object = an object (table)
 expected-array = a list
-expected-text = a text in both languages, {"{"}"zh-CN": ..., "en-US": ...{"}"}
+expected-text = a text in both languages (zh-CN and en-US)
+expected-moment = an RFC 3339 time with an offset
+expected-date = a date as YYYY-MM-DD
+expected-time = a time as HH:MM
 
 ## Command line
 
 cli-config-ok = { $file } is fine: kiosk { $site }, catalogue of { $venues } places and { $activities } activities.
+cli-example-pin = Warning: { $file } keeps the example staff PIN 2468. Make a new one with: learning-kiosk hash-pin
 cli-signup-saved = Saved on this kiosk as { $code }; it will be sent when the connection returns.
 cli-signup-existing = This card already holds this session, as { $code }.
 cli-storage-failed = The sign-up store cannot be written: { $detail }

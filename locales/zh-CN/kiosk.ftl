@@ -9,6 +9,7 @@ button-back = 返回
 button-home = 主页
 button-help = 帮助
 button-ok = 确定
+button-erase = 删除
 button-close = 关闭
 button-prev-page = 上一页
 button-next-page = 下一页
@@ -99,6 +100,7 @@ filter-day = 日期
 filter-all = 全部
 filter-title = 选择{ $filter }
 filter-current = 当前
+filter-menu-title = 选择筛选条件
 
 category-digital_skills = 数字技能
 category-health_wellbeing = 健康养生
@@ -181,6 +183,7 @@ notice-disk-full = 本机存储空间已满，这次报名没有保存。
 notice-save-failed = 本机出了故障，这次报名没有保存。
 notice-signups-unavailable = 现在读不出您的报名记录。
 notice-wrong-pin = 密码不对。
+notice-pin-locked = 密码错误次数太多，请 { $seconds } 秒后再试。
 notice-no-staff-pin = 这台学习亭没有设置工作人员密码。
 notice-outbox-rebuilt = 报名记录文件曾经损坏，已经另存备查；找回了 { $count } 条报名。
 
@@ -189,7 +192,7 @@ notice-outbox-rebuilt = 报名记录文件曾经损坏，已经另存备查；�
 help-title = 帮助
 help-welcome = 刷学习卡或输入卡号就可以开始。不刷卡也可以先看看附近的活动，报名时再刷卡。
 help-home = 按 1 看附近的活动，按 2 看您的报名，按 3 退出您的卡。
-help-nearby = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。按 / 选类别，按 * 选人群，按 . 选日期。
+help-nearby = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。要按类别、人群或日期筛选，点上面的按钮，或者先按 . 再按 1、2 或 3。
 help-filter = 按数字键选一个，或点一下。选好后会回到活动列表。
 help-activity = 这里是活动的地点和时间。按数字键选择一个时间来报名。
 help-card-entry = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
@@ -199,7 +202,7 @@ help-my-signups = 这里是这张卡在本机保存的报名和它们的状态�
 help-staff = 这是工作人员使用的页面。
 help-keys =
     按键：Enter 确定   Esc 或退格键 返回   Home 回到主页
-    F1 帮助   F2 中文/English   数字键 选择编号   + 和 - 翻页
+    F1 或 / 帮助   F2 或 * 中文/English   数字键 选择编号   + 和 - 翻页
     也可以直接点屏幕上的按钮。
 
 ## 倒计时
@@ -227,9 +230,9 @@ problem-line = 第 { $line } 行
 problem-unreadable = 无法读取文件：{ $detail }
 problem-syntax = 格式错误：{ $detail }
 problem-wrong-format = 格式应该是 "learning-catalogue/1"，这里是 "{ $found }"
-problem-missing = 缺少这一项
+problem-missing = 缺少这一项（应该是{ $expected }）
 problem-wrong-type = 应该是{ $expected }
-problem-unknown-key = 不认识这一项（是不是写错了？）
+problem-unknown-key = 不认识这一项（是不是写错了？）；可用：{ $allowed }
 problem-bad-id = 编号只能用 1 到 64 个小写字母、数字、- _ .
 problem-duplicate-id = 编号 "{ $id }" 重复了
 problem-unknown-value = "{ $found }" 不是可用的值；可用：{ $allowed }
@@ -254,11 +257,15 @@ expected-integer = 整数
 expected-bool = true 或 false
 expected-object = 对象（表）
 expected-array = 列表
-expected-text = 中英文对照的文字 {"{"}"zh-CN": ..., "en-US": ...{"}"}
+expected-text = 中英文对照的文字（zh-CN 和 en-US）
+expected-moment = 带时区的 RFC 3339 时间
+expected-date = YYYY-MM-DD 格式的日期
+expected-time = HH:MM 格式的时间
 
 ## 命令行
 
 cli-config-ok = { $file } 没有问题：学习亭 { $site }，活动目录 { $venues } 个地点、{ $activities } 个活动。
+cli-example-pin = 注意：{ $file } 还在用示例工作人员密码 2468。请用 learning-kiosk hash-pin 生成新的。
 cli-signup-saved = 已保存在本机，报名号 { $code }，联网后会发送。
 cli-signup-existing = 这张卡已经报过这次活动，报名号 { $code }。
 cli-storage-failed = 报名记录无法写入：{ $detail }

@@ -17,16 +17,7 @@ pub enum FilterKind {
 }
 
 impl FilterKind {
-    /// The keypad key that opens this filter's chooser on the nearby screen.
-    pub fn key(self) -> char {
-        match self {
-            FilterKind::Category => '/',
-            FilterKind::Audience => '*',
-            FilterKind::Day => '.',
-        }
-    }
-
-    /// The three filters, in screen order.
+    /// The three filters, in screen order (and their numbers on the filter menu).
     pub const ALL: [FilterKind; 3] = [FilterKind::Category, FilterKind::Audience, FilterKind::Day];
 }
 

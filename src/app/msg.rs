@@ -74,6 +74,12 @@ pub enum Action {
     PrevPage,
     /// Open a filter's chooser.
     OpenFilter(FilterKind),
+    /// Open the menu of filters (the keypad's way to them).
+    OpenFilterMenu,
+    /// A digit from the on-screen pad.
+    Digit(u8),
+    /// Delete the last digit (the on-screen pad).
+    Erase,
     /// Look at what is on nearby.
     OpenNearby,
     /// Look at this card's sign-ups.
@@ -125,8 +131,11 @@ pub enum Msg {
         /// How many sign-ups were read back.
         recovered: usize,
     },
-    /// The system asked the kiosk to close (SIGTERM).
+    /// The system asked the kiosk to close (SIGTERM, SIGINT).
     Terminate,
+    /// The terminal went away (SIGHUP, or input closed): close, and let the supervisor
+    /// restart the kiosk.
+    TerminalLost,
 }
 
 /// Why a save failed, as the screen needs to know it.

@@ -4,8 +4,16 @@ use crate::app::effect::Effect;
 use crate::app::screens;
 use crate::app::state::{Screen, State};
 
+/// Leaving the staff page: its notice has been seen.
+fn leaving(state: &mut State) {
+    if state.screen == Screen::StaffMenu {
+        state.staff_notice = None;
+    }
+}
+
 /// Opens a screen on top of the current one.
 pub fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
+    leaving(state);
     let previous = std::mem::replace(&mut state.screen, screen);
     state.back.push((previous, state.focus));
     state.focus = focus;
@@ -15,6 +23,7 @@ pub fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
 
 /// Swaps the current screen for another, without leaving a way back to the old one.
 pub fn replace(state: &mut State, screen: Screen) -> Vec<Effect> {
+    leaving(state);
     state.screen = screen;
     state.focus = 0;
     state.notice = None;
@@ -23,6 +32,7 @@ pub fn replace(state: &mut State, screen: Screen) -> Vec<Effect> {
 
 /// Goes back one screen; from the first screen, goes home.
 pub fn back(state: &mut State) -> Vec<Effect> {
+    leaving(state);
     match state.back.pop() {
         Some((screen, focus)) => {
             state.screen = screen;

@@ -14,16 +14,32 @@ pub const PAGER_ROWS: u16 = 3;
 /// The most rows a page holds: one keypad digit each.
 pub const MAX_PAGE: usize = 9;
 
-/// Rows a list item takes on a screen of this height: three (two lines and a gap) where
-/// there is room, two on small screens.
-pub fn item_height(screen_rows: u16) -> u16 {
-    if screen_rows >= 32 { 3 } else { 2 }
+/// Rows a list item takes. On a touchscreen: a 3-row touch target and a 1-row gap, as the
+/// UX rules ask. Without touch (keypad stations): two lines and a gap where there is room,
+/// two lines on small screens.
+pub fn item_height(screen_rows: u16, touch: bool) -> u16 {
+    if touch {
+        4
+    } else if screen_rows >= 32 {
+        3
+    } else {
+        2
+    }
+}
+
+/// Rows of an item that belong to it (and to its touch target): all but the gap.
+pub fn target_height(item_height: u16) -> u16 {
+    if item_height >= 3 {
+        item_height - 1
+    } else {
+        item_height
+    }
 }
 
 /// How many items fit, given the rows the screen's own heading and footer take.
-pub fn page_size(screen_rows: u16, reserved_rows: u16) -> usize {
+pub fn page_size(screen_rows: u16, reserved_rows: u16, touch: bool) -> usize {
     let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows);
-    usize::from(free / item_height(screen_rows)).clamp(1, MAX_PAGE)
+    usize::from(free / item_height(screen_rows, touch)).clamp(1, MAX_PAGE)
 }
 
 /// The first index of the page that holds `focus`.
@@ -31,8 +47,8 @@ pub fn page_start(focus: usize, page: usize) -> usize {
     focus / page.max(1) * page.max(1)
 }
 
-/// Rows the nearby screen reserves: heading, filter tabs, pager.
-pub const NEARBY_RESERVED: u16 = 1 + 3 + PAGER_ROWS;
+/// Rows the nearby screen reserves: heading, filter tabs and the gap under them, pager.
+pub const NEARBY_RESERVED: u16 = 1 + 3 + 1 + PAGER_ROWS;
 /// Rows the activity screen reserves: seven lines of details, pager.
 pub const ACTIVITY_RESERVED: u16 = 7 + PAGER_ROWS;
 /// Rows "My sign-ups" reserves: heading, pager.

@@ -34,6 +34,8 @@ pub enum Screen {
     Home,
     /// Sessions on nearby, soonest and closest first.
     Nearby,
+    /// Which filter to set (the keypad's way to the filters).
+    FilterMenu,
     /// Choosing a value for one of the nearby filters.
     Filter(FilterKind),
     /// One activity and its next sessions.
@@ -85,6 +87,8 @@ pub enum Notice {
     SignupsUnavailable,
     /// The staff PIN was wrong.
     WrongPin,
+    /// Too many wrong PINs: the prompt is locked for this many more seconds.
+    PinLocked(u64),
     /// No staff PIN is set in this site's config.
     NoStaffPin,
     /// The outbox was damaged and rebuilt (for staff).
@@ -156,6 +160,11 @@ pub struct State {
     pub last_input_ms: u64,
     /// A staff notice that survives idle resets until staff see it.
     pub staff_notice: Option<Notice>,
+    /// Wrong staff PINs in a row (kiosk state: it survives idle resets, or waiting would undo
+    /// the lock).
+    pub pin_failures: u32,
+    /// The staff PIN prompt is locked until this monotonic millisecond.
+    pub pin_locked_until_ms: u64,
 }
 
 impl State {
@@ -183,6 +192,8 @@ impl State {
             waiting: 0,
             last_input_ms: clock.mono_ms,
             staff_notice: None,
+            pin_failures: 0,
+            pin_locked_until_ms: 0,
         }
     }
 
@@ -193,11 +204,14 @@ impl State {
         let waiting = self.waiting;
         let size = self.size;
         let staff_notice = self.staff_notice.take();
+        let (pin_failures, pin_locked_until_ms) = (self.pin_failures, self.pin_locked_until_ms);
         *self = State {
             held,
             waiting,
             size,
             staff_notice,
+            pin_failures,
+            pin_locked_until_ms,
             ..fresh
         };
     }

@@ -7,6 +7,13 @@ use crate::app::nav;
 use crate::app::screens;
 use crate::app::state::{Notice, Overlay, Screen, State};
 
+/// The keypad's help key (beside F1): a numeric keypad has no function keys.
+pub const HELP_KEY: char = '/';
+/// The keypad's language key (beside F2).
+pub const LANGUAGE_KEY: char = '*';
+/// The keypad's filter key on the nearby list.
+pub const FILTER_KEY: char = '.';
+
 /// Applies a message to the state and returns the effects the runtime must carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -21,7 +28,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             screens::clamp_focus(state);
             Vec::new()
         }
-        Msg::Terminate => vec![Effect::Quit(0)],
+        Msg::Terminate => vec![Effect::Quit(crate::exit_code::OK)],
+        Msg::TerminalLost => vec![Effect::Quit(crate::exit_code::TERMINAL_LOST)],
         Msg::QueueStatus { held, waiting } => {
             state.held = held
                 .into_iter()
@@ -78,8 +86,10 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     if state.overlay == Some(Overlay::Help) {
         return match key {
-            Key::F(2) => on_action(state, Action::ToggleLanguage),
-            Key::Esc | Key::Backspace | Key::Enter | Key::F(1) => on_action(state, Action::Help),
+            Key::F(2) | Key::Char(LANGUAGE_KEY) => on_action(state, Action::ToggleLanguage),
+            Key::Esc | Key::Backspace | Key::Enter | Key::F(1) | Key::Char(HELP_KEY) => {
+                on_action(state, Action::Help)
+            }
             _ => Vec::new(),
         };
     }
@@ -87,8 +97,8 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         return Vec::new();
     }
     let action = match key {
-        Key::F(1) => Action::Help,
-        Key::F(2) => Action::ToggleLanguage,
+        Key::F(1) | Key::Char(HELP_KEY) => Action::Help,
+        Key::F(2) | Key::Char(LANGUAGE_KEY) => Action::ToggleLanguage,
         Key::Esc | Key::Backspace => Action::Back,
         Key::Home => Action::Home,
         Key::Enter => Action::Primary,
@@ -110,15 +120,7 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             }
             Action::Choose(index)
         }
-        Key::Char(c) if state.screen == Screen::Nearby => {
-            match crate::app::filters::FilterKind::ALL
-                .into_iter()
-                .find(|k| k.key() == c)
-            {
-                Some(kind) => Action::OpenFilter(kind),
-                None => return Vec::new(),
-            }
-        }
+        Key::Char(FILTER_KEY) if state.screen == Screen::Nearby => Action::OpenFilterMenu,
         _ => return Vec::new(),
     };
     on_action(state, action)
@@ -156,6 +158,15 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Continue => {
             state.overlay = None;
+            Vec::new()
+        }
+        // The on-screen digit pad types into the field, as the keypad does.
+        Action::Digit(d) => {
+            screens::field::edit(state, Key::Char(char::from(b'0' + d.min(9))));
+            Vec::new()
+        }
+        Action::Erase => {
+            screens::field::edit(state, Key::Backspace);
             Vec::new()
         }
         Action::NextPage => {

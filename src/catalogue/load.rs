@@ -100,14 +100,15 @@ struct Ctx {
 impl Ctx {
     fn finish(mut self) -> Result<Catalogue, Vec<Problem>> {
         if !self.aborted {
-            for (seen, key) in [
-                (self.format_seen, "format"),
-                (self.generated_at_seen, "generated_at"),
-                (self.venues_seen, "venues"),
-                (self.activities_seen, "activities"),
+            for (seen, key, expected) in [
+                (self.format_seen, "format", Expected::String),
+                (self.generated_at_seen, "generated_at", Expected::Moment),
+                (self.venues_seen, "venues", Expected::Array),
+                (self.activities_seen, "activities", Expected::Array),
             ] {
                 if !seen {
-                    self.problems.push(Problem::at(key, ProblemKind::Missing));
+                    self.problems
+                        .push(Problem::at(key, ProblemKind::Missing(expected)));
                 }
             }
         }
@@ -365,16 +366,16 @@ impl<'a> Fields<'a> {
         self.obj?.get(key).filter(|v| !v.is_null())
     }
 
-    fn required(&mut self, key: &str) -> Option<&'a Value> {
+    fn required(&mut self, key: &str, expected: Expected) -> Option<&'a Value> {
         let value = self.get(key);
         if value.is_none() {
-            self.problem(key, ProblemKind::Missing);
+            self.problem(key, ProblemKind::Missing(expected));
         }
         value
     }
 
     fn string(&mut self, key: &str) -> Option<&'a str> {
-        let value = self.required(key)?;
+        let value = self.required(key, Expected::String)?;
         let s = value.as_str();
         if s.is_none() {
             self.problem(key, ProblemKind::WrongType(Expected::String));
@@ -404,7 +405,7 @@ impl<'a> Fields<'a> {
     /// A TEXT field. `Some(None)` is an absent optional text.
     fn text(&mut self, key: &str, required: bool) -> Option<Option<Text>> {
         let value = if required {
-            self.required(key)?
+            self.required(key, Expected::Text)?
         } else {
             match self.get(key) {
                 Some(v) => v,
@@ -450,7 +451,7 @@ impl<'a> Fields<'a> {
         wire: fn(E) -> &'static str,
     ) -> Option<Option<E>> {
         let value = if required {
-            self.required(key)?
+            self.required(key, Expected::String)?
         } else {
             match self.get(key) {
                 Some(v) => v,
@@ -487,7 +488,7 @@ impl<'a> Fields<'a> {
     }
 
     fn number_in(&mut self, key: &str, (min, max): (f64, f64)) -> Option<f64> {
-        let value = self.required(key)?;
+        let value = self.required(key, Expected::Number)?;
         let Some(n) = value.as_f64() else {
             self.problem(key, ProblemKind::WrongType(Expected::Number));
             return None;
@@ -535,7 +536,7 @@ impl<'a> Fields<'a> {
     }
 
     fn integer_at_least(&mut self, key: &str, min: u32) -> Option<u32> {
-        let value = self.required(key)?;
+        let value = self.required(key, Expected::Integer)?;
         self.integer_value_at_least(key, value, min)
     }
 
@@ -674,7 +675,7 @@ impl<'a> Fields<'a> {
                 let k = format!("{item_key}.{name}");
                 match obj.get(name).filter(|v| !v.is_null()) {
                     None => {
-                        this.problem(&k, ProblemKind::Missing);
+                        this.problem(&k, ProblemKind::Missing(Expected::Moment));
                         None
                     }
                     Some(v) => this.moment_value(&k, v),
@@ -711,16 +712,16 @@ impl<'a> Fields<'a> {
         };
         let days = inner.weekdays("days");
         let start_time = inner
-            .required("start_time")
+            .required("start_time", Expected::Time)
             .and_then(|v| inner.time_value("start_time", v));
         let end_time = inner
-            .required("end_time")
+            .required("end_time", Expected::Time)
             .and_then(|v| inner.time_value("end_time", v));
         let from = inner
-            .required("from")
+            .required("from", Expected::Date)
             .and_then(|v| inner.date_value("from", v));
         let until = inner
-            .required("until")
+            .required("until", Expected::Date)
             .and_then(|v| inner.date_value("until", v));
         let except = inner.except("except");
         if let (Some(s), Some(e)) = (start_time, end_time)
@@ -747,7 +748,7 @@ impl<'a> Fields<'a> {
     }
 
     fn weekdays(&mut self, key: &str) -> Option<u8> {
-        let value = self.required(key)?;
+        let value = self.required(key, Expected::Array)?;
         let Some(list) = value.as_array() else {
             self.problem(key, ProblemKind::WrongType(Expected::Array));
             return None;
@@ -830,7 +831,8 @@ pub fn valid_id(s: &str) -> bool {
         })
 }
 
-fn nfc(s: &str) -> String {
+/// The text in Unicode normal form C (decomposed text renders partly in terminals).
+pub(crate) fn nfc(s: &str) -> String {
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s.to_string(),
         _ => s.nfc().collect(),

@@ -322,9 +322,7 @@ pub struct Catalogue {
     pub venues: Vec<Venue>,
     /// All activities.
     pub activities: Vec<Activity>,
-    /// Venue indexes sorted by id, for look-up by binary search (no copy of the ids).
-    venue_order: Vec<VenueId>,
-    /// Activity indexes sorted by id.
+    /// Activity indexes sorted by id, for look-up by binary search (no copy of the ids).
     activity_order: Vec<ActivityId>,
     activities_at: Vec<Vec<ActivityId>>,
     spatial: RTree<VenuePoint>,
@@ -337,8 +335,6 @@ impl Catalogue {
         let mut activities = activities;
         venues.shrink_to_fit();
         activities.shrink_to_fit();
-        let mut venue_order: Vec<VenueId> = (0..venues.len() as VenueId).collect();
-        venue_order.sort_unstable_by(|a, b| venues[*a as usize].id.cmp(&venues[*b as usize].id));
         let mut activity_order: Vec<ActivityId> = (0..activities.len() as ActivityId).collect();
         activity_order
             .sort_unstable_by(|a, b| activities[*a as usize].id.cmp(&activities[*b as usize].id));
@@ -362,7 +358,6 @@ impl Catalogue {
             generated_at,
             venues,
             activities,
-            venue_order,
             activity_order,
             activities_at,
             spatial,
@@ -377,19 +372,6 @@ impl Catalogue {
     /// The activity with this index.
     pub fn activity(&self, id: ActivityId) -> &Activity {
         &self.activities[id as usize]
-    }
-
-    /// The venue an activity happens at.
-    pub fn venue_of(&self, activity: ActivityId) -> &Venue {
-        self.venue(self.activity(activity).venue)
-    }
-
-    /// Looks up a venue by its catalogue id.
-    pub fn venue_by_id(&self, id: &str) -> Option<VenueId> {
-        self.venue_order
-            .binary_search_by(|v| (*self.venues[*v as usize].id).cmp(id))
-            .ok()
-            .map(|i| self.venue_order[i])
     }
 
     /// Looks up an activity by its catalogue id.

@@ -2,9 +2,10 @@
 
 use std::io::BufRead;
 
-use crate::cli::{exit, report};
+use crate::cli::report;
 use crate::config::pin;
 use crate::domain::lang::Lang;
+use crate::exit_code as exit;
 use crate::i18n::t;
 
 /// Reads a PIN (4 to 12 digits) from standard input and prints its Argon2 hash.

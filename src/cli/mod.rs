@@ -1,7 +1,6 @@
 //! The command line: the kiosk itself, and the commands staff and scripts use.
 
 mod check_config;
-pub mod exit;
 mod hash_pin;
 mod queue;
 mod report;

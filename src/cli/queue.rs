@@ -3,8 +3,9 @@
 use serde_json::json;
 
 use crate::args;
-use crate::cli::{exit, report};
+use crate::cli::report;
 use crate::domain::lang::Lang;
+use crate::exit_code as exit;
 use crate::i18n::ta;
 use crate::outbox::Status;
 use crate::runtime::boot::{self, Options};

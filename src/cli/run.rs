@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::sync::Arc;
 
-use crate::cli::exit;
 use crate::domain::lang::Lang;
+use crate::exit_code as exit;
 use crate::problem::{FileProblems, Problem, ProblemKind};
 use crate::runtime::boot::{self, Options};
 use crate::runtime::clock::ClockSource;

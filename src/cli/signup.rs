@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::args;
-use crate::cli::{exit, report};
+use crate::cli::report;
 use crate::domain::card::CardNumber;
 use crate::domain::lang::Lang;
 use crate::domain::time::now_beijing;
+use crate::exit_code as exit;
 use crate::i18n::ta;
 use crate::outbox::{OutboxError, Saved};
 use crate::runtime::boot::{self, Options};

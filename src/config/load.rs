@@ -135,22 +135,26 @@ impl Reader<'_> {
                 "timeouts" => self.timeouts(table, &mut d),
                 "staff" => self.staff(table, &mut d),
                 "input" => self.input(table, &mut d),
-                _ => self.problem(key.span().start, name, ProblemKind::UnknownKey),
+                _ => self.problem(
+                    key.span().start,
+                    name,
+                    ProblemKind::UnknownKey("kiosk, nearby, timeouts, staff, input".into()),
+                ),
             }
         }
-        for (missing, key) in [
-            (d.id.is_none(), "kiosk.id"),
-            (d.name.is_none(), "kiosk.name"),
-            (d.district.is_none(), "kiosk.district"),
-            (d.lat.is_none(), "kiosk.lat"),
-            (d.lon.is_none(), "kiosk.lon"),
+        for (missing, key, expected) in [
+            (d.id.is_none(), "kiosk.id", Expected::String),
+            (d.name.is_none(), "kiosk.name", Expected::Text),
+            (d.district.is_none(), "kiosk.district", Expected::String),
+            (d.lat.is_none(), "kiosk.lat", Expected::Number),
+            (d.lon.is_none(), "kiosk.lon", Expected::Number),
         ] {
             if missing
                 && !self.problems.iter().any(
                     |p| matches!(&p.place, crate::problem::Place::Line { key: k, .. } if k == key),
                 )
             {
-                self.problem(kiosk_at, key, ProblemKind::Missing);
+                self.problem(kiosk_at, key, ProblemKind::Missing(expected));
             }
         }
         if !self.problems.is_empty() {
@@ -238,7 +242,13 @@ impl Reader<'_> {
                         });
                 }
                 "catalogue" => d.catalogue = self.string(value, &path),
-                _ => self.problem(key.span().start, &path, ProblemKind::UnknownKey),
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey(
+                        "id, name, district, lat, lon, language, mode, catalogue".into(),
+                    ),
+                ),
             }
         }
     }
@@ -250,7 +260,11 @@ impl Reader<'_> {
             match name {
                 "radius_km" => d.radius_km = self.float_in(value, &path, 0.5, 50.0),
                 "days" => d.days = self.int_in(value, &path, 1, 31),
-                _ => self.problem(key.span().start, &path, ProblemKind::UnknownKey),
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey("radius_km, days".into()),
+                ),
             }
         }
     }
@@ -263,7 +277,11 @@ impl Reader<'_> {
                 "idle_seconds" => d.idle_seconds = self.int_in(value, &path, 20, 3600),
                 // The UX rules ask for a countdown of at least 30 seconds.
                 "countdown_seconds" => d.countdown_seconds = self.int_in(value, &path, 30, 600),
-                _ => self.problem(key.span().start, &path, ProblemKind::UnknownKey),
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey("idle_seconds, countdown_seconds".into()),
+                ),
             }
         }
     }
@@ -291,7 +309,11 @@ impl Reader<'_> {
                         chord
                     });
                 }
-                _ => self.problem(key.span().start, &path, ProblemKind::UnknownKey),
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey("pin_hash, chord".into()),
+                ),
             }
         }
     }
@@ -303,7 +325,11 @@ impl Reader<'_> {
             match name {
                 "touchscreen" => d.touchscreen = self.boolean(value, &path),
                 "reader_gap_ms" => d.reader_gap_ms = self.int_in(value, &path, 5, 200),
-                _ => self.problem(key.span().start, &path, ProblemKind::UnknownKey),
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey("touchscreen, reader_gap_ms".into()),
+                ),
             }
         }
     }
@@ -430,12 +456,16 @@ impl Reader<'_> {
                 "en-US" => &mut en,
                 _ => {
                     ok = false;
-                    self.problem(key.span().start, &key_path, ProblemKind::UnknownKey);
+                    self.problem(
+                        key.span().start,
+                        &key_path,
+                        ProblemKind::UnknownKey("zh-CN, en-US".into()),
+                    );
                     continue;
                 }
             };
             match self.string(v, &key_path) {
-                Some(s) if !s.trim().is_empty() => *slot = Some(s),
+                Some(s) if !s.trim().is_empty() => *slot = Some(crate::catalogue::load::nfc(&s)),
                 Some(_) => {}
                 None => ok = false,
             }

@@ -358,6 +358,18 @@ impl Outbox {
         let _ = self.conn.pragma_update(None, "synchronous", mode);
     }
 
+    /// The journal mode and the `synchronous` level (2 = FULL) of this connection, which is
+    /// what makes "saved" durable.
+    pub fn durability(&self) -> Result<(String, i64), OutboxError> {
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        let sync: i64 = self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+        Ok((mode, sync))
+    }
+
     /// Caps the file's size in pages (tests use it to make the disk "full").
     pub fn limit_pages(&self, pages: u32) -> Result<(), OutboxError> {
         self.conn.pragma_update(None, "max_page_count", pages)?;

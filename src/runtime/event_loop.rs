@@ -123,8 +123,8 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(event)) => pending.extend(translate(event, &site, &mut detector, &hits, &clock)),
-                // The terminal is gone: close as if asked to.
-                Some(Err(_)) | None => pending.push(Msg::Terminate),
+                // The terminal is gone.
+                Some(Err(_)) | None => pending.push(Msg::TerminalLost),
             },
             _ = tokio::time::sleep(flush_in.unwrap_or_default()), if flush_in.is_some() => {
                 pending.extend(detector.flush_due(clock.mono_ms()).into_iter().map(input_msg));
@@ -132,7 +132,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             _ = ticker.tick() => {}
             Some(msg) = msg_rx.recv() => pending.push(msg),
             _ = sigterm.recv() => pending.push(Msg::Terminate),
-            _ = sighup.recv() => pending.push(Msg::Terminate),
+            _ = sighup.recv() => pending.push(Msg::TerminalLost),
             _ = sigint.recv() => pending.push(Msg::Terminate),
         }
     }

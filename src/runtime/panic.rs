@@ -1,9 +1,6 @@
 //! A crash restores the terminal, is logged, and exits non-zero so the supervisor restarts
 //! the kiosk.
 
-/// The exit code after a crash (EX_SOFTWARE).
-pub const CRASH_EXIT: i32 = 70;
-
 /// Installs the panic hook.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -13,6 +10,6 @@ pub fn install() {
             "学习亭程序出错，即将重新启动。 / The kiosk program failed and will restart.\n{info}"
         );
         // Exit from the hook: a panic on a worker thread must end the process too.
-        std::process::exit(CRASH_EXIT);
+        std::process::exit(i32::from(crate::exit_code::CRASH));
     }));
 }

@@ -10,6 +10,10 @@ use crate::i18n::ta;
 use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
 use crate::ui::words;
 
+/// The keyboard's and the keypad's keys for help and for the language, as the buttons say.
+const HELP_KEYS: &str = "F1 /";
+const LANGUAGE_KEYS: &str = "F2 *";
+
 /// Rows of the top bar and its rule.
 const TOP: u16 = 2;
 /// Rows of the bottom button bar.
@@ -71,8 +75,8 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
     let buttons: [(&str, String, Action); 4] = [
         ("Esc", p.t("button-back"), Action::Back),
         ("Home", p.t("button-home"), Action::Home),
-        ("F1", p.t("button-help"), Action::Help),
-        ("F2", other.to_string(), Action::ToggleLanguage),
+        (HELP_KEYS, p.t("button-help"), Action::Help),
+        (LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage),
     ];
     let widths: Vec<u16> = buttons.iter().map(|(k, l, _)| button_width(k, l)).collect();
     let areas = row_of_buttons(area.x + 1, y, area.right(), &widths);
@@ -87,5 +91,11 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         ta(lang, "queue-waiting", args!["count" => state.waiting])
     };
     let room = area.right().saturating_sub(used + 2);
-    p.text_right(area.right() - 1, y + 1, room, &queue, p.theme.muted.style());
+    p.text_right(
+        area.right().saturating_sub(1),
+        y + 1,
+        room,
+        &queue,
+        p.theme.muted.style(),
+    );
 }

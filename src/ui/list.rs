@@ -30,7 +30,7 @@ impl Page {
         Page {
             start,
             len: count.saturating_sub(start).min(page_len),
-            item_height: paging::item_height(state.size.1),
+            item_height: paging::item_height(state.size.1, state.site.touchscreen),
             area: Rect::new(
                 area.x,
                 area.y,
@@ -44,11 +44,7 @@ impl Page {
     /// The rows of the `i`-th item on the page.
     pub fn row(&self, i: usize) -> Rect {
         let y = self.area.y + self.item_height * i as u16;
-        let h = if self.item_height >= 3 {
-            self.item_height - 1
-        } else {
-            self.item_height
-        };
+        let h = paging::target_height(self.item_height);
         Rect::new(self.area.x, y, self.area.width, h).intersection(self.area)
     }
 

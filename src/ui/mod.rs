@@ -2,6 +2,7 @@
 
 pub mod chrome;
 pub mod hitmap;
+pub mod keypad;
 pub mod list;
 pub mod overlays;
 pub mod painter;

@@ -10,14 +10,9 @@ use crate::i18n::{t, ta};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
 use crate::ui::words;
 
-/// The notice strip above the button bar: what just happened, and for problems, where to
-/// get help.
-pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let Some(notice) = &state.notice else {
-        return;
-    };
-    let lang = p.lang;
-    let mut text = match notice {
+/// What a notice says, without the "ask staff" that problems add on screen.
+pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Notice) -> String {
+    match notice {
         Notice::Card(err) => words::card_error(lang, err),
         Notice::CardRead => {
             let card = state.card.map(|c| c.masked()).unwrap_or_default();
@@ -29,9 +24,24 @@ pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
         Notice::SaveFailed => t(lang, "notice-save-failed"),
         Notice::SignupsUnavailable => t(lang, "notice-signups-unavailable"),
         Notice::WrongPin => t(lang, "notice-wrong-pin"),
+        Notice::PinLocked(seconds) => ta(
+            lang,
+            "notice-pin-locked",
+            args!["seconds" => *seconds as usize],
+        ),
         Notice::NoStaffPin => t(lang, "notice-no-staff-pin"),
         Notice::OutboxRebuilt(n) => ta(lang, "notice-outbox-rebuilt", args!["count" => *n]),
+    }
+}
+
+/// The notice strip above the button bar: what just happened, and for problems, where to
+/// get help.
+pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let Some(notice) = &state.notice else {
+        return;
     };
+    let lang = p.lang;
+    let mut text = notice_text(lang, state, notice);
     let pair = if notice.is_problem() {
         text = format!("{text} {}", t(lang, "ask-staff"));
         p.theme.problem
@@ -77,7 +87,7 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
         Screen::Welcome => "help-welcome",
         Screen::Home => "help-home",
         Screen::Nearby => "help-nearby",
-        Screen::Filter(_) => "help-filter",
+        Screen::Filter(_) | Screen::FilterMenu => "help-filter",
         Screen::Activity(_) => "help-activity",
         Screen::CardEntry(_) => "help-card-entry",
         Screen::Confirm(_) | Screen::Saving(_) => "help-confirm",

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::app::filters::{FilterKind, FilterOption};
 use crate::args;
-use crate::catalogue::{Audience, Category, Session, VenueKind};
+use crate::catalogue::{Audience, Category, Session};
 use crate::domain::card::CardError;
 use crate::domain::geo::Compass;
 use crate::domain::lang::Lang;
@@ -132,11 +132,6 @@ pub fn category(lang: Lang, c: Category) -> String {
 /// An audience's name.
 pub fn audience(lang: Lang, a: Audience) -> String {
     t(lang, &format!("audience-{}", a.wire()))
-}
-
-/// A venue kind's name.
-pub fn venue_kind(lang: Lang, k: VenueKind) -> String {
-    t(lang, &format!("kind-{}", k.wire()))
 }
 
 /// A filter's name.

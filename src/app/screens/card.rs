@@ -58,7 +58,8 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Vec<Effect>
         }
         None => state.card = Some(card),
     }
-    tracing::info!(card = %card, from_reader, "card read");
+    // kiosk-ux: the card number is never logged, not even masked.
+    tracing::info!(from_reader, "card read");
     match state.screen.clone() {
         Screen::Welcome => nav::home(state),
         Screen::CardEntry(session) => nav::replace(state, Screen::Confirm(session)),

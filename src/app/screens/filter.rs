@@ -19,6 +19,22 @@ pub fn selected_index(state: &State, kind: FilterKind) -> usize {
         .unwrap_or(0)
 }
 
+/// The filter menu: a number opens that filter's chooser in its place, so a choice goes
+/// straight back to the list.
+pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let index = match action {
+        Action::Primary => state.focus,
+        Action::Choose(i) => i,
+        _ => return Vec::new(),
+    };
+    let Some(kind) = FilterKind::ALL.get(index).copied() else {
+        return Vec::new();
+    };
+    let effects = nav::replace(state, crate::app::Screen::Filter(kind));
+    state.focus = selected_index(state, kind);
+    effects
+}
+
 /// What a filter chooser does with actions: a choice applies and goes back to the list.
 pub fn on_action(state: &mut State, kind: FilterKind, action: Action) -> Vec<Effect> {
     let index = match action {

@@ -13,7 +13,7 @@ pub const HOME_ITEMS: [Action; 3] = [Action::OpenNearby, Action::OpenMySignups, 
 pub fn welcome_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Primary if !state.field.is_empty() => card::typed(state),
-        Action::Primary | Action::OpenNearby => nav::go(state, Screen::Nearby, 0),
+        Action::Primary => nav::go(state, Screen::Nearby, 0),
         _ => Vec::new(),
     }
 }

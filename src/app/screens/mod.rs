@@ -11,6 +11,7 @@ pub mod signup;
 pub mod staff;
 
 use crate::app::effect::Effect;
+use crate::app::filters::FilterKind;
 use crate::app::msg::Action;
 use crate::app::paging;
 use crate::app::state::{Screen, State};
@@ -21,6 +22,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Screen::Welcome => home::welcome_action(state, action),
         Screen::Home => home::home_action(state, action),
         Screen::Nearby => nearby::on_action(state, action),
+        Screen::FilterMenu => filter::menu_action(state, action),
         Screen::Filter(kind) => filter::on_action(state, kind, action),
         Screen::Activity(activity) => activity::on_action(state, activity, action),
         Screen::CardEntry(session) => card::entry_action(state, session, action),
@@ -39,6 +41,7 @@ pub fn item_count(state: &State) -> usize {
     match &state.screen {
         Screen::Home => home::HOME_ITEMS.len(),
         Screen::Nearby => state.nearby.len(),
+        Screen::FilterMenu => FilterKind::ALL.len(),
         Screen::Filter(kind) => filter::options(state, *kind).len(),
         Screen::Activity(activity) => activity::sessions(state, *activity).len(),
         Screen::MySignups => state.my_signups.as_ref().map_or(0, Vec::len),
@@ -51,11 +54,14 @@ pub fn item_count(state: &State) -> usize {
 /// How many items one page of the screen holds at the current size.
 pub fn page_len(state: &State) -> usize {
     let rows = state.size.1;
+    let touch = state.site.touchscreen;
     match &state.screen {
-        Screen::Nearby => paging::page_size(rows, paging::NEARBY_RESERVED),
-        Screen::Filter(_) => paging::page_size(rows, paging::FILTER_RESERVED),
-        Screen::Activity(_) => paging::page_size(rows, paging::ACTIVITY_RESERVED),
-        Screen::MySignups => paging::page_size(rows, paging::MY_SIGNUPS_RESERVED),
+        Screen::Nearby => paging::page_size(rows, paging::NEARBY_RESERVED, touch),
+        Screen::Filter(_) | Screen::FilterMenu => {
+            paging::page_size(rows, paging::FILTER_RESERVED, touch)
+        }
+        Screen::Activity(_) => paging::page_size(rows, paging::ACTIVITY_RESERVED, touch),
+        Screen::MySignups => paging::page_size(rows, paging::MY_SIGNUPS_RESERVED, touch),
         _ => paging::MAX_PAGE,
     }
 }

@@ -43,6 +43,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             let focus = super::filter::selected_index(state, kind);
             nav::go(state, Screen::Filter(kind), focus)
         }
+        Action::OpenFilterMenu => nav::go(state, Screen::FilterMenu, 0),
         _ => Vec::new(),
     }
 }

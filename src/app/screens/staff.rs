@@ -8,6 +8,20 @@ use crate::app::state::{Notice, Screen, State};
 /// Items on the staff menu: leave the kiosk program.
 pub const MENU_ITEMS: usize = 1;
 
+/// Wrong PINs allowed before the prompt locks.
+const FREE_TRIES: u32 = 3;
+/// The first lock; each wrong PIN after it doubles the lock, up to [`MAX_LOCK_MS`].
+const FIRST_LOCK_MS: u64 = 30_000;
+const MAX_LOCK_MS: u64 = 15 * 60_000;
+
+/// Seconds the PIN prompt stays locked, if it is.
+pub fn locked_seconds(state: &State) -> Option<u64> {
+    let left = state
+        .pin_locked_until_ms
+        .saturating_sub(state.clock.mono_ms);
+    (left > 0).then(|| left.div_ceil(1000))
+}
+
 /// The staff chord was pressed.
 pub fn open(state: &mut State) -> Vec<Effect> {
     if state.site.staff_pin_hash.is_none() {
@@ -26,6 +40,10 @@ pub fn pin_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Primary if !state.field.is_empty() => {
             let pin = std::mem::take(&mut state.field);
+            if let Some(seconds) = locked_seconds(state) {
+                state.notice = Some(Notice::PinLocked(seconds));
+                return Vec::new();
+            }
             vec![Effect::CheckStaffPin(pin)]
         }
         _ => Vec::new(),
@@ -39,10 +57,18 @@ pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
     }
     if ok {
         tracing::info!("staff PIN accepted");
+        state.pin_failures = 0;
         nav::replace(state, Screen::StaffMenu)
     } else {
-        tracing::warn!("wrong staff PIN");
+        state.pin_failures += 1;
+        tracing::warn!(failures = state.pin_failures, "wrong staff PIN");
         state.notice = Some(Notice::WrongPin);
+        if state.pin_failures >= FREE_TRIES {
+            let doublings = (state.pin_failures - FREE_TRIES).min(10);
+            let lock = (FIRST_LOCK_MS << doublings).min(MAX_LOCK_MS);
+            state.pin_locked_until_ms = state.clock.mono_ms + lock;
+            state.notice = Some(Notice::PinLocked(lock / 1000));
+        }
         Vec::new()
     }
 }

@@ -43,7 +43,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
         p.theme.text.bold(),
     );
     p.text_right(
-        area.right() - 1,
+        area.right().saturating_sub(1),
         area.y,
         facts_w,
         &facts,
@@ -146,7 +146,13 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
             &when,
             pair.style(),
         );
-        p.text_right(rect.right() - 1, rect.y, seats_w, &seats, pair.style());
+        p.text_right(
+            rect.right().saturating_sub(1),
+            rect.y,
+            seats_w,
+            &seats,
+            pair.style(),
+        );
     }
     list::pager(p, state, &page, list_area);
 }

@@ -6,11 +6,58 @@ use crate::app::State;
 use crate::app::filters::FilterKind;
 use crate::app::screens::filter::options;
 use crate::args;
+use crate::domain::lang::Lang;
 use crate::domain::time::local_date;
 use crate::i18n::ta;
 use crate::ui::list::{self, Page};
 use crate::ui::painter::Painter;
 use crate::ui::words;
+
+/// Each filter with its value in force: "Category: All".
+pub(super) fn labels(state: &State, lang: Lang) -> Vec<(FilterKind, String)> {
+    let today = local_date(&state.clock.now);
+    FilterKind::ALL
+        .iter()
+        .map(|kind| {
+            let value = match kind {
+                FilterKind::Category => state.filters.category.map(|c| words::category(lang, c)),
+                FilterKind::Audience => state.filters.audience.map(|a| words::audience(lang, a)),
+                FilterKind::Day => state.filters.day.map(|d| words::day(lang, d, today)),
+            }
+            .unwrap_or_else(|| crate::i18n::t(lang, "filter-all"));
+            (
+                *kind,
+                format!("{}: {value}", words::filter_name(lang, *kind)),
+            )
+        })
+        .collect()
+}
+
+/// The filter menu: the keypad's way to the three filters.
+pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let title = p.t("filter-menu-title");
+    super::heading(p, area, &title);
+    let list_area = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    let entries = labels(state, p.lang);
+    let page = Page::new(state, list_area, entries.len());
+    for (index, pos) in page.items() {
+        let rect = page.row(pos);
+        let pair = list::row(p, rect, index, index == state.focus);
+        p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
+        p.text(
+            rect.x + 4,
+            rect.y,
+            rect.width.saturating_sub(5),
+            &entries[index].1,
+            pair.style(),
+        );
+    }
+}
 
 /// Draws a filter's choices; the one in force says so in words.
 pub fn draw(p: &mut Painter<'_>, state: &State, kind: FilterKind, area: Rect) {

@@ -34,11 +34,17 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
     card_field(p, state, area, y);
     y += 4;
 
-    let (key, label) = if state.field.is_empty() {
-        ("Enter", both(first, "welcome-look-around"))
+    let id = if state.field.is_empty() {
+        "welcome-look-around"
     } else {
-        ("Enter", both(first, "welcome-use-number"))
+        "welcome-use-number"
     };
+    let key = "Enter";
+    // Both languages where they fit beside each other, the current one where they do not.
+    let mut label = both(first, id);
+    if button_width(key, &label) > area.width.saturating_sub(2) {
+        label = t(first, id);
+    }
     let w = button_width(key, &label).min(area.width.saturating_sub(2));
     let x = area.x + (area.width.saturating_sub(w)) / 2;
     p.button(
@@ -103,10 +109,9 @@ pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
         .unwrap_or(10)
         .max(40)
         .min(area.width.saturating_sub(4));
-    let gap = if area.height >= 20 { 1 } else { 0 };
     debug_assert_eq!(labels.len(), HOME_ITEMS.len());
     for (i, id) in labels.iter().enumerate() {
-        let y = area.y + 4 + i as u16 * (3 + gap);
+        let y = area.y + 4 + i as u16 * 4;
         let label = p.t(id);
         let kind = if i == 0 {
             ButtonKind::Primary

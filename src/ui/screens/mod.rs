@@ -11,14 +11,26 @@ mod staff;
 use ratatui::layout::Rect;
 
 use crate::app::{Screen, State};
+use crate::ui::keypad;
 use crate::ui::painter::Painter;
 
 /// Draws the current screen.
 pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
+    // Screens with a digit field get the on-screen pad beside them on touchscreens.
+    let area = if crate::app::screens::field::capacity(&state.screen).is_some() {
+        let (content, pad) = keypad::split(state, area);
+        if let Some(pad) = pad {
+            keypad::draw(p, pad);
+        }
+        content
+    } else {
+        area
+    };
     match &state.screen {
         Screen::Welcome => home::welcome(p, state, area),
         Screen::Home => home::home(p, state, area),
         Screen::Nearby => nearby::draw(p, state, area),
+        Screen::FilterMenu => filter::menu(p, state, area),
         Screen::Filter(kind) => filter::draw(p, state, *kind, area),
         Screen::Activity(activity) => activity::draw(p, state, *activity, area),
         Screen::CardEntry(session) => signup::card_entry(p, state, *session, area),

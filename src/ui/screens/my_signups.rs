@@ -76,7 +76,13 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
             &title,
             pair.bold(),
         );
-        p.text_right(rect.right() - 1, rect.y, status_w, &status, pair.style());
+        p.text_right(
+            rect.right().saturating_sub(1),
+            rect.y,
+            status_w,
+            &status,
+            pair.style(),
+        );
         if rect.height >= 2 {
             let when = format!("{}  {time}   {place}", words::day(lang, signup.date, today));
             p.text(

@@ -2,8 +2,8 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::filters::FilterKind;
 use crate::app::state::SessionRef;
+use crate::app::update::FILTER_KEY;
 use crate::app::{Action, State};
 use crate::args;
 use crate::domain::time::local_date;
@@ -67,32 +67,24 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     );
 
     let today = local_date(&state.clock.now);
-    let tabs: Vec<(FilterKind, String)> = FilterKind::ALL
-        .iter()
-        .map(|kind| {
-            let value = match kind {
-                FilterKind::Category => state.filters.category.map(|c| words::category(lang, c)),
-                FilterKind::Audience => state.filters.audience.map(|a| words::audience(lang, a)),
-                FilterKind::Day => state.filters.day.map(|d| words::day(lang, d, today)),
-            }
-            .unwrap_or_else(|| p.t("filter-all"));
-            (
-                *kind,
-                format!("{}: {value}", words::filter_name(lang, *kind)),
-            )
-        })
+    let tabs = super::filter::labels(state, lang);
+    // On the keypad, "." opens the filter menu and a digit picks the filter: the tab says so.
+    let keys: Vec<String> = (1..=tabs.len())
+        .map(|n| format!("{FILTER_KEY}{n}"))
         .collect();
     let widths: Vec<u16> = tabs
         .iter()
-        .map(|(k, label)| button_width(&k.key().to_string(), label))
+        .zip(&keys)
+        .map(|((_, label), key)| button_width(key, label))
         .collect();
-    for (rect, (kind, label)) in row_of_buttons(area.x + 1, area.y + 1, area.right(), &widths)
-        .into_iter()
-        .zip(tabs.iter())
+    for (rect, ((kind, label), key)) in
+        row_of_buttons(area.x + 1, area.y + 1, area.right(), &widths)
+            .into_iter()
+            .zip(tabs.iter().zip(&keys))
     {
         p.button(
             rect,
-            &kind.key().to_string(),
+            key,
             label,
             Action::OpenFilter(*kind),
             ButtonKind::Normal,
@@ -100,11 +92,12 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         );
     }
 
+    // The list starts after a gap under the tabs, so no two touch targets meet.
     let list_area = Rect::new(
         area.x,
-        area.y + 4,
+        area.y + 5,
         area.width,
-        area.height.saturating_sub(4),
+        area.height.saturating_sub(5),
     );
     if state.nearby.is_empty() {
         let empty = p.t("nearby-empty");

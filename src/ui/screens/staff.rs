@@ -2,7 +2,6 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::state::Notice;
 use crate::app::{Action, State};
 use crate::args;
 use crate::i18n::ta;
@@ -57,8 +56,8 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
         p.text(x, area.y + 2 + i as u16, w, fact, p.theme.text.style());
     }
     let mut y = area.y + 2 + facts.len() as u16 + 1;
-    if let Some(Notice::OutboxRebuilt(n)) = &state.staff_notice {
-        let text = ta(lang, "notice-outbox-rebuilt", args!["count" => *n]);
+    if let Some(notice) = &state.staff_notice {
+        let text = crate::ui::overlays::notice_text(lang, state, notice);
         y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style()) + 1;
     }
     let exit = p.t("staff-exit");

@@ -1,4 +1,4 @@
-//! Exit codes, as documented in the README.
+//! The process exit codes, as documented in the README.
 
 /// Done.
 pub const OK: u8 = 0;
@@ -12,5 +12,7 @@ pub const CONFIG: u8 = 3;
 pub const REFUSED: u8 = 4;
 /// The outbox could not be opened or written (full disk, no permission).
 pub const STORAGE: u8 = 5;
+/// The terminal went away (SIGHUP, or the terminal closed): the supervisor should restart.
+pub const TERMINAL_LOST: u8 = 1;
 /// The kiosk crashed; its supervisor should restart it.
 pub const CRASH: u8 = 70;
