@@ -8,7 +8,7 @@ mod common;
 use criterion::{Criterion, criterion_group, criterion_main};
 use learning_kiosk::catalogue::Catalogue;
 use learning_kiosk::catalogue::load::load_str;
-use learning_kiosk::catalogue::nearby::{NearbyItem, NearbyQuery, nearby};
+use learning_kiosk::catalogue::nearby::{NearbyItem, NearbyQuery, nearby, soonest_then_nearest};
 use learning_kiosk::domain::geo::LatLon;
 use learning_kiosk::domain::time::{local_date, parse_moment};
 use std::hint::black_box;
@@ -34,14 +34,7 @@ fn naive(catalogue: &Catalogue, q: &NearbyQuery) -> Vec<NearbyItem> {
             }
         }
     }
-    items.sort_by(|a, b| {
-        a.session
-            .date
-            .cmp(&b.session.date)
-            .then(a.distance_km.total_cmp(&b.distance_km))
-            .then(a.session.start.cmp(&b.session.start))
-            .then(a.activity.cmp(&b.activity))
-    });
+    items.sort_by(soonest_then_nearest);
     items
 }
 

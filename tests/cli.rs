@@ -47,6 +47,15 @@ impl Kiosk {
     }
 }
 
+/// `check-config FILE` in English.
+fn check_config(file: &Path) -> Output {
+    Command::new(BIN)
+        .args(["--lang", "en-US", "check-config"])
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -182,11 +191,7 @@ fn refusals_exit_4_with_the_reason_in_both_languages() {
 fn check_config_passes_the_examples_and_lists_every_problem() {
     for file in std::fs::read_dir("kiosk-config").unwrap() {
         let path = file.unwrap().path();
-        let out = Command::new(BIN)
-            .args(["--lang", "en-US", "check-config"])
-            .arg(&path)
-            .output()
-            .unwrap();
+        let out = check_config(&path);
         // The examples keep the example PIN: staff are told to change it, in both languages.
         let warning = stderr(&out);
         assert!(
@@ -204,11 +209,7 @@ fn check_config_passes_the_examples_and_lists_every_problem() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.toml");
     std::fs::write(&broken, "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 139.9\nlon = 116.4\n").unwrap();
-    let out = Command::new(BIN)
-        .args(["--lang", "en-US", "check-config"])
-        .arg(&broken)
-        .output()
-        .unwrap();
+    let out = check_config(&broken);
     assert_eq!(out.status.code(), Some(3));
     let err = stderr(&out);
     assert!(
@@ -234,11 +235,7 @@ fn check_config_passes_the_examples_and_lists_every_problem() {
     .unwrap();
     let site = dir.path().join("site.toml");
     std::fs::write(&site, "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 39.9\nlon = 116.4\ncatalogue = \"cat.json\"\n").unwrap();
-    let out = Command::new(BIN)
-        .args(["--lang", "en-US", "check-config"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let out = check_config(&site);
     assert_eq!(out.status.code(), Some(3));
     let err = stderr(&out);
     assert!(err.contains("has 2 problems"), "{err}");
@@ -257,11 +254,7 @@ fn check_config_passes_the_examples_and_lists_every_problem() {
         "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 99\nlon = 116.4\ncatalogue = \"cat.json\"\n",
     )
     .unwrap();
-    let out = Command::new(BIN)
-        .args(["--lang", "en-US", "check-config"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let out = check_config(&site);
     assert_eq!(out.status.code(), Some(3));
     let err = stderr(&out);
     assert!(

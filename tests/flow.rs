@@ -122,22 +122,14 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
 #[test]
 fn the_same_card_and_session_gives_back_the_first_signup() {
     let mut h = Harness::demo();
-    h.swipe(CARD);
-    h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
-    h.enter();
+    h.sign_up_first();
     let Screen::Receipt(first) = h.state.screen.clone() else {
         panic!()
     };
     // Finish, come back, do it again.
     h.key(Key::Char('1'));
     assert_eq!(h.state.screen, Screen::Welcome);
-    h.swipe(CARD);
-    h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
-    h.enter();
+    h.sign_up_first();
     let Screen::Receipt(second) = h.state.screen.clone() else {
         panic!()
     };

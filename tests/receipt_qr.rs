@@ -72,11 +72,7 @@ fn scan(h: &Harness) -> (String, usize) {
 }
 
 fn sign_up(h: &mut Harness) -> String {
-    h.swipe(CARD);
-    h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
-    h.enter();
+    h.sign_up_first();
     let Screen::Receipt(receipt) = h.state.screen.clone() else {
         panic!("no receipt: {:?}", h.state.notice)
     };

@@ -90,13 +90,17 @@ pub fn nearby(catalogue: &Catalogue, query: &NearbyQuery) -> Vec<NearbyItem> {
             }
         }
     }
-    items.sort_by(|a, b| {
-        a.session
-            .date
-            .cmp(&b.session.date)
-            .then(a.distance_km.total_cmp(&b.distance_km))
-            .then(a.session.start.cmp(&b.session.start))
-            .then(a.activity.cmp(&b.activity))
-    });
+    items.sort_by(soonest_then_nearest);
     items
+}
+
+/// The nearby list's order: the soonest day first, then the nearest venue, then the earliest
+/// start (and the activity, so the order is total).
+pub fn soonest_then_nearest(a: &NearbyItem, b: &NearbyItem) -> std::cmp::Ordering {
+    a.session
+        .date
+        .cmp(&b.session.date)
+        .then(a.distance_km.total_cmp(&b.distance_km))
+        .then(a.session.start.cmp(&b.session.start))
+        .then(a.activity.cmp(&b.activity))
 }

@@ -106,6 +106,15 @@ impl Harness {
         self.key(Key::Enter);
     }
 
+    /// The quickest sign-up: the card, the first activity nearby, its first session, OK.
+    pub fn sign_up_first(&mut self) {
+        self.swipe(CARD);
+        self.key(Key::Char('1'));
+        self.key(Key::Char('1'));
+        self.key(Key::Char('1'));
+        self.enter();
+    }
+
     pub fn swipe(&mut self, raw: &str) {
         self.send(Msg::CardSwiped(raw.to_string()));
     }

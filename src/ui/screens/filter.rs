@@ -36,13 +36,7 @@ pub(super) fn labels(state: &State, lang: Lang) -> Vec<(FilterKind, String)> {
 /// The filter menu: the keypad's way to the three filters.
 pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
     let title = p.t("filter-menu-title");
-    super::heading(p, area, &title);
-    let list_area = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
+    let list_area = super::list_screen(p, area, &title);
     let entries = labels(state, p.lang);
     let page = Page::new(state, list_area, entries.len());
     for (index, pos) in page.items() {
@@ -64,13 +58,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, kind: FilterKind, area: Rect) {
     let lang = p.lang;
     let name = words::filter_name(lang, kind);
     let title = ta(lang, "filter-title", args!["filter" => &name]);
-    super::heading(p, area, &title);
-    let list_area = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
+    let list_area = super::list_screen(p, area, &title);
     let choices = options(state, kind);
     let page = Page::new(state, list_area, choices.len());
     let today = local_date(&state.clock.now);

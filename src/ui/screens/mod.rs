@@ -53,3 +53,14 @@ fn heading(p: &mut Painter<'_>, area: Rect, text: &str) -> u16 {
         p.theme.text.bold(),
     )
 }
+
+/// A list screen: its heading on the first row; returns the area for the list below it.
+fn list_screen(p: &mut Painter<'_>, area: Rect, title: &str) -> Rect {
+    heading(p, area, title);
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    )
+}

@@ -13,13 +13,7 @@ use crate::ui::words;
 pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
     let title = p.t("my-signups-title");
-    super::heading(p, area, &title);
-    let list_area = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
+    let list_area = super::list_screen(p, area, &title);
     let Some(signups) = &state.my_signups else {
         let reading = p.t("my-signups-loading");
         p.text(
