@@ -2,10 +2,13 @@
 //! holds every sign-up from the moment the citizen is told it is saved until a hub has it.
 //! It knows nothing of screens or HTTP.
 
+mod code;
+mod error;
 mod page_scan;
 mod record;
 mod salvage;
 mod store;
 
+pub use error::OutboxError;
 pub use record::{SignupRecord, Status};
-pub use store::{OpenReport, Outbox, OutboxError, SaveError, Saved};
+pub use store::{OpenReport, Outbox, SaveError, Saved};

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::card::mask_digits;
 use crate::domain::time::Moment;
+use crate::domain::time::parse_moment;
 
 /// Where a sign-up stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,4 +70,27 @@ impl fmt::Debug for SignupRecord {
             .field("status", &self.status)
             .finish()
     }
+}
+
+/// Reads a row of `uuid, code, card, activity, date, created_at, status`.
+pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRecord> {
+    let bad = |i: usize, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("bad {what}").into(),
+        )
+    };
+    let date: String = r.get(4)?;
+    let created: String = r.get(5)?;
+    let status: String = r.get(6)?;
+    Ok(SignupRecord {
+        uuid: r.get(0)?,
+        code: r.get(1)?,
+        card_digits: r.get(2)?,
+        activity_id: r.get(3)?,
+        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(4, "date"))?,
+        created_at: parse_moment(&created).ok_or_else(|| bad(5, "time"))?,
+        status: Status::parse(&status).ok_or_else(|| bad(6, "status"))?,
+    })
 }

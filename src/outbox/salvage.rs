@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::domain::card::CardNumber;
+use crate::outbox::error::OutboxError;
 use crate::outbox::page_scan;
-use crate::outbox::record::{SignupRecord, Status};
-use crate::outbox::store::{OutboxError, row_to_record};
+use crate::outbox::record::{SignupRecord, Status, row_to_record};
 
 /// How many missing ids in a row end the search past the highest id seen (a page of the
 /// table holds a few dozen rows, so this spans dozens of lost pages).

@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 use crate::domain::card::CardNumber;
-use crate::domain::time::{Moment, parse_moment};
+use crate::domain::time::Moment;
+use crate::outbox::code::code_from;
+use crate::outbox::error::{OutboxError, is_corruption};
+use crate::outbox::record::row_to_record;
 use crate::outbox::record::{SignupRecord, Status};
 use crate::outbox::salvage;
-use crate::signup::code::code_from;
-use crate::signup::rules::Refusal;
 
 const SCHEMA_VERSION: i32 = 1;
 
@@ -48,31 +49,11 @@ pub struct OpenReport {
     pub recovered: usize,
 }
 
-/// Why the outbox failed.
-#[derive(Debug, thiserror::Error)]
-pub enum OutboxError {
-    /// The disk is full: nothing was saved.
-    #[error("the disk is full")]
-    DiskFull,
-    /// The file or its folder cannot be written.
-    #[error("the outbox cannot be written: {0}")]
-    ReadOnly(String),
-    /// The file is damaged, and another program (the kiosk, most likely) has it open, so it
-    /// cannot be repaired now.
-    #[error(
-        "the outbox is damaged and another program is using it; stop the kiosk, then try again"
-    )]
-    InUse,
-    /// Anything else SQLite or the file system reported.
-    #[error("the outbox failed: {0}")]
-    Other(String),
-}
-
 /// Why a save did not happen.
 #[derive(Debug)]
-pub enum SaveError {
-    /// The rules refused the sign-up.
-    Refused(Refusal),
+pub enum SaveError<R> {
+    /// The rules refused the sign-up, for this reason.
+    Refused(R),
     /// The outbox could not save.
     Storage(OutboxError),
 }
@@ -95,28 +76,8 @@ impl Saved {
     }
 }
 
-impl From<rusqlite::Error> for OutboxError {
-    fn from(err: rusqlite::Error) -> Self {
-        match err.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => OutboxError::DiskFull,
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-                OutboxError::ReadOnly(err.to_string())
-            }
-            _ => OutboxError::Other(err.to_string()),
-        }
-    }
-}
-
-/// True for errors that mean the file itself is damaged.
-pub(super) fn is_corruption(err: &rusqlite::Error) -> bool {
-    matches!(
-        err.sqlite_error_code(),
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
-    )
-}
-
 /// Opens a connection with the durability settings every write relies on.
-pub(super) fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
+fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // WAL keeps readers off the writer; FULL syncs the WAL on every commit, so a power cut
@@ -218,14 +179,14 @@ impl Outbox {
     /// Saves a sign-up in one transaction, after `rules` accept it given the sign-ups this
     /// kiosk already holds for the session. The same card and session again returns the
     /// existing sign-up. When this returns `Ok`, the sign-up is on disk.
-    pub fn save(
+    pub fn save<R>(
         &mut self,
         card: &CardNumber,
         activity_id: &str,
         date: NaiveDate,
         now: &Moment,
-        rules: impl FnOnce(u32) -> Result<(), Refusal>,
-    ) -> Result<Saved, SaveError> {
+        rules: impl FnOnce(u32) -> Result<(), R>,
+    ) -> Result<Saved, SaveError<R>> {
         let storage = |e: rusqlite::Error| SaveError::Storage(e.into());
         let tx = self
             .conn
@@ -375,27 +336,4 @@ impl Outbox {
         self.conn.pragma_update(None, "max_page_count", pages)?;
         Ok(())
     }
-}
-
-/// Reads a row of `uuid, code, card, activity, date, created_at, status`.
-pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRecord> {
-    let bad = |i: usize, what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("bad {what}").into(),
-        )
-    };
-    let date: String = r.get(4)?;
-    let created: String = r.get(5)?;
-    let status: String = r.get(6)?;
-    Ok(SignupRecord {
-        uuid: r.get(0)?,
-        code: r.get(1)?,
-        card_digits: r.get(2)?,
-        activity_id: r.get(3)?,
-        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(4, "date"))?,
-        created_at: parse_moment(&created).ok_or_else(|| bad(5, "time"))?,
-        status: Status::parse(&status).ok_or_else(|| bad(6, "status"))?,
-    })
 }

@@ -1,6 +1,5 @@
 //! Sign-ups: the rules a session must pass, and the one path that applies them and saves.
 
-pub mod code;
 pub mod rules;
 pub mod service;
 
