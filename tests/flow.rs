@@ -544,7 +544,7 @@ fn nothing_takes_the_person_away_while_saving() {
         h.send_only(msg);
         assert!(matches!(h.state.screen, Screen::Saving(_)));
     }
-    h.key(Key::F(2));
+    h.key(Key::Char('*'));
     assert_eq!(h.state.lang, Lang::En);
     // The save completes: the receipt appears.
     for effect in effects {

@@ -59,8 +59,10 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
     // only help and the language switch work.
     if matches!(state.screen, Screen::Saving(_)) {
         return match msg {
-            Msg::Key(Key::F(1)) | Msg::Action(Action::Help) => on_action(state, Action::Help),
-            Msg::Key(Key::F(2)) | Msg::Action(Action::ToggleLanguage) => {
+            Msg::Key(Key::F(1) | Key::Char(HELP_KEY)) | Msg::Action(Action::Help) => {
+                on_action(state, Action::Help)
+            }
+            Msg::Key(Key::F(2) | Key::Char(LANGUAGE_KEY)) | Msg::Action(Action::ToggleLanguage) => {
                 on_action(state, Action::ToggleLanguage)
             }
             _ => Vec::new(),
