@@ -294,6 +294,12 @@ fn bad_command_lines_exit_2() {
         .args(["--now", "yesterday", "queue"])
         .output()
         .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("RFC 3339") && err.contains("带时区"), "{err}");
+    let out = Command::new(BIN)
+        .args(["--now", "yesterday", "queue"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = Command::new(BIN)
         .args([

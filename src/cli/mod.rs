@@ -74,16 +74,25 @@ enum Command {
     HashPin,
 }
 
+/// A command-line value's problem in both languages, as every bad input gets.
+fn both_languages(id: &str, value: &str) -> String {
+    format!(
+        "\"{value}\": {} / {}",
+        crate::i18n::t(Lang::En, id),
+        crate::i18n::t(Lang::Zh, id)
+    )
+}
+
 fn parse_now(s: &str) -> Result<Moment, String> {
-    parse_moment(s).ok_or_else(|| format!("not an RFC 3339 time with an offset: {s}"))
+    parse_moment(s).ok_or_else(|| both_languages("problem-bad-moment", s))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::catalogue::load::parse_date(s).ok_or_else(|| format!("not a YYYY-MM-DD date: {s}"))
+    crate::catalogue::load::parse_date(s).ok_or_else(|| both_languages("problem-bad-date", s))
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_tag(s).ok_or_else(|| format!("not zh-CN or en-US: {s}"))
+    Lang::from_tag(s).ok_or_else(|| format!("\"{s}\": zh-CN / en-US"))
 }
 
 /// The language for command-line output: `--lang`, else LANG, else English.
