@@ -12,6 +12,7 @@ pub mod domain;
 pub mod exit_code;
 pub mod i18n;
 pub mod input;
+pub mod map;
 pub mod outbox;
 pub mod problem;
 pub mod runtime;

@@ -379,3 +379,105 @@ fn the_kiosk_without_a_terminal_says_why_and_with_a_broken_config_exits_3() {
         "logs go to the data folder"
     );
 }
+
+/// `nearby` on a small catalogue made here: three venues around a point, sessions inside and
+/// outside the distance and the days asked for.
+#[test]
+fn nearby_prints_sessions_soonest_first_with_distance_and_direction() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = dir.path().join("small.json");
+    // The point is Wangjing (39.9965, 116.4705). "north" is 1.11 km north, "east" 2.13 km
+    // east, "far" about 30 km away.
+    let venue = |id: &str, lat: f64, lon: f64| {
+        serde_json::json!({"id": id, "name": {"zh-CN": id, "en-US": id}, "kind": "library",
+            "district": "110105", "address": {"en-US": "Road"}, "lat": lat, "lon": lon})
+    };
+    let session = |id: &str, venue: &str, start: &str, end: &str| {
+        serde_json::json!({"id": id, "venue": venue, "title": {"en-US": id}, "category": "science",
+            "capacity": 10, "booked": {"2026-11-24": 3},
+            "sessions": [{"start": start, "end": end}]})
+    };
+    let doc = serde_json::json!({
+        "format": "learning-catalogue/1", "generated_at": "2026-11-22T08:00:00+08:00",
+        "venues": [venue("north", 40.0065, 116.4705), venue("east", 39.9965, 116.4955), venue("far", 40.25, 116.47)],
+        "activities": [
+            session("later-north", "north", "2026-11-24T10:00:00+08:00", "2026-11-24T11:00:00+08:00"),
+            session("sooner-east", "east", "2026-11-23T15:00:00+08:00", "2026-11-23T16:00:00+08:00"),
+            session("too-far", "far", "2026-11-23T12:00:00+08:00", "2026-11-23T13:00:00+08:00"),
+            session("too-late", "north", "2026-12-05T10:00:00+08:00", "2026-12-05T11:00:00+08:00"),
+            session("started", "east", "2026-11-23T08:30:00+08:00", "2026-11-23T10:00:00+08:00")
+        ]
+    });
+    std::fs::write(&catalogue, doc.to_string()).unwrap();
+    let run = |extra: &[&str]| {
+        Command::new(BIN)
+            .arg("--catalogue")
+            .arg(&catalogue)
+            .arg("--data-dir")
+            .arg(dir.path().join("data"))
+            .args([
+                "--now",
+                common::NOW,
+                "--lang",
+                "en-US",
+                "nearby",
+                "--at",
+                "39.9965,116.4705",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = list
+        .iter()
+        .map(|v| v["activity"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["sooner-east", "later-north"],
+        "soonest first; too far, too late and started left out"
+    );
+    assert_eq!(list[0]["distance_km"], 2.13);
+    assert_eq!(list[0]["direction"], "e");
+    assert_eq!(list[1]["distance_km"], 1.11);
+    assert_eq!(list[1]["direction"], "n");
+    assert_eq!(list[1]["seats_left"], 7);
+    assert_eq!(list[0]["start"], "2026-11-23T15:00:00+08:00");
+    assert!(
+        !dir.path().join("data").exists(),
+        "asking does not create an outbox"
+    );
+
+    // Wider and longer: the far venue and the later session come in.
+    let out = run(&["--within", "40", "--days", "14", "--json"]);
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.len(), 3 + 1);
+
+    // The text form, in words.
+    let out = run(&[]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("2 sessions within 5.00 km in the next 7 days"),
+        "{text}"
+    );
+    let first = text.lines().nth(1).unwrap();
+    assert!(
+        first.contains("2026-11-23 15:00") && first.contains("2.13 km") && first.contains("east"),
+        "{first}"
+    );
+
+    // A point that is not one, said in both languages.
+    let out = Command::new(BIN)
+        .args(["nearby", "--at", "north-ish"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("latitude,longitude") && err.contains("纬度,经度"),
+        "{err}"
+    );
+}

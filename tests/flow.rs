@@ -245,7 +245,7 @@ fn taps_alone_walk_the_whole_path() {
     assert!(matches!(h.state.screen, Screen::Receipt(_)));
     h.tap(Action::Choose(1));
     assert_eq!(h.state.screen, Screen::Home);
-    h.tap(Action::Choose(1));
+    h.tap(Action::Choose(2));
     assert_eq!(h.state.screen, Screen::MySignups);
     assert_eq!(h.state.my_signups.as_ref().map(Vec::len), Some(1));
     h.tap(Action::ToggleLanguage);
@@ -256,7 +256,7 @@ fn taps_alone_walk_the_whole_path() {
     assert_eq!(h.state.overlay, None);
     h.tap(Action::Back);
     assert_eq!(h.state.screen, Screen::Home);
-    h.tap(Action::Choose(2));
+    h.tap(Action::Choose(3));
     assert_eq!(h.state.screen, Screen::Welcome);
     assert_eq!(h.state.card, None);
 }
@@ -355,7 +355,7 @@ fn paging_with_plus_and_minus() {
 fn a_different_card_closes_the_previous_persons_session() {
     let mut h = Harness::demo();
     h.swipe(CARD);
-    h.key(Key::Char('2'));
+    h.key(Key::Char('3'));
     assert_eq!(h.state.screen, Screen::MySignups);
     h.swipe(OTHER_CARD);
     assert_eq!(h.state.screen, Screen::Home);

@@ -19,8 +19,17 @@ fn snap(name: &str, build: impl Fn(&mut Harness)) {
 }
 
 fn snap_with(name: &str, kiosk: impl Fn() -> Harness, build: impl Fn(&mut Harness)) {
+    snap_sizes(name, &SIZES, kiosk, build);
+}
+
+fn snap_sizes(
+    name: &str,
+    sizes: &[(u16, u16)],
+    kiosk: impl Fn() -> Harness,
+    build: impl Fn(&mut Harness),
+) {
     for lang in Lang::ALL {
-        for (w, h) in SIZES {
+        for &(w, h) in sizes {
             let mut k = kiosk();
             k.resize(w, h);
             k.lang(lang);
@@ -136,6 +145,50 @@ fn filter_day() {
     });
 }
 
+/// The map at the three sizes it is made for.
+const MAP_SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (160, 48)];
+
+#[test]
+fn map_neighbourhood() {
+    snap_sizes("map-neighbourhood", &MAP_SIZES, Harness::demo, |k| {
+        k.key(Key::F(4));
+        while !k.state.map.is_closest() {
+            k.key(Key::Char('+'));
+        }
+    });
+}
+
+#[test]
+fn map_city() {
+    snap_sizes("map-city", &MAP_SIZES, Harness::demo, |k| {
+        k.key(Key::F(4));
+        while k.state.map.zoom > 0 {
+            k.key(Key::Char('-'));
+        }
+    });
+}
+
+#[test]
+fn map_opening_with_a_chosen_venue() {
+    snap_sizes("map-chosen", &MAP_SIZES, Harness::demo, |k| {
+        k.key(Key::F(4));
+        let chosen = *k.state.map_list.last().unwrap();
+        let map = learning_kiosk::app::map_layout::layout(k.state.size.0, k.state.size.1, true).map;
+        let (c, r) = learning_kiosk::app::screens::map::projection(&k.state)
+            .to_cell(k.state.catalogue.venue(chosen).position);
+        k.tap_at(map.x + c.floor() as u16, map.y + r.floor() as u16);
+        assert_eq!(k.state.map.selected, Some(chosen));
+    });
+}
+
+#[test]
+fn venue() {
+    snap("venue", |k| {
+        k.key(Key::F(4));
+        k.key(Key::Char('1'));
+    });
+}
+
 #[test]
 fn filter_menu() {
     snap("filter-menu", |k| {
@@ -230,7 +283,7 @@ fn receipt_existing() {
 fn my_signups() {
     snap("my-signups", |k| {
         k.swipe(CARD);
-        k.key(Key::Char('2'));
+        k.key(Key::Char('3'));
         let records = vec![
             record("K7Q-4MD", CARD, "cy-wangjing-clc.smartphone", "2026-11-24"),
             record("PX3-WAE", CARD, "cy-wangjing-clc.smartphone", "2026-11-27"),
@@ -248,7 +301,7 @@ fn my_signups() {
 fn my_signups_none() {
     snap("my-signups-none", |k| {
         k.swipe(CARD);
-        k.key(Key::Char('2'));
+        k.key(Key::Char('3'));
     });
 }
 
@@ -353,7 +406,7 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             "my-signups",
             Box::new(|k| {
                 k.swipe(CARD);
-                k.key(Key::Char('2'));
+                k.key(Key::Char('3'));
                 let card = k.state.card.unwrap();
                 let records = (0..12)
                     .map(|n| {
@@ -372,6 +425,23 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             }),
         ),
         ("help", Box::new(|k| k.key(Key::F(1)))),
+        ("map", Box::new(|k| k.key(Key::F(4)))),
+        (
+            "map-city",
+            Box::new(|k| {
+                k.key(Key::F(4));
+                while k.state.map.zoom > 0 {
+                    k.key(Key::Char('-'));
+                }
+            }),
+        ),
+        (
+            "venue",
+            Box::new(|k| {
+                k.key(Key::F(4));
+                k.key(Key::Char('1'));
+            }),
+        ),
         (
             "countdown",
             Box::new(|k| {
@@ -434,12 +504,10 @@ fn touch_targets_are_big_and_apart() {
                     r.width,
                     r.height
                 );
-                let around = ratatui::layout::Rect::new(
-                    r.x.saturating_sub(1),
-                    r.y.saturating_sub(1),
-                    r.width + 2,
-                    r.height + 2,
-                );
+                // The target and the ring of cells around it.
+                let (x0, y0) = (r.x.saturating_sub(1), r.y.saturating_sub(1));
+                let around =
+                    ratatui::layout::Rect::new(x0, y0, r.right() + 1 - x0, r.bottom() + 1 - y0);
                 for (s, b) in &targets[i + 1..] {
                     assert!(
                         !around.intersects(*s),

@@ -215,6 +215,36 @@ help-keys =
     F1 or / help   F2 or * 中文/English   number keys choose   + and - turn pages
     You can also tap the buttons on the screen.
 
+## Learning map
+
+map-title = Learning map
+map-scale = { $km } km across
+map-here = You are here
+map-legend = Legend
+map-nothing-next = Nothing on in the coming weeks
+map-zoom-in = Zoom in
+map-zoom-in-short = Closer
+map-zoom-out = Zoom out
+map-zoom-out-short = Wider
+map-back-here = Back to here
+map-back-here-short = Here
+map-north = North
+map-north-short = North
+map-south = South
+map-south-short = South
+map-west = West
+map-west-short = West
+map-east = East
+map-east-short = East
+home-map = Learning map
+button-map = Map
+venue-phone = Phone { $phone }
+venue-choose = Choose an activity: press its number or tap it.
+venue-none = Nothing is planned here in the coming weeks.
+venue-next = Next: { $when }
+help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place to choose it, or press the number of one in the list to see what is on there. + and - zoom, the arrows move the map, 0 comes back here.
+help-venue = Here is what is on at this place, soonest first. Press the number of an activity to see its times and sign up.
+
 ## Countdown
 
 countdown-title = Are you still there?
@@ -288,3 +318,9 @@ cli-queue-total = { $count ->
    *[other] { $count } sign-ups on this kiosk
 }
 cli-pin-rule = A PIN is 4 to 12 digits.
+cli-bad-at = expected latitude,longitude in degrees, like 39.9965,116.4705
+cli-bad-km = expected a distance in km, more than 0 and at most 200
+cli-nearby-heading = { $count ->
+    [one] 1 session
+   *[other] { $count } sessions
+} within { $km } km in the next { $days } days, soonest first:

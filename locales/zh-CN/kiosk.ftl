@@ -57,14 +57,14 @@ schedule-dates = 按下面的日期上课
 
 distance-here = 就在这里
 distance-km = { $km } 公里
-distance-direction = { $km } 公里 { $direction }
-direction-n = 北
+distance-direction = { $direction }方向 { $km } 公里
+direction-n = 正北
 direction-ne = 东北
-direction-e = 东
+direction-e = 正东
 direction-se = 东南
-direction-s = 南
+direction-s = 正南
 direction-sw = 西南
-direction-w = 西
+direction-w = 正西
 direction-nw = 西北
 access-step-free = 无台阶，轮椅可进入
 access-steps = 有台阶，轮椅进入不便
@@ -205,6 +205,36 @@ help-keys =
     F1 或 / 帮助   F2 或 * 中文/English   数字键 选择编号   + 和 - 翻页
     也可以直接点屏幕上的按钮。
 
+## 学习地图
+
+map-title = 学习地图
+map-scale = { $km } 公里宽
+map-here = 你在这里
+map-legend = 图例
+map-nothing-next = 近期没有活动
+map-zoom-in = 放大
+map-zoom-in-short = 放大
+map-zoom-out = 缩小
+map-zoom-out-short = 缩小
+map-back-here = 回到这里
+map-back-here-short = 这里
+map-north = 向北
+map-north-short = 北
+map-south = 向南
+map-south-short = 南
+map-west = 向西
+map-west-short = 西
+map-east = 向东
+map-east-short = 东
+home-map = 学习地图
+button-map = 学习地图
+venue-phone = 电话 { $phone }
+venue-choose = 选择一个活动：按数字键或点一下。
+venue-none = 这里近期没有活动。
+venue-next = 下次：{ $when }
+help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点就能选中它，或者按右边列表里的数字，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 回到这里。
+help-venue = 这里是这个地点的活动，最近的排在前面。按活动的数字键，查看时间并报名。
+
 ## 倒计时
 
 countdown-title = 您还在吗？
@@ -272,3 +302,6 @@ cli-storage-failed = 报名记录无法写入：{ $detail }
 cli-outbox-rebuilt = 报名记录文件曾经损坏，已另存为 { $file }；找回了 { $count } 条报名。
 cli-queue-total = 本机共有 { $count } 条报名
 cli-pin-rule = 密码应该是 4 到 12 位数字。
+cli-bad-at = 应该是 纬度,经度（单位是度），例如 39.9965,116.4705
+cli-bad-km = 应该是公里数，大于 0，最多 200
+cli-nearby-heading = { $km } 公里以内、未来 { $days } 天有 { $count } 次活动，最早的在前：

@@ -76,6 +76,18 @@ pub enum Action {
     OpenFilter(FilterKind),
     /// Open the menu of filters (the keypad's way to them).
     OpenFilterMenu,
+    /// Open the learning map.
+    OpenMap,
+    /// Map: one zoom step closer.
+    ZoomIn,
+    /// Map: one zoom step further out.
+    ZoomOut,
+    /// Map: move the view a quarter of its size, east (+x) and north (+y).
+    Pan(i8, i8),
+    /// Map: back to the kiosk's own position.
+    BackToHere,
+    /// Map: a tap on the map, at this column and row of the map's area.
+    TapMap(u16, u16),
     /// A digit from the on-screen pad.
     Digit(u8),
     /// Delete the last digit (the on-screen pad).

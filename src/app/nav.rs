@@ -71,7 +71,11 @@ fn entered(state: &mut State) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
-        Screen::Activity(_) => vec![Effect::RefreshQueue],
+        Screen::Activity(_) | Screen::Venue(_) => vec![Effect::RefreshQueue],
+        Screen::Map => {
+            screens::map::refresh(state);
+            Vec::new()
+        }
         _ => Vec::new(),
     };
     screens::clamp_focus(state);

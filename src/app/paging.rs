@@ -11,6 +11,13 @@ pub const NOTICE_ROWS: u16 = 2;
 /// Rows of the pager (previous / next page buttons) under a list.
 pub const PAGER_ROWS: u16 = 3;
 
+/// The area the current screen draws in, for a terminal of `cols` x `rows`: below the top bar
+/// and its rule, above the notice strip and the button bar. The view and `update` both use it.
+pub fn body_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
+    let top = 2.min(rows);
+    ratatui::layout::Rect::new(0, top, cols, rows.saturating_sub(FRAME_ROWS))
+}
+
 /// The most rows a page holds: one keypad digit each.
 pub const MAX_PAGE: usize = 9;
 
@@ -53,5 +60,7 @@ pub const NEARBY_RESERVED: u16 = 1 + 3 + 1 + PAGER_ROWS;
 pub const ACTIVITY_RESERVED: u16 = 7 + PAGER_ROWS;
 /// Rows "My sign-ups" reserves: heading, pager.
 pub const MY_SIGNUPS_RESERVED: u16 = 1 + PAGER_ROWS;
+/// Rows the venue screen reserves: four lines about the venue, a gap, pager.
+pub const VENUE_RESERVED: u16 = 4 + 1 + PAGER_ROWS;
 /// Rows a filter chooser reserves: heading, pager.
 pub const FILTER_RESERVED: u16 = 1 + PAGER_ROWS;

@@ -50,6 +50,10 @@ pub enum Screen {
     Receipt(Box<Receipt>),
     /// This card's sign-ups held on this kiosk.
     MySignups,
+    /// The learning map.
+    Map,
+    /// One venue and what is on there.
+    Venue(crate::catalogue::VenueId),
     /// Staff: the PIN prompt.
     StaffPin,
     /// Staff: what staff can do here.
@@ -146,6 +150,10 @@ pub struct State {
     pub field: String,
     /// The nearby filters.
     pub filters: Filters,
+    /// What the map shows.
+    pub map: crate::map::MapView,
+    /// The venues listed beside the map: nearest to its centre first.
+    pub map_list: Vec<crate::catalogue::VenueId>,
     /// The nearby list, as last worked out.
     pub nearby: Vec<NearbyItem>,
     /// The minute the nearby list was worked out in (it is redone as sessions start).
@@ -173,6 +181,7 @@ impl State {
         State {
             lang: site.language,
             assisted: site.mode == Mode::Assisted,
+            map: crate::map::MapView::around(site.position),
             site,
             catalogue,
             clock,
@@ -185,6 +194,7 @@ impl State {
             card: None,
             field: String::new(),
             filters: Filters::default(),
+            map_list: Vec::new(),
             nearby: Vec::new(),
             nearby_minute: i64::MIN,
             my_signups: None,

@@ -25,6 +25,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resize(cols, rows) => {
             state.size = (cols, rows);
+            if state.screen == Screen::Map {
+                screens::map::refresh(state);
+            }
             screens::clamp_focus(state);
             Vec::new()
         }
@@ -101,6 +104,14 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     let action = match key {
         Key::F(1) | Key::Char(HELP_KEY) => Action::Help,
         Key::F(2) | Key::Char(LANGUAGE_KEY) => Action::ToggleLanguage,
+        Key::F(4) => Action::OpenMap,
+        Key::Char('+') | Key::PageDown if state.screen == Screen::Map => Action::ZoomIn,
+        Key::Char('-') | Key::PageUp if state.screen == Screen::Map => Action::ZoomOut,
+        Key::Char('0') if state.screen == Screen::Map => Action::BackToHere,
+        Key::Up if state.screen == Screen::Map => Action::Pan(0, 1),
+        Key::Down if state.screen == Screen::Map => Action::Pan(0, -1),
+        Key::Left if state.screen == Screen::Map => Action::Pan(-1, 0),
+        Key::Right if state.screen == Screen::Map => Action::Pan(1, 0),
         Key::Esc | Key::Backspace => Action::Back,
         Key::Home => Action::Home,
         Key::Enter => Action::Primary,
@@ -170,6 +181,10 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Erase => {
             screens::field::edit(state, Key::Backspace);
             Vec::new()
+        }
+        Action::OpenMap => {
+            state.overlay = None;
+            screens::map::open(state)
         }
         Action::NextPage => {
             screens::turn_page(state, 1);

@@ -60,6 +60,20 @@ pub fn venues_within(catalogue: &Catalogue, at: LatLon, km: f64) -> Vec<(VenueId
     found
 }
 
+/// The `n` venues nearest a point, nearest first, with their distances.
+pub fn nearest_venues(catalogue: &Catalogue, at: LatLon, n: usize) -> Vec<(VenueId, f64)> {
+    let mut found: Vec<(VenueId, f64)> = catalogue
+        .spatial()
+        .nearest_neighbor_iter(spatial_key(at))
+        // The flat index can swap near-equal neighbours; take a few extra and sort exactly.
+        .take(n + n / 2 + 4)
+        .map(|p| (p.data, at.distance_km(catalogue.venue(p.data).position)))
+        .collect();
+    found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    found.truncate(n);
+    found
+}
+
 /// Sessions at venues near the point, soonest day first, then nearest, then earliest.
 pub fn nearby(catalogue: &Catalogue, query: &NearbyQuery) -> Vec<NearbyItem> {
     let end = query.now + Duration::days(i64::from(query.days));

@@ -2,6 +2,7 @@
 
 mod check_config;
 mod hash_pin;
+mod nearby;
 mod queue;
 mod report;
 mod run;
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
 use crate::domain::time::{Moment, parse_moment};
 use crate::runtime::boot::Options;
@@ -65,6 +67,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sessions at venues near a point, soonest first: what the nearby screen answers.
+    Nearby {
+        /// Where: latitude and longitude in degrees, e.g. 39.9965,116.4705.
+        #[arg(long, value_name = "LAT,LON", value_parser = parse_at)]
+        at: LatLon,
+        /// How far to look, in km.
+        #[arg(long, value_name = "KM", default_value_t = 5.0, value_parser = parse_km)]
+        within: f64,
+        /// How many days ahead to look.
+        #[arg(long, value_name = "N", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=366))]
+        days: u32,
+        /// Prints JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Checks a site config and its catalogue, printing every problem.
     CheckConfig {
         /// The site config file.
@@ -89,6 +106,25 @@ fn parse_now(s: &str) -> Result<Moment, String> {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::catalogue::load::parse_date(s).ok_or_else(|| both_languages("problem-bad-date", s))
+}
+
+fn parse_at(s: &str) -> Result<LatLon, String> {
+    let parsed = s.split_once(',').and_then(|(lat, lon)| {
+        let (lat, lon) = (
+            lat.trim().parse::<f64>().ok()?,
+            lon.trim().parse::<f64>().ok()?,
+        );
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+            .then_some(LatLon::new(lat, lon))
+    });
+    parsed.ok_or_else(|| both_languages("cli-bad-at", s))
+}
+
+fn parse_km(s: &str) -> Result<f64, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|km| *km > 0.0 && *km <= 200.0)
+        .ok_or_else(|| both_languages("cli-bad-km", s))
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -128,6 +164,21 @@ pub fn main() -> ExitCode {
         } => signup::run(&options, lang, &card, &activity, date),
         Command::Queue { json } => queue::run(&options, lang, json),
         Command::CheckConfig { file } => check_config::run(&options, lang, &file),
+        Command::Nearby {
+            at,
+            within,
+            days,
+            json,
+        } => nearby::run(
+            &options,
+            lang,
+            &nearby::Ask {
+                at,
+                within_km: within,
+                days,
+                json,
+            },
+        ),
         Command::HashPin => hash_pin::run(lang),
     };
     ExitCode::from(code)

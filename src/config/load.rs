@@ -101,6 +101,7 @@ struct Draft {
     chord: Option<KeyChord>,
     touchscreen: Option<bool>,
     reader_gap_ms: Option<u32>,
+    cell_aspect: Option<f64>,
 }
 
 impl Reader<'_> {
@@ -135,10 +136,13 @@ impl Reader<'_> {
                 "timeouts" => self.timeouts(table, &mut d),
                 "staff" => self.staff(table, &mut d),
                 "input" => self.input(table, &mut d),
+                "display" => self.display(table, &mut d),
                 _ => self.problem(
                     key.span().start,
                     name,
-                    ProblemKind::UnknownKey("kiosk, nearby, timeouts, staff, input".into()),
+                    ProblemKind::UnknownKey(
+                        "kiosk, nearby, timeouts, staff, input, display".into(),
+                    ),
                 ),
             }
         }
@@ -179,6 +183,7 @@ impl Reader<'_> {
             staff_chord: d.chord.unwrap_or_default(),
             touchscreen: d.touchscreen.unwrap_or(true),
             reader_gap_ms: d.reader_gap_ms.unwrap_or(30),
+            cell_aspect: d.cell_aspect.unwrap_or(2.0),
             source: label.to_string(),
         })
     }
@@ -329,6 +334,21 @@ impl Reader<'_> {
                     key.span().start,
                     &path,
                     ProblemKind::UnknownKey("touchscreen, reader_gap_ms".into()),
+                ),
+            }
+        }
+    }
+
+    fn display(&mut self, table: &DeTable<'_>, d: &mut Draft) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let path = format!("display.{name}");
+            match name {
+                "cell_aspect" => d.cell_aspect = self.float_in(value, &path, 1.0, 3.0),
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey("cell_aspect".into()),
                 ),
             }
         }

@@ -52,6 +52,8 @@ pub struct Site {
     pub touchscreen: bool,
     /// Longest gap between two keys of one card-reader burst, in milliseconds.
     pub reader_gap_ms: u32,
+    /// How many times taller than wide a terminal cell is (the map corrects for it).
+    pub cell_aspect: f64,
     /// Where the config came from, for messages.
     pub source: String,
 }

@@ -18,14 +18,18 @@ impl HitMap {
         }
     }
 
-    /// The action of the topmost target under a cell, if any.
+    /// The action of the topmost target under a cell, if any. A tap on the map says where on
+    /// the map it landed.
     pub fn at(&self, column: u16, row: u16) -> Option<Action> {
         let p = Position::new(column, row);
         self.targets
             .iter()
             .rev()
             .find(|(area, _)| area.contains(p))
-            .map(|(_, action)| *action)
+            .map(|(area, action)| match action {
+                Action::TapMap(..) => Action::TapMap(column - area.x, row - area.y),
+                other => *other,
+            })
     }
 
     /// Every target, in drawing order.

@@ -36,14 +36,13 @@ pub fn render(state: &State, buf: &mut Buffer) -> HitMap {
     };
     p.fill(area, p.theme.text);
     let content = chrome::draw(&mut p, state, area);
-    let notice_rows = paging::NOTICE_ROWS.min(content.height);
-    let body = Rect::new(
+    let body = paging::body_area(area.width, area.height);
+    let notice = Rect::new(
         content.x,
-        content.y,
+        body.bottom(),
         content.width,
-        content.height - notice_rows,
+        content.bottom().saturating_sub(body.bottom()),
     );
-    let notice = Rect::new(content.x, body.bottom(), content.width, notice_rows);
     screens::draw(&mut p, state, body);
     overlays::notice(&mut p, state, notice);
     match state.overlay {

@@ -93,6 +93,8 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
         Screen::Confirm(_) | Screen::Saving(_) => "help-confirm",
         Screen::Receipt(_) => "help-receipt",
         Screen::MySignups => "help-my-signups",
+        Screen::Map => "help-map",
+        Screen::Venue(_) => "help-venue",
         Screen::StaffPin | Screen::StaffMenu => "help-staff",
     };
     let body = format!("{}\n\n{}", p.t(id), p.t("help-keys"));

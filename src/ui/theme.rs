@@ -77,6 +77,12 @@ pub struct Theme {
     pub rule: Pair,
     /// QR codes: black on white, always.
     pub qr: Pair,
+    /// Map: district outlines and names.
+    pub map_lines: Pair,
+    /// Map: "you are here".
+    pub map_here: Pair,
+    /// Map: venue letters, by kind (in [`crate::catalogue::VenueKind::ALL`] order).
+    pub map_kinds: [Pair; 10],
 }
 
 const PAGE: Rgb = Rgb(248, 248, 244);
@@ -121,12 +127,40 @@ pub const STANDARD: Theme = Theme {
         fg: Rgb(0, 0, 0),
         bg: Rgb(255, 255, 255),
     },
+    map_lines: Pair {
+        fg: Rgb(96, 104, 120),
+        bg: PAGE,
+    },
+    map_here: Pair {
+        fg: Rgb(255, 255, 255),
+        bg: Rgb(176, 0, 32),
+    },
+    // One colour a kind, in VenueKind::ALL order: college, learning centre, adult school,
+    // university for older people, library, cultural centre, distance-learning point,
+    // museum, workplace, other.
+    map_kinds: [
+        kind(Rgb(0, 90, 158)),
+        kind(Rgb(0, 110, 70)),
+        kind(Rgb(120, 70, 0)),
+        kind(Rgb(150, 0, 90)),
+        kind(Rgb(60, 60, 170)),
+        kind(Rgb(160, 50, 0)),
+        kind(Rgb(0, 100, 110)),
+        kind(Rgb(110, 60, 130)),
+        kind(Rgb(70, 80, 40)),
+        kind(Rgb(70, 70, 70)),
+    ],
 };
+
+/// A venue kind's colour on the page.
+const fn kind(fg: Rgb) -> Pair {
+    Pair { fg, bg: PAGE }
+}
 
 impl Theme {
     /// Every foreground/background pair the theme uses, with its name.
-    pub fn pairs(&self) -> [(&'static str, Pair); 10] {
-        [
+    pub fn pairs(&self) -> Vec<(&'static str, Pair)> {
+        let mut pairs = vec![
             ("text", self.text),
             ("muted", self.muted),
             ("bar", self.bar),
@@ -137,7 +171,11 @@ impl Theme {
             ("good", self.good),
             ("rule", self.rule),
             ("qr", self.qr),
-        ]
+            ("map lines", self.map_lines),
+            ("map here", self.map_here),
+        ];
+        pairs.extend(self.map_kinds.iter().map(|p| ("map venue kind", *p)));
+        pairs
     }
 }
 

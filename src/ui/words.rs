@@ -134,6 +134,11 @@ pub fn audience(lang: Lang, a: Audience) -> String {
     t(lang, &format!("audience-{}", a.wire()))
 }
 
+/// A venue kind's name.
+pub fn venue_kind(lang: Lang, k: crate::catalogue::VenueKind) -> String {
+    t(lang, &format!("kind-{}", k.wire()))
+}
+
 /// A filter's name.
 pub fn filter_name(lang: Lang, kind: FilterKind) -> String {
     t(

@@ -7,12 +7,18 @@ use crate::app::screens::card;
 use crate::app::state::{Screen, State};
 
 /// The home menu's choices, in order.
-pub const HOME_ITEMS: [Action; 3] = [Action::OpenNearby, Action::OpenMySignups, Action::Finish];
+pub const HOME_ITEMS: [Action; 4] = [
+    Action::OpenNearby,
+    Action::OpenMap,
+    Action::OpenMySignups,
+    Action::Finish,
+];
 
 /// The welcome screen: Enter looks around, or uses the typed card number.
 pub fn welcome_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Primary if !state.field.is_empty() => card::typed(state),
+        Action::OpenMap => crate::app::screens::map::open(state),
         Action::Primary => nav::go(state, Screen::Nearby, 0),
         _ => Vec::new(),
     }
@@ -30,6 +36,7 @@ pub fn home_action(state: &mut State, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::OpenNearby => nav::go(state, Screen::Nearby, 0),
+        Action::OpenMap => crate::app::screens::map::open(state),
         Action::OpenMySignups => nav::go(state, Screen::MySignups, 0),
         Action::Finish => {
             state.forget_person();

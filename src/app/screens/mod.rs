@@ -5,10 +5,12 @@ pub mod card;
 pub mod field;
 pub mod filter;
 pub mod home;
+pub mod map;
 pub mod my_signups;
 pub mod nearby;
 pub mod signup;
 pub mod staff;
+pub mod venue;
 
 use crate::app::effect::Effect;
 use crate::app::filters::FilterKind;
@@ -31,6 +33,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Screen::Receipt(_) => signup::receipt_action(state, action),
         // "My sign-ups" is a list to read; paging is handled for every screen.
         Screen::MySignups => Vec::new(),
+        Screen::Map => map::on_action(state, action),
+        Screen::Venue(venue) => venue::on_action(state, venue, action),
         Screen::StaffPin => staff::pin_action(state, action),
         Screen::StaffMenu => staff::menu_action(state, action),
     }
@@ -47,6 +51,8 @@ pub fn item_count(state: &State) -> usize {
         Screen::MySignups => state.my_signups.as_ref().map_or(0, Vec::len),
         Screen::StaffMenu => staff::MENU_ITEMS,
         Screen::Receipt(_) => signup::RECEIPT_ITEMS,
+        Screen::Map => state.map_list.len(),
+        Screen::Venue(venue) => venue::activities(state, *venue).len(),
         _ => 0,
     }
 }
@@ -62,6 +68,8 @@ pub fn page_len(state: &State) -> usize {
         }
         Screen::Activity(_) => paging::page_size(rows, paging::ACTIVITY_RESERVED, touch),
         Screen::MySignups => paging::page_size(rows, paging::MY_SIGNUPS_RESERVED, touch),
+        Screen::Venue(_) => paging::page_size(rows, paging::VENUE_RESERVED, touch),
+        Screen::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
         _ => paging::MAX_PAGE,
     }
 }

@@ -40,19 +40,31 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
         "welcome-use-number"
     };
     let key = "Enter";
-    // Both languages where they fit beside each other, the current one where they do not.
+    // The learning map beside the main button, for those without a card too.
+    let map_label = t(first, "button-map");
+    let map_w = button_width("F4", &map_label);
+    // Both languages where they fit, the current one where they do not.
+    let room = area.width.saturating_sub(map_w + 3);
     let mut label = both(first, id);
-    if button_width(key, &label) > area.width.saturating_sub(2) {
+    if button_width(key, &label) > room {
         label = t(first, id);
     }
-    let w = button_width(key, &label).min(area.width.saturating_sub(2));
-    let x = area.x + (area.width.saturating_sub(w)) / 2;
+    let w = button_width(key, &label).min(room);
+    let x = area.x + (area.width.saturating_sub(w + map_w + 2)) / 2;
     p.button(
         Rect::new(x, y, w, 3),
         key,
         &label,
         Action::Primary,
         ButtonKind::Primary,
+        false,
+    );
+    p.button(
+        Rect::new(x + w + 2, y, map_w, 3),
+        "F4",
+        &map_label,
+        Action::OpenMap,
+        ButtonKind::Normal,
         false,
     );
 }
@@ -100,18 +112,22 @@ pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
         &ask,
         p.theme.text.style(),
     );
-    let labels = ["home-nearby", "home-my-signups", "home-finish"];
+    let labels = ["home-nearby", "home-map", "home-my-signups", "home-finish"];
+    debug_assert_eq!(labels.len(), HOME_ITEMS.len());
+    // Two columns of buttons, so four fit on the smallest screen with gaps between them.
+    let col_w = (area.width.saturating_sub(6) / 2).clamp(10, 44);
     let w = labels
         .iter()
         .enumerate()
         .map(|(i, id)| button_width(&(i + 1).to_string(), &p.t(id)))
         .max()
         .unwrap_or(10)
-        .max(40)
-        .min(area.width.saturating_sub(4));
-    debug_assert_eq!(labels.len(), HOME_ITEMS.len());
+        .max(col_w);
+    let w = w.min(col_w);
     for (i, id) in labels.iter().enumerate() {
-        let y = area.y + 4 + i as u16 * 4;
+        let (col, row) = (i as u16 % 2, i as u16 / 2);
+        let y = area.y + 4 + row * 4;
+        let x = area.x + 2 + col * (w + 2);
         let label = p.t(id);
         let kind = if i == 0 {
             ButtonKind::Primary
@@ -119,7 +135,7 @@ pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
             ButtonKind::Normal
         };
         p.button(
-            Rect::new(area.x + 4, y, w, 3),
+            Rect::new(x, y, w, 3),
             &(i + 1).to_string(),
             &label,
             Action::Choose(i),

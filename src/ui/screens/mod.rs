@@ -3,10 +3,12 @@
 mod activity;
 mod filter;
 mod home;
+mod map;
 mod my_signups;
 mod nearby;
 mod signup;
 mod staff;
+mod venue;
 
 use ratatui::layout::Rect;
 
@@ -38,6 +40,8 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         Screen::Saving(_) => signup::saving(p, area),
         Screen::Receipt(receipt) => signup::receipt(p, state, receipt, area),
         Screen::MySignups => my_signups::draw(p, state, area),
+        Screen::Map => map::draw(p, state, area),
+        Screen::Venue(venue) => venue::draw(p, state, *venue, area),
         Screen::StaffPin => staff::pin(p, state, area),
         Screen::StaffMenu => staff::menu(p, state, area),
     }

@@ -1,0 +1,128 @@
+//! The learning map: zoom, pan, back to here, choose a venue by tap, digit or list.
+
+use crate::app::effect::Effect;
+use crate::app::map_layout::{layout, list_capacity};
+use crate::app::msg::Action;
+use crate::app::nav;
+use crate::app::state::{Screen, State};
+use crate::catalogue::VenueId;
+use crate::catalogue::nearby::nearest_venues;
+use crate::map::{MapView, Projection};
+
+/// How near a tap must land to a venue to choose it, in columns (rows count by their height).
+const TAP_REACH_COLS: f64 = 3.0;
+
+/// The projection the map is drawn with at the current size and view.
+pub fn projection(state: &State) -> Projection {
+    let (cols, rows) = state.size;
+    let map = layout(cols, rows, state.site.touchscreen).map;
+    let aspect = state.site.cell_aspect;
+    Projection::new(
+        state.map.center,
+        state.map.width_km(map.width, map.height, aspect),
+        map.width,
+        map.height,
+        aspect,
+    )
+}
+
+/// Works out the list beside the map again: the venues nearest the map's centre.
+pub fn refresh(state: &mut State) {
+    let (cols, rows) = state.size;
+    let n = list_capacity(cols, rows, state.site.touchscreen);
+    state.map_list = nearest_venues(&state.catalogue, state.map.center, n)
+        .into_iter()
+        .map(|(v, _)| v)
+        .collect();
+    // A chosen venue is always in the list, first.
+    if let Some(v) = state.map.selected {
+        state.map_list.retain(|x| *x != v);
+        state.map_list.insert(0, v);
+        state.map_list.truncate(n);
+    }
+}
+
+/// Opens the map (F4 or the home screen's button), where the person left it.
+pub fn open(state: &mut State) -> Vec<Effect> {
+    if state.screen == Screen::Map {
+        return Vec::new();
+    }
+    let focus = 0;
+    nav::go(state, Screen::Map, focus)
+}
+
+/// What the map does with actions.
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let here = state.site.position;
+    match action {
+        Action::ZoomIn => {
+            let focus = state
+                .map
+                .selected
+                .map_or(here, |v| state.catalogue.venue(v).position);
+            state.map.zoom_in(focus);
+        }
+        Action::ZoomOut => state.map.zoom_out(),
+        Action::Pan(east, north) => {
+            let proj = projection(state);
+            let (half_w, half_h) = proj.half_extent_km();
+            state.map.center = proj.from_km(
+                f64::from(east) * half_w / 2.0,
+                f64::from(north) * half_h / 2.0,
+            );
+        }
+        Action::BackToHere => {
+            let zoom = state.map.zoom.max(1);
+            state.map = MapView {
+                zoom,
+                ..MapView::around(here)
+            };
+        }
+        Action::TapMap(col, row) => match venue_at(state, col, row) {
+            Some(v) => select(state, v),
+            None => return Vec::new(),
+        },
+        Action::Choose(i) => return open_venue(state, i),
+        Action::Primary => return open_venue(state, state.focus),
+        _ => return Vec::new(),
+    }
+    refresh(state);
+    super::clamp_focus(state);
+    Vec::new()
+}
+
+/// Chooses a venue on the map: it is highlighted, centred, and first in the list.
+fn select(state: &mut State, venue: VenueId) {
+    state.map.selected = Some(venue);
+    state.map.center = state.catalogue.venue(venue).position;
+    state.focus = 0;
+}
+
+fn open_venue(state: &mut State, index: usize) -> Vec<Effect> {
+    let Some(venue) = state.map_list.get(index).copied() else {
+        return Vec::new();
+    };
+    state.focus = index;
+    state.map.selected = Some(venue);
+    nav::go(state, Screen::Venue(venue), 0)
+}
+
+/// The venue drawn nearest a tap, if one is within reach.
+pub fn venue_at(state: &State, col: u16, row: u16) -> Option<VenueId> {
+    let proj = projection(state);
+    let aspect = state.site.cell_aspect;
+    let (tap_c, tap_r) = (f64::from(col) + 0.5, f64::from(row) + 0.5);
+    let centre = proj.from_cell(tap_c, tap_r);
+    let reach_km = TAP_REACH_COLS * proj.km_per_col();
+    // Candidates from the spatial index, then the nearest as drawn on the glass.
+    crate::catalogue::nearby::venues_within(&state.catalogue, centre, reach_km * 1.5)
+        .into_iter()
+        .map(|(v, _)| {
+            let (c, r) = proj.to_cell(state.catalogue.venue(v).position);
+            let d = (c - tap_c).hypot((r - tap_r) * aspect);
+            (v, d)
+        })
+        .filter(|(_, d)| *d <= TAP_REACH_COLS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(v, _)| v)
+}

@@ -1,0 +1,45 @@
+//! One venue and what is on there, soonest first.
+
+use crate::app::effect::Effect;
+use crate::app::msg::Action;
+use crate::app::nav;
+use crate::app::state::{Screen, State};
+use crate::catalogue::{ActivityId, Session, VenueId};
+
+/// How far ahead the venue screen looks for each activity's next session, in days.
+const HORIZON_DAYS: u32 = 42;
+
+/// The venue's activities with their next session (if any), soonest first.
+pub fn activities(state: &State, venue: VenueId) -> Vec<(ActivityId, Option<Session>)> {
+    let mut list: Vec<(ActivityId, Option<Session>)> = state
+        .catalogue
+        .activities_at(venue)
+        .iter()
+        .map(|a| {
+            let next = state
+                .catalogue
+                .activity(*a)
+                .upcoming(&state.clock.now, HORIZON_DAYS, 1)
+                .first()
+                .copied();
+            (*a, next)
+        })
+        .collect();
+    // Soonest first; activities with nothing coming last.
+    list.sort_by_key(|(a, s)| (s.is_none(), s.map(|s| s.start), *a));
+    list
+}
+
+/// What the venue screen does with actions: choosing an activity opens it.
+pub fn on_action(state: &mut State, venue: VenueId, action: Action) -> Vec<Effect> {
+    let index = match action {
+        Action::Primary => state.focus,
+        Action::Choose(i) => i,
+        _ => return Vec::new(),
+    };
+    let Some((activity, _)) = activities(state, venue).get(index).copied() else {
+        return Vec::new();
+    };
+    state.focus = index;
+    nav::go(state, Screen::Activity(activity), 0)
+}
