@@ -299,6 +299,34 @@ fn touch_works_and_english_fits_at_80x24() {
 }
 
 #[test]
+fn the_map_opens_with_f4_and_a_tap_on_its_list_opens_a_venue() {
+    let t = Term::start(&[], 160, 48);
+    t.wait_for("欢迎来学习");
+    t.key("F4");
+    let map = t.wait_for("图例");
+    assert!(
+        map.contains("你在这里") && map.contains("学习地图"),
+        "{map}"
+    );
+    // Zoom out to the whole city: braille outlines and district names appear.
+    for _ in 0..4 {
+        t.key("-");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let city = t.wait_for("密云区");
+    assert!(
+        city.chars().any(|c| ('\u{2801}'..='\u{28FF}').contains(&c)),
+        "no braille outlines"
+    );
+    t.key("0");
+    // The first row of the list is this kiosk's own centre, "right here": tap that row.
+    t.tap("就在这里");
+    t.wait_for("选择一个活动");
+    signal(t.pid(), "-TERM");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
 fn staff_leave_with_the_chord_and_pin() {
     let t = Term::start(&[], 120, 40);
     t.wait_for("欢迎来学习");
