@@ -150,8 +150,8 @@ fn tapping_a_venue_chooses_it_and_shows_it() {
         h.tap_at(x, y);
         assert_eq!(h.state.map.selected, Some(target));
         assert_eq!(
-            h.state.map_list[0], target,
-            "the chosen venue heads the list"
+            h.state.map_list[h.state.focus], target,
+            "the list's focus is on it"
         );
         assert_eq!(h.state.map.center, h.state.catalogue.venue(target).position);
         let name = h.state.catalogue.venue(target).name.get(lang).to_string();
@@ -187,6 +187,13 @@ fn a_digit_opens_a_venue_and_leads_on_to_a_sign_up() {
     h.swipe(CARD);
     open_map(&mut h);
     let second = h.state.map_list[1];
+    // The first press chooses it on the map, and says how to open it...
+    h.key(Key::Char('2'));
+    assert_eq!(h.state.screen, Screen::Map);
+    assert_eq!(h.state.map.selected, Some(second));
+    assert_eq!(h.state.map.center, h.state.catalogue.venue(second).position);
+    assert!(h.screen().contains("再按一次 2"));
+    // ...the same number again opens it.
     h.key(Key::Char('2'));
     assert_eq!(h.state.screen, Screen::Venue(second));
     let screen = h.screen();

@@ -186,6 +186,7 @@ fn venue() {
     snap("venue", |k| {
         k.key(Key::F(4));
         k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
     });
 }
 
@@ -439,6 +440,7 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             "venue",
             Box::new(|k| {
                 k.key(Key::F(4));
+                k.key(Key::Char('1'));
                 k.key(Key::Char('1'));
             }),
         ),

@@ -195,6 +195,7 @@ notice-signups-unavailable = Your sign-ups cannot be read just now.
 notice-wrong-pin = That PIN is not right.
 notice-pin-locked = Too many wrong PINs. Try again in { $seconds } seconds.
 notice-no-staff-pin = No staff PIN is set for this kiosk.
+notice-map-chosen = Chosen on the map. Press { $number } again, or Enter, to see what is on there.
 notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for checking; { $count } sign-ups were recovered.
 
 ## Help
@@ -242,7 +243,7 @@ venue-phone = Phone { $phone }
 venue-choose = Choose an activity: press its number or tap it.
 venue-none = Nothing is planned here in the coming weeks.
 venue-next = Next: { $when }
-help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place to choose it, or press the number of one in the list to see what is on there. + and - zoom, the arrows move the map, 0 comes back here.
+help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place, or press its number in the list, to choose it; the same again, or Enter, shows what is on there. + and - zoom, the arrows move the map, 0 comes back here.
 help-venue = Here is what is on at this place, soonest first. Press the number of an activity to see its times and sign up.
 
 ## Countdown

@@ -185,6 +185,7 @@ notice-signups-unavailable = 现在读不出您的报名记录。
 notice-wrong-pin = 密码不对。
 notice-pin-locked = 密码错误次数太多，请 { $seconds } 秒后再试。
 notice-no-staff-pin = 这台学习亭没有设置工作人员密码。
+notice-map-chosen = 已在地图上选中。再按一次 { $number } 或按 Enter，看看那里有什么活动。
 notice-outbox-rebuilt = 报名记录文件曾经损坏，已经另存备查；找回了 { $count } 条报名。
 
 ## 帮助
@@ -232,7 +233,7 @@ venue-phone = 电话 { $phone }
 venue-choose = 选择一个活动：按数字键或点一下。
 venue-none = 这里近期没有活动。
 venue-next = 下次：{ $when }
-help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点就能选中它，或者按右边列表里的数字，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 回到这里。
+help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点或按右边列表里的数字就能选中它；再点一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 回到这里。
 help-venue = 这里是这个地点的活动，最近的排在前面。按活动的数字键，查看时间并报名。
 
 ## 倒计时

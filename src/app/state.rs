@@ -95,6 +95,8 @@ pub enum Notice {
     PinLocked(u64),
     /// No staff PIN is set in this site's config.
     NoStaffPin,
+    /// A venue was chosen on the map; this row number again (or Enter) opens it.
+    MapChosen(usize),
     /// The outbox was damaged and rebuilt (for staff).
     OutboxRebuilt(usize),
 }
@@ -102,7 +104,10 @@ pub enum Notice {
 impl Notice {
     /// True for notices that report a problem (drawn as a warning, with "ask staff").
     pub fn is_problem(&self) -> bool {
-        !matches!(self, Notice::CardRead | Notice::NewPerson)
+        !matches!(
+            self,
+            Notice::CardRead | Notice::NewPerson | Notice::MapChosen(_)
+        )
     }
 }
 

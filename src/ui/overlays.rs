@@ -30,6 +30,7 @@ pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Noti
             args!["seconds" => *seconds as usize],
         ),
         Notice::NoStaffPin => t(lang, "notice-no-staff-pin"),
+        Notice::MapChosen(n) => ta(lang, "notice-map-chosen", args!["number" => *n]),
         Notice::OutboxRebuilt(n) => ta(lang, "notice-outbox-rebuilt", args!["count" => *n]),
     }
 }

@@ -4,7 +4,7 @@ use crate::app::effect::Effect;
 use crate::app::map_layout::{layout, list_capacity};
 use crate::app::msg::Action;
 use crate::app::nav;
-use crate::app::state::{Screen, State};
+use crate::app::state::{Notice, Screen, State};
 use crate::catalogue::VenueId;
 use crate::catalogue::nearby::nearest_venues;
 use crate::map::{MapView, Projection};
@@ -78,32 +78,60 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                 ..MapView::around(here)
             };
         }
-        Action::TapMap(col, row) => match venue_at(state, col, row) {
-            Some(v) => select(state, v),
-            None => return Vec::new(),
-        },
-        Action::Choose(i) => return open_venue(state, i),
-        Action::Primary => return open_venue(state, state.focus),
+        Action::TapMap(col, row) => {
+            if let Some(v) = venue_at(state, col, row) {
+                select(state, v);
+            }
+            return Vec::new();
+        }
+        Action::Choose(i) => return choose_row(state, i),
+        // Enter opens the venue the focus is on.
+        Action::Primary => {
+            return match state.map_list.get(state.focus).copied() {
+                Some(v) => open_venue(state, v),
+                None => Vec::new(),
+            };
+        }
         _ => return Vec::new(),
     }
     refresh(state);
-    super::clamp_focus(state);
+    state.focus = 0;
     Vec::new()
 }
 
-/// Chooses a venue on the map: it is highlighted, centred, and first in the list.
+/// Chooses a venue: it is highlighted and centred on the map; in the list it keeps its place
+/// (so the same number again opens it), or comes first if it was not there.
 fn select(state: &mut State, venue: VenueId) {
     state.map.selected = Some(venue);
     state.map.center = state.catalogue.venue(venue).position;
-    state.focus = 0;
+    let index = match state.map_list.iter().position(|v| *v == venue) {
+        Some(i) => i,
+        None => {
+            state.map_list.insert(0, venue);
+            let (cols, rows) = state.size;
+            state
+                .map_list
+                .truncate(list_capacity(cols, rows, state.site.touchscreen));
+            0
+        }
+    };
+    state.focus = index;
+    state.notice = Some(Notice::MapChosen(index + 1));
 }
 
-fn open_venue(state: &mut State, index: usize) -> Vec<Effect> {
+/// A row of the list: the first time chooses it on the map, the second opens it.
+fn choose_row(state: &mut State, index: usize) -> Vec<Effect> {
     let Some(venue) = state.map_list.get(index).copied() else {
         return Vec::new();
     };
-    state.focus = index;
-    state.map.selected = Some(venue);
+    if state.map.selected == Some(venue) {
+        return open_venue(state, venue);
+    }
+    select(state, venue);
+    Vec::new()
+}
+
+fn open_venue(state: &mut State, venue: VenueId) -> Vec<Effect> {
     nav::go(state, Screen::Venue(venue), 0)
 }
 
