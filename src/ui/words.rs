@@ -134,6 +134,39 @@ pub fn audience(lang: Lang, a: Audience) -> String {
     t(lang, &format!("audience-{}", a.wire()))
 }
 
+/// A venue's address with its district, said once: 朝阳区望京西园三区 / Chaoyang, 3 Road.
+pub fn address(lang: Lang, venue: &crate::catalogue::Venue) -> String {
+    let address = venue.address.get(lang);
+    let district = venue.district.name(lang);
+    if address.contains(district) {
+        address.to_string()
+    } else {
+        format!("{district} {address}")
+    }
+}
+
+/// How to get to a venue from here: distance, direction and step-free access.
+pub fn way_there(
+    lang: Lang,
+    here: crate::domain::geo::LatLon,
+    venue: &crate::catalogue::Venue,
+) -> String {
+    let access = t(
+        lang,
+        if venue.step_free {
+            "access-step-free"
+        } else {
+            "access-steps"
+        },
+    );
+    let distance = here.distance_km(venue.position);
+    let direction = here.direction_to(venue.position);
+    format!(
+        "{}   {access}",
+        distance_direction(lang, distance, direction)
+    )
+}
+
 /// A venue kind's name.
 pub fn venue_kind(lang: Lang, k: crate::catalogue::VenueKind) -> String {
     t(lang, &format!("kind-{}", k.wire()))

@@ -52,30 +52,11 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
 
     // Line 2: the venue and its address.
     // Addresses often name their district already; say it once.
-    let address = venue.address.get(lang);
-    let district = venue.district.name(lang);
-    let place = if address.contains(district) {
-        format!("{}   {address}", venue.name.get(lang))
-    } else {
-        format!("{}   {district} {address}", venue.name.get(lang))
-    };
+    let place = format!("{}   {}", venue.name.get(lang), words::address(lang, venue));
     p.text(x, area.y + 1, inner, &place, p.theme.text.style());
 
     // Line 3: how far, which way, and step-free access.
-    let distance = state.site.position.distance_km(venue.position);
-    let direction = state.site.position.direction_to(venue.position);
-    let access = t(
-        lang,
-        if venue.step_free {
-            "access-step-free"
-        } else {
-            "access-steps"
-        },
-    );
-    let way = format!(
-        "{}   {access}",
-        words::distance_direction(lang, distance, direction)
-    );
+    let way = words::way_there(lang, state.site.position, venue);
     p.text(x, area.y + 2, inner, &way, p.theme.text.style());
 
     // Line 4: when it meets.

@@ -22,25 +22,9 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: VenueId, area: Rect) {
     let w = area.width.saturating_sub(2);
     p.text(x, area.y, w, venue.name.get(lang), p.theme.text.bold());
     let kind = words::venue_kind(lang, venue.kind);
-    let address = venue.address.get(lang);
-    let district = venue.district.name(lang);
-    let place = if address.contains(district) {
-        format!("{kind}   {address}")
-    } else {
-        format!("{kind}   {district} {address}")
-    };
+    let place = format!("{kind}   {}", words::address(lang, venue));
     p.text(x, area.y + 1, w, &place, p.theme.text.style());
-    let distance = state.site.position.distance_km(venue.position);
-    let direction = state.site.position.direction_to(venue.position);
-    let access = p.t(if venue.step_free {
-        "access-step-free"
-    } else {
-        "access-steps"
-    });
-    let mut way = format!(
-        "{}   {access}",
-        words::distance_direction(lang, distance, direction)
-    );
+    let mut way = words::way_there(lang, state.site.position, venue);
     if let Some(phone) = &venue.phone {
         way = format!(
             "{way}   {}",
