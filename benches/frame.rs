@@ -59,6 +59,8 @@ fn bench(c: &mut Criterion) {
         date: session.date,
         created_at: receipt.clock.now,
         status: Status::Waiting,
+        reason: None,
+        existing: None,
     };
     update(&mut receipt, Msg::SignupFinished(Ok(Saved::New(record))));
     assert!(matches!(receipt.screen, Screen::Receipt(_)));

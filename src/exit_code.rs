@@ -12,6 +12,9 @@ pub const CONFIG: u8 = 3;
 pub const REFUSED: u8 = 4;
 /// The outbox could not be opened or written (full disk, no permission).
 pub const STORAGE: u8 = 5;
+/// `sync` could not finish: the hub cannot be reached, refused the token, or sent what the
+/// kiosk cannot use. Nothing is lost; the next sync carries on.
+pub const SYNC_FAILED: u8 = 6;
 /// The terminal went away (SIGHUP, or the terminal closed): the supervisor should restart.
 pub const TERMINAL_LOST: u8 = 1;
 /// The kiosk crashed; its supervisor should restart it.

@@ -5,6 +5,7 @@
 //! runtime to carry out; the pure [`ui::view`] draws the state.
 
 pub mod app;
+pub mod cache;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
@@ -17,4 +18,5 @@ pub mod outbox;
 pub mod problem;
 pub mod runtime;
 pub mod signup;
+pub mod sync;
 pub mod ui;

@@ -87,7 +87,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].card_digits, CARD);
     assert_eq!(all[0].code, receipt.code);
-    assert_eq!(h.state.waiting, 1);
+    assert_eq!(h.state.queue.waiting(), 1);
 
     // 90 s later the countdown appears; 30 s after that everything about the person goes.
     h.wait(89_000);
@@ -116,7 +116,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
         .to_string();
     assert!(!after.contains(&title));
     // What the kiosk itself knows (not personal) stays.
-    assert_eq!(h.state.waiting, 1);
+    assert_eq!(h.state.queue.waiting(), 1);
 }
 
 #[test]

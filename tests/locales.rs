@@ -6,10 +6,13 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use learning_kiosk::app::link::LinkProblemKind;
 use learning_kiosk::catalogue::{Audience, Category, VenueKind};
 use learning_kiosk::domain::geo::Compass;
 use learning_kiosk::domain::lang::Lang;
 use learning_kiosk::i18n::{SOURCES, has, t};
+use learning_kiosk::outbox::Status;
+use learning_wire::InvalidReason;
 
 fn ids(source: &str) -> BTreeSet<String> {
     let resource =
@@ -73,6 +76,8 @@ fn ids_in_code(dir: &Path, out: &mut BTreeSet<String>) {
                     "refusal-",
                     "card-error-",
                     "weekday-",
+                    "staff-",
+                    "link-",
                 ];
                 if known_prefix.iter().any(|p| piece.starts_with(p))
                     && piece
@@ -115,6 +120,16 @@ fn every_message_the_code_uses_exists_in_both_languages() {
         "string", "number", "integer", "bool", "object", "array", "text",
     ] {
         used.insert(format!("expected-{e}"));
+    }
+    for status in Status::ALL {
+        used.insert(format!("status-{}", status.as_str()));
+        used.insert(format!("status-short-{}", status.as_str()));
+    }
+    for reason in InvalidReason::ALL {
+        used.insert(format!("reason-{}", reason.as_str()));
+    }
+    for kind in LinkProblemKind::ALL {
+        used.insert(format!("link-problem-{}", kind.as_str()));
     }
     assert!(
         used.len() > 150,

@@ -6,10 +6,12 @@ mod common;
 
 use common::{CARD, Harness, record};
 use learning_kiosk::app::filters::FilterKind;
+use learning_kiosk::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
+use learning_kiosk::app::msg::{QueueSummary, StaffItem};
 use learning_kiosk::app::{Action, Key, Msg, Screen};
 use learning_kiosk::config::load::demo_site;
 use learning_kiosk::domain::lang::Lang;
-use learning_kiosk::outbox::Saved;
+use learning_kiosk::outbox::{Saved, Status};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -70,7 +72,11 @@ fn to_receipt(k: &mut Harness, existing: bool) {
     assert!(matches!(k.state.screen, Screen::Receipt(_)));
     // What the outbox reports once the sign-up is held.
     let held = [((id, session.date), 1)].into_iter().collect();
-    k.send_only(Msg::QueueStatus { held, waiting: 1 });
+    k.send_only(Msg::QueueStatus(QueueSummary {
+        held,
+        counts: [(Status::Waiting, 1)].into_iter().collect(),
+        attention: Vec::new(),
+    }));
 }
 
 #[test]
@@ -341,6 +347,133 @@ fn staff_menu() {
     });
 }
 
+/// The link as the sync worker reports it: online, synced a minute ago.
+fn online(k: &mut Harness) {
+    k.send(Msg::Link(LinkStatus {
+        hub: true,
+        online: true,
+        last_sync: Some(common::moment("2026-11-23T08:59:00+08:00")),
+        ..LinkStatus::default()
+    }));
+}
+
+/// The link down since yesterday evening, with the reason for staff.
+fn offline(k: &mut Harness) {
+    k.send(Msg::Link(LinkStatus {
+        hub: true,
+        online: false,
+        offline_since: Some(common::moment("2026-11-22T17:40:00+08:00")),
+        last_sync: Some(common::moment("2026-11-22T17:39:00+08:00")),
+        last_error: Some(LinkProblem {
+            kind: LinkProblemKind::Offline,
+            detail: "connection refused".into(),
+        }),
+        waiting_for_allowance: false,
+    }));
+    k.send(Msg::QueueStatus(QueueSummary {
+        held: Default::default(),
+        counts: [
+            (Status::Waiting, 3),
+            (Status::Confirmed, 41),
+            (Status::Waitlisted, 2),
+            (Status::Invalid, 1),
+            (Status::Parked, 1),
+        ]
+        .into_iter()
+        .collect(),
+        attention: vec![
+            StaffItem {
+                code: "PX3-WAE".into(),
+                activity_id: "cy-wangjing-clc.smartphone".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+                status: Status::Parked,
+                reason: Some("the hub could not read it: bad date".into()),
+            },
+            StaffItem {
+                code: "K7Q-4MD".into(),
+                activity_id: "xc-capital-museum.paper_cutting".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+                status: Status::Invalid,
+                reason: Some("started".into()),
+            },
+        ],
+    }));
+}
+
+#[test]
+fn welcome_online() {
+    snap_with("welcome-online", Harness::demo_with_hub, online);
+}
+
+#[test]
+fn home_offline_since_yesterday() {
+    snap_with("home-offline", Harness::demo_with_hub, |k| {
+        offline(k);
+        k.swipe(CARD);
+    });
+}
+
+#[test]
+fn my_signups_with_the_hubs_answers() {
+    snap_with("my-signups-answered", Harness::demo_with_hub, |k| {
+        online(k);
+        k.swipe(CARD);
+        k.key(Key::Char('3'));
+        let answered = |code, activity, date, status, reason: Option<&str>| {
+            let mut r = record(code, CARD, activity, date);
+            r.status = status;
+            r.reason = reason.map(str::to_string);
+            r
+        };
+        let records = vec![
+            answered(
+                "K7Q-4MD",
+                "cy-wangjing-clc.smartphone",
+                "2026-11-24",
+                Status::Confirmed,
+                None,
+            ),
+            answered(
+                "PX3-WAE",
+                "xc-capital-museum.paper_cutting",
+                "2026-11-30",
+                Status::Waitlisted,
+                None,
+            ),
+            answered(
+                "M4D-9RT",
+                "hd-national-library.paper_cutting",
+                "2026-11-30",
+                Status::Invalid,
+                Some("cancelled"),
+            ),
+            answered(
+                "T2N-8KC",
+                "cy-wangjing-clc.smartphone",
+                "2026-11-27",
+                Status::Waiting,
+                None,
+            ),
+        ];
+        let card = k.state.card.unwrap();
+        k.send(Msg::MySignupsLoaded {
+            card,
+            records: Ok(records),
+        });
+    });
+}
+
+#[test]
+fn staff_menu_with_a_hub() {
+    snap_with("staff-menu-hub", Harness::demo_with_hub, |k| {
+        offline(k);
+        k.send(Msg::StaffChord);
+        k.type_keys("2468");
+        k.enter();
+        k.key(Key::Char('2'));
+    });
+}
+
 #[test]
 fn out_of_service() {
     let broken =
@@ -455,6 +588,15 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
         (
             "staff-menu",
             Box::new(|k| {
+                k.send(Msg::StaffChord);
+                k.type_keys("2468");
+                k.enter();
+            }),
+        ),
+        (
+            "staff-menu-hub",
+            Box::new(|k| {
+                offline(k);
                 k.send(Msg::StaffChord);
                 k.type_keys("2468");
                 k.enter();

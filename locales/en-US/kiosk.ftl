@@ -83,6 +83,25 @@ seats-full = Full
 seats-cancelled = Cancelled
 status-waiting = Saved on this kiosk, will be sent to the learning centre when the connection returns
 status-short-waiting = Saved here, not yet sent
+status-confirmed = Confirmed by the learning centre: your seat is kept
+status-waitlisted = On the waiting list: the learning centre will tell you if a seat frees up
+status-full = Not accepted: the session was already full
+status-duplicate = You already had this session: your earlier sign-up stands
+status-invalid = Not accepted by the learning centre
+status-parked = Kept on this kiosk for staff to check
+status-short-confirmed = Confirmed
+status-short-waitlisted = Waiting list
+status-short-full = Not accepted: full
+status-short-duplicate = Already signed up
+status-short-invalid = Not accepted
+status-short-parked = Held for staff
+reason-unknown_activity = the activity is no longer listed
+reason-cancelled = the activity was cancelled
+reason-no_session = the activity does not meet that day
+reason-started = the session had already started
+reason-bad_card = the card number is not valid
+reason-malformed = the sign-up could not be read; staff will check it
+reason-uuid_reused = the sign-up's number was used twice; staff will check it
 
 ## Welcome and home
 
@@ -258,7 +277,6 @@ staff-pin-title = Staff: type the PIN and press Enter.
 staff-menu-title = Staff page
 staff-kiosk = Kiosk { $id }, config from { $source }
 staff-catalogue = Catalogue: { $venues } places, { $activities } activities
-staff-waiting = Sign-ups waiting to be sent: { $count }
 staff-exit = Close the kiosk program
 
 out-of-service-title = This kiosk is out of service: its files have problems. Staff, please see below.
@@ -325,3 +343,32 @@ cli-nearby-heading = { $count ->
     [one] 1 session
    *[other] { $count } sessions
 } within { $km } km in the next { $days } days, soonest first:
+
+## Sync with the district hub
+
+link-online = Online, synced { $time }
+link-offline-since = Offline since { $time }
+link-connecting = Not yet connected
+link-problem-offline = The hub cannot be reached
+link-problem-busy = The hub asked the kiosk to wait
+link-problem-unauthorized = The hub refused this kiosk's token
+link-problem-hub = The hub gave an answer the kiosk cannot use
+link-problem-storage = The kiosk's own files failed
+link-problem-token = The token file cannot be read
+link-problem-catalogue = The hub's catalogue does not load; the kiosk keeps the one it has
+notice-sync-asked = Syncing with the hub now.
+staff-sync-now = Sync now
+staff-hub = Hub { $url }: { $status }
+staff-no-hub = No hub: sign-ups stay on this kiosk
+staff-allowance-spent = The data allowance for this hour is used up; syncing waits for it
+staff-outbox = Sign-ups on this kiosk: { $counts }
+staff-outbox-empty = No sign-ups on this kiosk yet
+staff-last-problem = Last problem: { $problem }
+staff-attention = Need checking (the queue command shows more):
+cli-no-hub = This kiosk has no hub: set [hub] url and token_file in the site config, or give --hub and --token-file.
+cli-sync-waiting = The hub asks to wait { $seconds } s; trying again then.
+cli-sync-failed = The sync did not finish: { $detail }. Nothing is lost; the next sync carries on.
+cli-sync-pushed = Sign-ups sent: { $count } ({ $answers }); held for staff: { $parked }
+cli-sync-pulled = Catalogue changes received: { $changes } in { $pages } pages
+cli-sync-bytes = Requests: { $requests }; bytes sent: { $sent }; bytes received: { $received }
+cli-sync-nothing-sent = No sign-ups were waiting to be sent.

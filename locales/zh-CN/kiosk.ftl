@@ -76,6 +76,25 @@ seats-full = 已满
 seats-cancelled = 已取消
 status-waiting = 已保存在本机，联网后会发送到学习中心确认
 status-short-waiting = 已存本机，待发送
+status-confirmed = 学习中心已确认，名额为您保留
+status-waitlisted = 已进入候补名单，有空位时学习中心会通知您
+status-full = 没有报上：这次活动已经满了
+status-duplicate = 您之前已经报过这次活动，原来的报名有效
+status-invalid = 学习中心没有接受这个报名
+status-parked = 暂存在本机，请工作人员查看
+status-short-confirmed = 已确认
+status-short-waitlisted = 候补
+status-short-full = 没有报上：已满
+status-short-duplicate = 已经报过
+status-short-invalid = 没有被接受
+status-short-parked = 请工作人员查看
+reason-unknown_activity = 这个活动已经不在目录里了
+reason-cancelled = 这个活动已经取消
+reason-no_session = 这个活动那天没有课
+reason-started = 报名时活动已经开始
+reason-bad_card = 卡号无效
+reason-malformed = 报名信息读不出来，工作人员会查看
+reason-uuid_reused = 报名编号重复，工作人员会查看
 
 ## 欢迎和主页
 
@@ -248,7 +267,6 @@ staff-pin-title = 工作人员：请输入密码后按 Enter。
 staff-menu-title = 工作人员页面
 staff-kiosk = 学习亭 { $id }，配置来自 { $source }
 staff-catalogue = 活动目录：{ $venues } 个地点，{ $activities } 个活动
-staff-waiting = 待发送的报名：{ $count } 条
 staff-exit = 关闭学习亭程序
 
 out-of-service-title = 学习亭暂停服务：配置文件有问题，请工作人员处理。
@@ -306,3 +324,32 @@ cli-pin-rule = 密码应该是 4 到 12 位数字。
 cli-bad-at = 应该是 纬度,经度（单位是度），例如 39.9965,116.4705
 cli-bad-km = 应该是公里数，大于 0，最多 200
 cli-nearby-heading = { $km } 公里以内、未来 { $days } 天有 { $count } 次活动，最早的在前：
+
+## Sync with the district hub
+
+link-online = 在线，{ $time } 已同步
+link-offline-since = 离线，自 { $time } 起
+link-connecting = 尚未联网
+link-problem-offline = 连不上区里的服务器
+link-problem-busy = 区里的服务器繁忙，要求稍后再试
+link-problem-unauthorized = 区里的服务器不接受本机的令牌
+link-problem-hub = 区里的服务器的回答无法使用
+link-problem-storage = 本机的文件出错
+link-problem-token = 无法读取令牌文件
+link-problem-catalogue = 区里的服务器发来的活动目录无法载入，本机继续使用原来的目录
+notice-sync-asked = 正在与区里的服务器同步。
+staff-sync-now = 立即同步
+staff-hub = 区里的服务器 { $url }：{ $status }
+staff-no-hub = 未设置区里的服务器：报名只保存在本机
+staff-allowance-spent = 本小时的流量已用完，稍后再同步
+staff-outbox = 本机的报名：{ $counts }
+staff-outbox-empty = 本机暂无报名
+staff-last-problem = 最近的问题：{ $problem }
+staff-attention = 需要核查（queue 命令可看详情）：
+cli-no-hub = 本机没有设置区里的服务器：请在站点配置的 [hub] 中填写 url 和 token_file，或使用 --hub 和 --token-file。
+cli-sync-waiting = 区里的服务器要求等待 { $seconds } 秒，之后再试。
+cli-sync-failed = 同步没有完成：{ $detail }。没有丢失任何内容，下次同步会接着进行。
+cli-sync-pushed = 已发送报名：{ $count } 条（{ $answers }）；留给工作人员查看：{ $parked } 条
+cli-sync-pulled = 收到活动目录的更新：{ $changes } 条，共 { $pages } 页
+cli-sync-bytes = 请求：{ $requests } 次；发送：{ $sent } 字节；接收：{ $received } 字节
+cli-sync-nothing-sent = 没有待发送的报名。

@@ -1,6 +1,10 @@
 //! What `update` asks the runtime to do; each result comes back as a message.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+
+use crate::catalogue::Catalogue;
 
 use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
@@ -26,6 +30,20 @@ pub enum Effect {
     /// Check a staff PIN against the config's hash; answers
     /// [`crate::app::Msg::StaffPinChecked`].
     CheckStaffPin(String),
+    /// Ask the sync worker to sync now (staff's "sync now").
+    SyncNow,
+    /// Check sign-ups against this catalogue from now on (the screens have switched to it).
+    UseCatalogue(SharedCatalogue),
     /// Close the kiosk with this exit code.
     Quit(u8),
+}
+
+/// A catalogue passed between threads; two are equal when they are the same one.
+#[derive(Clone, Debug)]
+pub struct SharedCatalogue(pub Arc<Catalogue>);
+
+impl PartialEq for SharedCatalogue {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }

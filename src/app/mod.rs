@@ -4,6 +4,7 @@
 pub mod effect;
 pub mod filters;
 pub mod idle;
+pub mod link;
 pub mod map_layout;
 pub mod msg;
 pub mod nav;

@@ -1,13 +1,16 @@
 //! What can happen to the kiosk, as messages to [`crate::app::update`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::app::filters::FilterKind;
+use crate::app::link::LinkStatus;
+use crate::catalogue::Catalogue;
 use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
-use crate::outbox::{OutboxError, Saved, SignupRecord};
+use crate::outbox::{OutboxError, Saved, SignupRecord, Status};
 use crate::signup::Refusal;
 
 /// The time, as the runtime reads it: the wall clock (or the pinned `--now`) for the
@@ -128,14 +131,14 @@ pub enum Msg {
         /// Its sign-ups, or why they could not be read.
         records: Result<Vec<SignupRecord>, String>,
     },
-    /// What the outbox holds: per-session counts the hub has not yet counted, and how many
-    /// sign-ups wait to be sent.
-    QueueStatus {
-        /// Sign-ups held per (activity id, date).
-        held: HashMap<(String, NaiveDate), u32>,
-        /// Sign-ups waiting to be sent.
-        waiting: u32,
-    },
+    /// What the outbox holds (nothing personal in it).
+    QueueStatus(QueueSummary),
+    /// How the link to the hub stands, from the sync worker.
+    Link(LinkStatus),
+    /// The hub's catalogue changed: the new one, whole and checked.
+    CatalogueUpdated(Arc<Catalogue>),
+    /// A sync finished: answers may have arrived, so the outbox is read again.
+    SyncFinished,
     /// The staff PIN was checked.
     StaffPinChecked(bool),
     /// The outbox was damaged at start and rebuilt; this many sign-ups were recovered.
@@ -148,6 +151,39 @@ pub enum Msg {
     /// The terminal went away (SIGHUP, or input closed): close, and let the supervisor
     /// restart the kiosk.
     TerminalLost,
+}
+
+/// What the outbox holds, as the screens and the staff page need it: no card numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueueSummary {
+    /// Sign-ups held per (activity id, date) that no hub has counted yet.
+    pub held: HashMap<(String, NaiveDate), u32>,
+    /// How many sign-ups there are in each status.
+    pub counts: BTreeMap<Status, u32>,
+    /// The latest sign-ups that need staff: parked or refused as invalid, newest first.
+    pub attention: Vec<StaffItem>,
+}
+
+impl QueueSummary {
+    /// Sign-ups waiting to be sent.
+    pub fn waiting(&self) -> u32 {
+        self.counts.get(&Status::Waiting).copied().unwrap_or(0)
+    }
+}
+
+/// A sign-up staff should look at, without its card number (the `queue` command has it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffItem {
+    /// The sign-up code.
+    pub code: String,
+    /// The activity's catalogue id.
+    pub activity_id: String,
+    /// The session's date.
+    pub date: NaiveDate,
+    /// Parked or invalid.
+    pub status: Status,
+    /// Why, as recorded.
+    pub reason: Option<String>,
 }
 
 /// Why a save failed, as the screen needs to know it.

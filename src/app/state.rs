@@ -6,7 +6,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::app::filters::{FilterKind, Filters};
-use crate::app::msg::Clock;
+use crate::app::link::LinkStatus;
+use crate::app::msg::{Clock, QueueSummary};
 use crate::app::receipt::Receipt;
 use crate::catalogue::nearby::NearbyItem;
 use crate::catalogue::{ActivityId, Catalogue};
@@ -99,6 +100,8 @@ pub enum Notice {
     MapChosen(usize),
     /// The outbox was damaged and rebuilt (for staff).
     OutboxRebuilt(usize),
+    /// Staff asked for a sync; it runs in the background.
+    SyncAsked,
 }
 
 impl Notice {
@@ -106,7 +109,7 @@ impl Notice {
     pub fn is_problem(&self) -> bool {
         !matches!(
             self,
-            Notice::CardRead | Notice::NewPerson | Notice::MapChosen(_)
+            Notice::CardRead | Notice::NewPerson | Notice::MapChosen(_) | Notice::SyncAsked
         )
     }
 }
@@ -122,6 +125,8 @@ pub struct MySignup {
     pub date: NaiveDate,
     /// Where it stands.
     pub status: Status,
+    /// Why the hub refused it, if it did.
+    pub reason: Option<String>,
 }
 
 /// The whole state of the kiosk.
@@ -167,8 +172,13 @@ pub struct State {
     pub my_signups: Option<Vec<MySignup>>,
     /// Sign-ups this kiosk holds per session that no hub has counted (not personal).
     pub held: HashMap<(ActivityId, NaiveDate), u32>,
-    /// Sign-ups waiting to be sent (not personal).
-    pub waiting: u32,
+    /// What the outbox holds, in counts (not personal).
+    pub queue: QueueSummary,
+    /// How the link to the hub stands.
+    pub link: LinkStatus,
+    /// A newer catalogue from the hub, put in use once nobody is at the kiosk (the screens
+    /// refer to the one in use).
+    pub pending_catalogue: Option<Arc<Catalogue>>,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
     /// A staff notice that survives idle resets until staff see it.
@@ -183,6 +193,7 @@ pub struct State {
 impl State {
     /// The state of a kiosk that has just started, or has just forgotten its last visitor.
     pub fn new(site: Arc<Site>, catalogue: Arc<Catalogue>, clock: Clock) -> State {
+        let hub = site.hub.is_some();
         State {
             lang: site.language,
             assisted: site.mode == Mode::Assisted,
@@ -204,7 +215,12 @@ impl State {
             nearby_minute: i64::MIN,
             my_signups: None,
             held: HashMap::new(),
-            waiting: 0,
+            queue: QueueSummary::default(),
+            link: LinkStatus {
+                hub,
+                ..LinkStatus::default()
+            },
+            pending_catalogue: None,
             last_input_ms: clock.mono_ms,
             staff_notice: None,
             pin_failures: 0,
@@ -216,13 +232,17 @@ impl State {
     pub fn forget_person(&mut self) {
         let fresh = State::new(self.site.clone(), self.catalogue.clone(), self.clock);
         let held = std::mem::take(&mut self.held);
-        let waiting = self.waiting;
+        let queue = std::mem::take(&mut self.queue);
+        let link = std::mem::take(&mut self.link);
+        let pending_catalogue = self.pending_catalogue.take();
         let size = self.size;
         let staff_notice = self.staff_notice.take();
         let (pin_failures, pin_locked_until_ms) = (self.pin_failures, self.pin_locked_until_ms);
         *self = State {
             held,
-            waiting,
+            queue,
+            link,
+            pending_catalogue,
             size,
             staff_notice,
             pin_failures,

@@ -1,6 +1,6 @@
 //! The one place the state changes.
 
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, SharedCatalogue};
 use crate::app::idle;
 use crate::app::msg::{Action, Key, Msg};
 use crate::app::nav;
@@ -16,6 +16,36 @@ pub const FILTER_KEY: char = '.';
 
 /// Applies a message to the state and returns the effects the runtime must carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let mut effects = apply(state, msg);
+    effects.extend(switch_catalogue_when_free(state));
+    effects
+}
+
+/// Puts a newer catalogue in use once nobody is at the kiosk: the screens hold places in the
+/// old one, and a person's list should not change under their finger.
+fn switch_catalogue_when_free(state: &mut State) -> Vec<Effect> {
+    if state.pending_catalogue.is_none() || !state.is_untouched() {
+        return Vec::new();
+    }
+    let Some(catalogue) = state.pending_catalogue.take() else {
+        return Vec::new();
+    };
+    tracing::info!(
+        activities = catalogue.activities.len(),
+        "the hub's catalogue is now in use"
+    );
+    state.catalogue = catalogue.clone();
+    state.held.clear();
+    state.nearby.clear();
+    state.nearby_minute = i64::MIN;
+    state.map_list.clear();
+    vec![
+        Effect::UseCatalogue(SharedCatalogue(catalogue)),
+        Effect::RefreshQueue,
+    ]
+}
+
+fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Tick(clock) => {
             state.clock = clock;
@@ -33,17 +63,35 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Terminate => vec![Effect::Quit(crate::exit_code::OK)],
         Msg::TerminalLost => vec![Effect::Quit(crate::exit_code::TERMINAL_LOST)],
-        Msg::QueueStatus { held, waiting } => {
-            state.held = held
+        Msg::QueueStatus(mut summary) => {
+            state.held = std::mem::take(&mut summary.held)
                 .into_iter()
                 .filter_map(|((id, date), n)| {
                     state.catalogue.activity_by_id(&id).map(|a| ((a, date), n))
                 })
                 .collect();
-            state.waiting = waiting;
+            state.queue = summary;
             Vec::new()
         }
-        Msg::SignupFinished(result) => screens::signup::finished(state, result),
+        Msg::Link(link) => {
+            state.link = link;
+            Vec::new()
+        }
+        Msg::CatalogueUpdated(catalogue) => {
+            state.pending_catalogue = Some(catalogue);
+            Vec::new()
+        }
+        Msg::SyncFinished => vec![Effect::RefreshQueue],
+        Msg::SignupFinished(result) => {
+            // A new sign-up goes to the hub at once where there is one (within what the hub
+            // and the byte budget allow).
+            let send = state.link.hub && matches!(result, Ok(crate::outbox::Saved::New(_)));
+            let mut effects = screens::signup::finished(state, result);
+            if send {
+                effects.push(Effect::SyncNow);
+            }
+            effects
+        }
         Msg::MySignupsLoaded { card, records } => screens::my_signups::loaded(state, card, records),
         Msg::StaffPinChecked(ok) => screens::staff::pin_checked(state, ok),
         Msg::OutboxRebuilt { recovered } => {

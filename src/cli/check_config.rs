@@ -37,7 +37,7 @@ pub fn run(options: &Options, lang: Lang, file: &Path) -> u8 {
         let file = file.display().to_string();
         report::both(lang, |l| ta(l, "cli-example-pin", args!["file" => &file]));
     }
-    match boot::load_catalogue(&site, options) {
+    match boot::load_seed(&site, options) {
         Ok(catalogue) => {
             println!(
                 "{}",

@@ -7,6 +7,7 @@ mod queue;
 mod report;
 mod run;
 mod signup;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +36,12 @@ pub struct Cli {
     /// Pins the clock to this RFC 3339 time, for demos and tests.
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
     now: Option<Moment>,
+    /// The district hub's URL (overrides the site config's).
+    #[arg(long, global = true, value_name = "URL")]
+    hub: Option<String>,
+    /// The file holding this kiosk's hub token (overrides the site config's).
+    #[arg(long, global = true, value_name = "FILE")]
+    token_file: Option<PathBuf>,
     /// The language of messages on the command line (default from LANG).
     #[arg(long, global = true, value_name = "zh-CN|en-US", value_parser = parse_lang)]
     lang: Option<Lang>,
@@ -82,6 +89,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Syncs with the district hub once: sends waiting sign-ups, fetches catalogue changes.
+    Sync,
     /// Checks a site config and its catalogue, printing every problem.
     CheckConfig {
         /// The site config file.
@@ -153,6 +162,8 @@ pub fn main() -> ExitCode {
         catalogue: cli.catalogue,
         data_dir: cli.data_dir,
         now: cli.now,
+        hub: cli.hub,
+        token_file: cli.token_file,
     };
     let lang = output_lang(cli.lang);
     let code = match cli.command.unwrap_or(Command::Run) {
@@ -163,6 +174,7 @@ pub fn main() -> ExitCode {
             date,
         } => signup::run(&options, lang, &card, &activity, date),
         Command::Queue { json } => queue::run(&options, lang, json),
+        Command::Sync => sync::run(&options, lang),
         Command::CheckConfig { file } => check_config::run(&options, lang, &file),
         Command::Nearby {
             at,

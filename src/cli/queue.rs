@@ -64,6 +64,8 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
                     "date": r.date.to_string(),
                     "created_at": r.created_at.to_rfc3339(),
                     "status": r.status.as_str(),
+                    "reason": r.reason,
+                    "existing": r.existing,
                 })
             })
             .collect();
@@ -80,8 +82,16 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
         println!("  {}: {n}", words::status_short(lang, status));
     }
     for r in &records {
+        let why = r
+            .reason
+            .as_deref()
+            .map(|reason| {
+                let said = words::answer_reason(lang, reason).unwrap_or_else(|| reason.into());
+                format!("  ({said})")
+            })
+            .unwrap_or_default();
         println!(
-            "{}  {}  {:<40}  {}  {}  {}",
+            "{}  {}  {:<40}  {}  {:<10}  {}{why}",
             r.code,
             r.card_masked(),
             r.activity_id,

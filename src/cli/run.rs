@@ -55,6 +55,7 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
         catalogue,
         report,
         clock: ClockSource::new(options.now),
+        data_dir,
         test_panic,
     };
     match event_loop::run(kiosk) {

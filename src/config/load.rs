@@ -102,6 +102,12 @@ struct Draft {
     touchscreen: Option<bool>,
     reader_gap_ms: Option<u32>,
     cell_aspect: Option<f64>,
+    hub_url: Option<String>,
+    token_file: Option<String>,
+    sync_interval: Option<u32>,
+    byte_budget: Option<u64>,
+    batch_size: Option<u32>,
+    hub_at: usize,
 }
 
 impl Reader<'_> {
@@ -137,6 +143,10 @@ impl Reader<'_> {
                 "staff" => self.staff(table, &mut d),
                 "input" => self.input(table, &mut d),
                 "display" => self.display(table, &mut d),
+                "hub" => {
+                    d.hub_at = value.span().start;
+                    self.hub(table, &mut d);
+                }
                 _ => self.problem(
                     key.span().start,
                     name,
@@ -161,9 +171,32 @@ impl Reader<'_> {
                 self.problem(kiosk_at, key, ProblemKind::Missing(expected));
             }
         }
+        // A hub needs both its address and the kiosk's token.
+        if d.hub_url.is_some() != d.token_file.is_some() {
+            let key = if d.hub_url.is_none() {
+                "hub.url"
+            } else {
+                "hub.token_file"
+            };
+            self.problem(d.hub_at, key, ProblemKind::Missing(Expected::String));
+        }
         if !self.problems.is_empty() {
             return None;
         }
+        let resolve = |f: String| match base_dir {
+            Some(dir) => dir.join(f),
+            None => f.into(),
+        };
+        let hub = match (d.hub_url.clone(), d.token_file.clone()) {
+            (Some(url), Some(token_file)) => Some(crate::config::site::HubSettings {
+                url,
+                token_file: resolve(token_file),
+                sync_interval_seconds: d.sync_interval.unwrap_or(60),
+                byte_budget_per_hour: d.byte_budget,
+                batch_size: d.batch_size.unwrap_or(50) as usize,
+            }),
+            _ => None,
+        };
         Some(Site {
             id: d.id?,
             name: d.name?,
@@ -184,6 +217,7 @@ impl Reader<'_> {
             touchscreen: d.touchscreen.unwrap_or(true),
             reader_gap_ms: d.reader_gap_ms.unwrap_or(30),
             cell_aspect: d.cell_aspect.unwrap_or(2.0),
+            hub,
             source: label.to_string(),
         })
     }
@@ -334,6 +368,50 @@ impl Reader<'_> {
                     key.span().start,
                     &path,
                     ProblemKind::UnknownKey("touchscreen, reader_gap_ms".into()),
+                ),
+            }
+        }
+    }
+
+    fn hub(&mut self, table: &DeTable<'_>, d: &mut Draft) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let path = format!("hub.{name}");
+            match name {
+                "url" => {
+                    d.hub_url = self.string(value, &path).filter(|url| {
+                        let ok = url.starts_with("https://") || url.starts_with("http://");
+                        if !ok {
+                            self.problem(
+                                value.span().start,
+                                &path,
+                                ProblemKind::UnknownValue {
+                                    found: url.clone(),
+                                    allowed: "https://... (http://... for loopback and tests)"
+                                        .into(),
+                                },
+                            );
+                        }
+                        ok
+                    });
+                }
+                "token_file" => d.token_file = self.string(value, &path),
+                "sync_interval_seconds" => d.sync_interval = self.int_in(value, &path, 10, 86_400),
+                "byte_budget_per_hour" => {
+                    d.byte_budget = self
+                        .int_in(value, &path, 10_000, 4_000_000_000)
+                        .map(u64::from)
+                }
+                "batch_size" => {
+                    d.batch_size = self.int_in(value, &path, 1, learning_wire::MAX_BATCH as u32)
+                }
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey(
+                        "url, token_file, sync_interval_seconds, byte_budget_per_hour, batch_size"
+                            .into(),
+                    ),
                 ),
             }
         }

@@ -18,6 +18,21 @@ pub enum Mode {
     Assisted,
 }
 
+/// How the kiosk reaches its district hub.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HubSettings {
+    /// The hub's base URL (`https://` in the field; `http://` for loopback and tests).
+    pub url: String,
+    /// The file holding this kiosk's token (already resolved against the config's folder).
+    pub token_file: std::path::PathBuf,
+    /// Seconds between syncs when all is well.
+    pub sync_interval_seconds: u32,
+    /// Bytes the kiosk may use on the link in any hour (metered links); `None`: no limit.
+    pub byte_budget_per_hour: Option<u64>,
+    /// Sign-ups sent in one request.
+    pub batch_size: usize,
+}
+
 /// One kiosk site, as its config file describes it.
 #[derive(Clone, Debug)]
 pub struct Site {
@@ -54,6 +69,8 @@ pub struct Site {
     pub reader_gap_ms: u32,
     /// How many times taller than wide a terminal cell is (the map corrects for it).
     pub cell_aspect: f64,
+    /// The district hub, if this kiosk has one.
+    pub hub: Option<HubSettings>,
     /// Where the config came from, for messages.
     pub source: String,
 }

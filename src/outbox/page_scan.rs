@@ -7,14 +7,16 @@
 
 use std::path::Path;
 
-/// One row of the `signups` table as stored: eight columns, the first (the id) stored as NULL
-/// because it is the rowid.
+/// One row of the `signups` table as stored: the id (the rowid, stored as NULL), seven text
+/// columns, then (since the hub's answers) further columns of text or NULL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct RawRow {
     /// The rowid.
     pub id: i64,
     /// uuid, code, card, activity, date, created_at, status.
     pub texts: [String; 7],
+    /// reason, existing, answered_at, where the row has them.
+    pub extra: Vec<Option<String>>,
 }
 
 /// Rows found in the database file and its WAL, newest first: committed WAL frames from the
@@ -121,24 +123,32 @@ fn cell_row(page: &[u8], at: usize, usable: usize) -> Option<RawRow> {
         types.push(t);
         h += k;
     }
-    if types.len() != 8 || types[0] != 0 {
+    if !(8..=11).contains(&types.len()) || types[0] != 0 {
         return None;
     }
     let mut body = header_len;
-    let mut texts: [String; 7] = Default::default();
-    for (slot, t) in texts.iter_mut().zip(&types[1..]) {
-        // Every column but the id is TEXT: an odd serial type of 13 or more.
-        if *t < 13 || t % 2 == 0 {
+    let mut text = |t: u64| -> Option<String> {
+        // TEXT is an odd serial type of 13 or more.
+        if t < 13 || t.is_multiple_of(2) {
             return None;
         }
         let len = usize::try_from((t - 13) / 2).ok()?;
         let bytes = payload.get(body..body + len)?;
-        *slot = String::from_utf8(bytes.to_vec()).ok()?;
         body += len;
+        String::from_utf8(bytes.to_vec()).ok()
+    };
+    let mut texts: [String; 7] = Default::default();
+    for (slot, t) in texts.iter_mut().zip(&types[1..8]) {
+        *slot = text(*t)?;
+    }
+    let mut extra = Vec::new();
+    for t in &types[8..] {
+        extra.push(if *t == 0 { None } else { Some(text(*t)?) });
     }
     Some(RawRow {
         id: i64::try_from(rowid).ok()?,
         texts,
+        extra,
     })
 }
 

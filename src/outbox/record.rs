@@ -8,21 +8,59 @@ use crate::domain::card::mask_digits;
 use crate::domain::time::Moment;
 use crate::domain::time::parse_moment;
 
-/// Where a sign-up stands.
+/// Where a sign-up stands: waiting to be sent, the hub's answer, or held for staff.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
-    /// Saved on this kiosk; no hub has confirmed it yet.
+    /// Saved on this kiosk; no hub has answered yet.
     Waiting,
+    /// The hub confirmed a seat.
+    Confirmed,
+    /// The hub put it on the waiting list.
+    Waitlisted,
+    /// The session and its waiting list were full.
+    Full,
+    /// The card already held the session (the record's `existing` names that sign-up).
+    Duplicate,
+    /// The hub refused it (the record's `reason` says why).
+    Invalid,
+    /// The hub could not read it: held for staff, not sent again.
+    Parked,
 }
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 1] = [Status::Waiting];
+    pub const ALL: [Status; 7] = [
+        Status::Waiting,
+        Status::Confirmed,
+        Status::Waitlisted,
+        Status::Full,
+        Status::Duplicate,
+        Status::Invalid,
+        Status::Parked,
+    ];
 
     /// The name stored in the database and printed by `queue --json`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Waiting => "waiting",
+            Status::Confirmed => "confirmed",
+            Status::Waitlisted => "waitlisted",
+            Status::Full => "full",
+            Status::Duplicate => "duplicate",
+            Status::Invalid => "invalid",
+            Status::Parked => "parked",
+        }
+    }
+
+    /// The status the hub's answer puts a sign-up in.
+    pub fn from_answer(status: learning_wire::AnswerStatus) -> Status {
+        use learning_wire::AnswerStatus as A;
+        match status {
+            A::Confirmed => Status::Confirmed,
+            A::Waitlisted => Status::Waitlisted,
+            A::Full => Status::Full,
+            A::Duplicate => Status::Duplicate,
+            A::Invalid => Status::Invalid,
         }
     }
 
@@ -49,6 +87,10 @@ pub struct SignupRecord {
     pub created_at: Moment,
     /// Where it stands.
     pub status: Status,
+    /// Why the hub refused it, or why it was parked.
+    pub reason: Option<String>,
+    /// For a duplicate: the UUID of the sign-up the card already holds.
+    pub existing: Option<String>,
 }
 
 impl SignupRecord {
@@ -68,11 +110,16 @@ impl fmt::Debug for SignupRecord {
             .field("date", &self.date)
             .field("created_at", &self.created_at)
             .field("status", &self.status)
+            .field("reason", &self.reason)
             .finish()
     }
 }
 
-/// Reads a row of `uuid, code, card, activity, date, created_at, status`.
+/// The columns [`row_to_record`] reads, in order.
+pub(super) const COLUMNS: &str =
+    "uuid, code, card, activity, date, created_at, status, reason, existing";
+
+/// Reads a row of [`COLUMNS`].
 pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRecord> {
     let bad = |i: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -92,5 +139,7 @@ pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRec
         date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(4, "date"))?,
         created_at: parse_moment(&created).ok_or_else(|| bad(5, "time"))?,
         status: Status::parse(&status).ok_or_else(|| bad(6, "status"))?,
+        reason: r.get(7)?,
+        existing: r.get(8)?,
     })
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OpenFlags, params};
 use crate::domain::card::CardNumber;
 use crate::outbox::error::OutboxError;
 use crate::outbox::page_scan;
-use crate::outbox::record::{SignupRecord, Status, row_to_record};
+use crate::outbox::record::{COLUMNS, SignupRecord, Status, row_to_record};
 
 /// How many missing ids in a row end the search past the highest id seen (a page of the
 /// table holds a few dozen rows, so this spans dozens of lost pages).
@@ -84,8 +84,8 @@ pub(super) fn recover_into(damaged: &Path, into: &mut Connection) -> usize {
         }
         // The first copy of a sign-up wins: SQLite's own reading, then the newest pages.
         let inserted = tx.execute(
-            "INSERT OR IGNORE INTO signups (uuid, code, card, activity, date, created_at, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR IGNORE INTO signups (uuid, code, card, activity, date, created_at, status, reason, existing)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 record.uuid,
                 record.code,
@@ -93,7 +93,9 @@ pub(super) fn recover_into(damaged: &Path, into: &mut Connection) -> usize {
                 record.activity_id,
                 record.date.to_string(),
                 record.created_at.to_rfc3339(),
-                record.status.as_str()
+                record.status.as_str(),
+                record.reason,
+                record.existing
             ],
         );
         if matches!(inserted, Ok(1)) {
@@ -112,9 +114,16 @@ fn read_through_sqlite(damaged: &Path) -> Vec<SignupRecord> {
         return Vec::new();
     };
     let max_id = highest_id(&old);
-    let Ok(mut probe) = old.prepare(
-        "SELECT uuid, code, card, activity, date, created_at, status FROM signups WHERE id = ?1",
-    ) else {
+    // A file from before the hub answers has fewer columns: read what it has.
+    let columns = if old
+        .prepare("SELECT reason, existing FROM signups LIMIT 1")
+        .is_ok()
+    {
+        COLUMNS.to_string()
+    } else {
+        "uuid, code, card, activity, date, created_at, status, NULL, NULL".to_string()
+    };
+    let Ok(mut probe) = old.prepare(&format!("SELECT {columns} FROM signups WHERE id = ?1")) else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -138,6 +147,7 @@ fn read_through_sqlite(damaged: &Path) -> Vec<SignupRecord> {
 /// A row read off a page, as a record, if every column reads as it should.
 fn raw_to_record(raw: &page_scan::RawRow) -> Option<SignupRecord> {
     let [uuid, code, card, activity, date, created_at, status] = &raw.texts;
+    let extra = |i: usize| raw.extra.get(i).cloned().flatten();
     Some(SignupRecord {
         uuid: uuid.clone(),
         code: code.clone(),
@@ -146,5 +156,7 @@ fn raw_to_record(raw: &page_scan::RawRow) -> Option<SignupRecord> {
         date: crate::catalogue::load::parse_date(date)?,
         created_at: crate::domain::time::parse_moment(created_at)?,
         status: Status::parse(status)?,
+        reason: extra(0),
+        existing: extra(1),
     })
 }

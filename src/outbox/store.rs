@@ -10,11 +10,11 @@ use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
 use crate::outbox::code::code_from;
 use crate::outbox::error::{OutboxError, is_corruption};
-use crate::outbox::record::row_to_record;
+use crate::outbox::record::{COLUMNS, row_to_record};
 use crate::outbox::record::{SignupRecord, Status};
 use crate::outbox::salvage;
 
-const SCHEMA_VERSION: i32 = 1;
+const SCHEMA_VERSION: i32 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS signups (
@@ -26,9 +26,21 @@ CREATE TABLE IF NOT EXISTS signups (
     date        TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     status      TEXT NOT NULL,
+    reason      TEXT,
+    existing    TEXT,
+    answered_at TEXT,
     UNIQUE (card, activity, date)
 );
 CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date);
+CREATE INDEX IF NOT EXISTS signups_status ON signups (status, id);
+";
+
+/// Version 1 had no hub answers.
+const FROM_V1: &str = "
+ALTER TABLE signups ADD COLUMN reason TEXT;
+ALTER TABLE signups ADD COLUMN existing TEXT;
+ALTER TABLE signups ADD COLUMN answered_at TEXT;
+CREATE INDEX IF NOT EXISTS signups_status ON signups (status, id);
 ";
 
 /// The outbox, open.
@@ -96,6 +108,9 @@ fn check_integrity(conn: &Connection) -> rusqlite::Result<bool> {
 
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == 1 {
+        conn.execute_batch(FROM_V1)?;
+    }
     if version < SCHEMA_VERSION {
         conn.execute_batch(SCHEMA)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -195,8 +210,9 @@ impl Outbox {
         let date_text = date.to_string();
         let existing = tx
             .query_row(
-                "SELECT uuid, code, card, activity, date, created_at, status FROM signups
-                 WHERE card = ?1 AND activity = ?2 AND date = ?3",
+                &format!(
+                    "SELECT {COLUMNS} FROM signups WHERE card = ?1 AND activity = ?2 AND date = ?3"
+                ),
                 params![card.digits(), activity_id, date_text],
                 row_to_record,
             )
@@ -226,6 +242,8 @@ impl Outbox {
                 date,
                 created_at: *now,
                 status: Status::Waiting,
+                reason: None,
+                existing: None,
             };
             let inserted = tx.execute(
                 "INSERT INTO signups (uuid, code, card, activity, date, created_at, status)
@@ -257,19 +275,18 @@ impl Outbox {
 
     /// A card's sign-ups, soonest session first.
     pub fn for_card(&self, card: &CardNumber) -> Result<Vec<SignupRecord>, OutboxError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT uuid, code, card, activity, date, created_at, status FROM signups
-             WHERE card = ?1 ORDER BY date, id",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM signups WHERE card = ?1 ORDER BY date, id"
+        ))?;
         let rows = stmt.query_map([card.digits()], row_to_record)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every sign-up, oldest first.
     pub fn all(&self) -> Result<Vec<SignupRecord>, OutboxError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT uuid, code, card, activity, date, created_at, status FROM signups ORDER BY id",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM signups ORDER BY id"))?;
         let rows = stmt.query_map([], row_to_record)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -317,6 +334,62 @@ impl Outbox {
     #[doc(hidden)]
     pub fn set_synchronous_for_benchmark(&self, mode: &str) {
         let _ = self.conn.pragma_update(None, "synchronous", mode);
+    }
+
+    /// Sign-ups waiting to be sent, oldest first.
+    pub fn waiting(&self, limit: usize) -> Result<Vec<SignupRecord>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM signups WHERE status = 'waiting' ORDER BY id LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], row_to_record)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records the hub's answers, all in one transaction. Only waiting sign-ups take an
+    /// answer: an answer is never overwritten.
+    pub fn record_answers(
+        &mut self,
+        answers: &[(String, learning_wire::Answer)],
+        now: &Moment,
+    ) -> Result<usize, OutboxError> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for (uuid, answer) in answers {
+            let reason = answer.reason.map(|r| r.as_str());
+            n += tx.execute(
+                "UPDATE signups SET status = ?1, reason = ?2, existing = ?3, answered_at = ?4
+                 WHERE uuid = ?5 AND status = 'waiting'",
+                params![
+                    Status::from_answer(answer.status).as_str(),
+                    reason,
+                    answer.existing,
+                    now.to_rfc3339(),
+                    uuid
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// The latest sign-ups that need staff (parked, or refused as invalid), newest first.
+    pub fn needing_staff(&self, limit: usize) -> Result<Vec<SignupRecord>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM signups WHERE status IN ('parked', 'invalid')
+             ORDER BY id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], row_to_record)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Holds a sign-up the hub cannot read for staff; it is not sent again.
+    pub fn park(&self, uuid: &str, why: &str, now: &Moment) -> Result<(), OutboxError> {
+        self.conn.execute(
+            "UPDATE signups SET status = 'parked', reason = ?1, answered_at = ?2
+             WHERE uuid = ?3 AND status = 'waiting'",
+            params![why, now.to_rfc3339(), uuid],
+        )?;
+        Ok(())
     }
 
     /// The journal mode and the `synchronous` level (2 = FULL) of this connection, which is

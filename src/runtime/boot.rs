@@ -23,18 +23,78 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// A pinned clock.
     pub now: Option<Moment>,
+    /// Overrides the site's hub URL.
+    pub hub: Option<String>,
+    /// Overrides the site's token file.
+    pub token_file: Option<PathBuf>,
 }
 
-/// Loads the site config named in the options, or the built-in demo site.
+/// Loads the site config named in the options, or the built-in demo site, with `--hub` and
+/// `--token-file` applied.
 pub fn load_site(options: &Options) -> Result<Site, FileProblems> {
-    match &options.config {
-        Some(path) => load_site_file(path),
-        None => demo_site(),
+    let mut site = match &options.config {
+        Some(path) => load_site_file(path)?,
+        None => demo_site()?,
+    };
+    if options.hub.is_some() || options.token_file.is_some() {
+        let current = site.hub.take();
+        let url = options
+            .hub
+            .clone()
+            .or_else(|| current.as_ref().map(|h| h.url.clone()));
+        let token_file = options
+            .token_file
+            .clone()
+            .or_else(|| current.as_ref().map(|h| h.token_file.clone()));
+        site.hub = match (url, token_file) {
+            (Some(url), Some(token_file)) => Some(crate::config::site::HubSettings {
+                url,
+                token_file,
+                sync_interval_seconds: current.as_ref().map_or(60, |h| h.sync_interval_seconds),
+                byte_budget_per_hour: current.as_ref().and_then(|h| h.byte_budget_per_hour),
+                batch_size: current.as_ref().map_or(50, |h| h.batch_size),
+            }),
+            _ => {
+                return Err(FileProblems {
+                    file: "--hub / --token-file".into(),
+                    problems: vec![crate::problem::Problem::at(
+                        "",
+                        crate::problem::ProblemKind::Missing(crate::problem::Expected::String),
+                    )],
+                });
+            }
+        };
     }
+    Ok(site)
 }
 
-/// Loads the catalogue: `--catalogue`, else the site's, else the built-in demo.
+/// The catalogue cache file in a data folder.
+pub fn cache_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("catalogue.sqlite")
+}
+
+/// Loads the catalogue: what the hub's feed delivered (once a sync has caught up), else
+/// `--catalogue`, else the site's seed file, else the built-in demo.
 pub fn load_catalogue(site: &Site, options: &Options) -> Result<Catalogue, FileProblems> {
+    if site.hub.is_some() {
+        let path = cache_path(&data_dir(options));
+        if path.exists()
+            && let Ok(cache) = crate::cache::CatalogueCache::open(&path)
+        {
+            match cache.build() {
+                Ok(Some(catalogue)) => return Ok(catalogue),
+                Ok(None) => {}
+                Err(problems) => {
+                    tracing::error!(%problems, "the cached catalogue does not load; using the seed");
+                }
+            }
+        }
+    }
+    load_seed(site, options)
+}
+
+/// The seed catalogue: `--catalogue`, else the site's file, else the built-in demo.
+pub fn load_seed(site: &Site, options: &Options) -> Result<Catalogue, FileProblems> {
     match options.catalogue.as_ref().or(site.catalogue.as_ref()) {
         Some(path) => load_file(path),
         None => demo_catalogue(),

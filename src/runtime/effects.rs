@@ -3,11 +3,13 @@
 
 use std::sync::Arc;
 
+use crate::app::effect::SharedCatalogue;
 use crate::app::msg::SaveFailure;
+use crate::app::msg::{QueueSummary, StaffItem};
 use crate::app::{Effect, Msg};
 use crate::catalogue::Catalogue;
 use crate::config::pin;
-use crate::outbox::{Outbox, Status};
+use crate::outbox::Outbox;
 use crate::signup::sign_up;
 
 /// What effects need: the outbox, the catalogue, the staff PIN hash.
@@ -49,22 +51,43 @@ impl Executor {
                 card,
                 records: self.outbox.for_card(&card).map_err(|e| e.to_string()),
             }),
-            Effect::RefreshQueue => {
-                let held = self.outbox.held().unwrap_or_default();
-                let waiting = self
-                    .outbox
-                    .counts()
-                    .ok()
-                    .and_then(|c| c.get(&Status::Waiting).copied())
-                    .unwrap_or(0);
-                Some(Msg::QueueStatus { held, waiting })
-            }
+            Effect::RefreshQueue => Some(Msg::QueueStatus(self.queue_summary())),
             Effect::CheckStaffPin(entered) => Some(Msg::StaffPinChecked(
                 self.pin_hash
                     .as_deref()
                     .is_some_and(|h| pin::verify(&entered, h)),
             )),
-            Effect::Quit(_) => None,
+            Effect::UseCatalogue(SharedCatalogue(catalogue)) => {
+                self.catalogue = catalogue;
+                None
+            }
+            // The event loop owns the sync worker and the exit.
+            Effect::SyncNow | Effect::Quit(_) => None,
+        }
+    }
+
+    /// What the outbox holds, without card numbers. A read that fails leaves counts empty:
+    /// the screens then say nothing rather than something wrong.
+    fn queue_summary(&self) -> QueueSummary {
+        QueueSummary {
+            held: self.outbox.held().unwrap_or_default(),
+            counts: self.outbox.counts().unwrap_or_default(),
+            attention: self
+                .outbox
+                .needing_staff(STAFF_LIST)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| StaffItem {
+                    code: r.code,
+                    activity_id: r.activity_id,
+                    date: r.date,
+                    status: r.status,
+                    reason: r.reason,
+                })
+                .collect(),
         }
     }
 }
+
+/// Sign-ups needing staff that the staff page lists.
+const STAFF_LIST: usize = 5;

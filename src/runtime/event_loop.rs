@@ -19,6 +19,7 @@ use crate::input::keys::{Pointer, is_chord, to_key, to_pointer};
 use crate::outbox::OpenReport;
 use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
+use crate::runtime::sync_worker;
 use crate::runtime::terminal::TerminalGuard;
 use crate::ui::hitmap::HitMap;
 
@@ -37,6 +38,8 @@ pub struct Kiosk {
     pub report: OpenReport,
     /// The clock.
     pub clock: ClockSource,
+    /// The folder the kiosk keeps its files in (the sync worker opens its own connections).
+    pub data_dir: std::path::PathBuf,
     /// Panic after the first frame (for the crash test only; hidden from help).
     pub test_panic: bool,
 }
@@ -56,6 +59,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
         mut executor,
         report,
         clock,
+        data_dir,
         test_panic,
     } = kiosk;
     let mut guard = TerminalGuard::enter(site.touchscreen)?;
@@ -63,6 +67,11 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     // Effects run in order on one thread, so a save is never overtaken by a later read.
     let (msg_tx, mut msg_rx) = mpsc::channel::<Msg>(64);
     let (fx_tx, fx_rx) = std_mpsc::channel::<Effect>();
+    let sync = site.hub.clone().and_then(|hub| {
+        sync_worker::spawn(hub, data_dir, clock.clone(), msg_tx.clone())
+            .map_err(|e| tracing::error!(error = %e, "the sync worker did not start"))
+            .ok()
+    });
     let worker = std::thread::spawn(move || {
         for effect in fx_rx {
             if let Some(msg) = executor.run(effect)
@@ -101,6 +110,11 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             for effect in update(&mut state, msg) {
                 match effect {
                     Effect::Quit(code) => quit = Some(code),
+                    Effect::SyncNow => {
+                        if let Some(sync) = &sync {
+                            sync.now();
+                        }
+                    }
                     other => {
                         let _ = fx_tx.send(other);
                     }
@@ -137,7 +151,9 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
         }
     }
 
-    // Let a save in progress finish before the process ends.
+    // Let a save in progress finish before the process ends; a sync in flight is simply cut
+    // off (the hub's idempotency makes the retry safe).
+    drop(sync);
     drop(fx_tx);
     msg_rx.close();
     let _ = tokio::task::spawn_blocking(move || worker.join()).await;

@@ -8,4 +8,5 @@ pub mod event_loop;
 pub mod logging;
 pub mod out_of_service;
 pub mod panic;
+pub mod sync_worker;
 pub mod terminal;

@@ -43,7 +43,7 @@ fn top_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         words::date(lang, now.date_naive()),
         now.format("%H:%M")
     );
-    let link = p.t("link-offline");
+    let link = words::link(lang, &state.link, now.date_naive());
     let right = format!("{clock}   {link} ");
     let right_w = p.text_right(area.right(), area.y, area.width, &right, style);
 
@@ -85,10 +85,14 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         p.button(*rect, key, label, *action, ButtonKind::Normal, false);
         used = rect.right();
     }
-    let queue = if state.waiting == 0 {
+    let queue = if state.queue.waiting() == 0 {
         p.t("queue-empty")
     } else {
-        ta(lang, "queue-waiting", args!["count" => state.waiting])
+        ta(
+            lang,
+            "queue-waiting",
+            args!["count" => state.queue.waiting()],
+        )
     };
     let room = area.right().saturating_sub(used + 2);
     p.text_right(

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::app::filters::{FilterKind, FilterOption};
+use crate::app::link::{LinkProblem, LinkStatus};
 use crate::args;
 use crate::catalogue::{Audience, Category, Session};
 use crate::domain::card::CardError;
@@ -110,18 +111,76 @@ pub fn seats(lang: Lang, left: u32, cancelled: bool) -> String {
     }
 }
 
-/// A sign-up's status, honestly.
+/// A sign-up's status, honestly: saved here, or what the hub answered.
 pub fn status(lang: Lang, status: Status) -> String {
-    match status {
-        Status::Waiting => t(lang, "status-waiting"),
-    }
+    t(lang, &format!("status-{}", status.as_str()))
+}
+
+/// Why the hub refused a sign-up, in words, if the reason is one the kiosk knows.
+pub fn answer_reason(lang: Lang, reason: &str) -> Option<String> {
+    let id = format!("reason-{reason}");
+    crate::i18n::has(lang, &id).then(|| t(lang, &id))
 }
 
 /// A sign-up's status in a word or two, for lists and counts.
 pub fn status_short(lang: Lang, status: Status) -> String {
-    match status {
-        Status::Waiting => t(lang, "status-short-waiting"),
+    t(lang, &format!("status-short-{}", status.as_str()))
+}
+
+/// A time of day, with the date too when it is not today: 09:12 / 11月21日 09:12.
+pub fn moment(lang: Lang, at: &crate::domain::time::Moment, today: NaiveDate) -> String {
+    let time = at.format("%H:%M").to_string();
+    if at.date_naive() == today {
+        time
+    } else {
+        format!("{} {time}", day_month(lang, at.date_naive()))
     }
+}
+
+/// The link to the hub in a few words: online and when it last synced, or offline since when.
+pub fn link(lang: Lang, link: &LinkStatus, today: NaiveDate) -> String {
+    if !link.hub {
+        return t(lang, "link-offline");
+    }
+    match (link.online, link.last_sync, link.offline_since) {
+        (true, Some(at), _) => ta(
+            lang,
+            "link-online",
+            args!["time" => &moment(lang, &at, today)],
+        ),
+        (false, _, Some(since)) => ta(
+            lang,
+            "link-offline-since",
+            args!["time" => &moment(lang, &since, today)],
+        ),
+        _ => t(lang, "link-connecting"),
+    }
+}
+
+/// What went wrong with the link, for staff: the kind in words, then the system's detail.
+pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
+    let kind = t(lang, &format!("link-problem-{}", problem.kind.as_str()));
+    if problem.detail.is_empty() {
+        kind
+    } else {
+        format!("{kind} ({})", problem.detail)
+    }
+}
+
+/// A label and its value: "Confirmed: 3" / "已确认：3".
+pub fn labelled(lang: Lang, label: &str, value: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// Items joined as a list in the language's way: "a; b" / "a；b".
+pub fn list(lang: Lang, items: &[String]) -> String {
+    items.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    })
 }
 
 /// A category's name.

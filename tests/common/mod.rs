@@ -34,10 +34,26 @@ pub struct Harness {
     pub exec: Executor,
     pub hits: HitMap,
     pub quit: Option<u8>,
+    /// How many times the core asked the sync worker to sync now.
+    pub syncs_asked: usize,
     pub dir: TempDir,
 }
 
 impl Harness {
+    /// The demo site with a district hub, and the demo catalogue, at the pinned time.
+    pub fn demo_with_hub() -> Harness {
+        let mut site = demo_site().expect("demo site");
+        site.hub = Some(learning_kiosk::config::site::HubSettings {
+            url: "https://hub.shijingshan.example.cn".into(),
+            token_file: "/etc/learning-kiosk/hub-token".into(),
+            sync_interval_seconds: 60,
+            byte_budget_per_hour: None,
+            batch_size: 50,
+        });
+        let catalogue = demo_catalogue().expect("demo catalogue");
+        Harness::with(site, catalogue, NOW)
+    }
+
     /// The demo site and catalogue at the pinned time, 120x40.
     pub fn demo() -> Harness {
         let site = demo_site().expect("demo site");
@@ -64,6 +80,7 @@ impl Harness {
             exec,
             hits: HitMap::default(),
             quit: None,
+            syncs_asked: 0,
             dir,
         };
         h.send(Msg::Resize(120, 40));
@@ -78,6 +95,7 @@ impl Harness {
             for effect in update(&mut self.state, msg) {
                 match effect {
                     Effect::Quit(code) => self.quit = Some(code),
+                    Effect::SyncNow => self.syncs_asked += 1,
                     other => queue.extend(self.exec.run(other)),
                 }
             }
@@ -264,5 +282,7 @@ pub fn record(
         date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
         created_at: moment(NOW),
         status: learning_kiosk::outbox::Status::Waiting,
+        reason: None,
+        existing: None,
     }
 }

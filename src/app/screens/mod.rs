@@ -49,7 +49,7 @@ pub fn item_count(state: &State) -> usize {
         Screen::Filter(kind) => filter::options(state, *kind).len(),
         Screen::Activity(activity) => activity::sessions(state, *activity).len(),
         Screen::MySignups => state.my_signups.as_ref().map_or(0, Vec::len),
-        Screen::StaffMenu => staff::MENU_ITEMS,
+        Screen::StaffMenu => staff::menu_items(state).len(),
         Screen::Receipt(_) => signup::RECEIPT_ITEMS,
         Screen::Map => state.map_list.len(),
         Screen::Venue(venue) => venue::activities(state, *venue).len(),

@@ -24,6 +24,7 @@ pub fn loaded(
                         activity_id: r.activity_id,
                         date: r.date,
                         status: r.status,
+                        reason: r.reason,
                     })
                     .collect(),
             );

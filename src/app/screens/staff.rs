@@ -5,8 +5,23 @@ use crate::app::msg::Action;
 use crate::app::nav;
 use crate::app::state::{Notice, Screen, State};
 
-/// Items on the staff menu: leave the kiosk program.
-pub const MENU_ITEMS: usize = 1;
+/// The staff menu's items, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffItem {
+    /// Leave the kiosk program.
+    Close,
+    /// Sync with the hub now.
+    SyncNow,
+}
+
+/// The staff menu's items on this kiosk ("sync now" only where there is a hub).
+pub fn menu_items(state: &State) -> &'static [StaffItem] {
+    if state.link.hub {
+        &[StaffItem::Close, StaffItem::SyncNow]
+    } else {
+        &[StaffItem::Close]
+    }
+}
 
 /// Wrong PINs allowed before the prompt locks.
 const FREE_TRIES: u32 = 3;
@@ -74,12 +89,22 @@ pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
 }
 
 /// The staff menu.
-pub fn menu_action(_state: &mut State, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Primary | Action::Choose(0) => {
+pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let index = match action {
+        Action::Primary => state.focus,
+        Action::Choose(i) => i,
+        _ => return Vec::new(),
+    };
+    match menu_items(state).get(index) {
+        Some(StaffItem::Close) => {
             tracing::info!("staff closed the kiosk");
             vec![Effect::Quit(0)]
         }
-        _ => Vec::new(),
+        Some(StaffItem::SyncNow) => {
+            tracing::info!("staff asked for a sync");
+            state.notice = Some(Notice::SyncAsked);
+            vec![Effect::SyncNow]
+        }
+        None => Vec::new(),
     }
 }

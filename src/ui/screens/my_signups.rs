@@ -78,7 +78,16 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
             pair.style(),
         );
         if rect.height >= 2 {
-            let when = format!("{}  {time}   {place}", words::day(lang, signup.date, today));
+            // A refusal's reason matters more than the place it would have been at.
+            let detail = signup
+                .reason
+                .as_deref()
+                .and_then(|r| words::answer_reason(lang, r))
+                .unwrap_or(place);
+            let when = format!(
+                "{}  {time}   {detail}",
+                words::day(lang, signup.date, today)
+            );
             p.text(
                 rect.x + 10,
                 rect.y + 1,

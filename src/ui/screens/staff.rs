@@ -2,10 +2,13 @@
 
 use ratatui::layout::Rect;
 
+use crate::app::screens::staff::{StaffItem, menu_items};
 use crate::app::{Action, State};
 use crate::args;
-use crate::i18n::ta;
+use crate::domain::lang::Lang;
+use crate::i18n::{t, ta};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
+use crate::ui::words;
 
 /// The PIN prompt; the PIN shows as stars.
 pub fn pin(p: &mut Painter<'_>, state: &State, area: Rect) {
@@ -29,14 +32,74 @@ pub fn pin(p: &mut Painter<'_>, state: &State, area: Rect) {
     );
 }
 
-/// What staff can do here.
+/// What staff can do here: the kiosk's facts, the link, the outbox and what needs checking.
 pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
     let x = area.x + 2;
     let w = area.width.saturating_sub(4);
     let title = p.t("staff-menu-title");
     p.text(x, area.y, w, &title, p.theme.text.bold());
-    let facts = [
+    let mut y = area.y + 2;
+    for fact in facts(state, lang) {
+        // The outbox's counts can be long; they wrap rather than lose a status.
+        y += p.paragraph(Rect::new(x, y, w, 2), &fact, p.theme.text.style());
+    }
+    if let Some(problem) = &state.link.last_error {
+        let text = ta(
+            lang,
+            "staff-last-problem",
+            args!["problem" => &words::link_problem(lang, problem)],
+        );
+        y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
+    }
+    y += 1;
+    if let Some(notice) = &state.staff_notice {
+        let text = crate::ui::overlays::notice_text(lang, state, notice);
+        y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style()) + 1;
+    }
+    let mut bx = x;
+    for (i, item) in menu_items(state).iter().enumerate() {
+        let label = p.t(match item {
+            StaffItem::Close => "staff-exit",
+            StaffItem::SyncNow => "staff-sync-now",
+        });
+        let key = (i + 1).to_string();
+        let bw = button_width(&key, &label);
+        let kind = if i == 0 {
+            ButtonKind::Primary
+        } else {
+            ButtonKind::Normal
+        };
+        p.button(
+            Rect::new(bx, y, bw, 3),
+            &key,
+            &label,
+            Action::Choose(i),
+            kind,
+            state.focus == i,
+        );
+        bx += bw + 2;
+    }
+    y += 4;
+    attention(
+        p,
+        state,
+        Rect::new(x, y, w, area.bottom().saturating_sub(y)),
+    );
+}
+
+/// The kiosk, its catalogue, its link and its outbox, a line each.
+fn facts(state: &State, lang: Lang) -> Vec<String> {
+    let today = state.clock.now.date_naive();
+    let link = match &state.site.hub {
+        Some(hub) => ta(
+            lang,
+            "staff-hub",
+            args!["url" => &hub.url, "status" => &words::link(lang, &state.link, today)],
+        ),
+        None => t(lang, "staff-no-hub"),
+    };
+    let mut lines = vec![
         ta(
             lang,
             "staff-kiosk",
@@ -50,24 +113,59 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
                 "activities" => state.catalogue.activities.len()
             ],
         ),
-        ta(lang, "staff-waiting", args!["count" => state.waiting]),
+        link,
     ];
-    for (i, fact) in facts.iter().enumerate() {
-        p.text(x, area.y + 2 + i as u16, w, fact, p.theme.text.style());
+    if state.link.waiting_for_allowance {
+        lines.push(t(lang, "staff-allowance-spent"));
     }
-    let mut y = area.y + 2 + facts.len() as u16 + 1;
-    if let Some(notice) = &state.staff_notice {
-        let text = crate::ui::overlays::notice_text(lang, state, notice);
-        y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style()) + 1;
+    let counts: Vec<String> = state
+        .queue
+        .counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(status, n)| words::labelled(lang, &words::status_short(lang, *status), n))
+        .collect();
+    lines.push(if counts.is_empty() {
+        t(lang, "staff-outbox-empty")
+    } else {
+        ta(
+            lang,
+            "staff-outbox",
+            args!["counts" => &words::list(lang, &counts)],
+        )
+    });
+    lines
+}
+
+/// The latest sign-ups that need staff, newest first, without card numbers.
+fn attention(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let items = &state.queue.attention;
+    if items.is_empty() || area.height < 2 {
+        return;
     }
-    let exit = p.t("staff-exit");
-    let exit_w = button_width("1", &exit);
-    p.button(
-        Rect::new(x, y, exit_w, 3),
-        "1",
-        &exit,
-        Action::Choose(0),
-        ButtonKind::Primary,
-        state.focus == 0,
-    );
+    let lang = p.lang;
+    let heading = p.t("staff-attention");
+    p.text(area.x, area.y, area.width, &heading, p.theme.text.bold());
+    for (i, item) in items.iter().take(usize::from(area.height - 1)).enumerate() {
+        let why = item
+            .reason
+            .as_deref()
+            .map(|r| words::answer_reason(lang, r).unwrap_or_else(|| r.to_string()))
+            .unwrap_or_default();
+        // What staff act on first; the activity last, where a narrow screen may cut it.
+        let line = format!(
+            "{}  {}  ({} {})",
+            item.code,
+            words::labelled(lang, &words::status_short(lang, item.status), why),
+            item.activity_id,
+            item.date,
+        );
+        p.text(
+            area.x,
+            area.y + 1 + i as u16,
+            area.width,
+            &line,
+            p.theme.text.style(),
+        );
+    }
 }

@@ -1,0 +1,219 @@
+//! The hub's HTTP API: the feed and the sign-up batches, behind per-kiosk bearer tokens,
+//! with compression both ways.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use learning_kiosk::catalogue::Catalogue;
+use learning_wire::{
+    BatchAnswer, ErrorBody, FEED_PATH, MAX_BATCH, MAX_PAGE, SIGNUPS_PATH, SignupBatch,
+};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Deserialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::decompression::RequestDecompressionLayer;
+
+use crate::feed::{FeedAnswer, page};
+use crate::{catalogue, signups, tokens};
+
+/// The largest request body accepted (a full batch is far smaller).
+const MAX_BODY: usize = 1 << 20;
+
+/// What every request shares: the database and the catalogue built from it.
+#[derive(Clone)]
+pub struct Hub {
+    db: Arc<Mutex<Connection>>,
+    catalogue: Arc<Mutex<(u64, Arc<Catalogue>)>>,
+}
+
+impl Hub {
+    /// The hub over an open database.
+    pub fn new(conn: Connection) -> rusqlite::Result<Hub> {
+        let version = catalogue::version(&conn)?;
+        let built = Arc::new(catalogue::build(&conn)?);
+        Ok(Hub {
+            db: Arc::new(Mutex::new(conn)),
+            catalogue: Arc::new(Mutex::new((version, built))),
+        })
+    }
+}
+
+/// The routes.
+pub fn router(hub: Hub) -> Router {
+    Router::new()
+        .route(FEED_PATH, get(feed))
+        .route(SIGNUPS_PATH, post(signup_batch))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(RequestDecompressionLayer::new())
+        .layer(CompressionLayer::new())
+        .with_state(hub)
+}
+
+/// An error answer: its status and the body's stable code and words.
+struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+fn error(status: StatusCode, code: &'static str, message: &str) -> ApiError {
+    ApiError {
+        status,
+        code,
+        message: message.into(),
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            axum::Json(ErrorBody {
+                error: self.code.into(),
+                message: self.message,
+            }),
+        )
+            .into_response()
+    }
+}
+
+/// The kiosk a request's bearer token belongs to.
+fn kiosk_of(conn: &Connection, headers: &HeaderMap) -> Option<String> {
+    let token = headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")?;
+    conn.query_row(
+        "SELECT id FROM kiosks WHERE token_hash = ?1",
+        [tokens::hash(token)],
+        |r| r.get(0),
+    )
+    .optional()
+    .ok()
+    .flatten()
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+#[derive(Deserialize)]
+struct FeedQuery {
+    #[serde(default)]
+    after: u64,
+    limit: Option<u32>,
+}
+
+async fn feed(State(hub): State<Hub>, headers: HeaderMap, Query(q): Query<FeedQuery>) -> Response {
+    let db = hub.db.clone();
+    let answer = tokio::task::spawn_blocking(move || {
+        let conn = lock(&db);
+        let Some(_kiosk) = kiosk_of(&conn, &headers) else {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "a kiosk token is needed",
+            ));
+        };
+        let inm = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let limit = q.limit.unwrap_or(200).clamp(1, MAX_PAGE);
+        page(&conn, q.after, limit, inm.as_deref())
+            .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string()))
+    })
+    .await;
+    match answer {
+        Ok(Ok(FeedAnswer::Page(p, tag))) => ([(header::ETAG, tag)], axum::Json(p)).into_response(),
+        Ok(Ok(FeedAnswer::NotModified(tag))) => {
+            (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response()
+        }
+        Ok(Ok(FeedAnswer::CursorExpired)) => error(
+            StatusCode::GONE,
+            "cursor_expired",
+            "the cursor is older than the tombstones kept: start again from 0",
+        )
+        .into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(_) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request failed",
+        )
+        .into_response(),
+    }
+}
+
+async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Bytes) -> Response {
+    let answer = tokio::task::spawn_blocking(move || {
+        let mut conn = lock(&hub.db);
+        // Who asks comes first: a stranger learns nothing, not even what a batch looks like.
+        let Some(kiosk) = kiosk_of(&conn, &headers) else {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "a kiosk token is needed",
+            ));
+        };
+        let batch: SignupBatch = match serde_json::from_slice(&body) {
+            Ok(b) => b,
+            Err(e) => {
+                return Err(error(
+                    StatusCode::BAD_REQUEST,
+                    "bad_request",
+                    &e.to_string(),
+                ));
+            }
+        };
+        if batch.signups.len() > MAX_BATCH {
+            return Err(error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                &format!("at most {MAX_BATCH} sign-ups a batch"),
+            ));
+        }
+        let catalogue = current_catalogue(&hub, &conn);
+        let mut run = || -> rusqlite::Result<BatchAnswer> {
+            // The whole batch in one transaction: answers are durable before they are sent.
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let answers = batch
+                .signups
+                .iter()
+                .map(|item| signups::answer(&tx, &catalogue, &kiosk, item))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            tx.commit()?;
+            Ok(BatchAnswer { answers })
+        };
+        run().map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string()))
+    })
+    .await;
+    match answer {
+        Ok(Ok(answers)) => axum::Json(answers).into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(_) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request failed",
+        )
+        .into_response(),
+    }
+}
+
+/// The catalogue, built again if an import changed it since.
+fn current_catalogue(hub: &Hub, conn: &Connection) -> Arc<Catalogue> {
+    let mut cached = lock(&hub.catalogue);
+    if let Ok(version) = catalogue::version(conn)
+        && version != cached.0
+        && let Ok(built) = catalogue::build(conn)
+    {
+        *cached = (version, Arc::new(built));
+    }
+    cached.1.clone()
+}

@@ -1,0 +1,247 @@
+//! `learning-hub`: the district's reference hub. One SQLite file holds the kiosks, the
+//! catalogue's change feed and every sign-up with its answer.
+
+mod catalogue;
+mod feed;
+mod http;
+mod signups;
+mod store;
+mod tokens;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use learning_kiosk::domain::card::mask_digits;
+use learning_kiosk::domain::lang::Lang;
+
+/// The district's learning hub: the catalogue feed and the sign-ups of its kiosks.
+#[derive(Parser)]
+#[command(name = "learning-hub", version, about)]
+struct Cli {
+    /// The hub's SQLite file.
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        default_value = "learning-hub.sqlite"
+    )]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serves the kiosks.
+    Serve {
+        /// Where to listen, e.g. 0.0.0.0:8080 (port 0: any free port, printed).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// Kiosks and their tokens.
+    Kiosk {
+        #[command(subcommand)]
+        command: KioskCommand,
+    },
+    /// Imports a learning-catalogue/1 file, checked as the kiosks check it.
+    Import {
+        /// The catalogue file.
+        file: PathBuf,
+    },
+    /// Exports what the hub holds.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Counts of what the hub holds.
+    Status,
+}
+
+#[derive(Subcommand)]
+enum KioskCommand {
+    /// Adds a kiosk and prints its new token (the last word); the hub keeps only a hash.
+    Add {
+        /// The kiosk's id.
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Every sign-up with its card, activity, date, kiosk and answer.
+    Signups {
+        /// JSON for scripts (with the card in full, for the district's records).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, message)) => {
+            eprintln!("{message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+type Failure = (u8, String);
+
+fn db_failure(e: rusqlite::Error) -> Failure {
+    (
+        5,
+        format!("学习中心数据库出错 / The hub's database failed: {e}"),
+    )
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let mut conn = store::open(&cli.db).map_err(db_failure)?;
+    match cli.command {
+        Command::Serve { listen } => serve(conn, &listen),
+        Command::Kiosk {
+            command: KioskCommand::Add { id },
+        } => {
+            if !learning_kiosk::catalogue::load::valid_id(&id) {
+                return Err((
+                    2,
+                    format!(
+                        "编号只能用小写字母、数字、- _ . / A kiosk id is 1-64 of a-z 0-9 - _ .: {id}"
+                    ),
+                ));
+            }
+            let token = tokens::new_token();
+            conn.execute(
+                "INSERT INTO kiosks (id, token_hash, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET token_hash = ?2",
+                rusqlite::params![id, tokens::hash(&token), chrono::Utc::now().to_rfc3339()],
+            )
+            .map_err(db_failure)?;
+            println!("kiosk {id} added; give it this token (it is shown once): {token}");
+            Ok(())
+        }
+        Command::Import { file } => match catalogue::import(&mut conn, &file) {
+            Ok(done) => {
+                println!(
+                    "imported {}: {} new or changed, {} deleted, {} unchanged; feed at change {}",
+                    file.display(),
+                    done.changed,
+                    done.deleted,
+                    done.same,
+                    store::last_seq(&conn).map_err(db_failure)?
+                );
+                Ok(())
+            }
+            Err(catalogue::ImportError::Problems(p)) => {
+                Err((3, format!("{}\n{}", p.report(Lang::Zh), p.report(Lang::En))))
+            }
+            Err(catalogue::ImportError::Store(e)) => Err(db_failure(e)),
+        },
+        Command::Export {
+            what: ExportWhat::Signups { json },
+        } => export(&conn, json).map_err(db_failure),
+        Command::Status => status(&conn).map_err(db_failure),
+    }
+}
+
+fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LEARNING_HUB_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .try_init();
+    if let Err(e) = store::purge_tombstones(&conn, learning_wire::TOMBSTONE_DAYS) {
+        tracing::warn!(error = %e, "could not purge old tombstones");
+    }
+    let hub = http::Hub::new(conn).map_err(db_failure)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| (1, e.to_string()))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| (1, format!("cannot listen on {listen}: {e}")))?;
+        let addr = listener.local_addr().map_err(|e| (1, e.to_string()))?;
+        // Tests and supervisors read this line for the port.
+        println!("listening on {addr}");
+        axum::serve(listener, http::router(hub))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| (1, e.to_string()))
+    })
+}
+
+fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT uuid, kiosk, card, activity, date, created_at, status, reason, existing, received_at
+         FROM signups ORDER BY received_at, uuid",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(serde_json::json!({
+            "uuid": r.get::<_, String>(0)?,
+            "kiosk": r.get::<_, String>(1)?,
+            "card": r.get::<_, String>(2)?,
+            "activity": r.get::<_, String>(3)?,
+            "date": r.get::<_, String>(4)?,
+            "created_at": r.get::<_, String>(5)?,
+            "status": r.get::<_, String>(6)?,
+            "reason": r.get::<_, Option<String>>(7)?,
+            "existing": r.get::<_, Option<String>>(8)?,
+            "received_at": r.get::<_, String>(9)?,
+        }))
+    })?;
+    let list: Vec<serde_json::Value> = rows.collect::<Result<_, _>>()?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+    } else {
+        for s in &list {
+            // People reading the text get the card masked, as everywhere else.
+            println!(
+                "{}  {}  {}  {:<40} {}  {}{}",
+                s["uuid"].as_str().unwrap_or_default(),
+                s["kiosk"].as_str().unwrap_or_default(),
+                mask_digits(s["card"].as_str().unwrap_or_default()),
+                s["activity"].as_str().unwrap_or_default(),
+                s["date"].as_str().unwrap_or_default(),
+                s["status"].as_str().unwrap_or_default(),
+                s["reason"]
+                    .as_str()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let count = |sql: &str| -> rusqlite::Result<i64> { conn.query_row(sql, [], |r| r.get(0)) };
+    println!("kiosks: {}", count("SELECT count(*) FROM kiosks")?);
+    println!(
+        "catalogue: {} venues, {} activities; feed at change {}",
+        count("SELECT count(*) FROM objects WHERE kind = 'venue' AND body IS NOT NULL")?,
+        count("SELECT count(*) FROM objects WHERE kind = 'activity' AND body IS NOT NULL")?,
+        store::last_seq(conn)?
+    );
+    let mut stmt =
+        conn.prepare("SELECT status, count(*) FROM signups GROUP BY status ORDER BY status")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut total = 0;
+    for row in rows {
+        let (s, n) = row?;
+        println!("sign-ups {s}: {n}");
+        total += n;
+    }
+    println!("sign-ups in all: {total}");
+    Ok(())
+}

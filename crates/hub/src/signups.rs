@@ -1,0 +1,198 @@
+//! Judging sign-ups: the same UUID always gets its first answer; seats are counted per
+//! session, confirmed up to capacity, then waitlisted, then full.
+
+use chrono::NaiveDate;
+use learning_kiosk::catalogue::{Catalogue, SessionLookup};
+use learning_kiosk::domain::card::CardNumber;
+use learning_kiosk::domain::time::parse_moment;
+use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use crate::store;
+
+/// A waiting list as long as a quarter of the seats (at least one).
+pub fn waitlist_len(capacity: u32) -> u32 {
+    capacity.div_ceil(4).max(1)
+}
+
+fn fingerprint(item: &SignupItem) -> String {
+    let mut h = Sha256::new();
+    for part in [&item.card, &item.activity, &item.date, &item.created_at] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(h.finalize())
+}
+
+fn status_name(s: AnswerStatus) -> &'static str {
+    match s {
+        AnswerStatus::Confirmed => "confirmed",
+        AnswerStatus::Waitlisted => "waitlisted",
+        AnswerStatus::Full => "full",
+        AnswerStatus::Duplicate => "duplicate",
+        AnswerStatus::Invalid => "invalid",
+    }
+}
+
+/// Reads a stored answer back.
+pub fn answer_from(status: &str, reason: Option<&str>, existing: Option<String>) -> Answer {
+    let status = match status {
+        "confirmed" => AnswerStatus::Confirmed,
+        "waitlisted" => AnswerStatus::Waitlisted,
+        "full" => AnswerStatus::Full,
+        "duplicate" => AnswerStatus::Duplicate,
+        _ => AnswerStatus::Invalid,
+    };
+    let reason = reason.and_then(|r| InvalidReason::ALL.into_iter().find(|x| x.as_str() == r));
+    Answer {
+        status,
+        reason,
+        existing,
+    }
+}
+
+fn invalid(reason: InvalidReason) -> Answer {
+    Answer {
+        status: AnswerStatus::Invalid,
+        reason: Some(reason),
+        existing: None,
+    }
+}
+
+/// Answers one sign-up inside the batch's transaction, and records it.
+pub fn answer(
+    tx: &Connection,
+    catalogue: &Catalogue,
+    kiosk: &str,
+    item: &SignupItem,
+) -> rusqlite::Result<Answer> {
+    let print = fingerprint(item);
+    let seen: Option<(String, String, Option<String>, Option<String>)> = tx
+        .query_row(
+            "SELECT fingerprint, status, reason, existing FROM signups WHERE uuid = ?1",
+            [&item.uuid],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    if let Some((stored, status, reason, existing)) = seen {
+        // The same UUID gets its first answer, forever; with another payload, it is refused
+        // (and that refusal is not recorded: the first sign-up keeps its UUID).
+        return Ok(if stored == print {
+            answer_from(&status, reason.as_deref(), existing)
+        } else {
+            invalid(InvalidReason::UuidReused)
+        });
+    }
+    let decided = decide(tx, catalogue, item)?;
+    tx.execute(
+        "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at, status, reason, existing, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            item.uuid,
+            print,
+            kiosk,
+            item.card,
+            item.activity,
+            item.date,
+            item.created_at,
+            status_name(decided.status),
+            decided.reason.map(InvalidReason::as_str),
+            decided.existing,
+            chrono::Utc::now().to_rfc3339()
+        ],
+    )?;
+    if decided.status == AnswerStatus::Confirmed {
+        publish_seats(tx, catalogue, &item.activity, &item.date)?;
+    }
+    Ok(decided)
+}
+
+fn decide(tx: &Connection, catalogue: &Catalogue, item: &SignupItem) -> rusqlite::Result<Answer> {
+    let (Some(date), Some(created)) = (
+        NaiveDate::parse_from_str(&item.date, "%Y-%m-%d").ok(),
+        parse_moment(&item.created_at),
+    ) else {
+        return Ok(invalid(InvalidReason::Malformed));
+    };
+    if uuid::Uuid::parse_str(&item.uuid).is_err() {
+        return Ok(invalid(InvalidReason::Malformed));
+    }
+    if CardNumber::parse(&item.card).is_err() {
+        return Ok(invalid(InvalidReason::BadCard));
+    }
+    let Some(id) = catalogue.activity_by_id(&item.activity) else {
+        return Ok(invalid(InvalidReason::UnknownActivity));
+    };
+    let activity = catalogue.activity(id);
+    if activity.is_cancelled() {
+        return Ok(invalid(InvalidReason::Cancelled));
+    }
+    let SessionLookup::Meets(session) = activity.session_on(date) else {
+        return Ok(invalid(InvalidReason::NoSession));
+    };
+    // Judged by when the kiosk took it: a sign-up saved offline before the start stands.
+    if created >= session.start {
+        return Ok(invalid(InvalidReason::Started));
+    }
+    let holding: Option<String> = tx
+        .query_row(
+            "SELECT uuid FROM signups WHERE card = ?1 AND activity = ?2 AND date = ?3
+             AND status IN ('confirmed', 'waitlisted') LIMIT 1",
+            params![item.card, item.activity, item.date],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(existing) = holding {
+        return Ok(Answer {
+            status: AnswerStatus::Duplicate,
+            reason: None,
+            existing: Some(existing),
+        });
+    }
+    let (confirmed, waitlisted) = counts(tx, &item.activity, &item.date)?;
+    let taken = activity.booked_on(date) + confirmed;
+    let status = if taken < activity.capacity {
+        AnswerStatus::Confirmed
+    } else if waitlisted < waitlist_len(activity.capacity) {
+        AnswerStatus::Waitlisted
+    } else {
+        AnswerStatus::Full
+    };
+    Ok(Answer {
+        status,
+        reason: None,
+        existing: None,
+    })
+}
+
+fn counts(tx: &Connection, activity: &str, date: &str) -> rusqlite::Result<(u32, u32)> {
+    tx.query_row(
+        "SELECT COALESCE(SUM(status = 'confirmed'), 0), COALESCE(SUM(status = 'waitlisted'), 0)
+         FROM signups WHERE activity = ?1 AND date = ?2",
+        params![activity, date],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
+/// Puts a session's seats taken (booked plus confirmed) on the feed.
+pub fn publish_seats(
+    tx: &Connection,
+    catalogue: &Catalogue,
+    activity: &str,
+    date: &str,
+) -> rusqlite::Result<()> {
+    let booked = catalogue
+        .activity_by_id(activity)
+        .zip(NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
+        .map_or(0, |(a, d)| catalogue.activity(a).booked_on(d));
+    let (confirmed, _) = counts(tx, activity, date)?;
+    let body = serde_json::json!({"activity": activity, "date": date, "taken": booked + confirmed});
+    store::put(
+        tx,
+        "seats",
+        &format!("{activity}|{date}"),
+        Some(&body.to_string()),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! The hub's SQLite file: kiosks and their token hashes, the catalogue as a compacted change
+//! log (the feed), seat counts, and every sign-up with the answer it was given.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS kiosks (
+    id          TEXT PRIMARY KEY,
+    token_hash  TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL
+);
+-- The feed: the newest version of each object, numbered by the change that made it.
+-- body NULL is a tombstone. kind: venue, activity, seats.
+CREATE TABLE IF NOT EXISTS objects (
+    kind        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    seq         INTEGER NOT NULL UNIQUE,
+    body        TEXT,
+    changed_at  TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE TABLE IF NOT EXISTS signups (
+    uuid         TEXT PRIMARY KEY,
+    fingerprint  TEXT NOT NULL,
+    kiosk        TEXT NOT NULL,
+    card         TEXT NOT NULL,
+    activity     TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    reason       TEXT,
+    existing     TEXT,
+    received_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date, status);
+CREATE INDEX IF NOT EXISTS signups_card ON signups (card, activity, date);
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+";
+
+/// Opens (or creates) the hub's file.
+pub fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // An answer sent to a kiosk is durable first: the kiosk forgets nothing it was told.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.execute_batch(SCHEMA)?;
+    Ok(conn)
+}
+
+/// The newest change number (0 for an empty catalogue).
+pub fn last_seq(conn: &Connection) -> rusqlite::Result<u64> {
+    conn.query_row("SELECT COALESCE(max(seq), 0) FROM objects", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|n| n as u64)
+}
+
+/// The oldest cursor still served: changes up to it may have lost purged tombstones.
+pub fn purge_floor(conn: &Connection) -> rusqlite::Result<u64> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'purge_floor'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        .unwrap_or(0) as u64)
+}
+
+/// Records a change to an object, numbered after every change so far. Unchanged bodies
+/// are not changes.
+pub fn put(conn: &Connection, kind: &str, key: &str, body: Option<&str>) -> rusqlite::Result<bool> {
+    let current: Option<Option<String>> = conn
+        .query_row(
+            "SELECT body FROM objects WHERE kind = ?1 AND key = ?2",
+            params![kind, key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if current.as_ref().map(|b| b.as_deref()) == Some(body) {
+        return Ok(false);
+    }
+    if current.is_none() && body.is_none() {
+        return Ok(false);
+    }
+    let seq = last_seq(conn)? + 1;
+    conn.execute(
+        "INSERT INTO objects (kind, key, seq, body, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (kind, key) DO UPDATE SET seq = ?3, body = ?4, changed_at = ?5",
+        params![kind, key, seq as i64, body, chrono::Utc::now().to_rfc3339()],
+    )?;
+    Ok(true)
+}
+
+/// Forgets tombstones older than `days` and raises the oldest cursor served past them.
+pub fn purge_tombstones(conn: &Connection, days: i64) -> rusqlite::Result<usize> {
+    let cutoff = (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+    let newest_purged: Option<i64> = conn.query_row(
+        "SELECT max(seq) FROM objects WHERE body IS NULL AND changed_at < ?1",
+        [&cutoff],
+        |r| r.get(0),
+    )?;
+    let Some(newest) = newest_purged else {
+        return Ok(0);
+    };
+    let n = conn.execute(
+        "DELETE FROM objects WHERE body IS NULL AND changed_at < ?1",
+        [&cutoff],
+    )?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('purge_floor', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = max(value, ?1)",
+        [newest],
+    )?;
+    Ok(n)
+}

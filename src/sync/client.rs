@@ -1,0 +1,247 @@
+//! The hub's two endpoints, spoken over HTTP(S) with reqwest: zstd both ways, decompressed by
+//! hand so every byte on the link is counted, and timeouts that suit slow links (a body still
+//! arriving is not a dead link).
+
+use std::time::Duration;
+
+use learning_wire::{BatchAnswer, ErrorBody, FEED_PATH, FeedPage, SIGNUPS_PATH, SignupBatch};
+use reqwest::StatusCode;
+use reqwest::header::{
+    ACCEPT_ENCODING, AUTHORIZATION, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
+    RETRY_AFTER,
+};
+
+use crate::sync::SyncError;
+
+/// What the feed answered.
+#[derive(Debug, PartialEq)]
+pub enum FeedAnswer {
+    /// A page, with the feed's ETag.
+    Page(FeedPage, Option<String>),
+    /// Nothing new since the ETag sent.
+    NotModified,
+    /// The cursor is too old: rebuild from 0.
+    CursorExpired,
+}
+
+/// What the sign-up endpoint answered.
+#[derive(Debug, PartialEq)]
+pub enum BatchOutcome {
+    /// One answer per sign-up.
+    Answers(BatchAnswer),
+    /// The hub could not read the batch (some sign-up in it is malformed).
+    Unreadable(String),
+    /// The batch is too large for the hub.
+    TooLarge,
+}
+
+/// A client for one hub and one kiosk token.
+pub struct HubClient {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+    requests: usize,
+    sent: u64,
+    received: u64,
+}
+
+/// Connecting may take a while on a rural link, but not for ever.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
+/// The longest silence in the middle of an answer before the link counts as dead.
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl HubClient {
+    /// A client for `base` (e.g. `https://hub.example.cn`) with this kiosk's token.
+    pub fn new(base: &str, token: &str) -> Result<HubClient, SyncError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .read_timeout(READ_TIMEOUT)
+            .pool_idle_timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| SyncError::Offline(e.to_string()))?;
+        Ok(HubClient {
+            http,
+            base: base.trim_end_matches('/').to_string(),
+            token: token.to_string(),
+            requests: 0,
+            sent: 0,
+            received: 0,
+        })
+    }
+
+    /// Requests made, bytes sent and received since the last reset.
+    pub fn counts(&self) -> (usize, u64, u64) {
+        (self.requests, self.sent, self.received)
+    }
+
+    /// Starts counting again.
+    pub fn reset_counts(&mut self) {
+        (self.requests, self.sent, self.received) = (0, 0, 0);
+    }
+
+    fn count_request(&mut self, request: &reqwest::Request) {
+        self.requests += 1;
+        // The request line and headers as HTTP/1.1 writes them, and the body.
+        let line = request.method().as_str().len()
+            + request.url().path().len()
+            + request.url().query().map_or(0, |q| q.len() + 1)
+            + 12;
+        let headers: usize = request
+            .headers()
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum();
+        let body = request
+            .body()
+            .and_then(|b| b.as_bytes())
+            .map_or(0, <[u8]>::len);
+        self.sent += (line + headers + 2 + body) as u64;
+    }
+
+    async fn send(
+        &mut self,
+        request: reqwest::Request,
+    ) -> Result<(StatusCode, reqwest::header::HeaderMap, Vec<u8>), SyncError> {
+        self.count_request(&request);
+        let response = self
+            .http
+            .execute(request)
+            .await
+            .map_err(|e| SyncError::Offline(describe(&e)))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let raw = response
+            .bytes()
+            .await
+            .map_err(|e| SyncError::Offline(describe(&e)))?;
+        let header_bytes: usize = headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum();
+        self.received += (header_bytes + 20 + raw.len()) as u64;
+        let body = if headers.get(CONTENT_ENCODING).is_some_and(|v| v == "zstd") {
+            zstd::decode_all(raw.as_ref())
+                .map_err(|e| SyncError::Offline(format!("a damaged answer: {e}")))?
+        } else {
+            raw.to_vec()
+        };
+        if let Some(wait) = retry_after(status, &headers) {
+            return Err(SyncError::RetryAfter(wait));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            return Err(SyncError::Unauthorized);
+        }
+        if status.is_server_error() {
+            return Err(SyncError::Offline(format!("the hub answered {status}")));
+        }
+        Ok((status, headers, body))
+    }
+
+    /// One page of the feed after `after`.
+    pub async fn feed(
+        &mut self,
+        after: u64,
+        limit: u32,
+        etag: Option<&str>,
+    ) -> Result<FeedAnswer, SyncError> {
+        let mut request = self
+            .http
+            .get(format!(
+                "{}{FEED_PATH}?after={after}&limit={limit}",
+                self.base
+            ))
+            .header(AUTHORIZATION, format!("Bearer {}", self.token))
+            .header(ACCEPT_ENCODING, "zstd");
+        if let Some(tag) = etag {
+            request = request.header(IF_NONE_MATCH, tag);
+        }
+        let request = request.build().map_err(|e| SyncError::Hub(e.to_string()))?;
+        let (status, headers, body) = self.send(request).await?;
+        match status {
+            StatusCode::NOT_MODIFIED => Ok(FeedAnswer::NotModified),
+            StatusCode::GONE => Ok(FeedAnswer::CursorExpired),
+            StatusCode::OK => {
+                let page: FeedPage = serde_json::from_slice(&body)
+                    // A cut-short answer reads as broken JSON: the link, not the hub.
+                    .map_err(|e| SyncError::Offline(format!("an incomplete feed page: {e}")))?;
+                let tag = headers
+                    .get(ETAG)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string);
+                Ok(FeedAnswer::Page(page, tag))
+            }
+            other => Err(SyncError::Hub(format!(
+                "the feed answered {other}: {}",
+                error_text(&body)
+            ))),
+        }
+    }
+
+    /// Sends a batch of sign-ups, compressed.
+    pub async fn signups(&mut self, batch: &SignupBatch) -> Result<BatchOutcome, SyncError> {
+        let json = serde_json::to_vec(batch).map_err(|e| SyncError::Hub(e.to_string()))?;
+        let body =
+            zstd::encode_all(json.as_slice(), 9).map_err(|e| SyncError::Storage(e.to_string()))?;
+        let request = self
+            .http
+            .post(format!("{}{SIGNUPS_PATH}", self.base))
+            .header(AUTHORIZATION, format!("Bearer {}", self.token))
+            .header(CONTENT_TYPE, "application/json")
+            .header(CONTENT_ENCODING, "zstd")
+            .header(ACCEPT_ENCODING, "zstd")
+            .body(body)
+            .build()
+            .map_err(|e| SyncError::Hub(e.to_string()))?;
+        let (status, _, body) = self.send(request).await?;
+        match status {
+            StatusCode::OK => serde_json::from_slice(&body)
+                .map(BatchOutcome::Answers)
+                .map_err(|e| SyncError::Offline(format!("an incomplete answer: {e}"))),
+            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
+                Ok(BatchOutcome::Unreadable(error_text(&body)))
+            }
+            StatusCode::PAYLOAD_TOO_LARGE => Ok(BatchOutcome::TooLarge),
+            other => Err(SyncError::Hub(format!(
+                "sign-ups answered {other}: {}",
+                error_text(&body)
+            ))),
+        }
+    }
+}
+
+fn error_text(body: &[u8]) -> String {
+    serde_json::from_slice::<ErrorBody>(body)
+        .map(|e| {
+            if e.message.is_empty() {
+                e.error
+            } else {
+                format!("{}: {}", e.error, e.message)
+            }
+        })
+        .unwrap_or_else(|_| String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned())
+}
+
+/// `Retry-After` on 429 and 503, in seconds (the HTTP-date form is rare; it waits a minute).
+fn retry_after(status: StatusCode, headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    if status != StatusCode::TOO_MANY_REQUESTS && status != StatusCode::SERVICE_UNAVAILABLE {
+        return None;
+    }
+    let seconds = headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().parse::<u64>().unwrap_or(60))
+        .unwrap_or(5);
+    Some(Duration::from_secs(seconds.min(3600)))
+}
+
+/// The error and its causes, in one line.
+fn describe(e: &reqwest::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}

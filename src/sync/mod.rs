@@ -1,0 +1,120 @@
+//! Talking to the district hub: pulling the catalogue feed into the cache and pushing the
+//! outbox, over links that can be slow, flaky or absent. Knows nothing of screens.
+
+pub mod backoff;
+pub mod budget;
+pub mod client;
+pub mod pull;
+pub mod push;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::cache::CatalogueCache;
+use crate::config::site::HubSettings;
+use crate::outbox::{Outbox, Status};
+
+pub use client::HubClient;
+
+/// Why a sync did not finish.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// The hub could not be reached, or the link broke.
+    #[error("the hub cannot be reached: {0}")]
+    Offline(String),
+    /// The hub is busy: try again after this long.
+    #[error("the hub asks to wait {0:?}")]
+    RetryAfter(Duration),
+    /// The hub does not know this kiosk's token.
+    #[error("the hub refused this kiosk's token")]
+    Unauthorized,
+    /// The hub answered something this kiosk cannot use.
+    #[error("the hub answered oddly: {0}")]
+    Hub(String),
+    /// The kiosk's own files failed.
+    #[error("the kiosk's files failed: {0}")]
+    Storage(String),
+    /// The token file cannot be read.
+    #[error("the token file cannot be read: {0}")]
+    Token(String),
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(e: rusqlite::Error) -> Self {
+        SyncError::Storage(e.to_string())
+    }
+}
+
+impl From<crate::outbox::OutboxError> for SyncError {
+    fn from(e: crate::outbox::OutboxError) -> Self {
+        SyncError::Storage(e.to_string())
+    }
+}
+
+/// What one sync moved.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Feed pages fetched.
+    pub pages: usize,
+    /// Changes applied to the catalogue.
+    pub changes: usize,
+    /// True when the catalogue in use should be built again.
+    pub catalogue_changed: bool,
+    /// Sign-ups sent and answered, by the answer.
+    pub answered: BTreeMap<Status, usize>,
+    /// Sign-ups the hub could not read, held for staff.
+    pub parked: usize,
+    /// Requests made.
+    pub requests: usize,
+    /// Bytes sent and received (bodies and headers as sent).
+    pub bytes_sent: u64,
+    /// Bytes received.
+    pub bytes_received: u64,
+}
+
+/// Everything one sync needs: the client, the outbox and the cache.
+pub struct Syncer {
+    /// The hub.
+    pub client: HubClient,
+    /// The outbox (its own connection).
+    pub outbox: Outbox,
+    /// The catalogue cache.
+    pub cache: CatalogueCache,
+    /// Sign-ups a request.
+    pub batch_size: usize,
+}
+
+impl Syncer {
+    /// Opens the outbox and cache in a data folder for a hub.
+    pub fn open(hub: &HubSettings, data_dir: &Path) -> Result<Syncer, SyncError> {
+        let token = std::fs::read_to_string(&hub.token_file)
+            .map_err(|e| SyncError::Token(format!("{}: {e}", hub.token_file.display())))?;
+        let client = HubClient::new(&hub.url, token.trim())?;
+        let (outbox, _) = Outbox::open(&crate::runtime::boot::outbox_path(data_dir))?;
+        let cache = CatalogueCache::open(&crate::runtime::boot::cache_path(data_dir))?;
+        Ok(Syncer {
+            client,
+            outbox,
+            cache,
+            batch_size: hub.batch_size,
+        })
+    }
+
+    /// One push of the outbox, then one pull of the feed (so the seat counts pulled include
+    /// the answers just given).
+    pub async fn sync_once(
+        &mut self,
+        now: &crate::domain::time::Moment,
+    ) -> Result<Report, SyncError> {
+        let mut report = Report::default();
+        self.client.reset_counts();
+        let pushed = push::push(self, now, &mut report).await;
+        let pulled = match pushed {
+            Ok(()) => pull::pull(self, &mut report).await,
+            Err(e) => Err(e),
+        };
+        (report.requests, report.bytes_sent, report.bytes_received) = self.client.counts();
+        pulled.map(|()| report)
+    }
+}

@@ -1,0 +1,52 @@
+//! Pulling the catalogue feed into the cache, a page at a time, each page with its cursor.
+
+use crate::sync::client::FeedAnswer;
+use crate::sync::{Report, SyncError, Syncer};
+
+/// Changes asked for in one page.
+pub const PAGE_LIMIT: u32 = 200;
+
+/// A safety stop for one pull (a million changes).
+const MAX_PAGES: usize = 5_000;
+
+/// Pulls until caught up. Each page is stored with its cursor in one transaction, so an
+/// interruption costs at most the page in flight.
+pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncError> {
+    let was_complete = syncer.cache.state()?.complete;
+    for _ in 0..MAX_PAGES {
+        let state = syncer.cache.state()?;
+        // The ETag belongs to the catalogue in use; a rebuild asks afresh.
+        let etag = state.etag.as_deref().filter(|_| state.rebuilding.is_none());
+        match syncer
+            .client
+            .feed(state.request_cursor(), PAGE_LIMIT, etag)
+            .await?
+        {
+            FeedAnswer::NotModified => {
+                syncer.cache.caught_up()?;
+                break;
+            }
+            FeedAnswer::CursorExpired => {
+                tracing::warn!(
+                    cursor = state.request_cursor(),
+                    "feed cursor expired; rebuilding the catalogue"
+                );
+                syncer.cache.start_rebuild()?;
+            }
+            FeedAnswer::Page(page, tag) => {
+                report.pages += 1;
+                report.changes += page.items.len();
+                let caught_up = page.items.is_empty();
+                syncer.cache.apply_page(&page, tag.as_deref())?;
+                if caught_up {
+                    break;
+                }
+            }
+        }
+    }
+    let after = syncer.cache.state()?;
+    // Build the catalogue again when changes reached the one in use, or it became whole.
+    report.catalogue_changed |=
+        (report.changes > 0 && after.rebuilding.is_none()) || (!was_complete && after.complete);
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! The core's side of the hub link, headless: what the screens say about the link, when a
+//! newer catalogue is put in use, and when the sync worker is asked to sync.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{CARD, Harness};
+use learning_kiosk::app::link::LinkStatus;
+use learning_kiosk::app::{Action, Key, Msg, Screen};
+use learning_kiosk::catalogue::demo::demo_catalogue;
+use learning_kiosk::domain::lang::Lang;
+use learning_kiosk::outbox::Status;
+
+/// The demo kiosk with a hub, in English.
+fn english_hub() -> Harness {
+    let mut h = Harness::demo_with_hub();
+    h.lang(Lang::En);
+    h
+}
+
+fn online(h: &mut Harness) {
+    h.send(Msg::Link(LinkStatus {
+        hub: true,
+        online: true,
+        last_sync: Some(common::moment("2026-11-23T08:59:00+08:00")),
+        ..LinkStatus::default()
+    }));
+}
+
+#[test]
+fn a_new_signup_is_sent_at_once_where_there_is_a_hub() {
+    let mut h = Harness::demo_with_hub();
+    h.sign_up_first();
+    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert_eq!(h.syncs_asked, 1);
+    // The same sign-up again is not new: nothing more to send.
+    h.send(Msg::Action(Action::Home));
+    h.sign_up_first();
+    assert_eq!(h.syncs_asked, 1);
+
+    let mut alone = Harness::demo();
+    alone.sign_up_first();
+    assert_eq!(alone.syncs_asked, 0, "no hub, nothing to ask");
+}
+
+#[test]
+fn staff_can_sync_now_only_where_there_is_a_hub() {
+    let mut h = english_hub();
+    h.send(Msg::StaffChord);
+    h.type_keys("2468");
+    h.enter();
+    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert!(h.screen().contains("2 Sync now"));
+    h.key(Key::Char('2'));
+    assert_eq!(h.syncs_asked, 1);
+    assert!(h.screen().contains("Syncing with the hub now."));
+    assert_eq!(h.quit, None);
+
+    let mut alone = Harness::demo();
+    alone.send(Msg::StaffChord);
+    alone.type_keys("2468");
+    alone.enter();
+    assert!(!alone.screen().contains("Sync now"));
+    alone.key(Key::Char('2'));
+    assert_eq!(alone.syncs_asked, 0);
+    assert_eq!(alone.quit, None, "a missing item does nothing");
+}
+
+#[test]
+fn the_top_bar_says_how_the_link_stands() {
+    let mut h = english_hub();
+    assert!(
+        h.screen()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Not yet connected")
+    );
+    online(&mut h);
+    assert!(
+        h.screen()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Online, synced 08:59")
+    );
+    h.send(Msg::Link(LinkStatus {
+        hub: true,
+        online: false,
+        offline_since: Some(common::moment("2026-11-23T08:12:00+08:00")),
+        ..LinkStatus::default()
+    }));
+    assert!(
+        h.screen()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Offline since 08:12")
+    );
+    // The link is the kiosk's, not the person's: it survives the person leaving (and the
+    // language goes back to the site's, Chinese).
+    h.swipe(CARD);
+    h.send(Msg::Action(Action::Finish));
+    assert!(
+        h.screen()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("离线，自 08:12 起")
+    );
+
+    let mut alone = Harness::demo();
+    assert!(alone.screen().lines().next().unwrap().contains("未联网"));
+}
+
+#[test]
+fn a_newer_catalogue_waits_until_the_person_has_gone() {
+    let mut h = Harness::demo_with_hub();
+    h.swipe(CARD);
+    h.enter();
+    assert_eq!(h.state.screen, Screen::Nearby);
+    let listed = h.state.nearby.len();
+    let newer = Arc::new(demo_catalogue().unwrap());
+    h.send(Msg::CatalogueUpdated(newer.clone()));
+    assert!(
+        !Arc::ptr_eq(&h.state.catalogue, &newer),
+        "not under the person's finger"
+    );
+    assert_eq!(h.state.nearby.len(), listed);
+    h.send(Msg::Action(Action::Finish));
+    assert!(Arc::ptr_eq(&h.state.catalogue, &newer));
+    assert!(
+        Arc::ptr_eq(&h.exec.catalogue, &newer),
+        "sign-ups are checked against it too"
+    );
+    assert!(h.state.pending_catalogue.is_none());
+}
+
+#[test]
+fn an_idle_kiosk_takes_a_newer_catalogue_at_once() {
+    let mut h = Harness::demo_with_hub();
+    let newer = Arc::new(demo_catalogue().unwrap());
+    h.send(Msg::CatalogueUpdated(newer.clone()));
+    assert!(Arc::ptr_eq(&h.state.catalogue, &newer));
+    assert!(Arc::ptr_eq(&h.exec.catalogue, &newer));
+}
+
+#[test]
+fn my_signups_show_the_hubs_answers_next_time_the_card_is_read() {
+    let mut h = english_hub();
+    h.sign_up_first();
+    h.send(Msg::Action(Action::Finish));
+    // The hub confirms it (what the sync worker records in the outbox).
+    let waiting = h.exec.outbox.waiting(10).unwrap();
+    assert_eq!(waiting.len(), 1);
+    let answer = learning_wire::Answer {
+        status: learning_wire::AnswerStatus::Waitlisted,
+        reason: None,
+        existing: None,
+    };
+    h.exec
+        .outbox
+        .record_answers(
+            &[(waiting[0].uuid.clone(), answer)],
+            &common::moment(common::NOW),
+        )
+        .unwrap();
+    h.send(Msg::SyncFinished);
+    assert_eq!(h.state.queue.waiting(), 0);
+    assert_eq!(h.state.queue.counts.get(&Status::Waitlisted), Some(&1));
+    h.swipe(CARD);
+    h.key(Key::Char('3'));
+    let screen = h.screen();
+    assert!(screen.contains("候补"), "{screen}");
+}
