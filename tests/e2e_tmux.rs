@@ -412,3 +412,129 @@ fn an_idle_kiosk_forgets_the_person() {
     signal(t.pid(), "-TERM");
     assert_eq!(t.exit_code(), 0);
 }
+
+/// The district hub binary, built beside the kiosk's by `cargo test --workspace`.
+fn hub_bin() -> PathBuf {
+    let path = Path::new(BIN).with_file_name("learning-hub");
+    if !path.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let ok = Command::new(cargo)
+            .args(["build", "-p", "learning-hub"])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+    path
+}
+
+/// A hub on loopback with the demo catalogue and this kiosk's token; killed on drop.
+struct Hub {
+    child: std::process::Child,
+    url: String,
+    db: PathBuf,
+}
+
+impl Hub {
+    fn start(dir: &Path) -> (Hub, PathBuf) {
+        use std::io::BufRead;
+        let db = dir.join("hub.sqlite");
+        let hub = |args: &[&str]| {
+            let out = Command::new(hub_bin())
+                .args(args)
+                .arg("--db")
+                .arg(&db)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        hub(&[
+            "import",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-catalogue.json"),
+        ]);
+        let token = hub(&["kiosk", "add", "cy-wangjing-01"]);
+        let token_file = dir.join("hub-token");
+        std::fs::write(&token_file, token.split_whitespace().last().unwrap()).unwrap();
+        let mut child = Command::new(hub_bin())
+            .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+            .arg(&db)
+            .env("LEARNING_HUB_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = format!(
+            "http://{}",
+            line.trim().strip_prefix("listening on ").unwrap()
+        );
+        (Hub { child, url, db }, token_file)
+    }
+
+    fn signups(&self) -> Vec<serde_json::Value> {
+        let out = Command::new(hub_bin())
+            .args(["export", "signups", "--json", "--db"])
+            .arg(&self.db)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
+
+impl Drop for Hub {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// With a hub, the sign-up made at the screen is sent at once, and the hub's answer shows
+/// under "My sign-ups"; the top bar says the kiosk is online.
+#[test]
+fn a_sign_up_at_the_screen_reaches_the_hub_and_its_answer_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, token_file) = Hub::start(dir.path());
+    let token_file = token_file.display().to_string();
+    let t = Term::start(&["--hub", &hub.url, "--token-file", &token_file], 120, 40);
+    t.wait_for("在线，09:00 已同步");
+    t.burst(&format!("{CARD}\r"));
+    t.wait_for("1101 **** **** 0016");
+    t.type_slowly("1");
+    t.wait_for("附近的学习活动");
+    t.type_slowly("1");
+    t.wait_for("选择一个时间报名");
+    t.type_slowly("1");
+    t.wait_for("请确认报名");
+    t.key("Enter");
+    t.wait_for("已保存在本机");
+
+    // Sent at once: no waiting for the next sync interval (a minute).
+    let start = Instant::now();
+    let held = loop {
+        let held = hub.signups();
+        if !held.is_empty() {
+            break held;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the sign-up never reached the hub"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0]["card"], CARD);
+    assert_eq!(held[0]["status"], "confirmed");
+    t.wait_for("没有待发送的报名");
+
+    t.key("Home");
+    t.wait_for("1101 **** **** 0016");
+    t.type_slowly("3");
+    t.wait_for("已确认");
+    assert_eq!(t.queue()["counts"]["confirmed"], 1);
+}

@@ -137,17 +137,19 @@ impl HubClient {
         Ok((status, headers, body))
     }
 
-    /// One page of the feed after `after`.
+    /// One page of the feed after `after` (`rebuild`: into an empty catalogue, from 0).
     pub async fn feed(
         &mut self,
         after: u64,
         limit: u32,
+        rebuild: bool,
         etag: Option<&str>,
     ) -> Result<FeedAnswer, SyncError> {
+        let rebuild = if rebuild { "&rebuild=true" } else { "" };
         let mut request = self
             .http
             .get(format!(
-                "{}{FEED_PATH}?after={after}&limit={limit}",
+                "{}{FEED_PATH}?after={after}&limit={limit}{rebuild}",
                 self.base
             ))
             .header(AUTHORIZATION, format!("Bearer {}", self.token))

@@ -19,12 +19,23 @@ pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncEr
         let etag = state.etag.as_deref().filter(|_| state.rebuilding.is_none());
         match syncer
             .client
-            .feed(state.request_cursor(), PAGE_LIMIT, etag)
+            .feed(
+                state.request_cursor(),
+                PAGE_LIMIT,
+                state.rebuilding.is_some(),
+                etag,
+            )
             .await?
         {
             FeedAnswer::NotModified => {
                 syncer.cache.caught_up()?;
                 break;
+            }
+            FeedAnswer::CursorExpired if state.rebuilding.is_some() => {
+                // A rebuild's cursor cannot expire; starting again would only loop.
+                return Err(SyncError::Hub(
+                    "the feed refused a rebuild's cursor as expired".into(),
+                ));
             }
             FeedAnswer::CursorExpired => {
                 tracing::warn!(

@@ -19,14 +19,26 @@ pub fn etag(last_seq: u64) -> String {
     format!("\"{last_seq}\"")
 }
 
-/// The page after `after`, at most `limit` changes.
+/// Where a kiosk is in the feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// The last change it has.
+    pub after: u64,
+    /// It is rebuilding from 0 into an empty catalogue.
+    pub rebuild: bool,
+}
+
+/// The page after the cursor, at most `limit` changes.
 pub fn page(
     conn: &Connection,
-    after: u64,
+    cursor: Cursor,
     limit: u32,
     if_none_match: Option<&str>,
 ) -> rusqlite::Result<FeedAnswer> {
-    if after < crate::store::purge_floor(conn)? {
+    let after = cursor.after;
+    // A cursor below the purged tombstones may have missed a deletion; a kiosk that started
+    // from 0 into an empty catalogue cannot have (it never had what was deleted).
+    if after > 0 && !cursor.rebuild && after < crate::store::purge_floor(conn)? {
         return Ok(FeedAnswer::CursorExpired);
     }
     let last = crate::store::last_seq(conn)?;

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::decompression::RequestDecompressionLayer;
 
-use crate::feed::{FeedAnswer, page};
+use crate::feed::{Cursor, FeedAnswer, page};
 use crate::{catalogue, signups, tokens};
 
 /// The largest request body accepted (a full batch is far smaller).
@@ -108,6 +108,10 @@ struct FeedQuery {
     #[serde(default)]
     after: u64,
     limit: Option<u32>,
+    /// The kiosk is reading from 0 into an empty catalogue: purged tombstones cannot
+    /// matter to it, so its cursor never expires.
+    #[serde(default)]
+    rebuild: bool,
 }
 
 async fn feed(State(hub): State<Hub>, headers: HeaderMap, Query(q): Query<FeedQuery>) -> Response {
@@ -126,7 +130,11 @@ async fn feed(State(hub): State<Hub>, headers: HeaderMap, Query(q): Query<FeedQu
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let limit = q.limit.unwrap_or(200).clamp(1, MAX_PAGE);
-        page(&conn, q.after, limit, inm.as_deref())
+        let after = Cursor {
+            after: q.after,
+            rebuild: q.rebuild,
+        };
+        page(&conn, after, limit, inm.as_deref())
             .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string()))
     })
     .await;

@@ -4,7 +4,9 @@
 //! Two endpoints, both behind a per-kiosk bearer token:
 //! - `GET /v1/feed?after=N&limit=L`: the catalogue change feed, a [`FeedPage`]. A caught-up
 //!   poll that sends the last `ETag` as `If-None-Match` gets `304 Not Modified`. A cursor whose
-//!   tombstones have been purged gets `410 Gone` with [`ErrorBody`] `cursor_expired`.
+//!   tombstones have been purged gets `410 Gone` with [`ErrorBody`] `cursor_expired`; the kiosk
+//!   then reads the feed from 0 into an empty catalogue with `rebuild=true`, whose cursors
+//!   never expire (it never had what the purged tombstones deleted).
 //! - `POST /v1/signups`: a [`SignupBatch`], answered by a [`BatchAnswer`] with one answer per
 //!   sign-up, in the same order.
 //!

@@ -99,7 +99,11 @@ pub fn hub(db: &Path, args: &[&str]) -> Output {
 /// Adds a kiosk; its token (the last word printed).
 pub fn add_kiosk(db: &Path, id: &str) -> String {
     let out = hub(db, &["kiosk", "add", id]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .split_whitespace()
         .last()
@@ -163,7 +167,15 @@ impl Kiosk {
 
     /// Signs a card up; the sign-up code.
     pub fn sign_up(&self, card: &str, activity: &str, date: &str) -> String {
-        let out = self.run(&["signup", "--card", card, "--activity", activity, "--date", date]);
+        let out = self.run(&[
+            "signup",
+            "--card",
+            card,
+            "--activity",
+            activity,
+            "--date",
+            date,
+        ]);
         assert!(
             out.status.success(),
             "signup: {}",
@@ -180,7 +192,11 @@ impl Kiosk {
     /// The outbox as `queue --json` prints it.
     pub fn queue(&self) -> Value {
         let out = self.run(&["queue", "--json"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
@@ -260,7 +276,8 @@ impl Setup {
     /// A fresh hub with the kiosk's demo catalogue (133 venues, 500 activities).
     pub fn demo() -> Setup {
         let dir = tempfile::tempdir().unwrap();
-        let catalogue = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-catalogue.json");
+        let catalogue =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-catalogue.json");
         Setup::with_catalogue(dir, &catalogue)
     }
 

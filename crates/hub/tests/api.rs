@@ -1,0 +1,394 @@
+//! The hub's API against the running `learning-hub` binary: tokens, the feed (pages, ETag,
+//! expired cursors), sign-up batches (capacity, duplicates, idempotency, refusals) and
+//! compression both ways.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use common::{Setup, card};
+use learning_wire::{
+    AnswerStatus, BatchAnswer, FEED_PATH, FeedItem, FeedPage, InvalidReason, SIGNUPS_PATH,
+    SignupBatch, SignupItem,
+};
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT_ENCODING, AUTHORIZATION, CONTENT_ENCODING, ETAG, IF_NONE_MATCH};
+
+/// A client that leaves compression to the test, so what is on the wire can be checked.
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_zstd()
+        .no_gzip()
+        .build()
+        .unwrap()
+}
+
+fn item(uuid: &str, card: &str, activity: &str, date: &str) -> SignupItem {
+    SignupItem {
+        uuid: uuid.into(),
+        card: card.into(),
+        activity: activity.into(),
+        date: date.into(),
+        created_at: common::NOW.into(),
+    }
+}
+
+fn uuid(n: u32) -> String {
+    format!("00000000-0000-4000-8000-{n:012}")
+}
+
+async fn send(s: &Setup, items: Vec<SignupItem>) -> BatchAnswer {
+    let response = client()
+        .post(format!("{}{SIGNUPS_PATH}", s.hub.url()))
+        .header(AUTHORIZATION, format!("Bearer {}", s.token))
+        .json(&SignupBatch { signups: items })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn feed(s: &Setup, after: u64, limit: u32) -> reqwest::Response {
+    client()
+        .get(format!(
+            "{}{FEED_PATH}?after={after}&limit={limit}",
+            s.hub.url()
+        ))
+        .header(AUTHORIZATION, format!("Bearer {}", s.token))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn no_token_no_entry() {
+    let s = Setup::small();
+    for token in [None, Some("Bearer not-a-token"), Some("Basic abc")] {
+        let mut get = client().get(format!("{}{FEED_PATH}", s.hub.url()));
+        let mut post = client()
+            .post(format!("{}{SIGNUPS_PATH}", s.hub.url()))
+            .body("{\"signups\":[]}");
+        if let Some(t) = token {
+            get = get.header(AUTHORIZATION, t);
+            post = post.header(AUTHORIZATION, t);
+        }
+        for request in [get, post] {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+            let body: serde_json::Value = response.json().await.unwrap();
+            assert_eq!(body["error"], "unauthorized");
+        }
+    }
+    // The hub keeps only a hash of the token.
+    let raw = std::fs::read(s.db()).unwrap();
+    assert!(
+        !raw.windows(s.token.len()).any(|w| w == s.token.as_bytes()),
+        "the token itself is not stored"
+    );
+}
+
+#[tokio::test]
+async fn the_feed_pages_through_the_whole_catalogue_then_answers_304() {
+    let s = Setup::demo();
+    let (mut after, mut venues, mut activities, mut pages) = (0, 0, 0, 0);
+    let tag = loop {
+        let response = feed(&s, after, 100).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let tag = response.headers()[ETAG].to_str().unwrap().to_string();
+        let page: FeedPage = response.json().await.unwrap();
+        if page.items.is_empty() {
+            assert_eq!(page.next, after, "an empty page keeps the cursor");
+            break tag;
+        }
+        assert!(page.items.len() <= 100);
+        assert!(page.next > after, "the cursor moves on");
+        after = page.next;
+        pages += 1;
+        for item in page.items {
+            match item {
+                FeedItem::Venue(_) => venues += 1,
+                FeedItem::Activity(_) => activities += 1,
+                _ => {}
+            }
+        }
+    };
+    assert_eq!((venues, activities), (133, 500));
+    assert!(pages >= 7);
+    // Caught up: the ETag makes the poll cost nothing.
+    let response = client()
+        .get(format!("{}{FEED_PATH}?after={after}", s.hub.url()))
+        .header(AUTHORIZATION, format!("Bearer {}", s.token))
+        .header(IF_NONE_MATCH, &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+    assert!(response.bytes().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn answers_are_compressed_when_asked_and_requests_may_be() {
+    let s = Setup::demo();
+    let response = client()
+        .get(format!("{}{FEED_PATH}?after=0&limit=500", s.hub.url()))
+        .header(AUTHORIZATION, format!("Bearer {}", s.token))
+        .header(ACCEPT_ENCODING, "zstd")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()[CONTENT_ENCODING], "zstd");
+    let raw = response.bytes().await.unwrap();
+    let plain = zstd::decode_all(raw.as_ref()).unwrap();
+    let page: FeedPage = serde_json::from_slice(&plain).unwrap();
+    assert_eq!(page.items.len(), 500);
+    assert!(
+        raw.len() * 4 < plain.len(),
+        "zstd shrinks the page: {} of {}",
+        raw.len(),
+        plain.len()
+    );
+
+    // A zstd request body is read like a plain one.
+    let batch = SignupBatch {
+        signups: vec![item(
+            &uuid(1),
+            &card(1),
+            "cy-wangjing-clc.smartphone",
+            "2026-11-24",
+        )],
+    };
+    let body = zstd::encode_all(serde_json::to_vec(&batch).unwrap().as_slice(), 3).unwrap();
+    let response = client()
+        .post(format!("{}{SIGNUPS_PATH}", s.hub.url()))
+        .header(AUTHORIZATION, format!("Bearer {}", s.token))
+        .header(CONTENT_ENCODING, "zstd")
+        .header(reqwest::header::CONTENT_TYPE, "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let answers: BatchAnswer = response.json().await.unwrap();
+    assert_eq!(answers.answers.len(), 1);
+}
+
+#[tokio::test]
+async fn seats_are_confirmed_up_to_capacity_then_waitlisted_then_full() {
+    let s = Setup::small();
+    // Four seats; a waiting list of one.
+    let items = (1..=7)
+        .map(|n| item(&uuid(n), &card(u64::from(n)), "seats", "2026-11-23"))
+        .collect();
+    let answers = send(&s, items).await.answers;
+    let statuses: Vec<AnswerStatus> = answers.iter().map(|a| a.status).collect();
+    use AnswerStatus::*;
+    assert_eq!(
+        statuses,
+        [
+            Confirmed, Confirmed, Confirmed, Confirmed, Waitlisted, Full, Full
+        ]
+    );
+    // The seats taken go on the feed for every kiosk.
+    let page: FeedPage = feed(&s, 0, 500).await.json().await.unwrap();
+    let taken = page.items.iter().find_map(|i| match i {
+        FeedItem::Seats(seats) if seats.activity == "seats" => Some(seats.taken),
+        _ => None,
+    });
+    assert_eq!(taken, Some(4));
+}
+
+#[tokio::test]
+async fn the_same_uuid_gets_its_first_answer_forever() {
+    let s = Setup::small();
+    let first = send(&s, vec![item(&uuid(1), &card(1), "seats", "2026-11-23")]).await;
+    assert_eq!(first.answers[0].status, AnswerStatus::Confirmed);
+    // Three more sign-ups fill the session; the first UUID sent again still says confirmed.
+    let more = (2..=5)
+        .map(|n| item(&uuid(n), &card(u64::from(n)), "seats", "2026-11-23"))
+        .collect();
+    send(&s, more).await;
+    for _ in 0..3 {
+        let again = send(&s, vec![item(&uuid(1), &card(1), "seats", "2026-11-23")]).await;
+        assert_eq!(again, first);
+    }
+    // The same UUID with another payload is refused, and changes nothing.
+    let reused = send(&s, vec![item(&uuid(1), &card(9), "big", "2026-11-24")]).await;
+    assert_eq!(reused.answers[0].status, AnswerStatus::Invalid);
+    assert_eq!(reused.answers[0].reason, Some(InvalidReason::UuidReused));
+    let held = common::exported(&s.db());
+    assert_eq!(held.len(), 5, "one row per UUID");
+    assert_eq!(held.iter().filter(|r| r["uuid"] == uuid(1)).count(), 1);
+    assert_eq!(
+        held.iter().find(|r| r["uuid"] == uuid(1)).unwrap()["activity"],
+        "seats"
+    );
+}
+
+#[tokio::test]
+async fn a_card_holds_a_session_once() {
+    let s = Setup::small();
+    let answers = send(
+        &s,
+        vec![
+            item(&uuid(1), &card(1), "big", "2026-11-24"),
+            // From another kiosk or a lost receipt: a new UUID for the same card and session.
+            item(&uuid(2), &card(1), "big", "2026-11-24"),
+        ],
+    )
+    .await;
+    assert_eq!(answers.answers[0].status, AnswerStatus::Confirmed);
+    assert_eq!(answers.answers[1].status, AnswerStatus::Duplicate);
+    assert_eq!(
+        answers.answers[1].existing.as_deref(),
+        Some(uuid(1).as_str())
+    );
+}
+
+#[tokio::test]
+async fn every_refusal_names_its_reason() {
+    let s = Setup::small();
+    let mut late = item(&uuid(6), &card(6), "big", "2026-11-23");
+    late.created_at = "2026-11-23T19:30:00+08:00".into();
+    let cases = vec![
+        (
+            item(&uuid(1), &card(1), "nowhere", "2026-11-24"),
+            InvalidReason::UnknownActivity,
+        ),
+        (
+            item(&uuid(2), &card(2), "cancelled", "2026-11-24"),
+            InvalidReason::Cancelled,
+        ),
+        (
+            item(&uuid(3), &card(3), "seats", "2026-11-24"),
+            InvalidReason::NoSession,
+        ),
+        (
+            item(&uuid(4), &card(4), "early", "2026-11-23"),
+            InvalidReason::Started,
+        ),
+        (
+            item(&uuid(5), "1101080000000017", "big", "2026-11-24"),
+            InvalidReason::BadCard,
+        ),
+        (late, InvalidReason::Started),
+        (
+            item(&uuid(7), &card(7), "big", "24/11/2026"),
+            InvalidReason::Malformed,
+        ),
+        (
+            item("not-a-uuid", &card(8), "big", "2026-11-24"),
+            InvalidReason::Malformed,
+        ),
+    ];
+    let (items, reasons): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
+    let answers = send(&s, items).await.answers;
+    for (answer, reason) in answers.iter().zip(reasons) {
+        assert_eq!(answer.status, AnswerStatus::Invalid);
+        assert_eq!(answer.reason, Some(reason));
+    }
+}
+
+#[tokio::test]
+async fn a_batch_that_cannot_be_read_or_is_too_big_is_refused_whole() {
+    let s = Setup::small();
+    let post = |body: Vec<u8>| {
+        client()
+            .post(format!("{}{SIGNUPS_PATH}", s.hub.url()))
+            .header(AUTHORIZATION, format!("Bearer {}", s.token))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+    };
+    let response = post(b"{\"signups\": [{\"uuid\": 1}]}".to_vec())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "bad_request");
+
+    let too_many = SignupBatch {
+        signups: (0..=learning_wire::MAX_BATCH as u32)
+            .map(|n| item(&uuid(n), &card(u64::from(n) + 1), "big", "2026-11-24"))
+            .collect(),
+    };
+    let response = post(serde_json::to_vec(&too_many).unwrap()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        common::exported(&s.db()).is_empty(),
+        "nothing of it was kept"
+    );
+}
+
+#[tokio::test]
+async fn an_expired_cursor_is_told_apart() {
+    let mut s = Setup::small();
+    // Delete an activity (a tombstone), and age the tombstone past the 90 days kept.
+    let trimmed = common::small_catalogue("Four seats")
+        .replace(r#"{"id": "early""#, r#"{"id": "early-renamed""#);
+    let file = s.dir.path().join("trimmed.json");
+    std::fs::write(&file, trimmed).unwrap();
+    common::import(&s.db(), &file);
+    let conn = rusqlite::Connection::open(s.db()).unwrap();
+    conn.execute(
+        "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    s.hub.kill();
+    s.hub = common::Hub::start(&s.db());
+    let response = feed(&s, 1, 100).await;
+    assert_eq!(response.status(), StatusCode::GONE);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "cursor_expired");
+    // From 0 the whole catalogue is there, without the deleted activity.
+    let page: FeedPage = feed(&s, 0, 500).await.json().await.unwrap();
+    let ids: Vec<String> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            FeedItem::Activity(a) => a["id"].as_str().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    assert!(ids.contains(&"early-renamed".to_string()));
+    assert!(!ids.contains(&"early".to_string()));
+}
+
+#[test]
+fn import_refuses_a_broken_catalogue_whole_naming_the_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hub.sqlite");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        common::small_catalogue("Four seats").replace("\"capacity\": 4", "\"capacity\": -4"),
+    )
+    .unwrap();
+    let out = common::hub(&db, &["import", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json"), "{err}");
+    assert!(err.contains("capacity"), "{err}");
+    let status = common::hub(&db, &["status"]);
+    assert!(String::from_utf8_lossy(&status.stdout).contains("0 activities"));
+}
+
+#[test]
+fn export_masks_cards_for_people_and_keeps_them_for_records() {
+    let s = Setup::small();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(send(
+        &s,
+        vec![item(&uuid(1), &card(1), "big", "2026-11-24")],
+    ));
+    let text = common::hub(&s.db(), &["export", "signups"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("1101 **** ****"), "{text}");
+    assert!(!text.contains(&card(1)));
+    assert!(text.contains("confirmed"));
+    let json = common::exported(&s.db());
+    assert_eq!(json[0]["card"], card(1));
+    assert_eq!(json[0]["kiosk"], "k1");
+}

@@ -1,0 +1,188 @@
+//! The link between a kiosk and its hub misbehaving, through a TCP fault proxy on loopback:
+//! resets mid-request, answers lost after the hub committed, 503 and 429 with Retry-After, a
+//! slow drip, a truncated answer, the hub killed and restarted. After each, once the link
+//! heals, every sign-up is on the hub exactly once with the answer the kiosk holds.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use common::{Kiosk, Setup, card};
+use fault_proxy::Proxy;
+
+/// Sign-ups queued in each test.
+const QUEUED: u64 = 12;
+
+/// A hub, a proxy in front of it, and a kiosk that has the catalogue and twelve sign-ups
+/// waiting.
+fn queued() -> (Setup, Proxy, Kiosk) {
+    let s = Setup::small();
+    let proxy = Proxy::start(s.hub.addr).unwrap();
+    let k = s.kiosk("k", &proxy.url());
+    assert!(k.sync().status.success());
+    for n in 1..=QUEUED {
+        k.sign_up(&card(n), "big", "2026-11-24");
+    }
+    assert_eq!(k.queue()["counts"]["waiting"], QUEUED);
+    (s, proxy, k)
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The hub holds each of the kiosk's sign-ups exactly once, nothing else, and the kiosk
+/// holds the hub's answer to each.
+fn assert_exactly_once(s: &Setup, k: &Kiosk) {
+    let held = common::exported(&s.db());
+    let mut on_hub: HashMap<String, (usize, String)> = HashMap::new();
+    for h in &held {
+        let entry = on_hub
+            .entry(h["uuid"].as_str().unwrap().to_string())
+            .or_insert((0, h["status"].as_str().unwrap().to_string()));
+        entry.0 += 1;
+    }
+    let queue = k.queue();
+    let signups = queue["signups"].as_array().unwrap();
+    assert_eq!(
+        signups.len(),
+        on_hub.len(),
+        "the same sign-ups on both sides"
+    );
+    for signup in signups {
+        let uuid = signup["uuid"].as_str().unwrap();
+        let (count, status) = on_hub.get(uuid).expect("every kiosk sign-up is on the hub");
+        assert_eq!(*count, 1, "{uuid} on the hub once");
+        assert_eq!(
+            signup["status"].as_str().unwrap(),
+            status,
+            "the kiosk has the hub's answer"
+        );
+    }
+}
+
+#[test]
+fn a_reset_mid_request_loses_nothing() {
+    let (s, proxy, k) = queued();
+    // Cut the link after the request line and some headers: the hub never sees a body.
+    proxy.set(|f| f.reset_after_request_bytes = Some(120));
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(common::exported(&s.db()).is_empty());
+    assert_eq!(k.queue()["counts"]["waiting"], QUEUED, "nothing dropped");
+    proxy.heal();
+    k.sync_until_drained();
+    assert_eq!(k.queue()["counts"]["confirmed"], QUEUED);
+    assert_exactly_once(&s, &k);
+}
+
+#[test]
+fn an_answer_lost_after_the_hub_committed_is_not_counted_twice() {
+    let (s, proxy, k) = queued();
+    proxy.set(|f| f.lose_answers = true);
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    // The hub has them; the kiosk does not know it yet.
+    assert_eq!(common::exported(&s.db()).len() as u64, QUEUED);
+    assert_eq!(k.queue()["counts"]["waiting"], QUEUED);
+    // Again and again with the same UUIDs: the hub answers as the first time.
+    for _ in 0..3 {
+        assert_eq!(k.sync().status.code(), Some(6));
+    }
+    proxy.heal();
+    k.sync_until_drained();
+    assert_eq!(k.queue()["counts"]["confirmed"], QUEUED);
+    assert_exactly_once(&s, &k);
+}
+
+#[test]
+fn a_truncated_answer_is_a_failed_sync_and_the_retry_is_safe() {
+    let (s, proxy, k) = queued();
+    proxy.set(|f| f.truncate_answer_after = Some(90));
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert_eq!(k.queue()["counts"]["waiting"], QUEUED);
+    proxy.heal();
+    k.sync_until_drained();
+    assert_exactly_once(&s, &k);
+}
+
+#[test]
+fn a_short_retry_after_is_waited_out_and_a_long_one_reported() {
+    let (s, proxy, k) = queued();
+    proxy.set(|f| f.canned = [fault_proxy::unavailable(1)].into());
+    let started = Instant::now();
+    let out = k.sync();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "it waited as asked"
+    );
+    assert!(
+        stderr(&out).contains("asks to wait 1 s"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(k.queue()["counts"]["confirmed"], QUEUED);
+
+    // A long wait: the command says so and stops, rather than hang a script.
+    for n in 1..=3 {
+        k.sign_up(&card(100 + n), "big", "2026-11-25");
+    }
+    proxy.set(|f| f.canned = [fault_proxy::too_many(600)].into());
+    let started = Instant::now();
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(stderr(&out).contains("asks to wait"), "{}", stderr(&out));
+    assert_eq!(k.queue()["counts"]["waiting"], 3);
+    proxy.heal();
+    k.sync_until_drained();
+    assert_exactly_once(&s, &k);
+}
+
+#[test]
+fn a_slow_drip_with_latency_still_finishes() {
+    let (s, proxy, k) = queued();
+    // 300 ms each way, and answers at 300 bytes a second: slow, but never silent.
+    proxy.set(|f| {
+        f.latency = Duration::from_millis(300);
+        f.answer_bytes_per_sec = Some(300);
+    });
+    let started = Instant::now();
+    let out = k.sync();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "the link really was slow"
+    );
+    assert_eq!(k.queue()["counts"]["confirmed"], QUEUED);
+    assert_exactly_once(&s, &k);
+}
+
+#[test]
+fn the_hub_killed_and_restarted_keeps_what_it_answered() {
+    let (mut s, proxy, k) = queued();
+    k.sync_until_drained();
+    for n in 1..=5 {
+        k.sign_up(&card(200 + n), "big", "2026-11-26");
+    }
+    s.hub.kill();
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6));
+    assert!(
+        stderr(&out).contains("cannot be reached"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(k.queue()["counts"]["waiting"], 5);
+    // Back on another port, behind the same address.
+    s.hub = common::Hub::start(&s.db());
+    proxy.retarget(s.hub.addr);
+    k.sync_until_drained();
+    assert_eq!(k.queue()["counts"]["confirmed"], QUEUED + 5);
+    assert_exactly_once(&s, &k);
+}

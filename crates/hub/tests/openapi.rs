@@ -1,0 +1,232 @@
+//! `openapi.yaml` describes the hub as it runs: every documented answer of both endpoints is
+//! provoked on the real hub and its body checked against the document's schema.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Setup, card};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use serde_json::{Value, json};
+
+fn document() -> Value {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.yaml")).unwrap();
+    serde_yaml::from_str(&text).unwrap()
+}
+
+/// Checks a live answer against the document: its status is documented for the operation,
+/// and its JSON body (if the document gives one) fits the schema.
+async fn check(
+    doc: &Value,
+    seen: &mut BTreeSet<String>,
+    path: &str,
+    method: &str,
+    response: reqwest::Response,
+) {
+    let status = response.status().as_u16().to_string();
+    let documented = &doc["paths"][path][method]["responses"][&status];
+    assert!(
+        !documented.is_null(),
+        "{method} {path} answered {status}, which is not documented"
+    );
+    seen.insert(format!("{method} {path} {status}"));
+    let documented = match documented["$ref"].as_str() {
+        Some(r) => &doc["components"]["responses"][r.rsplit('/').next().unwrap()],
+        None => documented,
+    };
+    let schema = &documented["content"]["application/json"]["schema"];
+    let body = response.bytes().await.unwrap();
+    if schema.is_null() {
+        assert!(
+            body.is_empty(),
+            "{method} {path} {status} has a body the document does not give"
+        );
+        return;
+    }
+    // The schema, resolved against the whole document (its $refs point into components).
+    let mut root = doc.clone();
+    root["$ref"] = schema["$ref"].clone();
+    let validator = jsonschema::validator_for(&root).unwrap();
+    let instance: Value = serde_json::from_slice(&body).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{method} {path} {status}: {errors:?}");
+}
+
+#[tokio::test]
+async fn every_documented_answer_is_what_the_hub_sends() {
+    let doc = document();
+    let mut s = Setup::small();
+    let http = reqwest::Client::new();
+    let bearer = format!("Bearer {}", s.token);
+    let mut seen = BTreeSet::new();
+    let feed = |after: u64, url: &str| format!("{url}/v1/feed?after={after}&limit=500");
+
+    // Sign-ups: each answer kind, then the refusals of a whole batch.
+    let items: Vec<Value> = (1..=7u64)
+        .map(|n| {
+            json!({"uuid": format!("00000000-0000-4000-8000-{n:012}"), "card": card(n),
+                   "activity": "seats", "date": "2026-11-23", "created_at": common::NOW})
+        })
+        .chain([
+            json!({"uuid": "00000000-0000-4000-8000-000000000101", "card": card(1),
+                   "activity": "seats", "date": "2026-11-23", "created_at": common::NOW}),
+            json!({"uuid": "00000000-0000-4000-8000-000000000102", "card": card(9),
+                   "activity": "cancelled", "date": "2026-11-24", "created_at": common::NOW}),
+        ])
+        .collect();
+    let post = |body: Vec<u8>, auth: &str| {
+        http.post(format!("{}/v1/signups", s.hub.url()))
+            .header(AUTHORIZATION, auth)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+    };
+    let answered = post(
+        serde_json::to_vec(&json!({"signups": items})).unwrap(),
+        &bearer,
+    )
+    .await
+    .unwrap();
+    check(&doc, &mut seen, "/v1/signups", "post", answered).await;
+    let unreadable = post(b"{\"signups\": 3}".to_vec(), &bearer).await.unwrap();
+    check(&doc, &mut seen, "/v1/signups", "post", unreadable).await;
+    let many: Vec<Value> = (0..201).map(|_| items[0].clone()).collect();
+    let too_many = post(
+        serde_json::to_vec(&json!({"signups": many})).unwrap(),
+        &bearer,
+    )
+    .await
+    .unwrap();
+    check(&doc, &mut seen, "/v1/signups", "post", too_many).await;
+    let stranger = post(b"{\"signups\": []}".to_vec(), "Bearer nobody")
+        .await
+        .unwrap();
+    check(&doc, &mut seen, "/v1/signups", "post", stranger).await;
+
+    // The feed: a page with every kind of item (a deletion and seats among them), 304, 401.
+    let file = s.dir.path().join("renamed.json");
+    std::fs::write(
+        &file,
+        common::small_catalogue("Four seats").replace(r#"{"id": "big""#, r#"{"id": "big-2""#),
+    )
+    .unwrap();
+    common::import(&s.db(), &file);
+    let page = http
+        .get(feed(0, &s.hub.url()))
+        .header(AUTHORIZATION, &bearer)
+        .send()
+        .await
+        .unwrap();
+    let tag = page.headers()[ETAG].to_str().unwrap().to_string();
+    check(&doc, &mut seen, "/v1/feed", "get", page).await;
+    let caught_up: Value = http
+        .get(feed(0, &s.hub.url()))
+        .header(AUTHORIZATION, &bearer)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let kinds: BTreeSet<String> = caught_up["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i.as_object().unwrap().keys().cloned())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["activity", "deleted_activity", "seats", "venue"]
+            .map(String::from)
+            .into(),
+        "the page checked holds every kind but a deleted venue"
+    );
+    let next = caught_up["next"].as_u64().unwrap();
+    let not_modified = http
+        .get(feed(next, &s.hub.url()))
+        .header(AUTHORIZATION, &bearer)
+        .header(IF_NONE_MATCH, &tag)
+        .send()
+        .await
+        .unwrap();
+    check(&doc, &mut seen, "/v1/feed", "get", not_modified).await;
+    let no_token = http.get(feed(0, &s.hub.url())).send().await.unwrap();
+    check(&doc, &mut seen, "/v1/feed", "get", no_token).await;
+
+    // An expired cursor: the tombstone aged past what is kept, the hub restarted.
+    let conn = rusqlite::Connection::open(s.db()).unwrap();
+    conn.execute(
+        "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    s.hub.kill();
+    s.hub = common::Hub::start(&s.db());
+    let gone = http
+        .get(feed(1, &s.hub.url()))
+        .header(AUTHORIZATION, &bearer)
+        .send()
+        .await
+        .unwrap();
+    check(&doc, &mut seen, "/v1/feed", "get", gone).await;
+    let rebuilding = http
+        .get(format!("{}&rebuild=true", feed(1, &s.hub.url())))
+        .header(AUTHORIZATION, &bearer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rebuilding.status(), 200, "a rebuild's cursor never expires");
+
+    // Every answer the document promises was seen.
+    let mut documented = BTreeSet::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            for status in op["responses"].as_object().unwrap().keys() {
+                documented.insert(format!("{method} {path} {status}"));
+            }
+        }
+    }
+    assert_eq!(seen, documented);
+}
+
+#[test]
+fn the_document_names_the_paths_and_limits_the_wire_crate_uses() {
+    let doc = document();
+    let paths: BTreeSet<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        paths,
+        [learning_wire::FEED_PATH, learning_wire::SIGNUPS_PATH].into()
+    );
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["FeedPage"]["properties"]["items"]["maxItems"],
+        learning_wire::MAX_PAGE
+    );
+    assert_eq!(
+        schemas["SignupBatch"]["properties"]["signups"]["maxItems"],
+        learning_wire::MAX_BATCH
+    );
+    let reasons: Vec<&str> = schemas["Answer"]["properties"]["reason"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let wire: Vec<&str> = learning_wire::InvalidReason::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(reasons, wire);
+}
