@@ -43,6 +43,64 @@ fn the_rural_station_on_a_keypad() {
     let near =
         learning_kiosk::catalogue::nearby::venues_within(&catalogue, site.position, site.radius_km);
     assert!(near.len() >= 10, "{}", near.len());
+    // It syncs with its district hub over a metered link.
+    let hub = site.hub.expect("the rural station has a hub");
+    assert!(hub.url.starts_with("https://"));
+    assert_eq!(
+        hub.token_file,
+        Path::new("kiosk-config/miyun-hub-token"),
+        "the token file is found beside the config"
+    );
+    assert_eq!(hub.sync_interval_seconds, 600);
+    assert_eq!(hub.byte_budget_per_hour, Some(2_000_000));
+}
+
+#[test]
+fn the_hub_section_is_checked_like_the_rest() {
+    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let with = |hub: &str| load_site_str(&format!("{base}[hub]\n{hub}"), "k.toml", None);
+    let site = with("url = \"http://127.0.0.1:8080\"\ntoken_file = \"t\"\n").unwrap();
+    let hub = site.hub.unwrap();
+    assert_eq!(
+        (
+            hub.sync_interval_seconds,
+            hub.batch_size,
+            hub.byte_budget_per_hour
+        ),
+        (60, 50, None)
+    );
+    for (hub, says) in [
+        (
+            "url = \"http://hub.example.cn\"\ntoken_file = \"t\"\n",
+            "hub.url",
+        ),
+        ("url = \"https://hub.example.cn\"\n", "hub.token_file"),
+        ("token_file = \"t\"\n", "hub.url"),
+        (
+            "url = \"https://h\"\ntoken_file = \"t\"\nsync_interval_seconds = 1\n",
+            "hub.sync_interval_seconds",
+        ),
+        (
+            "url = \"https://h\"\ntoken_file = \"t\"\nbatch_size = 500\n",
+            "hub.batch_size",
+        ),
+        (
+            "url = \"https://h\"\ntoken_file = \"t\"\nbyte_budget_per_hour = 10\n",
+            "hub.byte_budget_per_hour",
+        ),
+        (
+            "url = \"https://h\"\ntoken_file = \"t\"\npassword = \"x\"\n",
+            "hub.password",
+        ),
+    ] {
+        let err = with(hub).unwrap_err();
+        let report = err.report(Lang::En);
+        assert!(
+            report.contains("k.toml") && report.contains(says),
+            "{hub}: {report}"
+        );
+        assert!(err.report(Lang::Zh).contains(says));
+    }
 }
 
 #[test]

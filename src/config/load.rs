@@ -380,15 +380,14 @@ impl Reader<'_> {
             match name {
                 "url" => {
                     d.hub_url = self.string(value, &path).filter(|url| {
-                        let ok = url.starts_with("https://") || url.starts_with("http://");
+                        let ok = crate::config::site::hub_url_allowed(url);
                         if !ok {
                             self.problem(
                                 value.span().start,
                                 &path,
                                 ProblemKind::UnknownValue {
                                     found: url.clone(),
-                                    allowed: "https://... (http://... for loopback and tests)"
-                                        .into(),
+                                    allowed: crate::config::site::HUB_URLS.into(),
                                 },
                             );
                         }

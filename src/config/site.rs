@@ -33,6 +33,27 @@ pub struct HubSettings {
     pub batch_size: usize,
 }
 
+/// Whether a hub URL may be used: `https://` anywhere; plain `http://` only on loopback
+/// (tests, or a hub on the same machine), since a card number must not cross a network in
+/// the clear.
+pub fn hub_url_allowed(url: &str) -> bool {
+    if url.starts_with("https://") && url.len() > "https://".len() {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+/// The hub URLs a config may name, for messages.
+pub const HUB_URLS: &str = "https://... (http:// only on loopback: 127.0.0.1, localhost)";
+
 /// One kiosk site, as its config file describes it.
 #[derive(Clone, Debug)]
 pub struct Site {
@@ -84,5 +105,22 @@ impl Site {
     /// Countdown seconds as they apply now: assisted mode doubles them.
     pub fn countdown_ms(&self, assisted: bool) -> u64 {
         u64::from(self.countdown_seconds) * 1000 * if assisted { 2 } else { 1 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hub_url_allowed;
+
+    #[test]
+    fn plain_http_only_on_loopback() {
+        assert!(hub_url_allowed("https://hub.haidian.example.cn"));
+        assert!(hub_url_allowed("http://127.0.0.1:8080"));
+        assert!(hub_url_allowed("http://localhost/"));
+        assert!(hub_url_allowed("http://[::1]:8080"));
+        assert!(!hub_url_allowed("http://hub.haidian.example.cn"));
+        assert!(!hub_url_allowed("http://10.0.0.5:8080"));
+        assert!(!hub_url_allowed("ftp://127.0.0.1"));
+        assert!(!hub_url_allowed("https://"));
     }
 }

@@ -46,6 +46,21 @@ pub fn load_site(options: &Options) -> Result<Site, FileProblems> {
             .token_file
             .clone()
             .or_else(|| current.as_ref().map(|h| h.token_file.clone()));
+        if let Some(url) = url
+            .as_ref()
+            .filter(|u| !crate::config::site::hub_url_allowed(u))
+        {
+            return Err(FileProblems {
+                file: "--hub".into(),
+                problems: vec![crate::problem::Problem::at(
+                    "",
+                    crate::problem::ProblemKind::UnknownValue {
+                        found: url.clone(),
+                        allowed: crate::config::site::HUB_URLS.into(),
+                    },
+                )],
+            });
+        }
         site.hub = match (url, token_file) {
             (Some(url), Some(token_file)) => Some(crate::config::site::HubSettings {
                 url,

@@ -171,7 +171,18 @@ fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
         println!("listening on {addr}");
         axum::serve(listener, http::router(hub))
             .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
+                // A supervisor stops the hub with SIGTERM; a person with Ctrl-C.
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(mut term) => {
+                        tokio::select! {
+                            _ = term.recv() => {}
+                            _ = tokio::signal::ctrl_c() => {}
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tokio::signal::ctrl_c().await;
+                    }
+                }
             })
             .await
             .map_err(|e| (1, e.to_string()))

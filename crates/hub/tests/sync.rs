@@ -178,6 +178,22 @@ fn a_sync_that_cannot_finish_says_why_and_exits_6() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("no hub"), "{}", stderr(&out));
 
+    // Card numbers never cross a network in the clear: plain http only on loopback.
+    let out = std::process::Command::new(common::kiosk_bin())
+        .arg("--data-dir")
+        .arg(s.dir.path().join("clear"))
+        .args(["--hub", "http://hub.example.cn", "--token-file"])
+        .arg(&stranger.token_file)
+        .arg("sync")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("--hub") && stderr(&out).contains("https://"),
+        "{}",
+        stderr(&out)
+    );
+
     // A hub that is not there.
     let gone = s.kiosk("gone", "http://127.0.0.1:9");
     let out = gone.sync();
