@@ -37,18 +37,20 @@ pub struct HubSettings {
 /// (tests, or a hub on the same machine), since a card number must not cross a network in
 /// the clear.
 pub fn hub_url_allowed(url: &str) -> bool {
-    if url.starts_with("https://") && url.len() > "https://".len() {
-        return true;
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
+    let Ok(parsed) = url::Url::parse(url) else {
         return false;
     };
-    let authority = rest.split('/').next().unwrap_or_default();
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => authority.split(':').next().unwrap_or_default(),
-    };
-    host == "localhost" || host == "::1" || host.starts_with("127.")
+    // A user name in the URL can dress a remote host up as a loopback one.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return false;
+    }
+    match (parsed.scheme(), parsed.host()) {
+        ("https", Some(_)) => true,
+        ("http", Some(url::Host::Domain(name))) => name == "localhost",
+        ("http", Some(url::Host::Ipv4(ip))) => ip.is_loopback(),
+        ("http", Some(url::Host::Ipv6(ip))) => ip.is_loopback(),
+        _ => false,
+    }
 }
 
 /// The hub URLs a config may name, for messages.
@@ -122,5 +124,9 @@ mod tests {
         assert!(!hub_url_allowed("http://10.0.0.5:8080"));
         assert!(!hub_url_allowed("ftp://127.0.0.1"));
         assert!(!hub_url_allowed("https://"));
+        assert!(!hub_url_allowed("http://127.0.0.1@hub.example.cn"));
+        assert!(!hub_url_allowed("http://127.evil.example/"));
+        assert!(!hub_url_allowed("http://localhost.evil.example/"));
+        assert!(!hub_url_allowed("https://user:pw@hub.example.cn"));
     }
 }

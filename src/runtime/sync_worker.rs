@@ -32,112 +32,204 @@ pub fn spawn(
     clock: ClockSource,
     to_core: mpsc::Sender<Msg>,
 ) -> std::io::Result<SyncTrigger> {
-    let (trigger, mut triggered) = mpsc::unbounded_channel::<()>();
+    let (trigger, triggered) = mpsc::unbounded_channel::<()>();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    std::thread::Builder::new().name("sync".into()).spawn(move || {
-        runtime.block_on(async move {
-            let mut link = LinkStatus {
+    std::thread::Builder::new()
+        .name("sync".into())
+        .spawn(move || {
+            runtime.block_on(Worker::new(hub, clock, to_core, triggered).run(data_dir));
+        })?;
+    Ok(SyncTrigger(trigger))
+}
+
+/// The worker's own state between syncs.
+struct Worker {
+    hub: HubSettings,
+    clock: ClockSource,
+    to_core: mpsc::Sender<Msg>,
+    triggered: mpsc::UnboundedReceiver<()>,
+    link: LinkStatus,
+    budget: Budget,
+    failures: u32,
+    /// When the next sync is due.
+    next: Instant,
+    /// The earliest the hub allows one ("sync now" brings `next` forward, never past this).
+    hub_allows: Instant,
+}
+
+impl Worker {
+    fn new(
+        hub: HubSettings,
+        clock: ClockSource,
+        to_core: mpsc::Sender<Msg>,
+        triggered: mpsc::UnboundedReceiver<()>,
+    ) -> Worker {
+        let budget = Budget::new(hub.byte_budget_per_hour);
+        Worker {
+            hub,
+            clock,
+            to_core,
+            triggered,
+            link: LinkStatus {
                 hub: true,
                 ..LinkStatus::default()
-            };
-            let mut syncer = match Syncer::open(&hub, &data_dir) {
-                Ok(s) => s,
-                Err(e) => {
-                    tracing::error!(error = %e, "the sync worker cannot start");
-                    link.last_error = Some(problem(&e));
-                    link.offline_since = Some(clock.now().now);
-                    let _ = to_core.send(Msg::Link(link)).await;
-                    return;
-                }
-            };
-            let mut budget = Budget::new(hub.byte_budget_per_hour);
-            let interval = Duration::from_secs(u64::from(hub.sync_interval_seconds));
-            let mut failures = 0u32;
-            // When the next sync is due, and the earliest the hub allows one ("sync now"
-            // brings the first forward, never past the second).
-            let mut next = Instant::now();
-            let mut hub_allows = Instant::now();
-            loop {
-                tokio::select! {
-                    _ = tokio::time::sleep_until(next.into()) => {}
-                    asked = triggered.recv() => {
-                        if asked.is_none() {
-                            return;
-                        }
-                        next = Instant::now().max(hub_allows);
-                        continue;
-                    }
-                }
-                if let Some(wait) = budget.wait_until_free(Instant::now()) {
-                    link.waiting_for_allowance = true;
-                    let _ = to_core.send(Msg::Link(link.clone())).await;
-                    next = Instant::now() + wait;
-                    continue;
-                }
-                link.waiting_for_allowance = false;
-                let now = clock.now().now;
-                let result = syncer.sync_once(&now).await;
-                let (_, sent, received) = syncer.client.counts();
-                budget.spend(Instant::now(), sent + received);
-                match result {
-                    Ok(report) => {
-                        failures = 0;
-                        link.online = true;
-                        link.offline_since = None;
-                        link.last_sync = Some(now);
-                        link.last_error = None;
-                        tracing::info!(
-                            changes = report.changes,
-                            answered = report.answered.values().sum::<usize>(),
-                            parked = report.parked,
-                            bytes = sent + received,
-                            "synced"
-                        );
-                        if report.catalogue_changed {
-                            match syncer.cache.build() {
-                                Ok(Some(catalogue)) => {
-                                    let _ = to_core.send(Msg::CatalogueUpdated(Arc::new(catalogue))).await;
-                                }
-                                Ok(None) => {}
-                                Err(problems) => {
-                                    tracing::error!(%problems, "the hub's catalogue does not load; keeping the one in use");
-                                    link.last_error = Some(LinkProblem {
-                                        kind: LinkProblemKind::Catalogue,
-                                        detail: problems.report(crate::domain::lang::Lang::En),
-                                    });
-                                }
-                            }
-                        }
-                        next = Instant::now() + interval;
-                    }
-                    Err(e) => {
-                        failures += 1;
-                        if link.offline_since.is_none() {
-                            link.offline_since = Some(now);
-                        }
-                        link.online = false;
-                        link.last_error = Some(problem(&e));
-                        tracing::warn!(error = %e, failures, "sync failed");
-                        let asked = match e {
-                            SyncError::RetryAfter(d) => Some(d),
-                            _ => None,
-                        };
-                        let delay = backoff::delay(failures, asked);
-                        next = Instant::now() + delay;
-                        if asked.is_some() {
-                            hub_allows = next;
-                        }
-                    }
-                }
-                // Answers may have arrived even when the pull failed.
-                let _ = to_core.send(Msg::SyncFinished).await;
-                let _ = to_core.send(Msg::Link(link.clone())).await;
+            },
+            budget,
+            failures: 0,
+            next: Instant::now(),
+            hub_allows: Instant::now(),
+        }
+    }
+
+    async fn run(mut self, data_dir: PathBuf) {
+        let Some(mut syncer) = self.open(&data_dir).await else {
+            return;
+        };
+        // The catalogue the core shows: the cache's, if it was whole at start.
+        let mut shown = syncer
+            .cache
+            .state()
+            .ok()
+            .filter(|s| s.complete)
+            .map(|s| s.generation);
+        loop {
+            if !self.wait().await {
+                return;
             }
-        });
-    })?;
-    Ok(SyncTrigger(trigger))
+            let now = Instant::now();
+            if let Some(wait) = self.budget.wait_until_free(now) {
+                self.link.waiting_for_allowance = true;
+                self.next = now + wait;
+                self.tell(Msg::Link(self.link.clone())).await;
+                continue;
+            }
+            syncer.client.allowance = self.budget.remaining(now);
+            let at = self.clock.now().now;
+            let result = syncer.sync_once(&at).await;
+            let (_, sent, received) = syncer.client.counts();
+            self.budget.spend(Instant::now(), sent + received);
+            self.after(result, at, sent + received);
+            // Changes may have reached the cache even if the sync then failed.
+            let state = syncer.cache.state().ok().filter(|s| s.complete);
+            if let Some(state) = state
+                && shown != Some(state.generation)
+            {
+                match syncer.cache.build() {
+                    Ok(Some(catalogue)) => {
+                        shown = Some(state.generation);
+                        self.tell(Msg::CatalogueUpdated(Arc::new(catalogue))).await;
+                    }
+                    Ok(None) => {}
+                    Err(problems) => {
+                        tracing::error!(%problems, "the hub's catalogue does not load; keeping the one in use");
+                        shown = Some(state.generation);
+                        self.link.last_error = Some(LinkProblem {
+                            kind: LinkProblemKind::Catalogue,
+                            detail: problems.report(crate::domain::lang::Lang::En),
+                        });
+                    }
+                }
+            }
+            // Answers may have arrived even when the pull failed.
+            self.tell(Msg::SyncFinished).await;
+            self.tell(Msg::Link(self.link.clone())).await;
+        }
+    }
+
+    /// Opens the outbox, cache and client, retrying (a token file put in place later, a
+    /// disk that comes back) until it works or the kiosk closes.
+    async fn open(&mut self, data_dir: &std::path::Path) -> Option<Syncer> {
+        loop {
+            match Syncer::open(&self.hub, data_dir) {
+                Ok(syncer) => return Some(syncer),
+                Err(e) => {
+                    tracing::error!(error = %e, "the sync worker cannot start; trying again");
+                    self.failures += 1;
+                    self.link.last_error = Some(problem(&e));
+                    self.link.offline_since.get_or_insert(self.clock.now().now);
+                    self.tell(Msg::Link(self.link.clone())).await;
+                    self.next = Instant::now() + backoff::delay(self.failures, None);
+                    if !self.wait().await {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sleeps until the next sync is due or staff ask for one; false once the kiosk closes.
+    async fn wait(&mut self) -> bool {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep_until(self.next.into()) => return true,
+                asked = self.triggered.recv() => {
+                    if asked.is_none() {
+                        return false;
+                    }
+                    self.next = Instant::now().max(self.hub_allows);
+                }
+            }
+        }
+    }
+
+    /// Updates the link after a sync and decides when the next one is.
+    fn after(
+        &mut self,
+        result: Result<crate::sync::Report, SyncError>,
+        at: crate::domain::time::Moment,
+        bytes: u64,
+    ) {
+        self.link.waiting_for_allowance = false;
+        match result {
+            Ok(report) => {
+                self.failures = 0;
+                self.link.online = true;
+                self.link.offline_since = None;
+                self.link.last_sync = Some(at);
+                self.link.last_error = None;
+                tracing::info!(
+                    changes = report.changes,
+                    answered = report.answered.values().sum::<usize>(),
+                    parked = report.parked,
+                    bytes,
+                    "synced"
+                );
+                self.next =
+                    Instant::now() + Duration::from_secs(u64::from(self.hub.sync_interval_seconds));
+            }
+            Err(SyncError::AllowanceSpent) => {
+                // Not a link problem: the rest waits for the allowance.
+                self.link.waiting_for_allowance = true;
+                let now = Instant::now();
+                self.next = now
+                    + self
+                        .budget
+                        .wait_until_free(now)
+                        .unwrap_or(Duration::from_secs(60));
+            }
+            Err(e) => {
+                self.failures += 1;
+                self.link.offline_since.get_or_insert(at);
+                self.link.online = false;
+                self.link.last_error = Some(problem(&e));
+                tracing::warn!(error = %e, failures = self.failures, "sync failed");
+                let asked = match e {
+                    SyncError::RetryAfter(d) => Some(d),
+                    _ => None,
+                };
+                self.next = Instant::now() + backoff::delay(self.failures, asked);
+                if let Some(asked) = asked {
+                    self.hub_allows = Instant::now() + asked;
+                }
+            }
+        }
+    }
+
+    async fn tell(&self, msg: Msg) {
+        let _ = self.to_core.send(msg).await;
+    }
 }
 
 /// A sync error as the staff page shows it.
@@ -149,6 +241,7 @@ fn problem(e: &SyncError) -> LinkProblem {
         SyncError::Hub(d) => (LinkProblemKind::Hub, d.clone()),
         SyncError::Storage(d) => (LinkProblemKind::Storage, d.clone()),
         SyncError::Token(d) => (LinkProblemKind::Token, d.clone()),
+        SyncError::AllowanceSpent => (LinkProblemKind::Busy, String::new()),
     };
     LinkProblem { kind, detail }
 }

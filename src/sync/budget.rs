@@ -38,6 +38,12 @@ impl Budget {
         self.spent.iter().map(|(_, b)| b).sum()
     }
 
+    /// Bytes still allowed in the hour before `now` (`None`: no limit).
+    pub fn remaining(&mut self, now: Instant) -> Option<u64> {
+        let limit = self.per_hour?;
+        Some(limit.saturating_sub(self.used(now)))
+    }
+
     /// When there will be allowance left, if there is none now.
     pub fn wait_until_free(&mut self, now: Instant) -> Option<Duration> {
         let limit = self.per_hour?;

@@ -43,6 +43,9 @@ pub struct HubClient {
     requests: usize,
     sent: u64,
     received: u64,
+    /// Bytes this client may still use before it stops (the hourly budget's remainder; a
+    /// request under way finishes, so it can go over by one request).
+    pub allowance: Option<u64>,
 }
 
 /// Connecting may take a while on a rural link, but not for ever.
@@ -57,6 +60,8 @@ impl HubClient {
             .connect_timeout(CONNECT_TIMEOUT)
             .read_timeout(READ_TIMEOUT)
             .pool_idle_timeout(Duration::from_secs(30))
+            // A redirect could take the card numbers somewhere else, perhaps in the clear.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| SyncError::Offline(e.to_string()))?;
         Ok(HubClient {
@@ -66,6 +71,7 @@ impl HubClient {
             requests: 0,
             sent: 0,
             received: 0,
+            allowance: None,
         })
     }
 
@@ -102,6 +108,12 @@ impl HubClient {
         &mut self,
         request: reqwest::Request,
     ) -> Result<(StatusCode, reqwest::header::HeaderMap, Vec<u8>), SyncError> {
+        if self
+            .allowance
+            .is_some_and(|bytes| self.sent + self.received >= bytes)
+        {
+            return Err(SyncError::AllowanceSpent);
+        }
         self.count_request(&request);
         let response = self
             .http
@@ -199,7 +211,9 @@ impl HubClient {
             StatusCode::OK => serde_json::from_slice(&body)
                 .map(BatchOutcome::Answers)
                 .map_err(|e| SyncError::Offline(format!("an incomplete answer: {e}"))),
-            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
+            // Only the hub's own "cannot read this batch" singles out a sign-up; a 400 from
+            // a proxy or portal on the way says nothing about the sign-ups, and is retried.
+            StatusCode::BAD_REQUEST if hub_error(&body).as_deref() == Some("bad_request") => {
                 Ok(BatchOutcome::Unreadable(error_text(&body)))
             }
             StatusCode::PAYLOAD_TOO_LARGE => Ok(BatchOutcome::TooLarge),
@@ -209,6 +223,13 @@ impl HubClient {
             ))),
         }
     }
+}
+
+/// The hub's error code, if the body is the hub's error body.
+fn hub_error(body: &[u8]) -> Option<String> {
+    serde_json::from_slice::<ErrorBody>(body)
+        .ok()
+        .map(|e| e.error)
 }
 
 fn error_text(body: &[u8]) -> String {

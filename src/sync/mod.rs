@@ -35,6 +35,9 @@ pub enum SyncError {
     /// The kiosk's own files failed.
     #[error("the kiosk's files failed: {0}")]
     Storage(String),
+    /// The hourly byte allowance is used up; the rest waits for it.
+    #[error("the hourly data allowance is used up")]
+    AllowanceSpent,
     /// The token file cannot be read.
     #[error("the token file cannot be read: {0}")]
     Token(String),
@@ -83,6 +86,9 @@ pub struct Syncer {
     pub cache: CatalogueCache,
     /// Sign-ups a request.
     pub batch_size: usize,
+    /// Held exclusively for the length of a sync: the kiosk's worker and a `sync` command
+    /// must not interleave pages or batches.
+    lock: std::fs::File,
 }
 
 impl Syncer {
@@ -93,12 +99,26 @@ impl Syncer {
         let client = HubClient::new(&hub.url, token.trim())?;
         let (outbox, _) = Outbox::open(&crate::runtime::boot::outbox_path(data_dir))?;
         let cache = CatalogueCache::open(&crate::runtime::boot::cache_path(data_dir))?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(data_dir.join("sync.lock"))
+            .map_err(|e| SyncError::Storage(e.to_string()))?;
         Ok(Syncer {
             client,
             outbox,
             cache,
             batch_size: hub.batch_size,
+            lock,
         })
+    }
+
+    /// Waits until no other process is syncing this kiosk's files.
+    async fn take_turn(&self) {
+        while let Err(std::fs::TryLockError::WouldBlock) = self.lock.try_lock() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// One push of the outbox, then one pull of the feed (so the seat counts pulled include
@@ -107,6 +127,7 @@ impl Syncer {
         &mut self,
         now: &crate::domain::time::Moment,
     ) -> Result<Report, SyncError> {
+        self.take_turn().await;
         let mut report = Report::default();
         self.client.reset_counts();
         let pushed = push::push(self, now, &mut report).await;
@@ -115,6 +136,7 @@ impl Syncer {
             Err(e) => Err(e),
         };
         (report.requests, report.bytes_sent, report.bytes_received) = self.client.counts();
+        let _ = self.lock.unlock();
         pulled.map(|()| report)
     }
 }

@@ -74,7 +74,13 @@ pub async fn push(syncer: &mut Syncer, now: &Moment, report: &mut Report) -> Res
                     break;
                 }
                 BatchOutcome::TooLarge => {
-                    return Err(SyncError::Hub("one sign-up is too large".into()));
+                    // One sign-up the hub will never take: held for staff, so it does not
+                    // stop every sign-up after it.
+                    tracing::warn!(uuid = %group[0].uuid, "hub refuses a sign-up as too large; parked for staff");
+                    for record in &group {
+                        syncer.outbox.park(&record.uuid, "too_large", now)?;
+                        report.parked += 1;
+                    }
                 }
             }
         }

@@ -303,3 +303,13 @@ fn canned_answer(status: &str, retry_after_secs: u64) -> String {
         body.len()
     )
 }
+
+/// A raw HTTP answer from something on the way that is not the hub (a proxy, a captive
+/// portal): an HTML page with this status, e.g. `400 Bad Request`.
+pub fn html_page(status: &str) -> String {
+    let body = "<html><body><h1>Request rejected</h1></body></html>";
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}

@@ -4,7 +4,8 @@
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -48,7 +49,8 @@ pub fn router(hub: Hub) -> Router {
     Router::new()
         .route(FEED_PATH, get(feed))
         .route(SIGNUPS_PATH, post(signup_batch))
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        // The handler reads the body itself, so an oversized one gets the JSON 413.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new())
         .with_state(hub)
@@ -114,7 +116,19 @@ struct FeedQuery {
     rebuild: bool,
 }
 
-async fn feed(State(hub): State<Hub>, headers: HeaderMap, Query(q): Query<FeedQuery>) -> Response {
+async fn feed(
+    State(hub): State<Hub>,
+    headers: HeaderMap,
+    query: Result<Query<FeedQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(q)) = query else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "after and limit are whole numbers, rebuild is true or false",
+        )
+        .into_response();
+    };
     let db = hub.db.clone();
     let answer = tokio::task::spawn_blocking(move || {
         let conn = lock(&db);
@@ -159,7 +173,15 @@ async fn feed(State(hub): State<Hub>, headers: HeaderMap, Query(q): Query<FeedQu
     }
 }
 
-async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Bytes) -> Response {
+async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Body) -> Response {
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "the body is larger than a batch can be",
+        )
+        .into_response();
+    };
     let answer = tokio::task::spawn_blocking(move || {
         let mut conn = lock(&hub.db);
         // Who asks comes first: a stranger learns nothing, not even what a batch looks like.
@@ -172,11 +194,17 @@ async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Bytes) -
         };
         let batch: SignupBatch = match serde_json::from_slice(&body) {
             Ok(b) => b,
+            // Where, not what: serde's words can quote a card number.
             Err(e) => {
                 return Err(error(
                     StatusCode::BAD_REQUEST,
                     "bad_request",
-                    &e.to_string(),
+                    &format!(
+                        "not a sign-up batch ({:?} problem at line {}, column {})",
+                        e.classify(),
+                        e.line(),
+                        e.column()
+                    ),
                 ));
             }
         };

@@ -53,12 +53,14 @@ pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
-/// The newest change number (0 for an empty catalogue).
+/// The newest change number (0 for an empty catalogue). Purged tombstones count: a number
+/// once handed out is never handed out again, or a caught-up kiosk would miss the change
+/// that reused it.
 pub fn last_seq(conn: &Connection) -> rusqlite::Result<u64> {
-    conn.query_row("SELECT COALESCE(max(seq), 0) FROM objects", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map(|n| n as u64)
+    let kept: i64 = conn.query_row("SELECT COALESCE(max(seq), 0) FROM objects", [], |r| {
+        r.get(0)
+    })?;
+    Ok((kept as u64).max(purge_floor(conn)?))
 }
 
 /// The oldest cursor still served: changes up to it may have lost purged tombstones.

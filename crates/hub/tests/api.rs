@@ -283,6 +283,7 @@ async fn every_refusal_names_its_reason() {
     ];
     let (items, reasons): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
     let answers = send(&s, items).await.answers;
+    assert_eq!(answers.len(), reasons.len(), "one answer per sign-up");
     for (answer, reason) in answers.iter().zip(reasons) {
         assert_eq!(answer.status, AnswerStatus::Invalid);
         assert_eq!(answer.reason, Some(reason));
@@ -329,6 +330,9 @@ async fn an_expired_cursor_is_told_apart() {
     let file = s.dir.path().join("trimmed.json");
     std::fs::write(&file, trimmed).unwrap();
     common::import(&s.db(), &file);
+    // A kiosk caught up now has the tombstone: it is the newest change.
+    let caught_up: FeedPage = feed(&s, 0, 500).await.json().await.unwrap();
+    assert!(matches!(caught_up.items.last(), Some(FeedItem::DeletedActivity(id)) if id == "early"));
     let conn = rusqlite::Connection::open(s.db()).unwrap();
     conn.execute(
         "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
@@ -338,6 +342,17 @@ async fn an_expired_cursor_is_told_apart() {
     drop(conn);
     s.hub.kill();
     s.hub = common::Hub::start(&s.db());
+    // Its number is never handed out again: the next change reaches the caught-up kiosk.
+    std::fs::write(
+        &file,
+        common::small_catalogue("Four seats, new room")
+            .replace(r#"{"id": "early""#, r#"{"id": "early-renamed""#),
+    )
+    .unwrap();
+    common::import(&s.db(), &file);
+    let next: FeedPage = feed(&s, caught_up.next, 500).await.json().await.unwrap();
+    assert_eq!(next.items.len(), 1, "{next:?}");
+    assert!(next.next > caught_up.next);
     let response = feed(&s, 1, 100).await;
     assert_eq!(response.status(), StatusCode::GONE);
     let body: serde_json::Value = response.json().await.unwrap();
