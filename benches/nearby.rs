@@ -51,6 +51,7 @@ fn bench(c: &mut Criterion) {
         category: None,
         audience: None,
         on: None,
+        farming: false,
     };
     let fast = nearby(&catalogue, &query);
     let slow = naive(&catalogue, &query);

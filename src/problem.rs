@@ -131,6 +131,8 @@ pub enum ProblemKind {
     BadPinHash,
     /// A key chord that cannot be read.
     BadChord(String),
+    /// A command line that cannot be split into words (unbalanced quotes, or empty).
+    BadCommand,
 }
 
 /// One problem in a file.
@@ -213,6 +215,7 @@ impl Problem {
             K::EmptyText => t(lang, "problem-empty-text"),
             K::BadPinHash => t(lang, "problem-bad-pin-hash"),
             K::BadChord(chord) => ta(lang, "problem-bad-chord", args!["chord" => chord]),
+            K::BadCommand => t(lang, "problem-bad-command"),
         }
     }
 

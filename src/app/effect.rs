@@ -34,6 +34,10 @@ pub enum Effect {
     SyncNow,
     /// Check sign-ups against this catalogue from now on (the screens have switched to it).
     UseCatalogue(SharedCatalogue),
+    /// Ring the terminal bell (someone asked for staff).
+    Bell,
+    /// Say the last spoken guidance again.
+    SayAgain,
     /// Close the kiosk with this exit code.
     Quit(u8),
 }

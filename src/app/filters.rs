@@ -30,6 +30,8 @@ pub struct Filters {
     pub audience: Option<Audience>,
     /// Only this local date.
     pub day: Option<NaiveDate>,
+    /// Only farming, or activities for farmers (the farming-first home's first choice).
+    pub farming: bool,
 }
 
 /// One choice in a filter's chooser.

@@ -103,6 +103,14 @@ pub enum Action {
     Finish,
     /// Keep going (the idle countdown).
     Continue,
+    /// Switch assisted mode (larger, simpler, spoken) on or off.
+    ToggleAssisted,
+    /// Call staff: a clear message, and the terminal bell.
+    AskStaff,
+    /// Say the last spoken guidance again.
+    SayAgain,
+    /// The farming-first home's first choice: farming, and activities for farmers, nearby.
+    OpenFarming,
 }
 
 /// Everything that reaches `update`.
@@ -141,6 +149,8 @@ pub enum Msg {
     SyncFinished,
     /// The staff PIN was checked.
     StaffPinChecked(bool),
+    /// Spoken guidance cannot be given (the speech command is missing or fails); why.
+    SpeechUnavailable(String),
     /// The outbox was damaged at start and rebuilt; this many sign-ups were recovered.
     OutboxRebuilt {
         /// How many sign-ups were read back.

@@ -64,3 +64,20 @@ pub const MY_SIGNUPS_RESERVED: u16 = 1 + PAGER_ROWS;
 pub const VENUE_RESERVED: u16 = 4 + 1 + PAGER_ROWS;
 /// Rows a filter chooser reserves: heading, pager.
 pub const FILTER_RESERVED: u16 = 1 + PAGER_ROWS;
+
+/// The most choices an assisted screen shows at once.
+pub const ASSISTED_CHOICES: usize = 4;
+/// Rows an assisted list's choice takes: its box (label and a detail line) and a gap.
+pub const ASSISTED_ITEM: u16 = 4 + 1;
+/// Rows an assisted list screen reserves at its smallest: a title of up to two lines and a
+/// gap, the pager and its gap.
+pub const ASSISTED_RESERVED: u16 = 3 + 1 + PAGER_ROWS;
+/// Rows an assisted screen with facts above its list reserves (an activity, a venue): the
+/// title, two facts, a note and the pager.
+pub const ASSISTED_FACTS_RESERVED: u16 = 3 + 2 + 2 + 1 + PAGER_ROWS;
+
+/// How many large choices an assisted page holds: up to four, as many as fit.
+pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16) -> usize {
+    let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
+    usize::from(free / ASSISTED_ITEM).clamp(1, ASSISTED_CHOICES)
+}

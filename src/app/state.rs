@@ -33,6 +33,8 @@ pub enum Screen {
     Welcome,
     /// A card has been read: greeting and the main choices.
     Home,
+    /// Assisted mode's first question before the nearby list: which day.
+    When,
     /// Sessions on nearby, soonest and closest first.
     Nearby,
     /// Which filter to set (the keypad's way to the filters).
@@ -66,6 +68,8 @@ pub enum Screen {
 pub enum Overlay {
     /// Help for the screen beneath.
     Help,
+    /// Staff have been called: a clear message until the person goes on.
+    AskStaff,
     /// The idle countdown, started at this monotonic millisecond.
     Countdown {
         /// When it began.
@@ -188,6 +192,8 @@ pub struct State {
     pub pin_failures: u32,
     /// The staff PIN prompt is locked until this monotonic millisecond.
     pub pin_locked_until_ms: u64,
+    /// Why spoken guidance is silent, for the staff page (kiosk state, not personal).
+    pub speech_problem: Option<String>,
 }
 
 impl State {
@@ -225,6 +231,7 @@ impl State {
             staff_notice: None,
             pin_failures: 0,
             pin_locked_until_ms: 0,
+            speech_problem: None,
         }
     }
 
@@ -238,7 +245,9 @@ impl State {
         let size = self.size;
         let staff_notice = self.staff_notice.take();
         let (pin_failures, pin_locked_until_ms) = (self.pin_failures, self.pin_locked_until_ms);
+        let speech_problem = self.speech_problem.take();
         *self = State {
+            speech_problem,
             held,
             queue,
             link,
@@ -259,6 +268,7 @@ impl State {
             && self.overlay.is_none()
             && self.notice.is_none()
             && self.lang == self.site.language
+            && self.assisted == (self.site.mode == Mode::Assisted)
             && self.filters == Filters::default()
             && self.back.is_empty()
     }

@@ -13,6 +13,12 @@ pub const HELP_KEY: char = '/';
 pub const LANGUAGE_KEY: char = '*';
 /// The keypad's filter key on the nearby list.
 pub const FILTER_KEY: char = '.';
+/// The keypad's "say it again" key in assisted mode (where the filter tabs give way to one
+/// question a screen).
+pub const SAY_AGAIN_KEY: char = '.';
+/// The keypad's "ask staff" key in assisted mode, outside the card and PIN fields (assisted
+/// pages never number a choice above four).
+pub const ASK_STAFF_KEY: char = '9';
 
 /// Applies a message to the state and returns the effects the runtime must carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -94,6 +100,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::MySignupsLoaded { card, records } => screens::my_signups::loaded(state, card, records),
         Msg::StaffPinChecked(ok) => screens::staff::pin_checked(state, ok),
+        Msg::SpeechUnavailable(why) => {
+            state.speech_problem.get_or_insert(why);
+            Vec::new()
+        }
         Msg::OutboxRebuilt { recovered } => {
             state.staff_notice = Some(Notice::OutboxRebuilt(recovered));
             Vec::new()
@@ -102,6 +112,13 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             on_input(state, msg)
         }
     }
+}
+
+/// Calls staff: a clear message over the screen and the terminal bell.
+pub fn ask_staff(state: &mut State) -> Vec<Effect> {
+    tracing::info!("a person asked for staff");
+    state.overlay = Some(Overlay::AskStaff);
+    vec![Effect::Bell]
 }
 
 fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -119,7 +136,10 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
             _ => Vec::new(),
         };
     }
-    if matches!(state.overlay, Some(Overlay::Countdown { .. })) {
+    if matches!(
+        state.overlay,
+        Some(Overlay::Countdown { .. } | Overlay::AskStaff)
+    ) {
         state.overlay = None;
         // One tap continues, and does nothing else; a card read still counts, since it may
         // be a new person.
@@ -140,6 +160,8 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     if state.overlay == Some(Overlay::Help) {
         return match key {
             Key::F(2) | Key::Char(LANGUAGE_KEY) => on_action(state, Action::ToggleLanguage),
+            Key::F(3) => on_action(state, Action::ToggleAssisted),
+            Key::Char(ASK_STAFF_KEY) if state.assisted => on_action(state, Action::AskStaff),
             Key::Esc | Key::Backspace | Key::Enter | Key::F(1) | Key::Char(HELP_KEY) => {
                 on_action(state, Action::Help)
             }
@@ -152,7 +174,11 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     let action = match key {
         Key::F(1) | Key::Char(HELP_KEY) => Action::Help,
         Key::F(2) | Key::Char(LANGUAGE_KEY) => Action::ToggleLanguage,
+        Key::F(3) => Action::ToggleAssisted,
         Key::F(4) => Action::OpenMap,
+        Key::F(5) => Action::SayAgain,
+        Key::Char(SAY_AGAIN_KEY) if state.assisted => Action::SayAgain,
+        Key::Char(ASK_STAFF_KEY) if state.assisted => Action::AskStaff,
         Key::Char('+') | Key::PageDown if state.screen == Screen::Map => Action::ZoomIn,
         Key::Char('-') | Key::PageUp if state.screen == Screen::Map => Action::ZoomOut,
         Key::Char('0') if state.screen == Screen::Map => Action::BackToHere,
@@ -175,6 +201,10 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         }
         Key::Char(c @ '1'..='9') => {
             let digit = c as usize - '0' as usize;
+            // A number not on this page chooses nothing (not an item on the next page).
+            if digit > screens::page_len(state) {
+                return Vec::new();
+            }
             let index = screens::page_start(state) + digit - 1;
             if index >= screens::item_count(state) {
                 return Vec::new();
@@ -221,6 +251,16 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.overlay = None;
             Vec::new()
         }
+        Action::ToggleAssisted => {
+            state.assisted = !state.assisted;
+            screens::clamp_focus(state);
+            if state.screen == Screen::Map {
+                screens::map::refresh(state);
+            }
+            Vec::new()
+        }
+        Action::AskStaff => ask_staff(state),
+        Action::SayAgain => vec![Effect::SayAgain],
         // The on-screen digit pad types into the field, as the keypad does.
         Action::Digit(d) => {
             screens::field::edit(state, Key::Char(char::from(b'0' + d.min(9))));

@@ -25,6 +25,8 @@ pub struct NearbyQuery {
     pub audience: Option<Audience>,
     /// Only sessions on this local date.
     pub on: Option<NaiveDate>,
+    /// Only farming, or activities meant for farmers (a rural station's first choice).
+    pub farming: bool,
 }
 
 /// One session near the point.
@@ -89,6 +91,9 @@ pub fn nearby(catalogue: &Catalogue, query: &NearbyQuery) -> Vec<NearbyItem> {
                 || query
                     .audience
                     .is_some_and(|a| !activity.audience.contains(a))
+                || (query.farming
+                    && activity.category != Category::Farming
+                    && !activity.audience.contains(Audience::Farmers))
             {
                 continue;
             }

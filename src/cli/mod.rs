@@ -42,6 +42,10 @@ pub struct Cli {
     /// The file holding this kiosk's hub token (overrides the site config's).
     #[arg(long, global = true, value_name = "FILE")]
     token_file: Option<PathBuf>,
+    /// The text-to-speech command for assisted mode (overrides the site config's); `{voice}`
+    /// becomes the language's voice and the text arrives on its standard input.
+    #[arg(long, global = true, value_name = "'CMD ARGS'")]
+    speech_command: Option<String>,
     /// The language of messages on the command line (default from LANG).
     #[arg(long, global = true, value_name = "zh-CN|en-US", value_parser = parse_lang)]
     lang: Option<Lang>,
@@ -164,6 +168,7 @@ pub fn main() -> ExitCode {
         now: cli.now,
         hub: cli.hub,
         token_file: cli.token_file,
+        speech_command: cli.speech_command,
     };
     let lang = output_lang(cli.lang);
     let code = match cli.command.unwrap_or(Command::Run) {

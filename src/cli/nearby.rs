@@ -47,6 +47,7 @@ pub fn run(options: &Options, lang: Lang, ask: &Ask) -> u8 {
         category: None,
         audience: None,
         on: None,
+        farming: false,
     };
     let mut items = nearby(&catalogue, &query);
     // Soonest first (the screen groups by day and then by distance; scripts want time order).

@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 use crate::catalogue::Text;
 use crate::config::chord::KeyChord;
 use crate::config::pin;
-use crate::config::site::{Mode, Site};
+use crate::config::site::{HomeKind, Mode, Site};
 use crate::domain::district::District;
 use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
@@ -83,6 +83,9 @@ struct Reader<'s> {
 }
 
 /// The settings as read so far, before defaults fill the gaps.
+/// The speech command when the config names none: espeak-ng, reading the text from stdin.
+pub const DEFAULT_SPEECH_COMMAND: &str = "espeak-ng -v {voice} --stdin";
+
 #[derive(Default)]
 struct Draft {
     id: Option<String>,
@@ -92,6 +95,8 @@ struct Draft {
     lon: Option<f64>,
     language: Option<Lang>,
     mode: Option<Mode>,
+    home: Option<HomeKind>,
+    speech_command: Option<String>,
     catalogue: Option<String>,
     radius_km: Option<f64>,
     days: Option<u32>,
@@ -143,6 +148,7 @@ impl Reader<'_> {
                 "staff" => self.staff(table, &mut d),
                 "input" => self.input(table, &mut d),
                 "display" => self.display(table, &mut d),
+                "speech" => self.speech(table, &mut d),
                 "hub" => {
                     d.hub_at = value.span().start;
                     self.hub(table, &mut d);
@@ -151,7 +157,7 @@ impl Reader<'_> {
                     key.span().start,
                     name,
                     ProblemKind::UnknownKey(
-                        "kiosk, nearby, timeouts, staff, input, display".into(),
+                        "kiosk, nearby, timeouts, staff, input, display, speech, hub".into(),
                     ),
                 ),
             }
@@ -204,6 +210,10 @@ impl Reader<'_> {
             position: LatLon::new(d.lat?, d.lon?),
             language: d.language.unwrap_or(Lang::Zh),
             mode: d.mode.unwrap_or_default(),
+            home: d.home.unwrap_or_default(),
+            speech_command: d
+                .speech_command
+                .unwrap_or_else(|| DEFAULT_SPEECH_COMMAND.to_string()),
             catalogue: d.catalogue.map(|c| match base_dir {
                 Some(dir) => dir.join(c),
                 None => c.into(),
@@ -280,12 +290,23 @@ impl Reader<'_> {
                             }
                         });
                 }
+                "home" => {
+                    d.home = self
+                        .choice(value, &path, &["standard", "farming"])
+                        .map(|s| {
+                            if s == "farming" {
+                                HomeKind::Farming
+                            } else {
+                                HomeKind::Standard
+                            }
+                        });
+                }
                 "catalogue" => d.catalogue = self.string(value, &path),
                 _ => self.problem(
                     key.span().start,
                     &path,
                     ProblemKind::UnknownKey(
-                        "id, name, district, lat, lon, language, mode, catalogue".into(),
+                        "id, name, district, lat, lon, language, mode, home, catalogue".into(),
                     ),
                 ),
             }
@@ -411,6 +432,29 @@ impl Reader<'_> {
                         "url, token_file, sync_interval_seconds, byte_budget_per_hour, batch_size"
                             .into(),
                     ),
+                ),
+            }
+        }
+    }
+
+    fn speech(&mut self, table: &DeTable<'_>, d: &mut Draft) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let path = format!("speech.{name}");
+            match name {
+                "command" => {
+                    d.speech_command = self.string(value, &path).filter(|c| {
+                        let ok = shell_words::split(c).is_ok_and(|w| !w.is_empty());
+                        if !ok {
+                            self.problem(value.span().start, &path, ProblemKind::BadCommand);
+                        }
+                        ok
+                    });
+                }
+                _ => self.problem(
+                    key.span().start,
+                    &path,
+                    ProblemKind::UnknownKey("command".into()),
                 ),
             }
         }

@@ -18,6 +18,16 @@ pub enum Mode {
     Assisted,
 }
 
+/// What the home menu offers first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum HomeKind {
+    /// Everything nearby first: a city kiosk.
+    #[default]
+    Standard,
+    /// Farming and activities for farmers first: a rural distance-learning station.
+    Farming,
+}
+
 /// How the kiosk reaches its district hub.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HubSettings {
@@ -71,6 +81,11 @@ pub struct Site {
     pub language: Lang,
     /// Standard or assisted.
     pub mode: Mode,
+    /// What the home menu offers first.
+    pub home: HomeKind,
+    /// The text-to-speech command for assisted mode (`{voice}` is the language's voice; the
+    /// text goes to its standard input).
+    pub speech_command: String,
     /// The catalogue file, already resolved against the config's folder; `None` is the
     /// built-in demo catalogue.
     pub catalogue: Option<PathBuf>,

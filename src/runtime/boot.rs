@@ -27,6 +27,8 @@ pub struct Options {
     pub hub: Option<String>,
     /// Overrides the site's token file.
     pub token_file: Option<PathBuf>,
+    /// Overrides the site's speech command.
+    pub speech_command: Option<String>,
 }
 
 /// Loads the site config named in the options, or the built-in demo site, with `--hub` and
@@ -36,6 +38,18 @@ pub fn load_site(options: &Options) -> Result<Site, FileProblems> {
         Some(path) => load_site_file(path)?,
         None => demo_site()?,
     };
+    if let Some(command) = &options.speech_command {
+        if !shell_words::split(command).is_ok_and(|w| !w.is_empty()) {
+            return Err(FileProblems {
+                file: "--speech-command".into(),
+                problems: vec![crate::problem::Problem::at(
+                    "",
+                    crate::problem::ProblemKind::BadCommand,
+                )],
+            });
+        }
+        site.speech_command = command.clone();
+    }
     if options.hub.is_some() || options.token_file.is_some() {
         let current = site.hub.take();
         let url = options

@@ -61,8 +61,8 @@ impl Executor {
                 self.catalogue = catalogue;
                 None
             }
-            // The event loop owns the sync worker and the exit.
-            Effect::SyncNow | Effect::Quit(_) => None,
+            // The event loop owns the sync worker, the terminal, speech and the exit.
+            Effect::SyncNow | Effect::Bell | Effect::SayAgain | Effect::Quit(_) => None,
         }
     }
 

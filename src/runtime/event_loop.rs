@@ -19,8 +19,10 @@ use crate::input::keys::{Pointer, is_chord, to_key, to_pointer};
 use crate::outbox::OpenReport;
 use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
+use crate::runtime::speech::Speaker;
 use crate::runtime::sync_worker;
 use crate::runtime::terminal::TerminalGuard;
+use crate::ui::assisted::speech::{Spoken, next_utterance, spoken};
 use crate::ui::hitmap::HitMap;
 
 /// How often time is told to the core (the countdown counts in seconds).
@@ -99,44 +101,72 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut hits = HitMap::default();
+    let mut voice = Voice::new(&site.speech_command);
     let mut quit: Option<u8> = None;
     let mut pending = first;
 
+    let mut held_only = false;
     loop {
-        // Time first, so every input is judged against the time it came.
-        let mut msgs = vec![Msg::Tick(clock.now())];
-        msgs.append(&mut pending);
-        for msg in msgs {
-            for effect in update(&mut state, msg) {
-                match effect {
-                    Effect::Quit(code) => quit = Some(code),
-                    Effect::SyncNow => {
-                        if let Some(sync) = &sync {
-                            sync.now();
+        // After a key the burst detector holds, nothing changed on screen: straight back to
+        // reading input.
+        if !std::mem::take(&mut held_only) {
+            // Time first, so every input is judged against the time it came.
+            let mut msgs = vec![Msg::Tick(clock.now())];
+            msgs.append(&mut pending);
+            let mut bell = false;
+            for msg in msgs {
+                for effect in update(&mut state, msg) {
+                    match effect {
+                        Effect::Quit(code) => quit = Some(code),
+                        Effect::Bell => bell = true,
+                        Effect::SayAgain => voice.repeat(),
+                        Effect::SyncNow => {
+                            if let Some(sync) = &sync {
+                                sync.now();
+                            }
                         }
-                    }
-                    other => {
-                        let _ = fx_tx.send(other);
+                        other => {
+                            let _ = fx_tx.send(other);
+                        }
                     }
                 }
             }
-        }
-        if quit.is_some() {
-            break;
-        }
-        guard
-            .terminal
-            .draw(|frame| hits = crate::ui::view(&state, frame))?;
-        if test_panic {
-            panic!("crash requested by --test-panic");
+            if quit.is_some() {
+                break;
+            }
+            guard
+                .terminal
+                .draw(|frame| hits = crate::ui::view(&state, frame))?;
+            if bell {
+                use std::io::Write;
+                let out = guard.terminal.backend_mut();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            if let Some(why) = voice.follow(&state) {
+                pending.push(Msg::SpeechUnavailable(why));
+            }
+            if test_panic {
+                panic!("crash requested by --test-panic");
+            }
         }
 
         let flush_in = detector
             .deadline()
             .map(|d| Duration::from_millis(d.saturating_sub(clock.mono_ms())));
         tokio::select! {
+            // Input first: a card reader's burst already waiting must not be cut in two by
+            // a flush deadline that passed while a frame was being drawn.
+            biased;
             event = events.next() => match event {
-                Some(Ok(event)) => pending.extend(translate(event, &site, &mut detector, &hits, &clock)),
+                Some(Ok(event)) => {
+                    let msgs = translate(event, &site, &mut detector, &hits, &clock);
+                    // A key the burst detector holds changes nothing on screen yet: read
+                    // the next one at once, so a slow frame cannot make a reader's keys
+                    // look far apart.
+                    held_only = msgs.is_empty() && detector.deadline().is_some();
+                    pending.extend(msgs);
+                }
                 // The terminal is gone.
                 Some(Err(_)) | None => pending.push(Msg::TerminalLost),
             },
@@ -159,6 +189,61 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let _ = tokio::task::spawn_blocking(move || worker.join()).await;
     drop(guard);
     Ok(quit.unwrap_or(0))
+}
+
+/// Spoken guidance as the loop drives it: what the screen says goes to the speech command
+/// when it changes; a missing command makes the kiosk silent, and staff are told once.
+struct Voice {
+    speaker: Option<Speaker>,
+    last: Option<Spoken>,
+}
+
+impl Voice {
+    fn new(command: &str) -> Voice {
+        let speaker = Speaker::new(command)
+            .map_err(|e| tracing::warn!(error = %e, "speech is off"))
+            .ok();
+        Voice {
+            speaker,
+            last: None,
+        }
+    }
+
+    /// Says what changed on screen; returns why speech stopped working, the first time.
+    fn follow(&mut self, state: &State) -> Option<String> {
+        let Some(now) = spoken(state) else {
+            // Assisted mode was switched off: stop talking.
+            if self.last.take().is_some()
+                && let Some(speaker) = &mut self.speaker
+            {
+                speaker.stop();
+            }
+            return None;
+        };
+        let text = next_utterance(self.last.as_ref(), &now);
+        let lang = now.lang;
+        self.last = Some(now);
+        let (Some(text), Some(speaker)) = (text, &mut self.speaker) else {
+            return None;
+        };
+        match speaker.say(lang, &text) {
+            Ok(()) => None,
+            Err(e) => {
+                // Silent from now on; the rest of the kiosk does not depend on speech.
+                tracing::warn!(error = %e, "speech is off");
+                self.speaker = None;
+                Some(e.to_string())
+            }
+        }
+    }
+
+    fn repeat(&mut self) {
+        if let Some(speaker) = &mut self.speaker
+            && let Err(e) = speaker.repeat()
+        {
+            tracing::warn!(error = %e, "could not say it again");
+        }
+    }
 }
 
 fn input_msg(input: Input) -> Msg {

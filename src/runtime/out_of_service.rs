@@ -51,6 +51,7 @@ pub fn draw(buf: &mut ratatui::buffer::Buffer, problems: &FileProblems) {
         theme: STANDARD,
         lang: Lang::Zh,
         hits: HitMap::default(),
+        cursor: None,
     };
     p.fill(area, p.theme.text);
     let w = area.width.saturating_sub(4);

@@ -72,19 +72,26 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         Lang::Zh => "English",
         Lang::En => "中文",
     };
-    let buttons: [(&str, String, Action); 4] = [
-        ("Esc", p.t("button-back"), Action::Back),
-        ("Home", p.t("button-home"), Action::Home),
-        (HELP_KEYS, p.t("button-help"), Action::Help),
-        (LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage),
-    ];
-    let widths: Vec<u16> = buttons.iter().map(|(k, l, _)| button_width(k, l)).collect();
-    let areas = row_of_buttons(area.x + 1, y, area.right(), &widths);
-    let mut used = area.x + 1;
-    for (rect, (key, label, action)) in areas.iter().zip(buttons.iter()) {
-        p.button(*rect, key, label, *action, ButtonKind::Normal, false);
-        used = rect.right();
-    }
+    let ask_key = crate::app::update::ASK_STAFF_KEY.to_string();
+    // Back and help keep their places in both modes; what follows fits as room allows.
+    let buttons: Vec<(&str, String, Action)> = if state.assisted {
+        vec![
+            ("Esc", p.t("button-back"), Action::Back),
+            (HELP_KEYS, p.t("button-help"), Action::Help),
+            (ask_key.as_str(), p.t("ask-staff-button"), Action::AskStaff),
+            (LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage),
+            ("F3", p.t("assisted-off"), Action::ToggleAssisted),
+            ("Home", p.t("button-home"), Action::Home),
+        ]
+    } else {
+        vec![
+            ("Esc", p.t("button-back"), Action::Back),
+            ("Home", p.t("button-home"), Action::Home),
+            (HELP_KEYS, p.t("button-help"), Action::Help),
+            (LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage),
+            ("F3", p.t("assisted-on"), Action::ToggleAssisted),
+        ]
+    };
     let queue = if state.queue.waiting() == 0 {
         p.t("queue-empty")
     } else {
@@ -94,6 +101,20 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
             args!["count" => state.queue.waiting()],
         )
     };
+    // The queue's honest status keeps its room; buttons that would crowd it wait for a
+    // wider screen (the keys still work).
+    let queue_w = crate::ui::text::width(&queue) as u16;
+    let widths: Vec<u16> = buttons.iter().map(|(k, l, _)| button_width(k, l)).collect();
+    let max_right = area
+        .right()
+        .saturating_sub(queue_w + 2)
+        .max(area.x + 1 + widths[0] + widths[1] + 1);
+    let areas = row_of_buttons(area.x + 1, y, max_right, &widths);
+    let mut used = area.x + 1;
+    for (rect, (key, label, action)) in areas.iter().zip(buttons.iter()) {
+        p.button(*rect, key, label, *action, ButtonKind::Normal, false);
+        used = rect.right();
+    }
     let room = area.right().saturating_sub(used + 2);
     p.text_right(
         area.right().saturating_sub(1),

@@ -68,6 +68,7 @@ pub fn row(p: &mut Painter<'_>, area: Rect, index: usize, focused: bool) -> Pair
     // Focus is said by a mark as well as by colour.
     if focused {
         p.text(area.x, area.y, 1, ">", pair.bold());
+        p.cursor = Some((area.x, area.y));
     }
     p.hits.add(area, Action::Choose(index));
     pair

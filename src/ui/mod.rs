@@ -1,5 +1,7 @@
 //! Drawing the state: a pure function of it. It also says where the touch targets are.
 
+pub mod assisted;
+pub mod big_text;
 pub mod chrome;
 pub mod hitmap;
 pub mod keypad;
@@ -20,19 +22,38 @@ use crate::app::{Overlay, State, paging};
 use crate::ui::hitmap::HitMap;
 use crate::ui::painter::Painter;
 
-/// Draws the state into a terminal frame; returns the frame's touch targets.
-pub fn view(state: &State, frame: &mut Frame<'_>) -> HitMap {
-    render(state, frame.buffer_mut())
+/// What drawing a frame yields besides the picture.
+#[derive(Clone, Debug, Default)]
+pub struct Drawn {
+    /// Where the touch targets are.
+    pub hits: HitMap,
+    /// Where the terminal cursor goes (the focused choice), if anywhere.
+    pub cursor: Option<(u16, u16)>,
 }
 
-/// Draws the state into a buffer; returns the touch targets.
-pub fn render(state: &State, buf: &mut Buffer) -> HitMap {
+/// Draws the state into a terminal frame, puts the cursor on the focused choice, and returns
+/// the frame's touch targets.
+pub fn view(state: &State, frame: &mut Frame<'_>) -> HitMap {
+    let drawn = render(state, frame.buffer_mut());
+    if let Some((x, y)) = drawn.cursor {
+        frame.set_cursor_position((x, y));
+    }
+    drawn.hits
+}
+
+/// Draws the state into a buffer; returns the touch targets and the cursor.
+pub fn render(state: &State, buf: &mut Buffer) -> Drawn {
     let area = buf.area;
     let mut p = Painter {
         buf,
-        theme: theme::STANDARD,
+        theme: if state.assisted {
+            theme::HIGH_CONTRAST
+        } else {
+            theme::STANDARD
+        },
         lang: state.lang,
         hits: HitMap::default(),
+        cursor: None,
     };
     p.fill(area, p.theme.text);
     let content = chrome::draw(&mut p, state, area);
@@ -48,7 +69,11 @@ pub fn render(state: &State, buf: &mut Buffer) -> HitMap {
     match state.overlay {
         Some(Overlay::Help) => overlays::help(&mut p, state, content),
         Some(Overlay::Countdown { .. }) => overlays::countdown(&mut p, state, area),
+        Some(Overlay::AskStaff) => overlays::ask_staff(&mut p, state, area),
         None => {}
     }
-    p.hits
+    Drawn {
+        hits: p.hits,
+        cursor: p.cursor,
+    }
 }

@@ -7,6 +7,7 @@ use crate::app::state::Notice;
 use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::i18n::{t, ta};
+use crate::ui::big_text;
 use crate::ui::painter::{ButtonKind, Painter, button_width};
 use crate::ui::words;
 
@@ -88,6 +89,7 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
     let id = match state.screen {
         Screen::Welcome => "help-welcome",
         Screen::Home => "help-home",
+        Screen::When => "help-when",
         Screen::Nearby => "help-nearby",
         Screen::Filter(_) | Screen::FilterMenu => "help-filter",
         Screen::Activity(_) => "help-activity",
@@ -99,7 +101,10 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
         Screen::Venue(_) => "help-venue",
         Screen::StaffPin | Screen::StaffMenu => "help-staff",
     };
-    let body = format!("{}\n\n{}", p.t(id), p.t("help-keys"));
+    let mut body = format!("{}\n\n{}", p.t(id), p.t("help-keys"));
+    if state.assisted {
+        body = format!("{body}\n\n{}", p.t("help-assisted"));
+    }
     let rows = rect.height.saturating_sub(7);
     p.paragraph(
         Rect::new(x, rect.y + 3, w, rows),
@@ -108,21 +113,49 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
     );
     let close = p.t("button-close");
     let bw = button_width("Esc", &close);
+    let y = rect.bottom().saturating_sub(4);
     p.button(
-        Rect::new(x, rect.bottom().saturating_sub(4), bw, 3),
+        Rect::new(x, y, bw, 3),
         "Esc",
         &close,
         Action::Help,
         ButtonKind::Primary,
         false,
     );
+    if state.assisted {
+        let ask = p.t("ask-staff-button");
+        let aw = button_width(crate::app::update::ASK_STAFF_KEY.to_string().as_str(), &ask);
+        p.button(
+            Rect::new(x + bw + 2, y, aw, 3),
+            &crate::app::update::ASK_STAFF_KEY.to_string(),
+            &ask,
+            Action::AskStaff,
+            ButtonKind::Normal,
+            false,
+        );
+    }
+}
+
+/// Staff have been called: a clear message, in large letters where they fit.
+pub fn ask_staff(p: &mut Painter<'_>, state: &State, area: Rect) {
+    let text = p.t("ask-staff-text");
+    alone(p, state, area, "ask-staff-title", &text);
 }
 
 /// The idle countdown, with one large "Continue".
 pub fn countdown(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let lang = p.lang;
-    // The countdown stands alone on the page: any tap continues, and what was on the screen
-    // need not show around it.
+    let seconds = seconds_left(state).unwrap_or(0);
+    let text = ta(
+        p.lang,
+        "countdown-text",
+        args!["seconds" => seconds as usize],
+    );
+    alone(p, state, area, "countdown-title", &text);
+}
+
+/// A message that stands alone on the page with one large "Continue": any tap continues, and
+/// what was on the screen need not show around it. Assisted mode draws the title large.
+fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &str) {
     p.hits.cover(area);
     let page = Rect::new(
         area.x,
@@ -131,14 +164,28 @@ pub fn countdown(p: &mut Painter<'_>, state: &State, area: Rect) {
         area.height.saturating_sub(5),
     );
     p.fill(page, p.theme.text);
-    let rect = dialog(p, page, 64, 12);
+    let scale = big_text::Scale::Medium;
+    let title = p.t(title_id);
+    // Large where it fits whole: the dialog's inner width is at most 72 columns.
+    let inner = page.width.saturating_sub(6).min(72);
+    let large = state.assisted
+        && big_text::covers(&title)
+        && big_text::width(&title) <= inner
+        && page.height >= 17;
+    let (width, height) = if large { (76, 17) } else { (64, 12) };
+    let rect = dialog(p, page, width, height);
     let x = rect.x + 2;
     let w = rect.width.saturating_sub(4);
-    let title = p.t("countdown-title");
-    p.text(x, rect.y + 1, w, &title, p.theme.text.bold());
-    let seconds = seconds_left(state).unwrap_or(0);
-    let text = ta(lang, "countdown-text", args!["seconds" => seconds as usize]);
-    p.paragraph(Rect::new(x, rect.y + 3, w, 3), &text, p.theme.text.style());
+    let mut y = rect.y + 1;
+    if large {
+        big_text::draw(p.buf, x, y, w, &title, scale, p.theme.text.bold());
+        y += big_text::rows(scale) + 1;
+    } else {
+        p.text(x, y, w, &title, p.theme.text.bold());
+        y += 2;
+    }
+    let rows = rect.bottom().saturating_sub(y + 4);
+    p.paragraph(Rect::new(x, y, w, rows), text, p.theme.text.style());
     let label = p.t("countdown-continue");
     let bw = button_width("Enter", &label).max(w / 2);
     p.button(

@@ -31,6 +31,9 @@ pub struct Painter<'a> {
     pub lang: Lang,
     /// Touch targets drawn so far.
     pub hits: HitMap,
+    /// Where the terminal cursor goes: on the focused choice, so magnifiers and screen
+    /// readers follow it.
+    pub cursor: Option<(u16, u16)>,
 }
 
 impl Painter<'_> {
@@ -148,6 +151,7 @@ impl Painter<'_> {
         let y = area.y + area.height / 2;
         if focused {
             self.text(area.x + 1, y, 1, ">", pair.bold());
+            self.cursor = Some((area.x + 1, y));
         }
         let inner = area.width.saturating_sub(4);
         let key_w = if key.is_empty() {

@@ -152,6 +152,79 @@ pub const STANDARD: Theme = Theme {
     ],
 };
 
+const NIGHT: Rgb = Rgb(0, 0, 0);
+const WHITE: Rgb = Rgb(255, 255, 255);
+
+/// The high-contrast theme of assisted mode: light on black, every pair at least 7:1 (WCAG
+/// AAA), for eyes that need more than the standard 4.5:1.
+pub const HIGH_CONTRAST: Theme = Theme {
+    text: Pair {
+        fg: WHITE,
+        bg: NIGHT,
+    },
+    muted: Pair {
+        fg: Rgb(210, 210, 210),
+        bg: NIGHT,
+    },
+    bar: Pair {
+        fg: WHITE,
+        bg: Rgb(0, 40, 100),
+    },
+    button: Pair {
+        fg: NIGHT,
+        bg: Rgb(235, 235, 235),
+    },
+    primary: Pair {
+        fg: NIGHT,
+        bg: Rgb(140, 210, 255),
+    },
+    focus: Pair {
+        fg: NIGHT,
+        bg: Rgb(255, 230, 0),
+    },
+    problem: Pair {
+        fg: WHITE,
+        bg: Rgb(150, 0, 0),
+    },
+    good: Pair {
+        fg: Rgb(130, 255, 150),
+        bg: NIGHT,
+    },
+    rule: Pair {
+        fg: Rgb(200, 200, 200),
+        bg: NIGHT,
+    },
+    qr: Pair {
+        fg: Rgb(0, 0, 0),
+        bg: Rgb(255, 255, 255),
+    },
+    map_lines: Pair {
+        fg: Rgb(200, 200, 200),
+        bg: NIGHT,
+    },
+    map_here: Pair {
+        fg: NIGHT,
+        bg: Rgb(255, 230, 0),
+    },
+    map_kinds: [
+        night(Rgb(140, 210, 255)),
+        night(Rgb(130, 255, 170)),
+        night(Rgb(255, 200, 110)),
+        night(Rgb(255, 160, 225)),
+        night(Rgb(195, 195, 255)),
+        night(Rgb(255, 175, 130)),
+        night(Rgb(110, 235, 235)),
+        night(Rgb(230, 180, 255)),
+        night(Rgb(215, 235, 150)),
+        night(Rgb(225, 225, 225)),
+    ],
+};
+
+/// A venue kind's colour on the high-contrast theme's black.
+const fn night(fg: Rgb) -> Pair {
+    Pair { fg, bg: NIGHT }
+}
+
 /// A venue kind's colour on the page.
 const fn kind(fg: Rgb) -> Pair {
     Pair { fg, bg: PAGE }
@@ -188,6 +261,17 @@ mod tests {
         for (name, pair) in STANDARD.pairs() {
             let ratio = pair.fg.contrast(pair.bg);
             assert!(ratio >= 4.5, "{name}: {ratio:.2}");
+        }
+    }
+
+    #[test]
+    fn every_high_contrast_pair_reads_at_7_to_1() {
+        let pairs = HIGH_CONTRAST.pairs();
+        // Every field of the theme is in the list the test walks.
+        assert_eq!(pairs.len(), 12 + 10);
+        for (name, pair) in pairs {
+            let ratio = pair.fg.contrast(pair.bg);
+            assert!(ratio >= 7.0, "{name}: {ratio:.2}");
         }
     }
 

@@ -36,6 +36,16 @@ pub struct Harness {
     pub quit: Option<u8>,
     /// How many times the core asked the sync worker to sync now.
     pub syncs_asked: usize,
+    /// Where the terminal cursor was put on the last frame.
+    pub cursor: Option<(u16, u16)>,
+    /// Everything assisted mode said aloud, in order (as the runtime hands it to speech).
+    pub said: Vec<String>,
+    /// What the screen said last, to say only what changes.
+    pub last_spoken: Option<learning_kiosk::ui::assisted::speech::Spoken>,
+    /// How many times the terminal bell rang.
+    pub bells: usize,
+    /// How many times "say again" was asked for.
+    pub say_again: usize,
     pub dir: TempDir,
 }
 
@@ -52,6 +62,23 @@ impl Harness {
         });
         let catalogue = demo_catalogue().expect("demo catalogue");
         Harness::with(site, catalogue, NOW)
+    }
+
+    /// The demo site set to assisted mode (larger, simpler, spoken), at the pinned time.
+    pub fn assisted() -> Harness {
+        let mut site = demo_site().expect("demo site");
+        site.mode = learning_kiosk::config::Mode::Assisted;
+        Harness::with(site, demo_catalogue().expect("demo catalogue"), NOW)
+    }
+
+    /// The Miyun rural station's config (farming-first home, keypad only), in assisted mode.
+    pub fn rural_assisted() -> Harness {
+        let mut site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+            "kiosk-config/miyun-xiwengzhuang-station.toml",
+        ))
+        .expect("the Miyun example config");
+        site.mode = learning_kiosk::config::Mode::Assisted;
+        Harness::with(site, demo_catalogue().expect("demo catalogue"), NOW)
     }
 
     /// The demo site and catalogue at the pinned time, 120x40.
@@ -81,6 +108,11 @@ impl Harness {
             hits: HitMap::default(),
             quit: None,
             syncs_asked: 0,
+            cursor: None,
+            said: Vec::new(),
+            last_spoken: None,
+            bells: 0,
+            say_again: 0,
             dir,
         };
         h.send(Msg::Resize(120, 40));
@@ -96,6 +128,8 @@ impl Harness {
                 match effect {
                     Effect::Quit(code) => self.quit = Some(code),
                     Effect::SyncNow => self.syncs_asked += 1,
+                    Effect::Bell => self.bells += 1,
+                    Effect::SayAgain => self.say_again += 1,
                     other => queue.extend(self.exec.run(other)),
                 }
             }
@@ -183,12 +217,53 @@ impl Harness {
     pub fn render(&mut self) -> String {
         let (w, h) = self.state.size;
         let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-        self.hits = learning_kiosk::ui::render(&self.state, &mut buf);
+        let drawn = learning_kiosk::ui::render(&self.state, &mut buf);
+        self.hits = drawn.hits;
+        self.cursor = drawn.cursor;
+        self.listen();
         buffer_text(&buf)
+    }
+
+    /// Does what the runtime does after each frame: works out what assisted mode says.
+    fn listen(&mut self) {
+        use learning_kiosk::ui::assisted::speech::{next_utterance, spoken};
+        match spoken(&self.state) {
+            Some(now) => {
+                if let Some(text) = next_utterance(self.last_spoken.as_ref(), &now) {
+                    self.said.push(text);
+                }
+                self.last_spoken = Some(now);
+            }
+            None => self.last_spoken = None,
+        }
     }
 
     pub fn screen(&mut self) -> String {
         self.render()
+    }
+}
+
+/// Every touch target on the last frame is at least 3 rows high and 10 columns wide, with a
+/// gap to its neighbours.
+pub fn assert_targets_big_and_apart(name: &str, hits: &HitMap) {
+    let targets = hits.targets();
+    assert!(!targets.is_empty(), "{name}: nothing to tap");
+    for (i, (r, a)) in targets.iter().enumerate() {
+        assert!(
+            r.height >= 3 && r.width >= 10,
+            "{name}: {a:?} is {}x{}",
+            r.width,
+            r.height
+        );
+        // The target and the ring of cells around it.
+        let (x0, y0) = (r.x.saturating_sub(1), r.y.saturating_sub(1));
+        let around = Rect::new(x0, y0, r.right() + 1 - x0, r.bottom() + 1 - y0);
+        for (s, b) in &targets[i + 1..] {
+            assert!(
+                !around.intersects(*s),
+                "{name}: {a:?} at {r:?} touches {b:?} at {s:?}"
+            );
+        }
     }
 }
 

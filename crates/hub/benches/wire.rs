@@ -74,6 +74,7 @@ fn queue(syncer: &mut Syncer, catalogue: &Catalogue, n: usize, first_card: u64) 
             category: None,
             audience: None,
             on: None,
+            farming: false,
         },
     );
     let mut made = 0;

@@ -29,7 +29,10 @@ pub fn projection(state: &State) -> Projection {
 /// Works out the list beside the map again: the venues nearest the map's centre.
 pub fn refresh(state: &mut State) {
     let (cols, rows) = state.size;
-    let n = list_capacity(cols, rows, state.site.touchscreen);
+    let mut n = list_capacity(cols, rows, state.site.touchscreen);
+    if state.assisted {
+        n = n.min(crate::app::paging::ASSISTED_CHOICES);
+    }
     state.map_list = nearest_venues(&state.catalogue, state.map.center, n)
         .into_iter()
         .map(|(v, _)| v)

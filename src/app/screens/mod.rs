@@ -11,6 +11,7 @@ pub mod nearby;
 pub mod signup;
 pub mod staff;
 pub mod venue;
+pub mod when;
 
 use crate::app::effect::Effect;
 use crate::app::filters::FilterKind;
@@ -23,6 +24,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match state.screen.clone() {
         Screen::Welcome => home::welcome_action(state, action),
         Screen::Home => home::home_action(state, action),
+        Screen::When => when::on_action(state, action),
         Screen::Nearby => nearby::on_action(state, action),
         Screen::FilterMenu => filter::menu_action(state, action),
         Screen::Filter(kind) => filter::on_action(state, kind, action),
@@ -43,7 +45,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
 /// How many choosable items the screen lists.
 pub fn item_count(state: &State) -> usize {
     match &state.screen {
-        Screen::Home => home::HOME_ITEMS.len(),
+        Screen::Home => home::home_items(state).len(),
+        Screen::When => when::WHEN_ITEMS.len(),
         Screen::Nearby => state.nearby.len(),
         Screen::FilterMenu => FilterKind::ALL.len(),
         Screen::Filter(kind) => filter::options(state, *kind).len(),
@@ -59,6 +62,24 @@ pub fn item_count(state: &State) -> usize {
 
 /// How many items one page of the screen holds at the current size.
 pub fn page_len(state: &State) -> usize {
+    let standard = standard_page_len(state);
+    // Assisted mode: at most four large choices at a time, fewer on a small screen.
+    if !state.assisted {
+        return standard;
+    }
+    // Lists of choices with a detail line (when, where, seats) take a row each; short
+    // menus take a two-by-two grid and always show all four.
+    let reserved = match state.screen {
+        Screen::StaffMenu | Screen::StaffPin => return standard,
+        Screen::Map => return standard,
+        Screen::Activity(_) | Screen::Venue(_) => paging::ASSISTED_FACTS_RESERVED,
+        Screen::Nearby | Screen::MySignups => paging::ASSISTED_RESERVED,
+        _ => return paging::ASSISTED_CHOICES,
+    };
+    paging::assisted_page_size(state.size.1, reserved)
+}
+
+fn standard_page_len(state: &State) -> usize {
     let rows = state.size.1;
     let touch = state.site.touchscreen;
     match &state.screen {

@@ -17,6 +17,7 @@ pub fn refresh(state: &mut State) {
         category: state.filters.category,
         audience: state.filters.audience,
         on: state.filters.day,
+        farming: state.filters.farming,
     };
     state.nearby = nearby(&state.catalogue, &query);
     state.nearby_minute = minute(state);
@@ -32,6 +33,15 @@ pub fn refresh_if_stale(state: &mut State) {
 
 fn minute(state: &State) -> i64 {
     state.clock.now.timestamp().div_euclid(60)
+}
+
+/// Opens the nearby list; assisted mode first asks which day.
+pub fn open(state: &mut State) -> Vec<Effect> {
+    if state.assisted {
+        nav::go(state, Screen::When, 0)
+    } else {
+        nav::go(state, Screen::Nearby, 0)
+    }
 }
 
 /// What the nearby screen does with actions.

@@ -67,6 +67,23 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
         ButtonKind::Normal,
         false,
     );
+    // Larger and spoken, offered in both languages to anyone who needs it before choosing.
+    let mut label = both(first, "assisted-on");
+    if button_width("F3", &label) > area.width.saturating_sub(4) {
+        label = t(first, "assisted-on");
+    }
+    let aw = button_width("F3", &label).min(area.width.saturating_sub(4));
+    let ay = y + 4;
+    if ay + 3 <= area.bottom() {
+        p.button(
+            Rect::new(area.x + (area.width.saturating_sub(aw)) / 2, ay, aw, 3),
+            "F3",
+            &label,
+            Action::ToggleAssisted,
+            ButtonKind::Primary,
+            false,
+        );
+    }
 }
 
 /// The same message in both languages, current first: `先看看 Look around first`.
@@ -90,6 +107,9 @@ pub fn card_field(p: &mut Painter<'_>, state: &State, area: Rect, y: u16) {
     let rect = Rect::new(x, y, w, 3);
     p.frame_box(rect, p.theme.button);
     p.text(x + 3, y + 1, w - 6, &shown, p.theme.button.bold());
+    // The cursor waits where the next digit goes (a space between groups of four).
+    let typed = state.field.chars().count().min(15) as u16;
+    p.cursor = Some((x + 3 + typed + typed / 4, y + 1));
 }
 
 /// The home menu, once a card has been read.

@@ -2,7 +2,7 @@
 
 mod activity;
 mod filter;
-mod home;
+pub mod home;
 mod map;
 mod my_signups;
 mod nearby;
@@ -28,7 +28,15 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     } else {
         area
     };
+    // Assisted mode draws its own pages (the day question has only that form).
+    if (state.assisted || state.screen == Screen::When)
+        && let Some(page) = crate::ui::assisted::page::page(state)
+    {
+        crate::ui::assisted::draw::draw(p, state, &page, area);
+        return;
+    }
     match &state.screen {
+        Screen::When => {}
         Screen::Welcome => home::welcome(p, state, area),
         Screen::Home => home::home(p, state, area),
         Screen::Nearby => nearby::draw(p, state, area),

@@ -52,6 +52,10 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
         );
         y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
     }
+    if let Some(why) = &state.speech_problem {
+        let text = ta(lang, "staff-speech-missing", args!["why" => why]);
+        y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
+    }
     y += 1;
     if let Some(notice) = &state.staff_notice {
         let text = crate::ui::overlays::notice_text(lang, state, notice);

@@ -1,0 +1,52 @@
+//! Assisted mode's first question on the way to the nearby list: which day. One question
+//! with four large choices is easier than a list with filter tabs.
+
+use chrono::Days;
+
+use crate::app::effect::Effect;
+use crate::app::msg::Action;
+use crate::app::nav;
+use crate::app::state::{Screen, State};
+use crate::domain::time::local_date;
+
+/// One answer to "which day?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhenChoice {
+    /// Sessions today.
+    Today,
+    /// Sessions tomorrow.
+    Tomorrow,
+    /// Every day the nearby list looks ahead.
+    AnyDay,
+    /// Call staff instead.
+    AskStaff,
+}
+
+/// The choices, in screen order (and their keypad numbers).
+pub const WHEN_ITEMS: [WhenChoice; 4] = [
+    WhenChoice::Today,
+    WhenChoice::Tomorrow,
+    WhenChoice::AnyDay,
+    WhenChoice::AskStaff,
+];
+
+/// What the day question does with actions.
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let index = match action {
+        Action::Primary => state.focus,
+        Action::Choose(i) => i,
+        _ => return Vec::new(),
+    };
+    let Some(choice) = WHEN_ITEMS.get(index).copied() else {
+        return Vec::new();
+    };
+    state.focus = index;
+    let today = local_date(&state.clock.now);
+    state.filters.day = match choice {
+        WhenChoice::Today => Some(today),
+        WhenChoice::Tomorrow => today.checked_add_days(Days::new(1)),
+        WhenChoice::AnyDay => None,
+        WhenChoice::AskStaff => return crate::app::update::ask_staff(state),
+    };
+    nav::go(state, Screen::Nearby, 0)
+}

@@ -1,0 +1,507 @@
+//! Assisted mode: every screen's snapshot in both languages, the whole path by keypad alone
+//! and by taps alone, what is spoken, the high-contrast page, the cursor and "ask staff".
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+
+mod common;
+
+use common::{CARD, Harness, record};
+use learning_kiosk::app::{Action, Key, Msg, Overlay, Screen};
+use learning_kiosk::domain::lang::Lang;
+use learning_kiosk::outbox::{Saved, Status};
+use ratatui::layout::Rect;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Brings a fresh assisted kiosk to one screen.
+type Builder = Box<dyn Fn(&mut Harness)>;
+/// A screen's name, the kiosk it needs, and how to get there.
+type Case = (&'static str, fn() -> Harness, Builder);
+
+fn to_confirm(k: &mut Harness) {
+    k.swipe(CARD);
+    k.key(Key::Char('1')); // activities nearby
+    k.key(Key::Char('3')); // any day
+    k.key(Key::Char('1')); // the first activity
+    k.key(Key::Char('1')); // its first session
+    assert!(
+        matches!(k.state.screen, Screen::Confirm(_)),
+        "{:?}",
+        k.state.screen
+    );
+}
+
+fn my_signups(k: &mut Harness) {
+    k.swipe(CARD);
+    k.key(Key::Char('3'));
+    let card = k.state.card.unwrap();
+    let mut records: Vec<_> = (0..6)
+        .map(|n| {
+            record(
+                &format!("K7Q-{n:03}"),
+                CARD,
+                "cy-wangjing-clc.smartphone",
+                "2026-11-24",
+            )
+        })
+        .collect();
+    records[0].status = Status::Confirmed;
+    records[1].status = Status::Full;
+    k.send(Msg::MySignupsLoaded {
+        card,
+        records: Ok(records),
+    });
+}
+
+/// Every assisted screen, with the kiosk it needs.
+fn every_screen() -> Vec<Case> {
+    let a: fn() -> Harness = Harness::assisted;
+    vec![
+        ("welcome", a, Box::new(|_| {})),
+        ("welcome-typing", a, Box::new(|k| k.type_keys("11010800"))),
+        ("home", a, Box::new(|k| k.swipe(CARD))),
+        (
+            "home-farming",
+            Harness::rural_assisted,
+            Box::new(|k| k.swipe(CARD)),
+        ),
+        ("when", a, Box::new(|k| k.enter())),
+        (
+            "nearby",
+            a,
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('3'));
+            }),
+        ),
+        (
+            "nearby-page-2",
+            a,
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('3'));
+                k.key(Key::Char('+'));
+            }),
+        ),
+        (
+            "nearby-farming",
+            Harness::rural_assisted,
+            Box::new(|k| {
+                k.swipe(CARD);
+                k.key(Key::Char('1'));
+                k.key(Key::Char('3'));
+            }),
+        ),
+        (
+            "activity",
+            a,
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('3'));
+                k.key(Key::Char('1'));
+            }),
+        ),
+        (
+            "card-entry",
+            a,
+            Box::new(|k| {
+                k.enter();
+                k.key(Key::Char('3'));
+                k.key(Key::Char('1'));
+                k.key(Key::Char('1'));
+            }),
+        ),
+        ("confirm", a, Box::new(to_confirm)),
+        (
+            "receipt",
+            a,
+            Box::new(|k| {
+                to_confirm(k);
+                let Screen::Confirm(session) = k.state.screen else {
+                    unreachable!()
+                };
+                // The saved record is made here so its code is the same in every run.
+                k.send_only(Msg::Action(Action::Primary));
+                let id = k.state.catalogue.activity(session.activity).id.to_string();
+                let rec = record("K7Q-4MD", CARD, &id, &session.date.to_string());
+                k.send_only(Msg::SignupFinished(Ok(Saved::New(rec))));
+            }),
+        ),
+        ("my-signups", a, Box::new(my_signups)),
+        ("map", a, Box::new(|k| k.key(Key::F(4)))),
+        (
+            "venue",
+            a,
+            Box::new(|k| {
+                k.key(Key::F(4));
+                k.key(Key::Char('1'));
+                k.key(Key::Char('1'));
+            }),
+        ),
+        ("help", a, Box::new(|k| k.key(Key::F(1)))),
+        (
+            "ask-staff",
+            a,
+            Box::new(|k| {
+                // On the welcome screen digits type the card: help first, then 9.
+                k.key(Key::Char('/'));
+                k.key(Key::Char('9'));
+                assert_eq!(k.state.overlay, Some(Overlay::AskStaff));
+            }),
+        ),
+        (
+            "countdown",
+            a,
+            Box::new(|k| {
+                k.swipe(CARD);
+                k.wait(180_000);
+            }),
+        ),
+        (
+            "refused",
+            a,
+            Box::new(|k| {
+                k.type_keys("1101080000000017");
+                k.enter();
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn every_assisted_screen_in_both_languages() {
+    for (name, kiosk, build) in every_screen() {
+        for lang in Lang::ALL {
+            for (w, h) in SIZES {
+                let mut k = kiosk();
+                k.resize(w, h);
+                k.lang(lang);
+                build(&mut k);
+                assert!(k.state.assisted, "{name}: assisted mode went off");
+                let text = k.screen();
+                assert!(!text.contains(CARD), "a full card number on screen: {name}");
+                insta::assert_snapshot!(format!("assisted-{name}-{}-{w}x{h}", lang.tag()), text);
+            }
+        }
+    }
+}
+
+/// At most four choices a screen (the map's list included), each a big touch target apart
+/// from the others, on every screen at 80x24 and 120x40.
+#[test]
+fn at_most_four_big_choices_apart() {
+    for (name, kiosk, build) in every_screen() {
+        for (w, h) in SIZES {
+            let mut k = kiosk();
+            k.resize(w, h);
+            build(&mut k);
+            k.render();
+            let targets = k.hits.targets().to_vec();
+            assert!(!targets.is_empty(), "{name}: nothing to tap");
+            let choices = targets
+                .iter()
+                .filter(|(_, a)| matches!(a, Action::Choose(_)))
+                .count();
+            assert!(choices <= 4, "{name} {w}x{h}: {choices} choices");
+            common::assert_targets_big_and_apart(&format!("{name} {w}x{h}"), &k.hits);
+        }
+    }
+}
+
+#[test]
+fn every_assisted_screen_draws_at_any_size() {
+    for (name, kiosk, build) in every_screen() {
+        let mut k = kiosk();
+        build(&mut k);
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (5, 3),
+            (20, 10),
+            (40, 12),
+            (79, 23),
+            (200, 60),
+        ] {
+            k.resize(w, h);
+            let text = k.screen();
+            assert_eq!(text.lines().count(), usize::from(h), "{name} at {w}x{h}");
+        }
+    }
+}
+
+/// The terminal cursor sits inside the focused choice, so a magnifier follows it.
+#[test]
+fn the_cursor_sits_on_the_focused_choice() {
+    for (name, kiosk, build) in every_screen() {
+        let mut k = kiosk();
+        build(&mut k);
+        k.render();
+        let focused = k
+            .hits
+            .targets()
+            .iter()
+            .find(|(_, a)| *a == Action::Choose(k.state.focus))
+            .map(|(r, _)| *r);
+        let Some(rect) = focused else { continue };
+        if k.state.overlay.is_some() {
+            continue;
+        }
+        let (x, y) = k.cursor.unwrap_or_else(|| panic!("{name}: no cursor"));
+        assert!(
+            rect.contains(ratatui::layout::Position::new(x, y)),
+            "{name}: cursor at {x},{y}, focused choice at {rect:?}"
+        );
+    }
+    // Moving the focus moves the cursor.
+    let mut k = Harness::assisted();
+    k.enter();
+    let first = k.cursor.unwrap();
+    k.key(Key::Down);
+    let second = k.cursor.unwrap();
+    assert_ne!(first, second);
+}
+
+/// Headings are drawn in large glyphs: block elements or braille, in both languages.
+#[test]
+fn headings_are_drawn_large() {
+    for lang in Lang::ALL {
+        let mut k = Harness::assisted();
+        k.lang(lang);
+        k.enter();
+        k.key(Key::Char('3'));
+        let text = k.screen();
+        let big_rows = text
+            .lines()
+            .filter(|l| l.chars().any(|c| ('\u{2580}'..='\u{259f}').contains(&c)))
+            .count();
+        assert!(big_rows >= 4, "{lang:?}: no large heading\n{text}");
+        // The standard screen has none.
+        k.key(Key::F(3));
+        let text = k.screen();
+        assert!(
+            !text.chars().any(|c| ('\u{2596}'..='\u{259f}').contains(&c)),
+            "{text}"
+        );
+    }
+}
+
+/// The whole path with keypad keys only: card, nearby, sign-up, receipt, my sign-ups, map.
+#[test]
+fn the_whole_path_by_keypad_alone() {
+    let mut k = Harness::rural_assisted();
+    k.resize(80, 24);
+    // The card, typed on the keypad.
+    k.type_keys(CARD);
+    k.enter();
+    assert_eq!(k.state.screen, Screen::Home);
+    // 2: everything nearby; 3: any day.
+    k.key(Key::Char('2'));
+    assert_eq!(k.state.screen, Screen::When);
+    k.key(Key::Char('3'));
+    assert_eq!(k.state.screen, Screen::Nearby);
+    assert!(k.state.nearby.len() > 4);
+    // The second page, then back to the first.
+    k.key(Key::Char('+'));
+    assert!(k.state.focus > 0, "the second page");
+    k.key(Key::Char('-'));
+    assert_eq!(k.state.focus, 0);
+    // A digit beyond the four on the page does nothing.
+    k.key(Key::Char('7'));
+    assert_eq!(k.state.screen, Screen::Nearby);
+    k.key(Key::Char('1'));
+    assert!(matches!(k.state.screen, Screen::Activity(_)));
+    k.key(Key::Char('1'));
+    assert!(matches!(k.state.screen, Screen::Confirm(_)));
+    k.enter();
+    let Screen::Receipt(receipt) = k.state.screen.clone() else {
+        panic!("no receipt: {:?} {:?}", k.state.screen, k.state.notice)
+    };
+    let text = k.screen();
+    assert!(text.contains(&receipt.code), "{text}");
+    // 2: sign up for more, back home, 3: my sign-ups.
+    k.key(Key::Char('2'));
+    k.key(Key::Backspace);
+    k.key(Key::Backspace);
+    k.key(Key::Backspace);
+    assert_eq!(k.state.screen, Screen::Home);
+    k.key(Key::Char('3'));
+    assert_eq!(k.state.screen, Screen::MySignups);
+    let mine = k.state.my_signups.clone().unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].code, receipt.code);
+    // The map on the keypad (no F4 there): from home, 1 is farming first on this station.
+    k.key(Key::Backspace);
+    k.key(Key::Char('1'));
+    assert_eq!(k.state.screen, Screen::When);
+    assert!(k.state.filters.farming);
+    k.key(Key::Char('3'));
+    for item in &k.state.nearby {
+        let a = k.state.catalogue.activity(item.activity);
+        assert!(
+            a.category == learning_kiosk::catalogue::Category::Farming
+                || a.audience
+                    .contains(learning_kiosk::catalogue::Audience::Farmers),
+            "{} is not farming",
+            a.id
+        );
+    }
+    // 4 on home finishes: the kiosk forgets the card.
+    k.key(Key::Backspace);
+    k.key(Key::Backspace);
+    k.key(Key::Char('4'));
+    assert_eq!(k.state.screen, Screen::Welcome);
+    assert!(k.state.card.is_none());
+}
+
+/// The whole path with taps only.
+#[test]
+fn the_whole_path_by_taps_alone() {
+    let mut k = Harness::assisted();
+    k.resize(80, 24);
+    // Look around first, then the card when signing up, on the on-screen pad.
+    k.tap(Action::Primary);
+    assert_eq!(k.state.screen, Screen::When);
+    k.tap(Action::Choose(2));
+    assert_eq!(k.state.screen, Screen::Nearby);
+    k.tap(Action::NextPage);
+    k.tap(Action::PrevPage);
+    k.tap(Action::Choose(0));
+    assert!(matches!(k.state.screen, Screen::Activity(_)));
+    k.tap(Action::Choose(0));
+    assert!(matches!(k.state.screen, Screen::CardEntry(_)));
+    for d in CARD.bytes().map(|b| b - b'0') {
+        k.tap(Action::Digit(d));
+    }
+    k.tap(Action::Primary);
+    assert!(matches!(k.state.screen, Screen::Confirm(_)));
+    k.tap(Action::Primary);
+    assert!(matches!(k.state.screen, Screen::Receipt(_)));
+    // Finish and come back with the card to see it under My sign-ups.
+    k.tap(Action::Choose(0));
+    assert_eq!(k.state.screen, Screen::Welcome);
+    k.swipe(CARD);
+    k.tap(Action::Choose(2));
+    assert_eq!(k.state.my_signups.as_ref().map(Vec::len), Some(1));
+    // The map, by its button on the welcome screen, and a venue on it.
+    k.tap(Action::Back);
+    k.tap(Action::Choose(3));
+    assert_eq!(k.state.screen, Screen::Welcome);
+    k.tap(Action::OpenMap);
+    assert_eq!(k.state.screen, Screen::Map);
+    k.tap(Action::Choose(0));
+    k.tap(Action::Choose(0));
+    assert!(
+        matches!(k.state.screen, Screen::Venue(_)),
+        "{:?}",
+        k.state.screen
+    );
+    // Help, and asking for staff from it.
+    k.tap(Action::Help);
+    assert_eq!(k.state.overlay, Some(Overlay::Help));
+    k.tap(Action::AskStaff);
+    assert_eq!(k.state.overlay, Some(Overlay::AskStaff));
+    assert_eq!(k.bells, 1);
+    k.tap(Action::Continue);
+    assert_eq!(k.state.overlay, None);
+    // The standard view, by its button on the welcome screen.
+    k.tap(Action::Back);
+    k.tap(Action::Back);
+    assert_eq!(k.state.screen, Screen::Welcome);
+    k.tap(Action::ToggleAssisted);
+    assert!(!k.state.assisted);
+}
+
+/// What is said: each title, the focused choice, confirmations and refusals, the
+/// countdown; in the current language; never the card number.
+#[test]
+fn speech_follows_the_screen_and_never_says_the_card() {
+    let mut k = Harness::assisted();
+    k.lang(Lang::En);
+    k.said.clear();
+    k.enter();
+    assert_eq!(k.said.last().unwrap(), "Which day? Number 1: Today");
+    k.key(Key::Down);
+    assert_eq!(k.said.last().unwrap(), "Number 2: Tomorrow");
+    k.key(Key::Char('.'));
+    assert_eq!(k.say_again, 1);
+    k.key(Key::F(2));
+    assert_eq!(k.said.last().unwrap(), "哪一天？ 第 2 项：明天");
+    k.key(Key::F(2));
+    // A refused card is said, without its digits.
+    k.key(Key::Backspace);
+    k.type_keys("1101080000000017");
+    k.enter();
+    let refusal = k.said.last().unwrap().clone();
+    assert!(refusal.contains("check digit"), "{refusal}");
+    // A sign-up's confirmation is said.
+    k.key(Key::Home);
+    k.swipe(CARD);
+    assert_eq!(
+        k.said.last().unwrap(),
+        "What would you like to do? Number 1: Activities near here"
+    );
+    k.key(Key::Char('1'));
+    k.key(Key::Char('3'));
+    k.key(Key::Char('1'));
+    k.key(Key::Char('1'));
+    k.enter();
+    assert!(matches!(k.state.screen, Screen::Receipt(_)));
+    let saved = k.said.last().unwrap().clone();
+    assert!(saved.starts_with("Saved on this kiosk"), "{saved}");
+    // The countdown is said, and said again as it runs.
+    let before = k.said.len();
+    k.wait(180_000);
+    assert!(
+        k.said.last().unwrap().contains("60 seconds"),
+        "{:?}",
+        k.said
+    );
+    k.wait(11_000);
+    assert!(
+        k.said.last().unwrap().contains("50 seconds"),
+        "{:?}",
+        k.said
+    );
+    assert!(k.said.len() >= before + 2);
+    for said in &k.said {
+        for digits in ["1101", "0800", "0016", "0017", "****"] {
+            assert!(!said.contains(digits), "said {digits}: {said}");
+        }
+    }
+}
+
+/// Idle times are doubled in assisted mode; switching modes is forgotten with the person.
+#[test]
+fn patient_timing_and_a_fresh_start_for_the_next_person() {
+    let mut k = Harness::demo();
+    k.swipe(CARD);
+    k.key(Key::F(3));
+    assert!(k.state.assisted);
+    k.wait(100_000);
+    assert_eq!(k.state.overlay, None, "90 s is doubled to 180 s");
+    k.wait(81_000);
+    assert!(matches!(k.state.overlay, Some(Overlay::Countdown { .. })));
+    k.wait(59_000);
+    assert!(k.state.card.is_some(), "the countdown is doubled to 60 s");
+    k.wait(2_000);
+    assert!(k.state.card.is_none());
+    assert!(
+        !k.state.assisted,
+        "the next person starts in the site's mode"
+    );
+}
+
+/// The high-contrast theme is in use: light text on black.
+#[test]
+fn assisted_screens_use_the_high_contrast_theme() {
+    let mut k = Harness::assisted();
+    let (w, h) = k.state.size;
+    let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, w, h));
+    learning_kiosk::ui::render(&k.state, &mut buf);
+    let page = buf[(w / 2, h / 2)].bg;
+    assert_eq!(page, ratatui::style::Color::Rgb(0, 0, 0));
+    k.key(Key::F(3));
+    let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, w, h));
+    learning_kiosk::ui::render(&k.state, &mut buf);
+    assert_ne!(buf[(w / 2, h / 2)].bg, ratatui::style::Color::Rgb(0, 0, 0));
+}
