@@ -68,6 +68,18 @@ fn bench(c: &mut Criterion) {
     let mut help = nearby.clone();
     update(&mut help, Msg::Key(Key::F(1)));
 
+    // Assisted mode: large glyphs for the question, the facts and the choices.
+    let mut when = welcome.clone();
+    update(&mut when, Msg::Key(Key::F(3)));
+    update(&mut when, Msg::Key(Key::Enter));
+    assert_eq!(when.screen, Screen::When);
+    let mut confirm = when.clone();
+    update(&mut confirm, Msg::CardSwiped("1101080000000016".into()));
+    for key in ['1', '3', '1', '1'] {
+        update(&mut confirm, Msg::Key(Key::Char(key)));
+    }
+    assert!(matches!(confirm.screen, Screen::Confirm(_)));
+
     let mut group = c.benchmark_group("frame 120x40");
     group.bench_function("welcome (baseline)", |b| {
         b.iter(|| draw(&welcome, &mut buf))
@@ -77,6 +89,21 @@ fn bench(c: &mut Criterion) {
         b.iter(|| draw(&receipt, &mut buf))
     });
     group.bench_function("help over nearby", |b| b.iter(|| draw(&help, &mut buf)));
+    group.bench_function("assisted: which day (large title and choices)", |b| {
+        b.iter(|| draw(&when, &mut buf))
+    });
+    group.bench_function("assisted: confirm (large facts)", |b| {
+        b.iter(|| draw(&confirm, &mut buf))
+    });
+    // What the runtime works out after each assisted frame, to hand to speech.
+    group.bench_function("assisted: what is said after a frame", |b| {
+        use learning_kiosk::ui::assisted::speech::{next_utterance, spoken};
+        let before = spoken(&when);
+        b.iter(|| {
+            let now = spoken(&confirm).unwrap();
+            black_box(next_utterance(before.as_ref(), &now))
+        })
+    });
     group.finish();
 }
 

@@ -8,7 +8,7 @@ mod common;
 use common::{CARD, Harness, record};
 use learning_kiosk::app::{Action, Key, Msg, Overlay, Screen};
 use learning_kiosk::domain::lang::Lang;
-use learning_kiosk::outbox::{Saved, Status};
+use learning_kiosk::outbox::Status;
 use ratatui::layout::Rect;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -117,17 +117,50 @@ fn every_screen() -> Vec<Case> {
             a,
             Box::new(|k| {
                 to_confirm(k);
-                let Screen::Confirm(session) = k.state.screen else {
-                    unreachable!()
-                };
-                // The saved record is made here so its code is the same in every run.
-                k.send_only(Msg::Action(Action::Primary));
-                let id = k.state.catalogue.activity(session.activity).id.to_string();
-                let rec = record("K7Q-4MD", CARD, &id, &session.date.to_string());
-                k.send_only(Msg::SignupFinished(Ok(Saved::New(rec))));
+                k.confirm_with_fixed_code(false);
             }),
         ),
         ("my-signups", a, Box::new(my_signups)),
+        (
+            "my-signups-none",
+            a,
+            Box::new(|k| {
+                k.swipe(CARD);
+                k.key(Key::Char('3'));
+            }),
+        ),
+        (
+            "saving",
+            a,
+            Box::new(|k| {
+                to_confirm(k);
+                k.send_only(Msg::Action(Action::Primary));
+            }),
+        ),
+        (
+            "receipt-existing",
+            a,
+            Box::new(|k| {
+                to_confirm(k);
+                k.confirm_with_fixed_code(true);
+            }),
+        ),
+        (
+            "nearby-empty",
+            || {
+                let mut site = learning_kiosk::config::load::demo_site().unwrap();
+                site.mode = learning_kiosk::config::Mode::Assisted;
+                site.home = learning_kiosk::config::site::HomeKind::Farming;
+                Harness::with(site, common::rules_catalogue(), common::NOW)
+            },
+            Box::new(|k| {
+                k.swipe(CARD);
+                // Farming, any day: nothing for farmers in this small catalogue.
+                k.key(Key::Char('1'));
+                k.key(Key::Char('3'));
+                assert!(k.state.nearby.is_empty());
+            }),
+        ),
         ("map", a, Box::new(|k| k.key(Key::F(4)))),
         (
             "venue",
@@ -288,8 +321,23 @@ fn headings_are_drawn_large() {
 /// The whole path with keypad keys only: card, nearby, sign-up, receipt, my sign-ups, map.
 #[test]
 fn the_whole_path_by_keypad_alone() {
-    let mut k = Harness::rural_assisted();
+    // The Miyun station as configured (standard mode, keypad only): the person turns
+    // assisted mode on from help (/ then 3), since a keypad has no F3.
+    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/miyun-xiwengzhuang-station.toml",
+    ))
+    .unwrap();
+    assert!(!site.touchscreen);
+    let mut k = Harness::with(
+        site,
+        learning_kiosk::catalogue::demo::demo_catalogue().unwrap(),
+        common::NOW,
+    );
     k.resize(80, 24);
+    assert!(!k.state.assisted);
+    k.key(Key::Char('/'));
+    k.key(Key::Char('3'));
+    assert!(k.state.assisted);
     // The card, typed on the keypad.
     k.type_keys(CARD);
     k.enter();
@@ -312,12 +360,15 @@ fn the_whole_path_by_keypad_alone() {
     assert!(matches!(k.state.screen, Screen::Activity(_)));
     k.key(Key::Char('1'));
     assert!(matches!(k.state.screen, Screen::Confirm(_)));
-    k.enter();
+    // 2 is "no": back to the activity; then the session again, and 1: yes.
+    k.key(Key::Char('2'));
+    assert!(matches!(k.state.screen, Screen::Activity(_)));
+    k.key(Key::Char('1'));
+    k.key(Key::Char('1'));
     let Screen::Receipt(receipt) = k.state.screen.clone() else {
         panic!("no receipt: {:?} {:?}", k.state.screen, k.state.notice)
     };
-    let text = k.screen();
-    assert!(text.contains(&receipt.code), "{text}");
+    assert!(k.screen().contains(&receipt.code));
     // 2: sign up for more, back home, 3: my sign-ups.
     k.key(Key::Char('2'));
     k.key(Key::Backspace);
@@ -329,12 +380,13 @@ fn the_whole_path_by_keypad_alone() {
     let mine = k.state.my_signups.clone().unwrap();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].code, receipt.code);
-    // The map on the keypad (no F4 there): from home, 1 is farming first on this station.
+    // 1 on this station's home is farming first.
     k.key(Key::Backspace);
     k.key(Key::Char('1'));
     assert_eq!(k.state.screen, Screen::When);
     assert!(k.state.filters.farming);
     k.key(Key::Char('3'));
+    assert!(!k.state.nearby.is_empty());
     for item in &k.state.nearby {
         let a = k.state.catalogue.activity(item.activity);
         assert!(
@@ -345,12 +397,29 @@ fn the_whole_path_by_keypad_alone() {
             a.id
         );
     }
-    // 4 on home finishes: the kiosk forgets the card.
-    k.key(Key::Backspace);
-    k.key(Key::Backspace);
+    // 0: the learning map (a keypad has no F4); 1 chooses the nearest place, 1 again opens it.
+    k.key(Key::Char('0'));
+    assert_eq!(k.state.screen, Screen::Map);
+    assert!(k.state.map_list.len() <= 4);
+    k.key(Key::Char('1'));
+    k.key(Key::Char('1'));
+    assert!(
+        matches!(k.state.screen, Screen::Venue(_)),
+        "{:?}",
+        k.state.screen
+    );
+    // Help, then 9: staff are called.
+    k.key(Key::Char('/'));
+    k.key(Key::Char('9'));
+    assert_eq!(k.state.overlay, Some(Overlay::AskStaff));
+    assert_eq!(k.bells, 1);
+    k.key(Key::Enter);
+    // Home, then 4: finish; the kiosk forgets the card and is back in its own mode.
+    k.key(Key::Home);
     k.key(Key::Char('4'));
     assert_eq!(k.state.screen, Screen::Welcome);
     assert!(k.state.card.is_none());
+    assert!(!k.state.assisted);
 }
 
 /// The whole path with taps only.
@@ -374,7 +443,8 @@ fn the_whole_path_by_taps_alone() {
     }
     k.tap(Action::Primary);
     assert!(matches!(k.state.screen, Screen::Confirm(_)));
-    k.tap(Action::Primary);
+    // 1: yes, sign me up.
+    k.tap(Action::Choose(0));
     assert!(matches!(k.state.screen, Screen::Receipt(_)));
     // Finish and come back with the card to see it under My sign-ups.
     k.tap(Action::Choose(0));

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use learning_kiosk::config::Mode;
 use learning_kiosk::config::load::{demo_site, load_site_file, load_site_str};
+use learning_kiosk::config::site::HomeKind;
 use learning_kiosk::domain::lang::Lang;
 
 #[test]
@@ -53,6 +54,37 @@ fn the_rural_station_on_a_keypad() {
     );
     assert_eq!(hub.sync_interval_seconds, 600);
     assert_eq!(hub.byte_budget_per_hour, Some(2_000_000));
+    assert_eq!(
+        site.home,
+        HomeKind::Farming,
+        "farming comes first on its home menu"
+    );
+}
+
+#[test]
+fn the_speech_command_and_the_home_menu() {
+    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let site = load_site_str(base, "site.toml", None).unwrap();
+    assert_eq!(site.speech_command, "espeak-ng -v {voice} --stdin");
+    assert_eq!(site.home, HomeKind::Standard);
+    let text = format!("{base}home = \"farming\"\n[speech]\ncommand = \"say -v '{{voice}}'\"\n");
+    let site = load_site_str(&text, "site.toml", None).unwrap();
+    assert_eq!(site.speech_command, "say -v '{voice}'");
+    assert_eq!(site.home, HomeKind::Farming);
+
+    let text =
+        format!("{base}home = \"village\"\n[speech]\ncommand = \"say 'unclosed\"\nvolume = 3\n");
+    let err = load_site_str(&text, "site.toml", None).unwrap_err();
+    let report = err.report(Lang::En);
+    for line in [
+        "site.toml: line 7: kiosk.home: \"village\" is not allowed; expected one of: standard, farming",
+        "site.toml: line 9: speech.command: not a command line the kiosk can run (check its quotes)",
+        "site.toml: line 10: speech.volume: unknown key (a typo?); expected one of: command",
+    ] {
+        assert!(report.contains(line), "missing {line:?} in\n{report}");
+    }
+    let zh = err.report(Lang::Zh);
+    assert!(zh.contains("speech.command: 不是可以运行的命令"), "{zh}");
 }
 
 #[test]
@@ -153,7 +185,7 @@ model = "x"
         "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin), never the PIN itself",
         "kiosk-config/sjs.toml: line 16: staff.chord: \"k\" is not a key chord this kiosk can use (for example ctrl+alt+k)",
         "kiosk-config/sjs.toml: line 19: display.big: unknown key (a typo?); expected one of: cell_aspect",
-        "kiosk-config/sjs.toml: line 21: printer: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display",
+        "kiosk-config/sjs.toml: line 21: printer: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display, speech, hub",
     ] {
         assert!(report.contains(line), "missing {line:?} in\n{report}");
     }

@@ -538,3 +538,127 @@ fn a_sign_up_at_the_screen_reaches_the_hub_and_its_answer_comes_back() {
     t.wait_for("已确认");
     assert_eq!(t.queue()["counts"]["confirmed"], 1);
 }
+
+/// A speech command that writes what it is given (voice, then text) to a file, one line each.
+fn recording_speech(dir: &Path) -> (String, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let said = dir.join("said.txt");
+    let script = dir.join("speak.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '[%s] ' \"$1\" >> {s}\ncat >> {s}\necho >> {s}\n",
+            s = said.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (format!("{} {{voice}}", script.display()), said)
+}
+
+fn wait_for_said(said: &Path, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let all = std::fs::read_to_string(said).unwrap_or_default();
+        if all.contains(text) {
+            return all;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "never said {text:?}; said:\n{all}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl Term {
+    /// The character under the terminal's cursor, and whether the cursor is shown.
+    fn under_cursor(&self) -> (char, bool) {
+        let pos = self.tmux(&[
+            "display-message",
+            "-p",
+            "-t",
+            "k",
+            "#{cursor_x} #{cursor_y} #{cursor_flag}",
+        ]);
+        let parts: Vec<usize> = pos.split_whitespace().map(|n| n.parse().unwrap()).collect();
+        let line = self
+            .screen()
+            .lines()
+            .nth(parts[1])
+            .unwrap_or("")
+            .to_string();
+        let mut x = 0;
+        for c in line.chars() {
+            if x == parts[0] {
+                return (c, parts[2] == 1);
+            }
+            x += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+        (' ', parts[2] == 1)
+    }
+}
+
+#[test]
+fn assisted_mode_speaks_and_the_cursor_follows_the_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let (command, said) = recording_speech(dir.path());
+    let t = Term::start(&["--speech-command", &command], 120, 40);
+    t.wait_for("欢迎来学习");
+    t.key("F3");
+    t.wait_for("普通界面");
+    wait_for_said(&said, "[cmn-latn-pinyin] 欢迎来学习！");
+    t.key("Enter");
+    wait_for_said(&said, "哪一天？ 第 1 项：今天");
+    assert_eq!(t.under_cursor(), ('>', true), "{}", t.screen());
+    t.key("Down");
+    wait_for_said(&said, "第 2 项：明天");
+    assert_eq!(t.under_cursor(), ('>', true));
+    // English, in the English voice; "say again" repeats it.
+    t.key("F2");
+    wait_for_said(&said, "[en] Which day? Number 2: Tomorrow");
+    t.key("F5");
+    let all = wait_for_said(&said, "Which day?");
+    let start = Instant::now();
+    while std::fs::read_to_string(&said)
+        .unwrap()
+        .matches("Which day?")
+        .count()
+        < 2
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "not said again:\n{all}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // A card read on this screen is announced, and its number never said.
+    t.burst(&format!("{CARD}\r"));
+    t.wait_for("1101 **** **** 0016");
+    wait_for_said(&said, "Your card has been read.");
+    t.key("F3");
+    t.wait_for("Larger and spoken");
+    let all = std::fs::read_to_string(&said).unwrap();
+    assert!(!all.contains("1101") && !all.contains("0016"), "{all}");
+}
+
+#[test]
+fn without_its_speech_program_the_kiosk_works_silently_and_tells_staff() {
+    // At 80x24 the choices are drawn in normal letters, which tmux can show as text.
+    let t = Term::start(
+        &["--speech-command", "no-such-speech-program {voice}"],
+        80,
+        24,
+    );
+    t.wait_for("欢迎来学习");
+    t.key("F3");
+    t.wait_for("普通界面");
+    t.key("Enter");
+    t.wait_for("今天");
+    t.key("C-M-k");
+    t.wait_for("工作人员：请输入密码");
+    t.type_slowly("2468");
+    t.key("Enter");
+    t.wait_for("语音无法使用");
+    t.wait_for("no-such-speech-program");
+}

@@ -11,7 +11,7 @@ use learning_kiosk::app::msg::{QueueSummary, StaffItem};
 use learning_kiosk::app::{Action, Key, Msg, Screen};
 use learning_kiosk::config::load::demo_site;
 use learning_kiosk::domain::lang::Lang;
-use learning_kiosk::outbox::{Saved, Status};
+use learning_kiosk::outbox::Status;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -57,21 +57,10 @@ fn to_confirm(k: &mut Harness) {
 
 fn to_receipt(k: &mut Harness, existing: bool) {
     to_confirm(k);
-    let Screen::Confirm(session) = k.state.screen else {
-        unreachable!()
-    };
-    k.send_only(Msg::Action(Action::Primary));
-    let id = k.state.catalogue.activity(session.activity).id.to_string();
-    let rec = record("K7Q-4MD", CARD, &id, &session.date.to_string());
-    let saved = if existing {
-        Saved::Existing(rec)
-    } else {
-        Saved::New(rec)
-    };
-    k.send_only(Msg::SignupFinished(Ok(saved)));
+    let (id, date) = k.confirm_with_fixed_code(existing);
     assert!(matches!(k.state.screen, Screen::Receipt(_)));
     // What the outbox reports once the sign-up is held.
-    let held = [((id, session.date), 1)].into_iter().collect();
+    let held = [((id, date), 1)].into_iter().collect();
     k.send_only(Msg::QueueStatus(QueueSummary {
         held,
         counts: [(Status::Waiting, 1)].into_iter().collect(),
@@ -219,6 +208,7 @@ fn rural_keypad_station() {
             common::NOW,
         )
     };
+    snap_with("rural-home", station, |k| k.swipe(CARD));
     snap_with("rural-nearby", station, |k| k.enter());
     snap_with("rural-card-entry", station, |k| {
         k.enter();

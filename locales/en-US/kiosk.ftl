@@ -221,7 +221,7 @@ notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for 
 
 help-title = Help
 help-welcome = Tap your learning card or type its number to start. You can also look around first and show your card only when you sign up.
-help-home = Press 1 for activities nearby, 2 for your sign-ups, or 3 to remove your card.
+help-home = Press the number of what you would like, or tap it. The last choice finishes and removes your card from the kiosk.
 help-nearby = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. To narrow the list by category, by who it is for, or by day, tap those buttons, or press . and then 1, 2 or 3.
 help-filter = Press a number or tap one. You then go back to the list.
 help-activity = Here is where and when the activity meets. Press the number of a time to sign up for it.
@@ -400,3 +400,4 @@ spoken-focus = Number { $number }: { $label }
 help-assisted = Press 9 or the button to ask staff. Press . or F5 to hear it again. F3 goes back to the standard view.
 help-when = Choose the day you want to learn: press its number or tap it.
 staff-speech-missing = Speech is not working ({ $why }); the kiosk carries on without it.
+home-map-key = Press 0 for the learning map.

@@ -11,6 +11,11 @@ use crate::app::state::{Notice, Overlay, Screen, State};
 pub const HELP_KEY: char = '/';
 /// The keypad's language key (beside F2).
 pub const LANGUAGE_KEY: char = '*';
+/// In the help box, the keypad's key for assisted mode (on and off).
+pub const HELP_ASSISTED_KEY: char = '3';
+/// The keypad's map key (beside F4), outside the card and PIN fields; on the map itself it
+/// brings the view back to the kiosk.
+pub const MAP_KEY: char = '0';
 /// The keypad's filter key on the nearby list.
 pub const FILTER_KEY: char = '.';
 /// The keypad's "say it again" key in assisted mode (where the filter tabs give way to one
@@ -160,8 +165,13 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     if state.overlay == Some(Overlay::Help) {
         return match key {
             Key::F(2) | Key::Char(LANGUAGE_KEY) => on_action(state, Action::ToggleLanguage),
-            Key::F(3) => on_action(state, Action::ToggleAssisted),
-            Key::Char(ASK_STAFF_KEY) if state.assisted => on_action(state, Action::AskStaff),
+            // The keypad's way to what has no key of its own: 3 larger and spoken (or back),
+            // 9 ask staff; the help box shows both as buttons.
+            Key::F(3) | Key::Char(HELP_ASSISTED_KEY) => on_action(state, Action::ToggleAssisted),
+            Key::Char(ASK_STAFF_KEY) => on_action(state, Action::AskStaff),
+            Key::F(5) | Key::Char(SAY_AGAIN_KEY) if state.assisted => {
+                on_action(state, Action::SayAgain)
+            }
             Key::Esc | Key::Backspace | Key::Enter | Key::F(1) | Key::Char(HELP_KEY) => {
                 on_action(state, Action::Help)
             }
@@ -176,12 +186,16 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         Key::F(2) | Key::Char(LANGUAGE_KEY) => Action::ToggleLanguage,
         Key::F(3) => Action::ToggleAssisted,
         Key::F(4) => Action::OpenMap,
-        Key::F(5) => Action::SayAgain,
+        Key::F(5) if state.assisted => Action::SayAgain,
         Key::Char(SAY_AGAIN_KEY) if state.assisted => Action::SayAgain,
         Key::Char(ASK_STAFF_KEY) if state.assisted => Action::AskStaff,
         Key::Char('+') | Key::PageDown if state.screen == Screen::Map => Action::ZoomIn,
         Key::Char('-') | Key::PageUp if state.screen == Screen::Map => Action::ZoomOut,
         Key::Char('0') if state.screen == Screen::Map => Action::BackToHere,
+        // The keypad's way to the map (it has no F4); digit fields took their digits above.
+        Key::Char(MAP_KEY) if !matches!(state.screen, Screen::StaffMenu | Screen::StaffPin) => {
+            Action::OpenMap
+        }
         Key::Up if state.screen == Screen::Map => Action::Pan(0, 1),
         Key::Down if state.screen == Screen::Map => Action::Pan(0, -1),
         Key::Left if state.screen == Screen::Map => Action::Pan(-1, 0),
@@ -253,6 +267,10 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::ToggleAssisted => {
             state.assisted = !state.assisted;
+            // Chosen from the help box: the person wants the screen now, not the help.
+            if state.overlay == Some(Overlay::Help) {
+                state.overlay = None;
+            }
             screens::clamp_focus(state);
             if state.screen == Screen::Map {
                 screens::map::refresh(state);

@@ -82,10 +82,10 @@ struct Reader<'s> {
     problems: Vec<Problem>,
 }
 
-/// The settings as read so far, before defaults fill the gaps.
 /// The speech command when the config names none: espeak-ng, reading the text from stdin.
 pub const DEFAULT_SPEECH_COMMAND: &str = "espeak-ng -v {voice} --stdin";
 
+/// The settings as read so far, before defaults fill the gaps.
 #[derive(Default)]
 struct Draft {
     id: Option<String>,

@@ -19,10 +19,9 @@ use crate::input::keys::{Pointer, is_chord, to_key, to_pointer};
 use crate::outbox::OpenReport;
 use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
-use crate::runtime::speech::Speaker;
 use crate::runtime::sync_worker;
 use crate::runtime::terminal::TerminalGuard;
-use crate::ui::assisted::speech::{Spoken, next_utterance, spoken};
+use crate::runtime::voice::Voice;
 use crate::ui::hitmap::HitMap;
 
 /// How often time is told to the core (the countdown counts in seconds).
@@ -92,6 +91,12 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             recovered: report.recovered,
         });
     }
+    // The speech program is checked at start, so staff learn of a missing one even where
+    // nobody has turned assisted mode on yet.
+    let (mut voice, speech_problem) = Voice::new(&site.speech_command);
+    if let Some(why) = speech_problem {
+        first.push(Msg::SpeechUnavailable(why));
+    }
     let _ = fx_tx.send(Effect::RefreshQueue);
 
     let mut events = EventStream::new();
@@ -101,7 +106,6 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut hits = HitMap::default();
-    let mut voice = Voice::new(&site.speech_command);
     let mut quit: Option<u8> = None;
     let mut pending = first;
 
@@ -189,61 +193,6 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let _ = tokio::task::spawn_blocking(move || worker.join()).await;
     drop(guard);
     Ok(quit.unwrap_or(0))
-}
-
-/// Spoken guidance as the loop drives it: what the screen says goes to the speech command
-/// when it changes; a missing command makes the kiosk silent, and staff are told once.
-struct Voice {
-    speaker: Option<Speaker>,
-    last: Option<Spoken>,
-}
-
-impl Voice {
-    fn new(command: &str) -> Voice {
-        let speaker = Speaker::new(command)
-            .map_err(|e| tracing::warn!(error = %e, "speech is off"))
-            .ok();
-        Voice {
-            speaker,
-            last: None,
-        }
-    }
-
-    /// Says what changed on screen; returns why speech stopped working, the first time.
-    fn follow(&mut self, state: &State) -> Option<String> {
-        let Some(now) = spoken(state) else {
-            // Assisted mode was switched off: stop talking.
-            if self.last.take().is_some()
-                && let Some(speaker) = &mut self.speaker
-            {
-                speaker.stop();
-            }
-            return None;
-        };
-        let text = next_utterance(self.last.as_ref(), &now);
-        let lang = now.lang;
-        self.last = Some(now);
-        let (Some(text), Some(speaker)) = (text, &mut self.speaker) else {
-            return None;
-        };
-        match speaker.say(lang, &text) {
-            Ok(()) => None,
-            Err(e) => {
-                // Silent from now on; the rest of the kiosk does not depend on speech.
-                tracing::warn!(error = %e, "speech is off");
-                self.speaker = None;
-                Some(e.to_string())
-            }
-        }
-    }
-
-    fn repeat(&mut self) {
-        if let Some(speaker) = &mut self.speaker
-            && let Err(e) = speaker.repeat()
-        {
-            tracing::warn!(error = %e, "could not say it again");
-        }
-    }
 }
 
 fn input_msg(input: Input) -> Msg {

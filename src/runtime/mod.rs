@@ -11,3 +11,4 @@ pub mod panic;
 pub mod speech;
 pub mod sync_worker;
 pub mod terminal;
+pub mod voice;

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use crate::domain::lang::Lang;
 
-/// The speech command used when the site config names none.
-pub const DEFAULT_COMMAND: &str = "espeak-ng -v {voice} --stdin";
+/// The speech command used when the site config names none (the config owns it).
+pub use crate::config::load::DEFAULT_SPEECH_COMMAND as DEFAULT_COMMAND;
 
 /// The placeholder in the command line that is replaced by [`voice`].
 pub const VOICE_PLACEHOLDER: &str = "{voice}";
@@ -128,6 +128,37 @@ impl Speaker {
         self.last
             .as_ref()
             .map(|(lang, text)| (*lang, text.as_str()))
+    }
+
+    /// Stops speaking and forgets the last utterance, so "say again" cannot repeat one
+    /// person's words to the next.
+    pub fn forget(&mut self) {
+        self.stop();
+        self.last = None;
+    }
+
+    /// Reaps a finished utterance; says why if its program failed (a missing voice, no sound
+    /// device), since the kiosk is then silent without knowing it.
+    pub fn check(&mut self) -> Option<String> {
+        let status = self.current.as_mut()?.try_wait().ok()??;
+        self.current = None;
+        (!status.success()).then(|| format!("`{}` ended with {status}", self.program()))
+    }
+
+    /// Whether the command's program can be found (a path that exists, or a name on PATH).
+    pub fn program_found(&self) -> bool {
+        let program = self.program();
+        if program.contains('/') {
+            return std::path::Path::new(&program).is_file();
+        }
+        std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join(&program).is_file())
+        })
+    }
+
+    /// The program the command runs (its first word).
+    pub fn program(&self) -> String {
+        self.words.first().cloned().unwrap_or_default()
     }
 
     /// Stops the current utterance at once and reaps its process.

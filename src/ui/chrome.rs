@@ -3,7 +3,8 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::{Action, State};
+use crate::app::update::{ASK_STAFF_KEY, HELP_KEY};
+use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::domain::lang::Lang;
 use crate::i18n::ta;
@@ -72,26 +73,31 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         Lang::Zh => "English",
         Lang::En => "中文",
     };
-    let ask_key = crate::app::update::ASK_STAFF_KEY.to_string();
-    // Back and help keep their places in both modes; what follows fits as room allows.
-    let buttons: Vec<(&str, String, Action)> = if state.assisted {
-        vec![
-            ("Esc", p.t("button-back"), Action::Back),
-            (HELP_KEYS, p.t("button-help"), Action::Help),
-            (ask_key.as_str(), p.t("ask-staff-button"), Action::AskStaff),
-            (LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage),
-            ("F3", p.t("assisted-off"), Action::ToggleAssisted),
-            ("Home", p.t("button-home"), Action::Home),
-        ]
+    // Where digits type a card number, 9 is a digit: help first, then 9.
+    let ask_key = if crate::app::screens::field::capacity(&state.screen).is_some() {
+        format!("{HELP_KEY} {ASK_STAFF_KEY}")
     } else {
-        vec![
-            ("Esc", p.t("button-back"), Action::Back),
-            ("Home", p.t("button-home"), Action::Home),
-            (HELP_KEYS, p.t("button-help"), Action::Help),
-            (LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage),
-            ("F3", p.t("assisted-on"), Action::ToggleAssisted),
-        ]
+        ASK_STAFF_KEY.to_string()
     };
+    let welcome = state.screen == Screen::Welcome;
+    // Back and help keep their places in both modes; what follows fits as room allows (the
+    // help box offers the rest).
+    let mut buttons: Vec<(&str, String, Action)> = vec![("Esc", p.t("button-back"), Action::Back)];
+    if state.assisted {
+        buttons.push((HELP_KEYS, p.t("button-help"), Action::Help));
+        buttons.push((ask_key.as_str(), p.t("ask-staff-button"), Action::AskStaff));
+        buttons.push(("Home", p.t("button-home"), Action::Home));
+        buttons.push((LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage));
+        buttons.push(("F3", p.t("assisted-off"), Action::ToggleAssisted));
+    } else {
+        // Home on the welcome screen would lead where the person already is.
+        if !welcome {
+            buttons.push(("Home", p.t("button-home"), Action::Home));
+        }
+        buttons.push((HELP_KEYS, p.t("button-help"), Action::Help));
+        buttons.push((LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage));
+        buttons.push(("F3", p.t("assisted-on"), Action::ToggleAssisted));
+    }
     let queue = if state.queue.waiting() == 0 {
         p.t("queue-empty")
     } else {
@@ -101,13 +107,18 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
             args!["count" => state.queue.waiting()],
         )
     };
-    // The queue's honest status keeps its room; buttons that would crowd it wait for a
-    // wider screen (the keys still work).
+    // Sign-ups waiting to be sent keep their room on a standard screen (staff and the
+    // person both read it); "nothing to send" and assisted screens give way to buttons.
     let queue_w = crate::ui::text::width(&queue) as u16;
     let widths: Vec<u16> = buttons.iter().map(|(k, l, _)| button_width(k, l)).collect();
+    let reserve = if state.queue.waiting() > 0 && !state.assisted {
+        queue_w + 2
+    } else {
+        0
+    };
     let max_right = area
         .right()
-        .saturating_sub(queue_w + 2)
+        .saturating_sub(reserve)
         .max(area.x + 1 + widths[0] + widths[1] + 1);
     let areas = row_of_buttons(area.x + 1, y, max_right, &widths);
     let mut used = area.x + 1;
@@ -116,6 +127,10 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         used = rect.right();
     }
     let room = area.right().saturating_sub(used + 2);
+    // Whole or not at all: a cut-off status would say something else.
+    if queue_w > room {
+        return;
+    }
     p.text_right(
         area.right().saturating_sub(1),
         y + 1,

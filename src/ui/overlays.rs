@@ -4,6 +4,7 @@ use ratatui::layout::Rect;
 
 use crate::app::idle::seconds_left;
 use crate::app::state::Notice;
+use crate::app::update::{ASK_STAFF_KEY, HELP_ASSISTED_KEY};
 use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::i18n::{t, ta};
@@ -86,25 +87,7 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
     let w = rect.width.saturating_sub(4);
     let title = p.t("help-title");
     p.text(x, rect.y + 1, w, &title, p.theme.text.bold());
-    let id = match state.screen {
-        Screen::Welcome => "help-welcome",
-        Screen::Home => "help-home",
-        Screen::When => "help-when",
-        Screen::Nearby => "help-nearby",
-        Screen::Filter(_) | Screen::FilterMenu => "help-filter",
-        Screen::Activity(_) => "help-activity",
-        Screen::CardEntry(_) => "help-card-entry",
-        Screen::Confirm(_) | Screen::Saving(_) => "help-confirm",
-        Screen::Receipt(_) => "help-receipt",
-        Screen::MySignups => "help-my-signups",
-        Screen::Map => "help-map",
-        Screen::Venue(_) => "help-venue",
-        Screen::StaffPin | Screen::StaffMenu => "help-staff",
-    };
-    let mut body = format!("{}\n\n{}", p.t(id), p.t("help-keys"));
-    if state.assisted {
-        body = format!("{body}\n\n{}", p.t("help-assisted"));
-    }
+    let body = help_text(state, p.lang);
     let rows = rect.height.saturating_sub(7);
     p.paragraph(
         Rect::new(x, rect.y + 3, w, rows),
@@ -122,17 +105,33 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
         ButtonKind::Primary,
         false,
     );
-    if state.assisted {
-        let ask = p.t("ask-staff-button");
-        let aw = button_width(crate::app::update::ASK_STAFF_KEY.to_string().as_str(), &ask);
+    // What has no key on a keypad: assisted mode, and asking for staff.
+    let assisted = p.t(if state.assisted {
+        "assisted-off"
+    } else {
+        "assisted-on"
+    });
+    let ask = p.t("ask-staff-button");
+    let extra = [
+        (HELP_ASSISTED_KEY, assisted, Action::ToggleAssisted),
+        (ASK_STAFF_KEY, ask, Action::AskStaff),
+    ];
+    let mut bx = x + bw + 2;
+    for (key, label, action) in extra {
+        let key = key.to_string();
+        let w = button_width(&key, &label);
+        if bx + w > rect.right().saturating_sub(1) {
+            break;
+        }
         p.button(
-            Rect::new(x + bw + 2, y, aw, 3),
-            &crate::app::update::ASK_STAFF_KEY.to_string(),
-            &ask,
-            Action::AskStaff,
+            Rect::new(bx, y, w, 3),
+            &key,
+            &label,
+            action,
             ButtonKind::Normal,
             false,
         );
+        bx += w + 2;
     }
 }
 
@@ -201,4 +200,36 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
         ButtonKind::Primary,
         true,
     );
+}
+
+/// What help says about the screen beneath, with the keys (the help box).
+pub fn help_text(state: &State, lang: crate::domain::lang::Lang) -> String {
+    let mut body = format!(
+        "{}\n\n{}",
+        t(lang, help_id(&state.screen)),
+        t(lang, "help-keys")
+    );
+    if state.assisted {
+        body = format!("{body}\n\n{}", t(lang, "help-assisted"));
+    }
+    body
+}
+
+/// The help message for a screen.
+pub fn help_id(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Welcome => "help-welcome",
+        Screen::Home => "help-home",
+        Screen::When => "help-when",
+        Screen::Nearby => "help-nearby",
+        Screen::Filter(_) | Screen::FilterMenu => "help-filter",
+        Screen::Activity(_) => "help-activity",
+        Screen::CardEntry(_) => "help-card-entry",
+        Screen::Confirm(_) | Screen::Saving(_) => "help-confirm",
+        Screen::Receipt(_) => "help-receipt",
+        Screen::MySignups => "help-my-signups",
+        Screen::Map => "help-map",
+        Screen::Venue(_) => "help-venue",
+        Screen::StaffPin | Screen::StaffMenu => "help-staff",
+    }
 }

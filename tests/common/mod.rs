@@ -335,6 +335,29 @@ pub const RULES_CATALOGUE: &str = r#"{
 impl Harness {
     /// Sends a message but does not carry out its effects (to hold a screen that waits on
     /// one, such as "Saving").
+    /// On the confirm screen: confirms, and answers the save with a record whose code is
+    /// the same in every run (K7Q-4MD), new or already held. Returns the session's ids.
+    pub fn confirm_with_fixed_code(&mut self, existing: bool) -> (String, chrono::NaiveDate) {
+        let learning_kiosk::app::Screen::Confirm(session) = self.state.screen else {
+            panic!("not on the confirm screen: {:?}", self.state.screen)
+        };
+        self.send_only(Msg::Action(Action::Primary));
+        let id = self
+            .state
+            .catalogue
+            .activity(session.activity)
+            .id
+            .to_string();
+        let rec = record("K7Q-4MD", CARD, &id, &session.date.to_string());
+        let saved = if existing {
+            learning_kiosk::outbox::Saved::Existing(rec)
+        } else {
+            learning_kiosk::outbox::Saved::New(rec)
+        };
+        self.send_only(Msg::SignupFinished(Ok(saved)));
+        (id, session.date)
+    }
+
     pub fn send_only(&mut self, msg: Msg) -> Vec<Effect> {
         let effects = update(&mut self.state, msg);
         self.render();

@@ -47,6 +47,8 @@ pub fn item_count(state: &State) -> usize {
     match &state.screen {
         Screen::Home => home::home_items(state).len(),
         Screen::When => when::WHEN_ITEMS.len(),
+        // Assisted mode asks "sign up for this?" with two numbered answers.
+        Screen::Confirm(_) if state.assisted => 2,
         Screen::Nearby => state.nearby.len(),
         Screen::FilterMenu => FilterKind::ALL.len(),
         Screen::Filter(kind) => filter::options(state, *kind).len(),

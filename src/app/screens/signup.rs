@@ -10,8 +10,14 @@ use crate::outbox::Saved;
 
 /// The confirm screen: Enter saves.
 pub fn confirm_action(state: &mut State, session: SessionRef, action: Action) -> Vec<Effect> {
-    if action != Action::Primary {
-        return Vec::new();
+    // Assisted mode numbers the two answers: 1 yes, 2 no (Enter takes the focused one).
+    let yes = match action {
+        Action::Primary => !state.assisted || state.focus == 0,
+        Action::Choose(i) if state.assisted => i == 0,
+        _ => return Vec::new(),
+    };
+    if !yes {
+        return nav::back(state);
     }
     let Some(card) = state.card else {
         return nav::replace(state, Screen::CardEntry(session));

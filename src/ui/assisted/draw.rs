@@ -60,11 +60,61 @@ fn fits_large(s: &str, room: u16) -> bool {
     !s.is_empty() && big_text::covers(s) && big_text::width(s) <= room
 }
 
-/// Rows a line of text takes at a size: large if asked and it fits, else wrapped normal text.
+/// The most lines one heading or fact may take when drawn large.
+const LARGE_LINES: usize = 2;
+
+/// `s` broken into lines that each fit `room` columns when drawn large (Chinese between any
+/// two characters, other text at spaces), or `None` if it needs more than [`LARGE_LINES`] or
+/// has a character without a large glyph.
+fn large_lines(s: &str, room: u16) -> Option<Vec<String>> {
+    if s.is_empty() || !big_text::covers(s) {
+        return None;
+    }
+    let mut tokens: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in s.chars() {
+        let wide = unicode_width::UnicodeWidthChar::width(c) == Some(2);
+        if wide || c == ' ' {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            tokens.push(c.to_string());
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for token in tokens {
+        let candidate = format!("{line}{token}");
+        if big_text::width(candidate.trim_end()) <= room {
+            line = candidate;
+            continue;
+        }
+        if line.trim().is_empty() {
+            return None;
+        }
+        lines.push(line.trim_end().to_string());
+        line = token.trim_start().to_string();
+        if big_text::width(&line) > room {
+            return None;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    (lines.len() <= LARGE_LINES).then_some(lines)
+}
+
+/// Rows a line of text takes at a size: large if asked and it fits (on up to two lines), else
+/// wrapped normal text.
 fn text_rows(s: &str, large: Option<Scale>, room: u16) -> u16 {
-    match large {
-        Some(scale) if fits_large(s, room) => big_text::rows(scale),
-        _ => wrap(s, usize::from(room)).len().max(1) as u16,
+    match large.and_then(|scale| large_lines(s, room).map(|l| (scale, l.len()))) {
+        Some((scale, lines)) => big_text::rows(scale) * lines as u16,
+        None => wrap(s, usize::from(room)).len().max(1) as u16,
     }
 }
 
@@ -176,12 +226,16 @@ fn line(
     scale: Option<Scale>,
     style: ratatui::style::Style,
 ) -> u16 {
-    match scale {
-        Some(scale) if fits_large(s, room) => {
-            big_text::draw(p.buf, x, y, room, s, scale, style);
-            big_text::rows(scale)
+    match scale.and_then(|scale| large_lines(s, room).map(|l| (scale, l))) {
+        Some((scale, lines)) => {
+            let mut rows = 0;
+            for l in lines {
+                big_text::draw(p.buf, x, y + rows, room, &l, scale, style);
+                rows += big_text::rows(scale);
+            }
+            rows
         }
-        _ => {
+        None => {
             let rows = text_rows(s, None, room);
             p.paragraph(Rect::new(x, y, room, rows), s, style)
         }
@@ -272,5 +326,28 @@ fn pager(p: &mut Painter<'_>, page: &Page, x: u16, y: u16, room: u16) {
             ButtonKind::Normal,
             false,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_text_breaks_chinese_anywhere_and_english_at_spaces() {
+        // 8 columns a hanzi: 智能手机挂号入门 is 64 columns.
+        assert_eq!(large_lines("智能手机挂号入门", 64).unwrap().len(), 1);
+        assert_eq!(
+            large_lines("智能手机挂号入门", 40).unwrap(),
+            vec!["智能手机挂", "号入门"]
+        );
+        // 4 columns a letter, 2 a space.
+        assert_eq!(
+            large_lines("Tai chi for all", 40).unwrap(),
+            vec!["Tai chi for", "all"]
+        );
+        assert_eq!(large_lines("Tai chi for everyone at the park", 40), None);
+        assert_eq!(large_lines("Supercalifragilistic", 40), None);
+        assert_eq!(large_lines("", 40), None);
     }
 }

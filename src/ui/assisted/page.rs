@@ -69,13 +69,17 @@ pub fn page(state: &State) -> Option<Page> {
         Screen::Confirm(session) => Page {
             title: t(lang, "assisted-confirm-title"),
             facts: session_facts(state, lang, *session, true),
-            choices: vec![
-                main(lang, "Enter", "confirm-button", Action::Primary),
-                Choice {
-                    primary: false,
-                    ..main(lang, "Esc", "assisted-confirm-no", Action::Back)
-                },
-            ],
+            choices: {
+                let items = [
+                    (t(lang, "confirm-button"), None),
+                    (t(lang, "assisted-confirm-no"), None),
+                ];
+                let mut choices = numbered(state, &items);
+                if let Some(yes) = choices.first_mut() {
+                    yes.primary = true;
+                }
+                choices
+            },
             ..Page::default()
         },
         Screen::Saving(_) => Page {
@@ -182,19 +186,13 @@ fn welcome(state: &State, lang: Lang) -> Page {
 fn home_page(state: &State, lang: Lang) -> Page {
     let items: Vec<(String, Option<String>)> = home::home_items(state)
         .iter()
-        .map(|action| {
-            let id = match action {
-                Action::OpenFarming => "home-farming",
-                Action::OpenNearby => "home-nearby",
-                Action::OpenMap => "home-map",
-                Action::OpenMySignups => "home-my-signups",
-                _ => "home-finish",
-            };
-            (t(lang, id), None)
-        })
+        .map(|action| (t(lang, crate::ui::screens::home::item_label(*action)), None))
         .collect();
+    // The farming home has no map choice: the keypad's 0 opens it.
+    let map_key = !home::home_items(state).contains(&Action::OpenMap);
     Page {
         title: t(lang, "assisted-home-title"),
+        note: map_key.then(|| t(lang, "home-map-key")),
         choices: numbered(state, &items),
         ..Page::default()
     }

@@ -46,7 +46,7 @@ pub fn spoken(state: &State) -> Option<Spoken> {
                 }
             }),
         ),
-        None => (screen_title(state, lang), None),
+        None => (screen_title(state, lang), map_focus(state, lang)),
     };
     let message = match state.overlay {
         Some(Overlay::AskStaff) => Some(t(lang, "ask-staff-text")),
@@ -59,7 +59,12 @@ pub fn spoken(state: &State) -> Option<Spoken> {
                 ta(lang, "countdown-text", args!["seconds" => left as usize])
             ))
         }
-        Some(Overlay::Help) => None,
+        // Help is read out without the table of keys.
+        Some(Overlay::Help) => Some(format!(
+            "{} {}",
+            t(lang, crate::ui::overlays::help_id(&state.screen)),
+            t(lang, "help-assisted")
+        )),
         None => match &state.notice {
             Some(Notice::CardRead) => Some(t(lang, "spoken-card-read")),
             Some(notice) => Some(notice_text(lang, state, notice)),
@@ -74,6 +79,21 @@ pub fn spoken(state: &State) -> Option<Spoken> {
         focus,
         message,
     })
+}
+
+/// The venue focused in the list beside the map, by its number on the page.
+fn map_focus(state: &State, lang: Lang) -> Option<String> {
+    if state.screen != Screen::Map {
+        return None;
+    }
+    let venue = state.map_list.get(state.focus)?;
+    let number = state.focus - crate::app::screens::page_start(state) + 1;
+    let name = state.catalogue.venue(*venue).name.get(lang);
+    Some(ta(
+        lang,
+        "spoken-focus",
+        args!["number" => number, "label" => name],
+    ))
 }
 
 fn screen_title(state: &State, lang: Lang) -> String {
@@ -119,12 +139,13 @@ fn without_long_numbers(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut run = String::new();
     for c in s.chars().chain(std::iter::once('\0')) {
-        if c.is_ascii_digit() || (c == ' ' && !run.is_empty()) {
+        if c.is_ascii_digit() || c == '*' || (c == ' ' && !run.is_empty()) {
             run.push(c);
             continue;
         }
         let digits = run.chars().filter(char::is_ascii_digit).count();
-        if digits < 6 {
+        // A masked card (1101 **** **** 0016) is still a card number.
+        if digits < 6 && !run.contains('*') {
             out.push_str(&run);
         } else if run.ends_with(' ') && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
@@ -146,6 +167,10 @@ mod tests {
         assert_eq!(
             without_long_numbers("Card 1101 0800 0000 0016 read."),
             "Card read."
+        );
+        assert_eq!(
+            without_long_numbers("Card 1101 **** **** 0016, hello"),
+            "Card , hello"
         );
         assert_eq!(
             without_long_numbers("110999 is not a district code"),

@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::screens::home::HOME_ITEMS;
+use crate::app::screens::home::home_items;
 use crate::app::{Action, State};
 use crate::args;
 use crate::domain::lang::Lang;
@@ -15,12 +15,14 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
     let first = state.lang;
     let second = first.other();
     let style = p.theme.text.bold();
+    // On a small screen the blank lines go first, so the buttons all fit.
+    let gap = u16::from(area.height >= 20);
     let mut y = area.y + if area.height >= 24 { 2 } else { 0 };
     for lang in [first, second] {
         p.centred(area, y, &t(lang, "welcome-title"), style);
         y += 1;
     }
-    y += 1;
+    y += gap;
     for lang in [first, second] {
         for line in wrap(
             &t(lang, "welcome-card"),
@@ -30,9 +32,9 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
             y += 1;
         }
     }
-    y += 1;
+    y += gap;
     card_field(p, state, area, y);
-    y += 4;
+    y += 3 + gap;
 
     let id = if state.field.is_empty() {
         "welcome-look-around"
@@ -73,6 +75,7 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
         label = t(first, "assisted-on");
     }
     let aw = button_width("F3", &label).min(area.width.saturating_sub(4));
+    // A row between the two rows of buttons, so no two touch targets meet.
     let ay = y + 4;
     if ay + 3 <= area.bottom() {
         p.button(
@@ -112,6 +115,17 @@ pub fn card_field(p: &mut Painter<'_>, state: &State, area: Rect, y: u16) {
     p.cursor = Some((x + 3 + typed + typed / 4, y + 1));
 }
 
+/// The message id of a home menu choice (both modes draw the same menu).
+pub fn item_label(action: Action) -> &'static str {
+    match action {
+        Action::OpenFarming => "home-farming",
+        Action::OpenNearby => "home-nearby",
+        Action::OpenMap => "home-map",
+        Action::OpenMySignups => "home-my-signups",
+        _ => "home-finish",
+    }
+}
+
 /// The home menu, once a card has been read.
 pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
@@ -132,8 +146,19 @@ pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
         &ask,
         p.theme.text.style(),
     );
-    let labels = ["home-nearby", "home-map", "home-my-signups", "home-finish"];
-    debug_assert_eq!(labels.len(), HOME_ITEMS.len());
+    let items = home_items(state);
+    let labels: Vec<&str> = items.iter().map(|a| item_label(*a)).collect();
+    if !items.contains(&Action::OpenMap) {
+        // The farming home has no map button: say how the keypad gets there.
+        let hint = p.t("home-map-key");
+        p.text(
+            area.x + 2,
+            area.y + 12,
+            area.width.saturating_sub(4),
+            &hint,
+            p.theme.muted.style(),
+        );
+    }
     // Two columns of buttons, so four fit on the smallest screen with gaps between them.
     let col_w = (area.width.saturating_sub(6) / 2).clamp(10, 44);
     let w = labels
