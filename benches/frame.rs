@@ -75,7 +75,7 @@ fn bench(c: &mut Criterion) {
     assert_eq!(when.screen, Screen::When);
     let mut confirm = when.clone();
     update(&mut confirm, Msg::CardSwiped("1101080000000016".into()));
-    for key in ['1', '3', '1', '1'] {
+    for key in ['3', '1', '1'] {
         update(&mut confirm, Msg::Key(Key::Char(key)));
     }
     assert!(matches!(confirm.screen, Screen::Confirm(_)));
