@@ -246,19 +246,7 @@ fn every_assisted_screen_draws_at_any_size() {
     for (name, kiosk, build) in every_screen() {
         let mut k = kiosk();
         build(&mut k);
-        for (w, h) in [
-            (0, 0),
-            (1, 1),
-            (5, 3),
-            (20, 10),
-            (40, 12),
-            (79, 23),
-            (200, 60),
-        ] {
-            k.resize(w, h);
-            let text = k.screen();
-            assert_eq!(text.lines().count(), usize::from(h), "{name} at {w}x{h}");
-        }
+        common::assert_draws_at_any_size(name, &mut k);
     }
 }
 

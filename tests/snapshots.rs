@@ -602,21 +602,7 @@ fn every_screen_draws_at_any_size() {
     for (name, build) in every_screen() {
         let mut k = Harness::demo();
         build(&mut k);
-        for (w, h) in [
-            (0, 0),
-            (1, 1),
-            (5, 3),
-            (20, 10),
-            (40, 12),
-            (79, 23),
-            (81, 25),
-            (160, 48),
-            (300, 90),
-        ] {
-            k.resize(w, h);
-            let text = k.screen();
-            assert_eq!(text.lines().count(), usize::from(h), "{name} at {w}x{h}");
-        }
+        common::assert_draws_at_any_size(name, &mut k);
     }
 }
 

@@ -243,6 +243,28 @@ impl Harness {
     }
 }
 
+/// Sizes from nothing at all to very large, for the checks that every screen draws at any.
+pub const ANY_SIZE: [(u16, u16); 9] = [
+    (0, 0),
+    (1, 1),
+    (5, 3),
+    (20, 10),
+    (40, 12),
+    (79, 23),
+    (81, 25),
+    (160, 48),
+    (300, 90),
+];
+
+/// The screen draws at every size in [`ANY_SIZE`] without a panic, filling the terminal.
+pub fn assert_draws_at_any_size(name: &str, k: &mut Harness) {
+    for (w, h) in ANY_SIZE {
+        k.resize(w, h);
+        let text = k.screen();
+        assert_eq!(text.lines().count(), usize::from(h), "{name} at {w}x{h}");
+    }
+}
+
 /// Every touch target on the last frame is at least 3 rows high and 10 columns wide, with a
 /// gap to its neighbours.
 pub fn assert_targets_big_and_apart(name: &str, hits: &HitMap) {
