@@ -377,7 +377,6 @@ cli-sync-nothing-sent = No sign-ups were waiting to be sent.
 ## Assisted mode: larger, simpler, spoken.
 assisted-on = Larger and spoken
 assisted-off = Standard view
-say-again = Say again
 ask-staff-button = Ask staff
 ask-staff-title = Staff are coming
 ask-staff-text = We have called a member of staff. Please stay here; someone will come to help you. Press any key or tap to go on.

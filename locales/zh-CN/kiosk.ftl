@@ -358,7 +358,6 @@ cli-sync-nothing-sent = 没有待发送的报名。
 ## 辅助模式：大字、简单、有语音。
 assisted-on = 大字和语音
 assisted-off = 普通界面
-say-again = 再说一遍
 ask-staff-button = 找工作人员
 ask-staff-title = 工作人员马上就来
 ask-staff-text = 已经通知工作人员，请在这里稍等，会有人来帮您。按任意键或点一下屏幕继续。

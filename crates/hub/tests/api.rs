@@ -333,15 +333,7 @@ async fn an_expired_cursor_is_told_apart() {
     // A kiosk caught up now has the tombstone: it is the newest change.
     let caught_up: FeedPage = feed(&s, 0, 500).await.json().await.unwrap();
     assert!(matches!(caught_up.items.last(), Some(FeedItem::DeletedActivity(id)) if id == "early"));
-    let conn = rusqlite::Connection::open(s.db()).unwrap();
-    conn.execute(
-        "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
-        [],
-    )
-    .unwrap();
-    drop(conn);
-    s.hub.kill();
-    s.hub = common::Hub::start(&s.db());
+    s.age_tombstones_and_restart();
     // Its number is never handed out again: the next change reaches the caught-up kiosk.
     std::fs::write(
         &file,

@@ -186,15 +186,7 @@ async fn every_documented_answer_is_what_the_hub_sends() {
     check(&doc, &mut seen, "/v1/feed", "get", bad_cursor).await;
 
     // An expired cursor: the tombstone aged past what is kept, the hub restarted.
-    let conn = rusqlite::Connection::open(s.db()).unwrap();
-    conn.execute(
-        "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
-        [],
-    )
-    .unwrap();
-    drop(conn);
-    s.hub.kill();
-    s.hub = common::Hub::start(&s.db());
+    s.age_tombstones_and_restart();
     let gone = http
         .get(feed(1, &s.hub.url()))
         .header(AUTHORIZATION, &bearer)

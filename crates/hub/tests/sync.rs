@@ -131,15 +131,7 @@ fn catalogue_changes_and_deletions_reach_a_kiosk_even_after_its_cursor_expired()
     let back = common::small_catalogue("Four seats");
     std::fs::write(&file, back).unwrap();
     common::import(&s.db(), &file);
-    let conn = rusqlite::Connection::open(s.db()).unwrap();
-    conn.execute(
-        "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
-        [],
-    )
-    .unwrap();
-    drop(conn);
-    s.hub.kill();
-    s.hub = common::Hub::start(&s.db());
+    s.age_tombstones_and_restart();
     let k = s.kiosk("k", &s.hub.url());
     let report = synced(&k);
     let rows = nearby(&k);

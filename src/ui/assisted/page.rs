@@ -133,21 +133,29 @@ fn main(lang: Lang, key: &str, id: &str, action: Action) -> Choice {
 /// The focused page of a list, as numbered choices (labels with their detail lines), and
 /// whether there are pages before and after it.
 fn paged(state: &State, items: Vec<(String, Option<String>)>) -> (Vec<Choice>, (bool, bool)) {
+    paged_with(state, items.len(), |i| items[i].clone())
+}
+
+/// The same, with only the focused page's words made: the nearby list can hold thousands of
+/// sessions, and this runs on every frame.
+fn paged_with(
+    state: &State,
+    count: usize,
+    item: impl Fn(usize) -> (String, Option<String>),
+) -> (Vec<Choice>, (bool, bool)) {
     let len = page_len(state);
     let start = page_start(state);
-    let count = items.len();
-    let choices = items
-        .into_iter()
-        .enumerate()
-        .skip(start)
-        .take(len)
-        .map(|(index, (label, detail))| Choice {
-            key: (index - start + 1).to_string(),
-            label,
-            detail,
-            action: Action::Choose(index),
-            focused: index == state.focus,
-            primary: false,
+    let choices = (start..count.min(start + len))
+        .map(|index| {
+            let (label, detail) = item(index);
+            Choice {
+                key: (index - start + 1).to_string(),
+                label,
+                detail,
+                action: Action::Choose(index),
+                focused: index == state.focus,
+                primary: false,
+            }
         })
         .collect();
     (choices, (start > 0, start + len < count))
@@ -220,30 +228,27 @@ fn when_page(state: &State, lang: Lang) -> Page {
 
 fn nearby(state: &State, lang: Lang) -> Page {
     let today = local_date(&state.clock.now);
-    let items = state
-        .nearby
-        .iter()
-        .map(|item| {
-            let activity = state.catalogue.activity(item.activity);
-            let venue = state.catalogue.venue(item.venue);
-            let session = SessionRef {
-                activity: item.activity,
-                date: item.session.date,
-            };
-            let direction = state.site.position.direction_to(venue.position);
-            // When and seats first: on a narrow screen the end of the line is cut.
-            let detail = [
-                words::when(lang, &item.session, today),
-                words::seats(lang, state.seats_left(session), activity.is_cancelled()),
-                words::distance_direction(lang, item.distance_km, direction),
-                venue.name.get(lang).to_string(),
-            ]
-            .join("   ");
-            (activity.title.get(lang).to_string(), Some(detail))
-        })
-        .collect::<Vec<_>>();
-    let empty = items.is_empty();
-    let (choices, more) = paged(state, items);
+    let row = |index: usize| {
+        let item = &state.nearby[index];
+        let activity = state.catalogue.activity(item.activity);
+        let venue = state.catalogue.venue(item.venue);
+        let session = SessionRef {
+            activity: item.activity,
+            date: item.session.date,
+        };
+        let direction = state.site.position.direction_to(venue.position);
+        // When and seats first: on a narrow screen the end of the line is cut.
+        let detail = [
+            words::when(lang, &item.session, today),
+            words::seats(lang, state.seats_left(session), activity.is_cancelled()),
+            words::distance_direction(lang, item.distance_km, direction),
+            venue.name.get(lang).to_string(),
+        ]
+        .join("   ");
+        (activity.title.get(lang).to_string(), Some(detail))
+    };
+    let empty = state.nearby.is_empty();
+    let (choices, more) = paged_with(state, state.nearby.len(), row);
     let title = if state.filters.farming {
         "assisted-nearby-farming-title"
     } else {

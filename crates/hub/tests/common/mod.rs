@@ -294,6 +294,20 @@ impl Setup {
         self.hub.db.clone()
     }
 
+    /// Months pass: every tombstone ages past what the hub keeps, and the hub restarts (it
+    /// purges them on start), so cursors older than the purge expire.
+    pub fn age_tombstones_and_restart(&mut self) {
+        let conn = rusqlite::Connection::open(self.db()).unwrap();
+        conn.execute(
+            "UPDATE objects SET changed_at = '2020-01-01T00:00:00+00:00' WHERE body IS NULL",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        self.hub.kill();
+        self.hub = Hub::start(&self.db());
+    }
+
     /// A kiosk talking to `url` (the hub, or a proxy in front of it).
     pub fn kiosk(&self, name: &str, url: &str) -> Kiosk {
         Kiosk::new(&self.dir.path().join(name), &self.token, url)
