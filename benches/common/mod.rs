@@ -90,11 +90,56 @@ const TOPICS_EN: [&str; 8] = [
     "Waste sorting",
 ];
 
+const PHRASES_ZH: [&str; 12] = [
+    "本课程由社区学院的老师讲授，",
+    "适合零基础的居民参加，",
+    "每次课先讲解再练习，",
+    "请带上自己的手机和老花镜，",
+    "课堂上有志愿者一对一帮助，",
+    "学完可在学分银行记录学时，",
+    "课程免费，名额有限，",
+    "欢迎邻里结伴报名，",
+    "行动不便的学员可提前联系工作人员，",
+    "教室在一楼，有无障碍通道，",
+    "结课时颁发学习证书，",
+    "请提前十分钟到场签到。",
+];
+const PHRASES_EN: [&str; 10] = [
+    "Taught by teachers from the community college. ",
+    "No experience needed. ",
+    "Each class explains first, then everyone practises. ",
+    "Bring your own phone and reading glasses. ",
+    "Volunteers help one to one. ",
+    "Hours count in the Credit Bank. ",
+    "Free, places are limited. ",
+    "Come with your neighbours. ",
+    "Step-free room on the ground floor. ",
+    "Please arrive ten minutes early. ",
+];
+
+/// A summary of 60-120 Chinese and about 150 English characters, as real listings have.
+fn summary(rng: &mut Rng) -> (String, String) {
+    let zh_len = 60 + rng.below(61) as usize;
+    let mut zh = String::new();
+    while zh.chars().count() < zh_len {
+        zh.push_str(PHRASES_ZH[rng.below(PHRASES_ZH.len() as u64) as usize]);
+    }
+    let zh: String = zh.chars().take(zh_len).collect();
+    let en_len = 130 + rng.below(41) as usize;
+    let mut en = String::new();
+    while en.len() < en_len {
+        en.push_str(PHRASES_EN[rng.below(PHRASES_EN.len() as u64) as usize]);
+    }
+    en.truncate(en_len);
+    (zh, en.trim_end().to_string())
+}
+
 /// A catalogue of `venues` venues and `activities` activities as `learning-catalogue/1`
-/// JSON. 60 % of venues are in the urban core around the demo kiosk.
+/// JSON. 60 % of venues are in the urban core around the demo kiosk; every activity has a
+/// bilingual summary of realistic length.
 pub fn catalogue_json(venues: usize, activities: usize, seed: u64) -> String {
     let mut rng = Rng::new(seed);
-    let mut out = String::with_capacity(activities * 400 + venues * 300);
+    let mut out = String::with_capacity(activities * 800 + venues * 300);
     out.push_str("{\"format\":\"learning-catalogue/1\",\"generated_at\":\"2026-11-22T08:00:00+08:00\",\"venues\":[");
     for v in 0..venues {
         let (lat, lon) = if rng.unit() < 0.6 {
@@ -127,9 +172,10 @@ pub fn catalogue_json(venues: usize, activities: usize, seed: u64) -> String {
             format!("\"{}\"", DAYS[first_day])
         };
         let hour = 8 + rng.below(11);
+        let (summary_zh, summary_en) = summary(&mut rng);
         let _ = write!(
             out,
-            "{{\"id\":\"a{a}\",\"venue\":\"v{venue}\",\"title\":{{\"zh-CN\":\"{}\",\"en-US\":\"{}\"}},\"category\":\"{}\",\"audience\":[\"{}\"],\"capacity\":{},\"repeat\":{{\"days\":[{days}],\"start_time\":\"{hour:02}:00\",\"end_time\":\"{:02}:30\",\"from\":\"2026-09-01\",\"until\":\"2027-12-31\"}}}}",
+            "{{\"id\":\"a{a}\",\"venue\":\"v{venue}\",\"title\":{{\"zh-CN\":\"{}\",\"en-US\":\"{}\"}},\"summary\":{{\"zh-CN\":\"{summary_zh}\",\"en-US\":\"{summary_en}\"}},\"category\":\"{}\",\"audience\":[\"{}\"],\"capacity\":{},\"repeat\":{{\"days\":[{days}],\"start_time\":\"{hour:02}:00\",\"end_time\":\"{:02}:30\",\"from\":\"2026-09-01\",\"until\":\"2027-12-31\"}}}}",
             TOPICS_ZH[topic],
             TOPICS_EN[topic],
             CATEGORIES[rng.below(11) as usize],

@@ -50,7 +50,22 @@ pub fn load_str(text: &str, label: &str) -> Result<Catalogue, FileProblems> {
 
 /// Loads and checks a catalogue from any reader; `label` names it in problems.
 pub fn load_reader<R: Read>(reader: R, label: &str) -> Result<Catalogue, FileProblems> {
-    let mut ctx = Ctx::default();
+    let (collected, generated_at) = check_reader(reader, label, Collect::default())?;
+    Ok(Catalogue::new(
+        generated_at,
+        collected.venues,
+        collected.activities,
+    ))
+}
+
+/// Checks a catalogue read from `reader` item by item, handing each checked item to `sink`
+/// as it goes; the sink is given back with `generated_at` only if the whole file is good.
+pub fn check_reader<R: Read, S: Sink>(
+    reader: R,
+    label: &str,
+    sink: S,
+) -> Result<(S, Moment), FileProblems> {
+    let mut ctx = Ctx::new(sink);
     let mut de = serde_json::Deserializer::from_reader(reader);
     let parsed = RootSeed(&mut ctx)
         .deserialize(&mut de)
@@ -78,8 +93,42 @@ fn json_error_problem(err: &serde_json::Error) -> Problem {
     Problem::at("", kind)
 }
 
+/// Where checked items go: a catalogue in memory, or a store that keeps their JSON.
+pub trait Sink {
+    /// A checked venue; venues are numbered from 0 in the order they are handed over.
+    fn venue(&mut self, venue: Venue, raw: &Value);
+    /// A checked activity; activities are numbered from 0 in the order handed over. Its
+    /// `venue` is already its venue's number unless that venue comes later in the file.
+    fn activity(&mut self, activity: Activity, raw: &Value);
+    /// The venue of activity number `activity`, listed after it in the file.
+    fn late_venue(&mut self, activity: usize, venue: u32);
+}
+
+/// Builds the catalogue in memory.
 #[derive(Default)]
-struct Ctx {
+struct Collect {
+    venues: Vec<Venue>,
+    activities: Vec<Activity>,
+}
+
+impl Sink for Collect {
+    fn venue(&mut self, venue: Venue, _: &Value) {
+        self.venues.push(venue);
+    }
+
+    fn activity(&mut self, activity: Activity, _: &Value) {
+        self.activities.push(activity);
+    }
+
+    fn late_venue(&mut self, activity: usize, venue: u32) {
+        if let Some(a) = self.activities.get_mut(activity) {
+            a.venue = venue;
+        }
+    }
+}
+
+struct Ctx<S> {
+    sink: S,
     problems: Vec<Problem>,
     aborted: bool,
     /// Every activity's venue reference, checked even when the activity has other problems.
@@ -89,16 +138,31 @@ struct Ctx {
     generated_at_seen: bool,
     venues_seen: bool,
     activities_seen: bool,
-    venues: Vec<Venue>,
-    activities: Vec<Activity>,
-    /// Activities whose venue came later in the file: (position in `activities`, venue id).
+    /// Activities whose venue came later in the file: (activity number, venue id).
     unresolved: Vec<(usize, Box<str>)>,
     venue_ids: HashMap<Box<str>, usize>,
     activity_ids: std::collections::HashSet<Box<str>>,
 }
 
-impl Ctx {
-    fn finish(mut self) -> Result<Catalogue, Vec<Problem>> {
+impl<S: Sink> Ctx<S> {
+    fn new(sink: S) -> Ctx<S> {
+        Ctx {
+            sink,
+            problems: Vec::new(),
+            aborted: false,
+            venue_refs: Vec::new(),
+            format_seen: false,
+            generated_at: None,
+            generated_at_seen: false,
+            venues_seen: false,
+            activities_seen: false,
+            unresolved: Vec::new(),
+            venue_ids: HashMap::new(),
+            activity_ids: std::collections::HashSet::new(),
+        }
+    }
+
+    fn finish(mut self) -> Result<(S, Moment), Vec<Problem>> {
         if !self.aborted {
             for (seen, key, expected) in [
                 (self.format_seen, "format", Expected::String),
@@ -121,16 +185,12 @@ impl Ctx {
             }
         }
         for (position, venue_ref) in std::mem::take(&mut self.unresolved) {
-            if let (Some(&venue), Some(activity)) = (
-                self.venue_ids.get(&venue_ref),
-                self.activities.get_mut(position),
-            ) {
-                activity.venue = venue as u32;
+            if let Some(&venue) = self.venue_ids.get(&venue_ref) {
+                self.sink.late_venue(position, venue as u32);
             }
         }
-        let activities = std::mem::take(&mut self.activities);
         match (self.problems.is_empty(), self.generated_at) {
-            (true, Some(generated_at)) => Ok(Catalogue::new(generated_at, self.venues, activities)),
+            (true, Some(generated_at)) => Ok((self.sink, generated_at)),
             _ => Err(self.problems),
         }
     }
@@ -162,151 +222,177 @@ impl Ctx {
 
     fn venue(&mut self, index: usize, value: Value) {
         let path = format!("venues[{index}]");
-        let Some(obj) = object_or_problem(&value, &path, &mut self.problems) else {
-            return;
-        };
-        let mut f = Fields::new(obj, &path, &mut self.problems);
-        let id = f.id("id");
-        let name = f.text("name", true);
-        let kind = f.wire_enum(
-            "kind",
-            true,
-            VenueKind::from_wire,
-            VenueKind::ALL,
-            VenueKind::wire,
-        );
-        let district = f.district("district");
-        let address = f.text("address", true);
-        let lat = f.number_in("lat", LAT_RANGE);
-        let lon = f.number_in("lon", LON_RANGE);
-        let step_free = f.bool("step_free").unwrap_or(false);
-        let phone = f.opt_string("phone").map(Box::from);
-        if let Some(id) = &id
-            && self.venue_ids.contains_key(id.as_ref())
-        {
-            self.problems.push(Problem::at(
-                format!("{path}.id"),
-                ProblemKind::DuplicateId(id.to_string()),
-            ));
-            return;
-        }
-        if let (
-            Some(id),
-            Some(Some(name)),
-            Some(Some(kind)),
-            Some(district),
-            Some(Some(address)),
-            Some(lat),
-            Some(lon),
-        ) = (id, name, kind, district, address, lat, lon)
-        {
-            self.venue_ids.insert(id.clone(), self.venues.len());
-            self.venues.push(Venue {
-                id,
-                name,
-                kind,
-                district,
-                address,
-                position: LatLon::new(lat, lon),
-                step_free,
-                phone,
-            });
+        let venue = read_venue(&value, &path, &mut self.problems);
+        if let Some(venue) = venue {
+            if self.venue_ids.contains_key(&venue.id) {
+                self.problems.push(Problem::at(
+                    format!("{path}.id"),
+                    ProblemKind::DuplicateId(venue.id.to_string()),
+                ));
+                return;
+            }
+            self.venue_ids
+                .insert(venue.id.clone(), self.venue_ids.len());
+            self.sink.venue(venue, &value);
         }
     }
 
     fn activity(&mut self, index: usize, value: Value) {
         let path = format!("activities[{index}]");
-        let Some(obj) = object_or_problem(&value, &path, &mut self.problems) else {
-            return;
-        };
-        let mut f = Fields::new(obj, &path, &mut self.problems);
-        let id = f.id("id");
-        let venue_ref = f.string("venue").map(Box::<str>::from);
+        let (venue_ref, activity) = read_activity(&value, &path, &mut self.problems);
         if let Some(venue_ref) = &venue_ref {
             self.venue_refs.push((index, venue_ref.clone()));
         }
-        let title = f.text("title", true);
-        let summary = f.text("summary", false);
-        let category = f.wire_enum(
-            "category",
-            true,
-            Category::from_wire,
-            Category::ALL,
-            Category::wire,
-        );
-        let audience = f.audience("audience");
-        let credits = f.opt_number_at_least("credits", 0.0).map(|c| c as f32);
-        let capacity = f.integer_at_least("capacity", 1);
-        let status = f
-            .wire_enum(
-                "status",
-                false,
-                ActivityStatus::from_wire,
-                ActivityStatus::ALL,
-                ActivityStatus::wire,
-            )
-            .map(|s| s.unwrap_or(ActivityStatus::Scheduled));
-        let booked = f.booked("booked");
-        let sessions = f.sessions("sessions");
-        let repeat = f.repeat("repeat");
-        let (Some(sessions), Some(repeat)) = (sessions, repeat) else {
+        let (Some(venue_ref), Some(mut activity)) = (venue_ref, activity) else {
             return;
         };
-        let mut sessions = sessions.unwrap_or_default();
-        if sessions.is_empty() && repeat.is_none() {
-            f.problem("sessions", ProblemKind::NoSchedule);
-            return;
-        }
-        f.one_session_per_date(&sessions, repeat.as_ref());
-        sessions.sort_by_key(|s| s.start);
-
-        if let Some(id) = &id
-            && self.activity_ids.contains(id.as_ref())
-        {
+        if self.activity_ids.contains(&activity.id) {
             self.problems.push(Problem::at(
                 format!("{path}.id"),
-                ProblemKind::DuplicateId(id.to_string()),
+                ProblemKind::DuplicateId(activity.id.to_string()),
             ));
             return;
         }
-        if let (
-            Some(id),
-            Some(venue_ref),
-            Some(Some(title)),
-            Some(summary),
-            Some(Some(category)),
-            Some(audience),
-            Some(capacity),
-            Some(status),
-            Some(booked),
-        ) = (
-            id, venue_ref, title, summary, category, audience, capacity, status, booked,
-        ) {
-            self.activity_ids.insert(id.clone());
-            // Venues usually come first; a venue listed later is resolved at the end.
-            let venue = match self.venue_ids.get(&venue_ref) {
-                Some(&v) => v as u32,
-                None => {
-                    self.unresolved.push((self.activities.len(), venue_ref));
-                    0
-                }
-            };
-            self.activities.push(Activity {
-                id,
-                venue,
-                title,
-                summary: Some(summary).flatten(),
-                category,
-                audience,
-                credits,
-                capacity,
-                booked,
-                status,
-                sessions: sessions.into_boxed_slice(),
-                repeat,
-            });
+        // Venues usually come first; a venue listed later is resolved at the end.
+        match self.venue_ids.get(&venue_ref) {
+            Some(&v) => activity.venue = v as u32,
+            None => self.unresolved.push((self.activity_ids.len(), venue_ref)),
         }
+        self.activity_ids.insert(activity.id.clone());
+        self.sink.activity(activity, &value);
     }
+}
+
+/// Checks one venue's JSON on its own (a duplicate id is the whole file's concern).
+pub fn read_venue(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Venue> {
+    let obj = object_or_problem(value, path, problems)?;
+    let mut f = Fields::new(obj, path, problems);
+    let id = f.id("id");
+    let name = f.text("name", true);
+    let kind = f.wire_enum(
+        "kind",
+        true,
+        VenueKind::from_wire,
+        VenueKind::ALL,
+        VenueKind::wire,
+    );
+    let district = f.district("district");
+    let address = f.text("address", true);
+    let lat = f.number_in("lat", LAT_RANGE);
+    let lon = f.number_in("lon", LON_RANGE);
+    let step_free = f.bool("step_free").unwrap_or(false);
+    let phone = f.opt_string("phone").map(Box::from);
+    let (
+        Some(id),
+        Some(Some(name)),
+        Some(Some(kind)),
+        Some(district),
+        Some(Some(address)),
+        Some(lat),
+        Some(lon),
+    ) = (id, name, kind, district, address, lat, lon)
+    else {
+        return None;
+    };
+    Some(Venue {
+        id,
+        name,
+        kind,
+        district,
+        address,
+        position: LatLon::new(lat, lon),
+        step_free,
+        phone,
+    })
+}
+
+/// Checks one activity's JSON on its own: its venue reference (whenever it is a string,
+/// so that it is checked even when the rest is broken) and the activity, whose `venue`
+/// is 0 until the caller resolves the reference.
+pub fn read_activity(
+    value: &Value,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> (Option<Box<str>>, Option<Activity>) {
+    let Some(obj) = object_or_problem(value, path, problems) else {
+        return (None, None);
+    };
+    let mut f = Fields::new(obj, path, problems);
+    let id = f.id("id");
+    let venue_ref = f.string("venue").map(Box::<str>::from);
+    let title = f.text("title", true);
+    let summary = f.text("summary", false);
+    let category = f.wire_enum(
+        "category",
+        true,
+        Category::from_wire,
+        Category::ALL,
+        Category::wire,
+    );
+    let audience = f.audience("audience");
+    let credits = f.opt_number_at_least("credits", 0.0).map(|c| c as f32);
+    let capacity = f.integer_at_least("capacity", 1);
+    let status = f
+        .wire_enum(
+            "status",
+            false,
+            ActivityStatus::from_wire,
+            ActivityStatus::ALL,
+            ActivityStatus::wire,
+        )
+        .map(|s| s.unwrap_or(ActivityStatus::Scheduled));
+    let booked = f.booked("booked");
+    let sessions = f.sessions("sessions");
+    let repeat = f.repeat("repeat");
+    let (Some(sessions), Some(repeat)) = (sessions, repeat) else {
+        return (venue_ref, None);
+    };
+    let mut sessions = sessions.unwrap_or_default();
+    if sessions.is_empty() && repeat.is_none() {
+        f.problem("sessions", ProblemKind::NoSchedule);
+        return (venue_ref, None);
+    }
+    f.one_session_per_date(&sessions, repeat.as_ref());
+    sessions.sort_by_key(|s| s.start);
+    let (
+        Some(id),
+        true,
+        Some(Some(title)),
+        Some(summary),
+        Some(Some(category)),
+        Some(audience),
+        Some(capacity),
+        Some(status),
+        Some(booked),
+    ) = (
+        id,
+        venue_ref.is_some(),
+        title,
+        summary,
+        category,
+        audience,
+        capacity,
+        status,
+        booked,
+    )
+    else {
+        return (venue_ref, None);
+    };
+    let activity = Activity {
+        id,
+        venue: 0,
+        title,
+        summary,
+        category,
+        audience,
+        credits,
+        capacity,
+        booked,
+        status,
+        sessions: sessions.into_boxed_slice(),
+        repeat,
+    };
+    (venue_ref, Some(activity))
 }
 
 fn object_or_problem<'v>(
@@ -867,9 +953,9 @@ fn parse_weekday(s: &str) -> Option<Weekday> {
 }
 
 /// Reads the document's root object, handing each venue and activity to the checker.
-struct RootSeed<'c>(&'c mut Ctx);
+struct RootSeed<'c, S>(&'c mut Ctx<S>);
 
-impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
+impl<'de, S: Sink> DeserializeSeed<'de> for RootSeed<'_, S> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -877,9 +963,9 @@ impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
     }
 }
 
-struct RootVisitor<'c>(&'c mut Ctx);
+struct RootVisitor<'c, S>(&'c mut Ctx<S>);
 
-impl<'de> Visitor<'de> for RootVisitor<'_> {
+impl<'de, S: Sink> Visitor<'de> for RootVisitor<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -931,12 +1017,12 @@ impl List {
     }
 }
 
-struct ListSeed<'c> {
-    ctx: &'c mut Ctx,
+struct ListSeed<'c, S> {
+    ctx: &'c mut Ctx<S>,
     list: List,
 }
 
-impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+impl<'de, S: Sink> DeserializeSeed<'de> for ListSeed<'_, S> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -944,7 +1030,7 @@ impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
     }
 }
 
-impl ListSeed<'_> {
+impl<S: Sink> ListSeed<'_, S> {
     fn not_a_list(self) {
         self.ctx.problems.push(Problem::at(
             self.list.key(),
@@ -953,7 +1039,7 @@ impl ListSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for ListSeed<'_> {
+impl<'de, S: Sink> Visitor<'de> for ListSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,13 +1,15 @@
 //! The hub's catalogue: imported from a `learning-catalogue/1` file (checked by the very
-//! loader the kiosks use), kept as objects in the change log, and rebuilt in memory to judge
-//! sign-ups.
+//! loader the kiosks use), kept as objects in the change log, and read one activity at a
+//! time to judge sign-ups. Nothing of it is held in memory: the hub's memory does not grow
+//! with the catalogue.
 
 use std::path::Path;
 
-use learning_kiosk::catalogue::Catalogue;
-use learning_kiosk::catalogue::load::{load_file, load_str};
-use learning_kiosk::problem::FileProblems;
-use rusqlite::{Connection, params};
+use learning_kiosk::catalogue::load::{Sink, check_reader, read_activity};
+use learning_kiosk::catalogue::{Activity, Venue};
+use learning_kiosk::problem::{FileProblems, Problem, ProblemKind};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::Value;
 
 use crate::store;
 
@@ -33,114 +35,159 @@ pub enum ImportError {
     Store(#[from] rusqlite::Error),
 }
 
-/// Imports a catalogue file whole, or not at all.
-pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportError> {
-    // The kiosks' own checks first: a catalogue they would refuse never reaches them.
-    load_file(path).map_err(ImportError::Problems)?;
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ImportError::Problems(FileProblems {
-            file: path.display().to_string(),
-            problems: vec![learning_kiosk::problem::Problem::at(
-                "",
-                learning_kiosk::problem::ProblemKind::Unreadable(e.to_string()),
-            )],
-        })
-    })?;
-    let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        ImportError::Problems(FileProblems {
-            file: path.display().to_string(),
-            problems: vec![learning_kiosk::problem::Problem::at(
-                "",
-                learning_kiosk::problem::ProblemKind::Syntax {
-                    detail: e.to_string(),
-                },
-            )],
-        })
-    })?;
-    let tx = conn.transaction()?;
-    let mut result = Imported::default();
-    for (kind, list) in [("venue", "venues"), ("activity", "activities")] {
-        let items = doc[list].as_array().cloned().unwrap_or_default();
-        let mut keep = std::collections::HashSet::new();
-        for item in &items {
-            let id = item["id"].as_str().unwrap_or_default().to_string();
-            let body = serde_json::to_string(item).unwrap_or_default();
-            if store::put(&tx, kind, &id, Some(&body))? {
-                result.changed += 1;
-            } else {
-                result.same += 1;
-            }
-            keep.insert(id);
+/// Writes each checked item's JSON into the import's staging table as the file streams by.
+struct Stage<'c> {
+    conn: &'c Connection,
+    failed: Option<rusqlite::Error>,
+}
+
+impl Stage<'_> {
+    fn put(&mut self, kind: &str, id: &str, raw: &Value) {
+        if self.failed.is_some() {
+            return;
         }
-        let existing: Vec<String> = {
-            let mut stmt =
-                tx.prepare("SELECT key FROM objects WHERE kind = ?1 AND body IS NOT NULL")?;
-            let rows = stmt.query_map([kind], |r| r.get(0))?;
+        let body = raw.to_string();
+        let done = self
+            .conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO temp.staged (kind, key, body) VALUES (?1, ?2, ?3)",
+            )
+            .and_then(|mut stmt| stmt.execute(params![kind, id, body]));
+        if let Err(e) = done {
+            self.failed = Some(e);
+        }
+    }
+}
+
+impl Sink for Stage<'_> {
+    fn venue(&mut self, venue: Venue, raw: &Value) {
+        self.put("venue", &venue.id, raw);
+    }
+
+    fn activity(&mut self, activity: Activity, raw: &Value) {
+        self.put("activity", &activity.id, raw);
+    }
+
+    fn late_venue(&mut self, _: usize, _: u32) {}
+}
+
+const STAGING: &str = "
+DROP TABLE IF EXISTS temp.staged;
+DROP TABLE IF EXISTS temp.changes;
+CREATE TEMP TABLE staged (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, key));
+CREATE TEMP TABLE changes (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT);
+";
+
+/// Imports a catalogue file whole, or not at all.
+///
+/// The file streams through the kiosks' own checks into a staging table on disk, so memory
+/// stays flat whatever its size. What differs from the feed is worked out while serving goes
+/// on; only the changes themselves are written under the write lock, so a re-import that
+/// changes one activity holds sign-ups up for one activity's worth of work.
+pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportError> {
+    let label = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| {
+        ImportError::Problems(FileProblems {
+            file: label.clone(),
+            problems: vec![Problem::at("", ProblemKind::Unreadable(e.to_string()))],
+        })
+    })?;
+    conn.execute_batch(STAGING)?;
+    let staged = {
+        let tx = conn.transaction()?;
+        let stage = Stage {
+            conn: &tx,
+            failed: None,
+        };
+        let reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let (stage, _) = check_reader(reader, &label, stage).map_err(ImportError::Problems)?;
+        if let Some(e) = stage.failed {
+            return Err(e.into());
+        }
+        tx.commit()?;
+        conn.query_row("SELECT count(*) FROM temp.staged", [], |r| {
+            r.get::<_, i64>(0)
+        })? as usize
+    };
+    // Another import may land between working out the changes and writing them: then the
+    // changes are worked out again against what it left.
+    loop {
+        let seen = store::catalogue_version(conn)?;
+        conn.execute_batch(
+            "DELETE FROM temp.changes;
+             INSERT INTO temp.changes (kind, key, body)
+                SELECT s.kind, s.key, s.body FROM temp.staged s
+                LEFT JOIN objects o ON o.kind = s.kind AND o.key = s.key
+                WHERE o.body IS NOT s.body;
+             INSERT INTO temp.changes (kind, key, body)
+                SELECT o.kind, o.key, NULL FROM objects o
+                WHERE o.kind IN ('venue', 'activity') AND o.body IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM temp.staged s WHERE s.kind = o.kind AND s.key = o.key);",
+        )?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if store::catalogue_version(&tx)? != seen {
+            continue;
+        }
+        let mut result = Imported::default();
+        {
+            let mut changes = tx.prepare("SELECT kind, key, body FROM temp.changes")?;
+            let mut rows = changes.query([])?;
+            while let Some(row) = rows.next()? {
+                let (kind, key, body): (String, String, Option<String>) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?);
+                store::put(&tx, &kind, &key, body.as_deref())?;
+                if body.is_some() {
+                    result.changed += 1;
+                } else {
+                    result.deleted += 1;
+                }
+            }
+        }
+        result.same = staged - result.changed;
+        // Booked seats may have changed under sessions with confirmed sign-ups of the
+        // activities that changed: count those again.
+        let sessions: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT DISTINCT s.activity, s.date FROM signups s
+                 JOIN temp.changes c ON c.kind = 'activity' AND c.key = s.activity
+                 WHERE s.status = 'confirmed'",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        for key in existing.iter().filter(|k| !keep.contains(*k)) {
-            store::put(&tx, kind, key, None)?;
-            result.deleted += 1;
+        for (activity_id, date) in sessions {
+            let found = activity(&tx, &activity_id)?;
+            crate::signups::publish_seats(&tx, found.as_ref(), &activity_id, &date)?;
         }
+        if result.changed + result.deleted > 0 {
+            store::bump_catalogue_version(&tx)?;
+        }
+        tx.commit()?;
+        conn.execute_batch("DROP TABLE temp.staged; DROP TABLE temp.changes;")?;
+        return Ok(result);
     }
-    // Booked seats may have changed under sessions with confirmed sign-ups: count again.
-    let catalogue = build(&tx)?;
-    let sessions: Vec<(String, String)> = {
-        let mut stmt =
-            tx.prepare("SELECT DISTINCT activity, date FROM signups WHERE status = 'confirmed'")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<Result<_, _>>()?
+}
+
+/// One activity as the hub holds it now, read and checked on its own; `None` when the
+/// catalogue has no such activity (or a deleted one).
+pub fn activity(conn: &Connection, id: &str) -> rusqlite::Result<Option<Activity>> {
+    let body: Option<String> = conn
+        .prepare_cached(
+            "SELECT body FROM objects WHERE kind = 'activity' AND key = ?1 AND body IS NOT NULL",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(body) = body else {
+        return Ok(None);
     };
-    for (activity, date) in sessions {
-        crate::signups::publish_seats(&tx, &catalogue, &activity, &date)?;
+    let mut problems = Vec::new();
+    let parsed = serde_json::from_str::<Value>(&body)
+        .ok()
+        .and_then(|value| read_activity(&value, "activity", &mut problems).1);
+    if parsed.is_none() {
+        // Every object was checked on import: this is a damaged file, and the sign-up is
+        // refused rather than judged against something unreadable.
+        tracing::error!(activity = id, ?problems, "a stored activity does not read");
     }
-    tx.commit()?;
-    Ok(result)
-}
-
-/// The catalogue as the hub holds it now.
-pub fn build(conn: &Connection) -> rusqlite::Result<Catalogue> {
-    let mut venues = Vec::new();
-    let mut activities = Vec::new();
-    let mut stmt = conn.prepare(
-        "SELECT kind, body FROM objects WHERE kind IN ('venue', 'activity') AND body IS NOT NULL ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (kind, body) = row?;
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-        if kind == "venue" {
-            venues.push(value);
-        } else {
-            activities.push(value);
-        }
-    }
-    let doc = serde_json::json!({
-        "format": learning_kiosk::catalogue::load::FORMAT,
-        "generated_at": chrono::Utc::now().to_rfc3339(),
-        "venues": venues,
-        "activities": activities,
-    });
-    // Every object was checked on import, so this cannot fail; an empty catalogue if it
-    // somehow does, so that sign-ups are refused rather than the hub stopping.
-    Ok(
-        load_str(&doc.to_string(), "hub").unwrap_or_else(|problems| {
-            tracing::error!(%problems, "the hub's catalogue does not load");
-            learning_kiosk::catalogue::Catalogue::new(
-                chrono::Utc::now().fixed_offset(),
-                Vec::new(),
-                Vec::new(),
-            )
-        }),
-    )
-}
-
-/// The newest change to venues and activities: when it moves, the catalogue is built again.
-pub fn version(conn: &Connection) -> rusqlite::Result<u64> {
-    conn.query_row(
-        "SELECT COALESCE(max(seq), 0) FROM objects WHERE kind IN ('venue', 'activity')",
-        params![],
-        |r| r.get::<_, i64>(0),
-    )
-    .map(|n| n as u64)
+    Ok(parsed)
 }

@@ -10,7 +10,6 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use learning_kiosk::catalogue::Catalogue;
 use learning_wire::{
     BatchAnswer, ErrorBody, FEED_PATH, MAX_BATCH, MAX_PAGE, SIGNUPS_PATH, SignupBatch,
 };
@@ -20,27 +19,24 @@ use tower_http::compression::CompressionLayer;
 use tower_http::decompression::RequestDecompressionLayer;
 
 use crate::feed::{Cursor, FeedAnswer, page};
-use crate::{catalogue, signups, tokens};
+use crate::{signups, tokens};
 
 /// The largest request body accepted (a full batch is far smaller).
 const MAX_BODY: usize = 1 << 20;
 
-/// What every request shares: the database and the catalogue built from it.
+/// What every request shares: the database (the catalogue is read from it one activity at
+/// a time, never held whole).
 #[derive(Clone)]
 pub struct Hub {
     db: Arc<Mutex<Connection>>,
-    catalogue: Arc<Mutex<(u64, Arc<Catalogue>)>>,
 }
 
 impl Hub {
     /// The hub over an open database.
-    pub fn new(conn: Connection) -> rusqlite::Result<Hub> {
-        let version = catalogue::version(&conn)?;
-        let built = Arc::new(catalogue::build(&conn)?);
-        Ok(Hub {
+    pub fn new(conn: Connection) -> Hub {
+        Hub {
             db: Arc::new(Mutex::new(conn)),
-            catalogue: Arc::new(Mutex::new((version, built))),
-        })
+        }
     }
 }
 
@@ -215,14 +211,13 @@ async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Body) ->
                 &format!("at most {MAX_BATCH} sign-ups a batch"),
             ));
         }
-        let catalogue = current_catalogue(&hub, &conn);
         let mut run = || -> rusqlite::Result<BatchAnswer> {
             // The whole batch in one transaction: answers are durable before they are sent.
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let answers = batch
                 .signups
                 .iter()
-                .map(|item| signups::answer(&tx, &catalogue, &kiosk, item))
+                .map(|item| signups::answer(&tx, &kiosk, item))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
             Ok(BatchAnswer { answers })
@@ -240,16 +235,4 @@ async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Body) ->
         )
         .into_response(),
     }
-}
-
-/// The catalogue, built again if an import changed it since.
-fn current_catalogue(hub: &Hub, conn: &Connection) -> Arc<Catalogue> {
-    let mut cached = lock(&hub.catalogue);
-    if let Ok(version) = catalogue::version(conn)
-        && version != cached.0
-        && let Ok(built) = catalogue::build(conn)
-    {
-        *cached = (version, Arc::new(built));
-    }
-    cached.1.clone()
 }

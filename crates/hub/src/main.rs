@@ -157,7 +157,7 @@ fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
     if let Err(e) = store::purge_tombstones(&conn, learning_wire::TOMBSTONE_DAYS) {
         tracing::warn!(error = %e, "could not purge old tombstones");
     }
-    let hub = http::Hub::new(conn).map_err(db_failure)?;
+    let hub = http::Hub::new(conn);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

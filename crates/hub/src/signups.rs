@@ -2,7 +2,7 @@
 //! session, confirmed up to capacity, then waitlisted, then full.
 
 use chrono::NaiveDate;
-use learning_kiosk::catalogue::{Catalogue, SessionLookup};
+use learning_kiosk::catalogue::{Activity, SessionLookup};
 use learning_kiosk::domain::card::CardNumber;
 use learning_kiosk::domain::time::parse_moment;
 use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
@@ -61,19 +61,15 @@ fn invalid(reason: InvalidReason) -> Answer {
 }
 
 /// Answers one sign-up inside the batch's transaction, and records it.
-pub fn answer(
-    tx: &Connection,
-    catalogue: &Catalogue,
-    kiosk: &str,
-    item: &SignupItem,
-) -> rusqlite::Result<Answer> {
+pub fn answer(tx: &Connection, kiosk: &str, item: &SignupItem) -> rusqlite::Result<Answer> {
     let print = fingerprint(item);
     let seen: Option<(String, String, Option<String>, Option<String>)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT fingerprint, status, reason, existing FROM signups WHERE uuid = ?1",
-            [&item.uuid],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        )?
+        .query_row([&item.uuid], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
     if let Some((stored, status, reason, existing)) = seen {
         // The same UUID gets its first answer, forever; with another payload, it is refused
@@ -84,11 +80,14 @@ pub fn answer(
             invalid(InvalidReason::UuidReused)
         });
     }
-    let decided = decide(tx, catalogue, item)?;
-    tx.execute(
+    // Only this sign-up's activity is read: the work is the request's, not the catalogue's.
+    let activity = crate::catalogue::activity(tx, &item.activity)?;
+    let decided = decide(tx, activity.as_ref(), item)?;
+    tx.prepare_cached(
         "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at, status, reason, existing, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
+    )?
+    .execute(params![
             item.uuid,
             print,
             kiosk,
@@ -100,15 +99,18 @@ pub fn answer(
             decided.reason.map(InvalidReason::as_str),
             decided.existing,
             chrono::Utc::now().to_rfc3339()
-        ],
-    )?;
+    ])?;
     if decided.status == AnswerStatus::Confirmed {
-        publish_seats(tx, catalogue, &item.activity, &item.date)?;
+        publish_seats(tx, activity.as_ref(), &item.activity, &item.date)?;
     }
     Ok(decided)
 }
 
-fn decide(tx: &Connection, catalogue: &Catalogue, item: &SignupItem) -> rusqlite::Result<Answer> {
+fn decide(
+    tx: &Connection,
+    activity: Option<&Activity>,
+    item: &SignupItem,
+) -> rusqlite::Result<Answer> {
     let (Some(date), Some(created)) = (
         NaiveDate::parse_from_str(&item.date, "%Y-%m-%d").ok(),
         parse_moment(&item.created_at),
@@ -121,10 +123,9 @@ fn decide(tx: &Connection, catalogue: &Catalogue, item: &SignupItem) -> rusqlite
     if CardNumber::parse(&item.card).is_err() {
         return Ok(invalid(InvalidReason::BadCard));
     }
-    let Some(id) = catalogue.activity_by_id(&item.activity) else {
+    let Some(activity) = activity else {
         return Ok(invalid(InvalidReason::UnknownActivity));
     };
-    let activity = catalogue.activity(id);
     if activity.is_cancelled() {
         return Ok(invalid(InvalidReason::Cancelled));
     }
@@ -136,12 +137,11 @@ fn decide(tx: &Connection, catalogue: &Catalogue, item: &SignupItem) -> rusqlite
         return Ok(invalid(InvalidReason::Started));
     }
     let holding: Option<String> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT uuid FROM signups WHERE card = ?1 AND activity = ?2 AND date = ?3
              AND status IN ('confirmed', 'waitlisted') LIMIT 1",
-            params![item.card, item.activity, item.date],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![item.card, item.activity, item.date], |r| r.get(0))
         .optional()?;
     if let Some(existing) = holding {
         return Ok(Answer {
@@ -167,25 +167,24 @@ fn decide(tx: &Connection, catalogue: &Catalogue, item: &SignupItem) -> rusqlite
 }
 
 fn counts(tx: &Connection, activity: &str, date: &str) -> rusqlite::Result<(u32, u32)> {
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT COALESCE(SUM(status = 'confirmed'), 0), COALESCE(SUM(status = 'waitlisted'), 0)
          FROM signups WHERE activity = ?1 AND date = ?2",
-        params![activity, date],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
+    )?
+    .query_row(params![activity, date], |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
-/// Puts a session's seats taken (booked plus confirmed) on the feed.
+/// Puts a session's seats taken (booked plus confirmed) on the feed; `found` is the
+/// activity as the catalogue has it now (none: deleted, so nothing is booked).
 pub fn publish_seats(
     tx: &Connection,
-    catalogue: &Catalogue,
+    found: Option<&Activity>,
     activity: &str,
     date: &str,
 ) -> rusqlite::Result<()> {
-    let booked = catalogue
-        .activity_by_id(activity)
+    let booked = found
         .zip(NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
-        .map_or(0, |(a, d)| catalogue.activity(a).booked_on(d));
+        .map_or(0, |(a, d)| a.booked_on(d));
     let (confirmed, _) = counts(tx, activity, date)?;
     let body = serde_json::json!({"activity": activity, "date": date, "taken": booked + confirmed});
     store::put(

@@ -57,17 +57,28 @@ pub fn open(path: &Path) -> rusqlite::Result<Connection> {
 /// once handed out is never handed out again, or a caught-up kiosk would miss the change
 /// that reused it.
 pub fn last_seq(conn: &Connection) -> rusqlite::Result<u64> {
-    let kept: i64 = conn.query_row("SELECT COALESCE(max(seq), 0) FROM objects", [], |r| {
-        r.get(0)
-    })?;
+    // max() over the unique index on seq: one step down the index, not a scan.
+    let kept: i64 = conn
+        .prepare_cached("SELECT COALESCE(max(seq), 0) FROM objects")?
+        .query_row([], |r| r.get(0))?;
     Ok((kept as u64).max(purge_floor(conn)?))
 }
 
 /// The oldest cursor still served: changes up to it may have lost purged tombstones.
 pub fn purge_floor(conn: &Connection) -> rusqlite::Result<u64> {
     Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'purge_floor'")?
+        .query_row([], |r| r.get::<_, i64>(0))
+        .optional()?
+        .unwrap_or(0) as u64)
+}
+
+/// How many imports have changed the catalogue: an import checks that none landed while
+/// it worked out its changes.
+pub fn catalogue_version(conn: &Connection) -> rusqlite::Result<u64> {
+    Ok(conn
         .query_row(
-            "SELECT value FROM meta WHERE key = 'purge_floor'",
+            "SELECT value FROM meta WHERE key = 'catalogue_version'",
             [],
             |r| r.get::<_, i64>(0),
         )
@@ -75,15 +86,22 @@ pub fn purge_floor(conn: &Connection) -> rusqlite::Result<u64> {
         .unwrap_or(0) as u64)
 }
 
+/// Counts one more import that changed the catalogue.
+pub fn bump_catalogue_version(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('catalogue_version', 1)
+         ON CONFLICT (key) DO UPDATE SET value = value + 1",
+        [],
+    )?;
+    Ok(())
+}
+
 /// Records a change to an object, numbered after every change so far. Unchanged bodies
 /// are not changes.
 pub fn put(conn: &Connection, kind: &str, key: &str, body: Option<&str>) -> rusqlite::Result<bool> {
     let current: Option<Option<String>> = conn
-        .query_row(
-            "SELECT body FROM objects WHERE kind = ?1 AND key = ?2",
-            params![kind, key],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT body FROM objects WHERE kind = ?1 AND key = ?2")?
+        .query_row(params![kind, key], |r| r.get(0))
         .optional()?;
     if current.as_ref().map(|b| b.as_deref()) == Some(body) {
         return Ok(false);
@@ -92,11 +110,17 @@ pub fn put(conn: &Connection, kind: &str, key: &str, body: Option<&str>) -> rusq
         return Ok(false);
     }
     let seq = last_seq(conn)? + 1;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO objects (kind, key, seq, body, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (kind, key) DO UPDATE SET seq = ?3, body = ?4, changed_at = ?5",
-        params![kind, key, seq as i64, body, chrono::Utc::now().to_rfc3339()],
-    )?;
+    )?
+    .execute(params![
+        kind,
+        key,
+        seq as i64,
+        body,
+        chrono::Utc::now().to_rfc3339()
+    ])?;
     Ok(true)
 }
 
