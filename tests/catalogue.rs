@@ -186,7 +186,7 @@ fn unknown_fields_are_ignored_and_text_falls_back() {
     .unwrap();
     doc["publisher"] = json!({"name": "Beijing"});
     let cat = load_str(&doc.to_string(), "t").unwrap();
-    assert_eq!(cat.activities[0].title.get(Lang::En), "只有中文");
+    assert_eq!(cat.texts(0).title.get(Lang::En), "只有中文");
     assert!(
         cat.activities[0].audience.contains(Audience::Everyone),
         "audience defaults to everyone"
@@ -204,7 +204,7 @@ fn text_is_normalised_to_nfc() {
         "t",
     )
     .unwrap();
-    assert_eq!(cat.activities[0].title.get(Lang::En), "Caf\u{e9} talk");
+    assert_eq!(cat.texts(0).title.get(Lang::En), "Caf\u{e9} talk");
 }
 
 fn venue() -> Value {

@@ -110,7 +110,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     let title = h
         .state
         .catalogue
-        .activity(activity)
+        .texts(activity)
         .title
         .get(Lang::Zh)
         .to_string();

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use common::{CARD, Harness};
 use learning_kiosk::app::link::LinkStatus;
 use learning_kiosk::app::{Action, Key, Msg, Screen};
-use learning_kiosk::catalogue::demo::demo_catalogue;
+use learning_kiosk::catalogue::change::Change;
 use learning_kiosk::domain::lang::Lang;
 use learning_kiosk::outbox::Status;
 
@@ -117,35 +117,97 @@ fn the_top_bar_says_how_the_link_stands() {
 }
 
 #[test]
-fn a_newer_catalogue_waits_until_the_person_has_gone() {
+fn a_whole_new_catalogue_waits_until_the_person_has_gone_and_the_old_one_is_let_go_first() {
     let mut h = Harness::demo_with_hub();
     h.swipe(CARD);
     h.enter();
     assert_eq!(h.state.screen, Screen::Nearby);
     let listed = h.state.nearby.len();
-    let newer = Arc::new(demo_catalogue().unwrap());
-    h.send(Msg::CatalogueUpdated(newer.clone()));
+    let before = h.state.catalogue.clone();
+    h.send(Msg::CatalogueReload);
     assert!(
-        !Arc::ptr_eq(&h.state.catalogue, &newer),
+        Arc::ptr_eq(&h.state.catalogue, &before),
         "not under the person's finger"
     );
     assert_eq!(h.state.nearby.len(), listed);
+    drop(before);
     h.send(Msg::Action(Action::Finish));
-    assert!(Arc::ptr_eq(&h.state.catalogue, &newer));
-    assert!(
-        Arc::ptr_eq(&h.exec.catalogue, &newer),
-        "sign-ups are checked against it too"
+    // Let go, loaded again (the harness's reload is the demo) and in use.
+    assert!(!h.state.updates.reloading);
+    assert!(h.state.updates.loaded.is_none());
+    assert_eq!(h.state.catalogue.activity_count(), 500);
+    assert_eq!(
+        Arc::strong_count(&h.state.catalogue),
+        1,
+        "one catalogue, held once"
     );
-    assert!(h.state.pending_catalogue.is_none());
+    // Sign-ups are checked against the one in use.
+    h.sign_up_first();
+    assert!(
+        matches!(h.state.screen, Screen::Receipt(_)),
+        "{:?}",
+        h.state.screen
+    );
 }
 
 #[test]
-fn an_idle_kiosk_takes_a_newer_catalogue_at_once() {
+fn an_idle_kiosk_loads_a_whole_new_catalogue_at_once() {
     let mut h = Harness::demo_with_hub();
-    let newer = Arc::new(demo_catalogue().unwrap());
-    h.send(Msg::CatalogueUpdated(newer.clone()));
-    assert!(Arc::ptr_eq(&h.state.catalogue, &newer));
-    assert!(Arc::ptr_eq(&h.exec.catalogue, &newer));
+    let before = Arc::downgrade(&h.state.catalogue);
+    h.send(Msg::CatalogueReload);
+    assert!(before.upgrade().is_none(), "the old catalogue is gone");
+    assert_eq!(h.state.catalogue.activity_count(), 500);
+}
+
+#[test]
+fn new_seat_counts_reach_the_screen_at_once_even_with_a_person_there() {
+    let mut h = english_hub();
+    h.swipe(CARD);
+    h.enter();
+    assert_eq!(h.state.screen, Screen::Nearby);
+    let first = h.state.nearby[0];
+    let session = learning_kiosk::app::state::SessionRef {
+        activity: first.activity,
+        date: first.session.date,
+    };
+    let before = Arc::as_ptr(&h.state.catalogue);
+    let capacity = h.state.catalogue.activity(first.activity).capacity;
+    assert!(h.state.seats_left(session) > 0);
+    let id: Box<str> = h.state.catalogue.activity(first.activity).id.clone();
+    h.send(Msg::CatalogueChanges(vec![Change::Seats {
+        activity: id,
+        date: first.session.date,
+        taken: capacity,
+    }]));
+    assert_eq!(h.state.seats_left(session), 0);
+    assert_eq!(h.state.nearby[0], first, "the list keeps its places");
+    assert_eq!(Arc::as_ptr(&h.state.catalogue), before, "changed in place");
+    assert!(h.screen().contains("Full"), "{}", h.screen());
+}
+
+#[test]
+fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
+    let mut h = Harness::demo_with_hub();
+    h.swipe(CARD);
+    h.enter();
+    let first = h.state.nearby[0];
+    let id = h.state.catalogue.activity(first.activity).id.to_string();
+    h.send(Msg::CatalogueChanges(vec![Change::ActivityGone(
+        id.as_str().into(),
+    )]));
+    assert_eq!(h.state.nearby[0], first, "not under the person's finger");
+    assert!(h.state.catalogue.activity_by_id(&id).is_some());
+    h.send(Msg::Action(Action::Finish));
+    assert!(h.state.catalogue.activity_by_id(&id).is_none());
+    assert_eq!(h.state.catalogue.activity_count(), 499);
+    h.swipe(CARD);
+    h.enter();
+    assert!(
+        h.state
+            .nearby
+            .iter()
+            .all(|item| h.state.catalogue.activity(item.activity).id.as_ref() != id)
+    );
 }
 
 #[test]

@@ -91,14 +91,14 @@ fn the_qr_code_scans_with_the_details_and_without_the_card() {
         let title_zh = h
             .state
             .catalogue
-            .activity(receipt.activity)
+            .texts(receipt.activity)
             .title
             .get(Lang::Zh)
             .to_string();
         let title_en = h
             .state
             .catalogue
-            .activity(receipt.activity)
+            .texts(receipt.activity)
             .title
             .get(Lang::En)
             .to_string();

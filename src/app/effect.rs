@@ -22,6 +22,8 @@ pub enum Effect {
         date: NaiveDate,
         /// The time the rules are checked at.
         now: Moment,
+        /// The catalogue the person chose from, to check the rules against.
+        catalogue: SharedCatalogue,
     },
     /// Read a card's sign-ups; answers [`crate::app::Msg::MySignupsLoaded`].
     LoadMySignups(CardNumber),
@@ -32,8 +34,9 @@ pub enum Effect {
     CheckStaffPin(String),
     /// Ask the sync worker to sync now (staff's "sync now").
     SyncNow,
-    /// Check sign-ups against this catalogue from now on (the screens have switched to it).
-    UseCatalogue(SharedCatalogue),
+    /// Load the hub's catalogue from the cache (the one in use was let go first); answers
+    /// [`crate::app::Msg::CatalogueUpdated`].
+    ReloadCatalogue,
     /// Ring the terminal bell (someone asked for staff).
     Bell,
     /// Say the last spoken guidance again.

@@ -1,6 +1,7 @@
 //! The kiosk's pure core: messages in, a new state and effects out. No I/O, no clock, no
 //! randomness here: time arrives in [`Msg::Tick`], results of I/O arrive as messages.
 
+pub mod catalogue_updates;
 pub mod effect;
 pub mod filters;
 pub mod idle;

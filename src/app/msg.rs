@@ -143,8 +143,12 @@ pub enum Msg {
     QueueStatus(QueueSummary),
     /// How the link to the hub stands, from the sync worker.
     Link(LinkStatus),
-    /// The hub's catalogue changed: the new one, whole and checked.
+    /// The hub's catalogue, loaded whole from the cache (answers [`crate::app::Effect::ReloadCatalogue`]).
     CatalogueUpdated(Arc<Catalogue>),
+    /// The feed changed the catalogue: the changes, in order, to apply in place.
+    CatalogueChanges(Vec<crate::catalogue::change::Change>),
+    /// The cache holds a whole new catalogue (a first sync, a rebuild, many changes).
+    CatalogueReload,
     /// A sync finished: answers may have arrived, so the outbox is read again.
     SyncFinished,
     /// The staff PIN was checked.

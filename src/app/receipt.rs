@@ -52,7 +52,8 @@ pub fn qr_texts(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> Vec<Str
         receipt.session.start.format("%H:%M"),
         receipt.session.end.format("%H:%M")
     );
-    let title = activity.title.get(lang);
+    let texts = catalogue.texts(receipt.activity);
+    let title = texts.title.get(lang);
     let place = venue.name.get(lang);
     let address = venue.address.get(lang);
     let code_label = match lang {

@@ -180,9 +180,9 @@ pub struct State {
     pub queue: QueueSummary,
     /// How the link to the hub stands.
     pub link: LinkStatus,
-    /// A newer catalogue from the hub, put in use once nobody is at the kiosk (the screens
-    /// refer to the one in use).
-    pub pending_catalogue: Option<Arc<Catalogue>>,
+    /// What the hub changed in the catalogue and is not yet in use (the screens refer to
+    /// the one in use).
+    pub updates: crate::app::catalogue_updates::CatalogueUpdates,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
     /// A staff notice that survives idle resets until staff see it.
@@ -226,7 +226,7 @@ impl State {
                 hub,
                 ..LinkStatus::default()
             },
-            pending_catalogue: None,
+            updates: Default::default(),
             last_input_ms: clock.mono_ms,
             staff_notice: None,
             pin_failures: 0,
@@ -241,7 +241,7 @@ impl State {
         let held = std::mem::take(&mut self.held);
         let queue = std::mem::take(&mut self.queue);
         let link = std::mem::take(&mut self.link);
-        let pending_catalogue = self.pending_catalogue.take();
+        let updates = std::mem::take(&mut self.updates);
         let size = self.size;
         let staff_notice = self.staff_notice.take();
         let (pin_failures, pin_locked_until_ms) = (self.pin_failures, self.pin_locked_until_ms);
@@ -251,7 +251,7 @@ impl State {
             held,
             queue,
             link,
-            pending_catalogue,
+            updates,
             size,
             staff_notice,
             pin_failures,

@@ -1,6 +1,7 @@
 //! The one place the state changes.
 
-use crate::app::effect::{Effect, SharedCatalogue};
+use crate::app::catalogue_updates;
+use crate::app::effect::Effect;
 use crate::app::idle;
 use crate::app::msg::{Action, Key, Msg};
 use crate::app::nav;
@@ -28,32 +29,8 @@ pub const ASK_STAFF_KEY: char = '9';
 /// Applies a message to the state and returns the effects the runtime must carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let mut effects = apply(state, msg);
-    effects.extend(switch_catalogue_when_free(state));
+    effects.extend(catalogue_updates::apply_when_free(state));
     effects
-}
-
-/// Puts a newer catalogue in use once nobody is at the kiosk: the screens hold places in the
-/// old one, and a person's list should not change under their finger.
-fn switch_catalogue_when_free(state: &mut State) -> Vec<Effect> {
-    if state.pending_catalogue.is_none() || !state.is_untouched() {
-        return Vec::new();
-    }
-    let Some(catalogue) = state.pending_catalogue.take() else {
-        return Vec::new();
-    };
-    tracing::info!(
-        activities = catalogue.activities.len(),
-        "the hub's catalogue is now in use"
-    );
-    state.catalogue = catalogue.clone();
-    state.held.clear();
-    state.nearby.clear();
-    state.nearby_minute = i64::MIN;
-    state.map_list.clear();
-    vec![
-        Effect::UseCatalogue(SharedCatalogue(catalogue)),
-        Effect::RefreshQueue,
-    ]
 }
 
 fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -89,7 +66,15 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CatalogueUpdated(catalogue) => {
-            state.pending_catalogue = Some(catalogue);
+            catalogue_updates::loaded(state, catalogue);
+            Vec::new()
+        }
+        Msg::CatalogueChanges(changes) => {
+            catalogue_updates::changes_arrived(state, changes);
+            Vec::new()
+        }
+        Msg::CatalogueReload => {
+            catalogue_updates::reload_asked(state);
             Vec::new()
         }
         Msg::SyncFinished => vec![Effect::RefreshQueue],

@@ -15,8 +15,8 @@ use serde_json::{Map, Value};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::catalogue::model::{
-    Activity, ActivityStatus, Audience, AudienceSet, Catalogue, Category, OneOff, Repeat, Text,
-    Venue, VenueKind,
+    Activity, ActivityStatus, ActivityTexts, Audience, AudienceSet, Catalogue, Category, OneOff,
+    Repeat, Text, Venue, VenueKind,
 };
 use crate::domain::district::District;
 use crate::domain::geo::LatLon;
@@ -55,6 +55,7 @@ pub fn load_reader<R: Read>(reader: R, label: &str) -> Result<Catalogue, FilePro
         generated_at,
         collected.venues,
         collected.activities,
+        collected.texts,
     ))
 }
 
@@ -97,9 +98,9 @@ fn json_error_problem(err: &serde_json::Error) -> Problem {
 pub trait Sink {
     /// A checked venue; venues are numbered from 0 in the order they are handed over.
     fn venue(&mut self, venue: Venue, raw: &Value);
-    /// A checked activity; activities are numbered from 0 in the order handed over. Its
-    /// `venue` is already its venue's number unless that venue comes later in the file.
-    fn activity(&mut self, activity: Activity, raw: &Value);
+    /// A checked activity and its words; activities are numbered from 0 in the order handed
+    /// over. Its `venue` is already its venue's number unless that venue comes later in the file.
+    fn activity(&mut self, activity: Activity, texts: ActivityTexts, raw: &Value);
     /// The venue of activity number `activity`, listed after it in the file.
     fn late_venue(&mut self, activity: usize, venue: u32);
 }
@@ -109,6 +110,7 @@ pub trait Sink {
 struct Collect {
     venues: Vec<Venue>,
     activities: Vec<Activity>,
+    texts: Vec<ActivityTexts>,
 }
 
 impl Sink for Collect {
@@ -116,8 +118,9 @@ impl Sink for Collect {
         self.venues.push(venue);
     }
 
-    fn activity(&mut self, activity: Activity, _: &Value) {
+    fn activity(&mut self, activity: Activity, texts: ActivityTexts, _: &Value) {
         self.activities.push(activity);
+        self.texts.push(texts);
     }
 
     fn late_venue(&mut self, activity: usize, venue: u32) {
@@ -243,7 +246,7 @@ impl<S: Sink> Ctx<S> {
         if let Some(venue_ref) = &venue_ref {
             self.venue_refs.push((index, venue_ref.clone()));
         }
-        let (Some(venue_ref), Some(mut activity)) = (venue_ref, activity) else {
+        let (Some(venue_ref), Some((mut activity, texts))) = (venue_ref, activity) else {
             return;
         };
         if self.activity_ids.contains(&activity.id) {
@@ -259,7 +262,7 @@ impl<S: Sink> Ctx<S> {
             None => self.unresolved.push((self.activity_ids.len(), venue_ref)),
         }
         self.activity_ids.insert(activity.id.clone());
-        self.sink.activity(activity, &value);
+        self.sink.activity(activity, texts, &value);
     }
 }
 
@@ -306,14 +309,13 @@ pub fn read_venue(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opt
     })
 }
 
+/// One activity as [`read_activity`] reads it: its venue's id, the activity (whose `venue`
+/// is 0 until the caller resolves that id) and its words.
+pub type ReadActivity = (Option<Box<str>>, Option<(Activity, ActivityTexts)>);
+
 /// Checks one activity's JSON on its own: its venue reference (whenever it is a string,
-/// so that it is checked even when the rest is broken) and the activity, whose `venue`
-/// is 0 until the caller resolves the reference.
-pub fn read_activity(
-    value: &Value,
-    path: &str,
-    problems: &mut Vec<Problem>,
-) -> (Option<Box<str>>, Option<Activity>) {
+/// so that it is checked even when the rest is broken), the activity and its texts.
+pub fn read_activity(value: &Value, path: &str, problems: &mut Vec<Problem>) -> ReadActivity {
     let Some(obj) = object_or_problem(value, path, problems) else {
         return (None, None);
     };
@@ -381,8 +383,6 @@ pub fn read_activity(
     let activity = Activity {
         id,
         venue: 0,
-        title,
-        summary,
         category,
         audience,
         credits,
@@ -392,7 +392,10 @@ pub fn read_activity(
         sessions: sessions.into_boxed_slice(),
         repeat,
     };
-    (venue_ref, Some(activity))
+    (
+        venue_ref,
+        Some((activity, ActivityTexts { title, summary })),
+    )
 }
 
 fn object_or_problem<'v>(

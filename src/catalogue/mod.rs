@@ -2,6 +2,7 @@
 //! checked, when its sessions meet, and which of them are near a point.
 //! It knows nothing of screens, SQL or HTTP.
 
+pub mod change;
 pub mod demo;
 pub mod load;
 pub mod model;
@@ -9,7 +10,7 @@ pub mod nearby;
 pub mod schedule;
 
 pub use model::{
-    Activity, ActivityId, ActivityStatus, Audience, Catalogue, Category, Text, Venue, VenueId,
-    VenueKind,
+    Activity, ActivityId, ActivityStatus, ActivityTexts, Audience, Catalogue, Category, Text,
+    TextStore, Unplaced, Venue, VenueId, VenueKind,
 };
 pub use schedule::{Session, SessionLookup};

@@ -1,5 +1,10 @@
 //! The catalogue as the kiosk holds it in memory: compact, validated, indexed.
 
+use std::collections::HashSet;
+use std::fmt;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
+
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use rstar::{RTree, primitives::GeomWithData};
 
@@ -35,6 +40,13 @@ impl Text {
             both: both.into_boxed_str(),
             split: u32::try_from(zh.len()).unwrap_or(u32::MAX),
         }
+    }
+
+    /// The Chinese and English parts as held (English empty: the same as the Chinese);
+    /// `Text::new` of them gives this text back.
+    pub fn parts(&self) -> (&str, &str) {
+        self.both
+            .split_at((self.split as usize).min(self.both.len()))
     }
 
     /// The text in a language.
@@ -172,6 +184,16 @@ wire_enum! {
 pub struct AudienceSet(u16);
 
 impl AudienceSet {
+    /// The set as bits, one per audience in the spec's order.
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// The set with these bits (bits past the last audience are dropped).
+    pub fn from_bits(bits: u16) -> AudienceSet {
+        AudienceSet(bits & ((1 << Audience::ALL.len()) - 1))
+    }
+
     /// Adds an audience.
     pub fn insert(&mut self, audience: Audience) {
         self.0 |= 1 << audience as u16;
@@ -266,17 +288,53 @@ pub struct OneOff {
     pub end: Moment,
 }
 
-/// A learning activity at a venue.
+/// An activity's words: read when a screen shows them, so a catalogue held from disk keeps
+/// them there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivityTexts {
+    /// Its title.
+    pub title: Text,
+    /// A short description, if given.
+    pub summary: Option<Text>,
+}
+
+/// Where a catalogue's activity texts are read from when they are not held in memory.
+pub trait TextStore: Send + Sync {
+    /// The texts of the activity with this catalogue id; `None` if it cannot be read.
+    fn activity_texts(&self, id: &str) -> Option<ActivityTexts>;
+}
+
+/// Texts on screen at once are a few dozen; a few hundred recent ones cover paging back.
+const RECENT_TEXTS: usize = 512;
+
+/// Where the catalogue's activity texts live.
+enum Texts {
+    /// All in memory, by activity index (a seed file or the demo).
+    Memory(Vec<Arc<ActivityTexts>>),
+    /// On disk, with the most recently shown in memory.
+    Store {
+        store: Box<dyn TextStore>,
+        recent: Mutex<lru::LruCache<ActivityId, Arc<ActivityTexts>>>,
+    },
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Texts::Memory(list) => write!(f, "Texts::Memory({})", list.len()),
+            Texts::Store { .. } => f.write_str("Texts::Store"),
+        }
+    }
+}
+
+/// A learning activity at a venue: what the nearby query and the rules need. Its words are
+/// in [`Catalogue::texts`].
 #[derive(Clone, Debug)]
 pub struct Activity {
     /// The catalogue id.
     pub id: Box<str>,
     /// Where it happens.
     pub venue: VenueId,
-    /// Its title.
-    pub title: Text,
-    /// A short description, if given.
-    pub summary: Option<Text>,
     /// What it is about.
     pub category: Category,
     /// Who it is for.
@@ -314,30 +372,93 @@ impl Activity {
 pub type VenuePoint = GeomWithData<[f64; 2], VenueId>;
 
 /// A whole loaded catalogue with its look-up indexes.
+///
+/// A catalogue from the hub's cache changes in place, a feed page at a time: an activity or
+/// venue that leaves keeps its slot (so an index held anywhere never points at another
+/// activity) but leaves every index, so nothing finds it.
 #[derive(Debug)]
 pub struct Catalogue {
     /// When the catalogue was made.
     pub generated_at: Moment,
-    /// All venues.
+    /// All venues (including any withdrawn since loading: see [`Catalogue::is_listed_venue`]).
     pub venues: Vec<Venue>,
-    /// All activities.
+    /// All activities (including any withdrawn since loading).
     pub activities: Vec<Activity>,
-    /// Activity indexes sorted by id, for look-up by binary search (no copy of the ids).
+    /// Listed activity indexes sorted by id, for look-up by binary search (no copy of the ids).
     activity_order: Vec<ActivityId>,
     activities_at: Vec<Vec<ActivityId>>,
     spatial: RTree<VenuePoint>,
+    withdrawn_venues: HashSet<VenueId>,
+    texts: Texts,
+}
+
+/// Why a change from the feed could not be placed in the catalogue.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Unplaced {
+    /// The activity's venue is not in the catalogue.
+    #[error("activity {activity}: venue {venue} is not in the catalogue")]
+    NoVenue {
+        /// The activity's id.
+        activity: String,
+        /// The venue it names.
+        venue: String,
+    },
+    /// The catalogue's texts are held in memory, not in the store the change went to.
+    #[error("this catalogue was not loaded from the hub's cache")]
+    NotFromStore,
 }
 
 impl Catalogue {
-    /// Builds the indexes over checked venues and activities.
-    pub fn new(generated_at: Moment, venues: Vec<Venue>, activities: Vec<Activity>) -> Catalogue {
+    /// Builds the indexes over checked venues and activities, with their texts in memory
+    /// (`texts[i]` belongs to `activities[i]`).
+    pub fn new(
+        generated_at: Moment,
+        venues: Vec<Venue>,
+        activities: Vec<Activity>,
+        texts: Vec<ActivityTexts>,
+    ) -> Catalogue {
+        let texts = Texts::Memory(texts.into_iter().map(Arc::new).collect());
+        Catalogue::indexed(generated_at, venues, activities, texts)
+    }
+
+    /// Builds the indexes over checked venues and activities whose texts stay in `store`.
+    pub fn with_store(
+        generated_at: Moment,
+        venues: Vec<Venue>,
+        activities: Vec<Activity>,
+        store: Box<dyn TextStore>,
+    ) -> Catalogue {
+        let recent =
+            lru::LruCache::new(NonZeroUsize::new(RECENT_TEXTS).unwrap_or(NonZeroUsize::MIN));
+        let texts = Texts::Store {
+            store,
+            recent: Mutex::new(recent),
+        };
+        Catalogue::indexed(generated_at, venues, activities, texts)
+    }
+
+    /// An empty catalogue (while another is loaded in its place).
+    pub fn empty(generated_at: Moment) -> Catalogue {
+        Catalogue::new(generated_at, Vec::new(), Vec::new(), Vec::new())
+    }
+
+    fn indexed(
+        generated_at: Moment,
+        venues: Vec<Venue>,
+        activities: Vec<Activity>,
+        texts: Texts,
+    ) -> Catalogue {
         let mut venues = venues;
         let mut activities = activities;
         venues.shrink_to_fit();
         activities.shrink_to_fit();
         let mut activity_order: Vec<ActivityId> = (0..activities.len() as ActivityId).collect();
-        activity_order
-            .sort_unstable_by(|a, b| activities[*a as usize].id.cmp(&activities[*b as usize].id));
+        // The cache hands activities over in id order: then there is nothing to sort.
+        if !activities.is_sorted_by(|a, b| a.id <= b.id) {
+            activity_order.sort_unstable_by(|a, b| {
+                activities[*a as usize].id.cmp(&activities[*b as usize].id)
+            });
+        }
         let mut activities_at = vec![Vec::new(); venues.len()];
         for (i, a) in activities.iter().enumerate() {
             if let Some(list) = activities_at.get_mut(a.venue as usize) {
@@ -361,6 +482,8 @@ impl Catalogue {
             activity_order,
             activities_at,
             spatial,
+            withdrawn_venues: HashSet::new(),
+            texts,
         }
     }
 
@@ -374,7 +497,46 @@ impl Catalogue {
         &self.activities[id as usize]
     }
 
-    /// Looks up an activity by its catalogue id.
+    /// An activity's words: from memory, or read from the store (a screen asks only for
+    /// what it shows). An unreadable text shows the activity's id rather than nothing.
+    pub fn texts(&self, id: ActivityId) -> Arc<ActivityTexts> {
+        match &self.texts {
+            Texts::Memory(list) => list
+                .get(id as usize)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(self.placeholder(id))),
+            Texts::Store { store, recent } => {
+                let mut recent = recent.lock().unwrap_or_else(|p| p.into_inner());
+                if let Some(found) = recent.get(&id) {
+                    return found.clone();
+                }
+                let read = store
+                    .activity_texts(&self.activity(id).id)
+                    .unwrap_or_else(|| {
+                        tracing::warn!(activity = %self.activity(id).id, "an activity's texts could not be read");
+                        self.placeholder(id)
+                    });
+                let read = Arc::new(read);
+                recent.put(id, read.clone());
+                read
+            }
+        }
+    }
+
+    fn placeholder(&self, id: ActivityId) -> ActivityTexts {
+        let name = self.activities.get(id as usize).map_or("", |a| &*a.id);
+        ActivityTexts {
+            title: Text::new(name, name),
+            summary: None,
+        }
+    }
+
+    /// True when this catalogue's texts stay in a store (it came from the hub's cache).
+    pub fn is_from_store(&self) -> bool {
+        matches!(self.texts, Texts::Store { .. })
+    }
+
+    /// Looks up a listed activity by its catalogue id.
     pub fn activity_by_id(&self, id: &str) -> Option<ActivityId> {
         self.activity_order
             .binary_search_by(|a| (*self.activities[*a as usize].id).cmp(id))
@@ -393,6 +555,141 @@ impl Catalogue {
     /// The spatial index over venues, keyed by [`spatial_key`].
     pub fn spatial(&self) -> &RTree<VenuePoint> {
         &self.spatial
+    }
+
+    /// How many activities are listed.
+    pub fn activity_count(&self) -> usize {
+        self.activity_order.len()
+    }
+
+    /// How many venues are listed.
+    pub fn venue_count(&self) -> usize {
+        self.venues.len() - self.withdrawn_venues.len()
+    }
+
+    /// False for a venue withdrawn since the catalogue was loaded.
+    pub fn is_listed_venue(&self, id: VenueId) -> bool {
+        !self.withdrawn_venues.contains(&id)
+    }
+
+    fn venue_by_id(&self, id: &str) -> Option<VenueId> {
+        // Venues are a few thousand and change rarely: a scan is cheaper than an index.
+        self.venues
+            .iter()
+            .position(|v| &*v.id == id)
+            .map(|i| i as VenueId)
+            .filter(|i| self.is_listed_venue(*i))
+    }
+
+    /// The hub's count of seats taken for one session of an activity, replacing the
+    /// catalogue's. False when no such activity is listed.
+    pub fn set_taken(&mut self, activity: &str, date: NaiveDate, taken: u32) -> bool {
+        let Some(id) = self.activity_by_id(activity) else {
+            return false;
+        };
+        let a = &mut self.activities[id as usize];
+        let mut booked = std::mem::take(&mut a.booked).into_vec();
+        match booked.binary_search_by_key(&date, |(d, _)| *d) {
+            Ok(i) => booked[i].1 = taken,
+            Err(i) => booked.insert(i, (date, taken)),
+        }
+        a.booked = booked.into_boxed_slice();
+        true
+    }
+
+    /// A venue new or changed in the feed.
+    pub fn put_venue(&mut self, venue: Venue) {
+        let point = |i: VenueId, v: &Venue| VenuePoint::new(spatial_key(v.position), i);
+        match self.venue_by_id(&venue.id) {
+            Some(i) => {
+                let old = point(i, &self.venues[i as usize]);
+                self.spatial.remove(&old);
+                self.spatial.insert(point(i, &venue));
+                self.venues[i as usize] = venue;
+            }
+            None => {
+                let i = self.venues.len() as VenueId;
+                self.spatial.insert(point(i, &venue));
+                self.venues.push(venue);
+                self.activities_at.push(Vec::new());
+            }
+        }
+    }
+
+    /// A venue withdrawn from the feed (its activities are withdrawn with it).
+    pub fn remove_venue(&mut self, id: &str) {
+        let Some(i) = self.venue_by_id(id) else {
+            return;
+        };
+        let old = VenuePoint::new(spatial_key(self.venues[i as usize].position), i);
+        self.spatial.remove(&old);
+        self.withdrawn_venues.insert(i);
+        for activity in std::mem::take(&mut self.activities_at[i as usize]) {
+            let id = self.activities[activity as usize].id.clone();
+            self.unlist_activity(&id);
+        }
+    }
+
+    /// An activity new or changed in the feed, at the venue with id `venue`. Its texts
+    /// are already in the store.
+    pub fn put_activity(&mut self, mut activity: Activity, venue: &str) -> Result<(), Unplaced> {
+        if !self.is_from_store() {
+            return Err(Unplaced::NotFromStore);
+        }
+        let Some(venue_index) = self.venue_by_id(venue) else {
+            return Err(Unplaced::NoVenue {
+                activity: activity.id.to_string(),
+                venue: venue.to_string(),
+            });
+        };
+        activity.venue = venue_index;
+        match self
+            .activity_order
+            .binary_search_by(|a| (*self.activities[*a as usize].id).cmp(&activity.id))
+        {
+            Ok(at) => {
+                let i = self.activity_order[at];
+                if let Texts::Store { recent, .. } = &mut self.texts {
+                    recent.get_mut().unwrap_or_else(|p| p.into_inner()).pop(&i);
+                }
+                let old_venue = self.activities[i as usize].venue;
+                if old_venue != venue_index {
+                    if let Some(list) = self.activities_at.get_mut(old_venue as usize) {
+                        list.retain(|a| *a != i);
+                    }
+                    self.activities_at[venue_index as usize].push(i);
+                }
+                self.activities[i as usize] = activity;
+            }
+            Err(at) => {
+                let i = self.activities.len() as ActivityId;
+                self.activities.push(activity);
+                self.activity_order.insert(at, i);
+                self.activities_at[venue_index as usize].push(i);
+            }
+        }
+        Ok(())
+    }
+
+    /// An activity withdrawn from the feed.
+    pub fn remove_activity(&mut self, id: &str) {
+        let Some(i) = self.activity_by_id(id) else {
+            return;
+        };
+        let venue = self.activities[i as usize].venue;
+        if let Some(list) = self.activities_at.get_mut(venue as usize) {
+            list.retain(|a| *a != i);
+        }
+        self.unlist_activity(id);
+    }
+
+    fn unlist_activity(&mut self, id: &str) {
+        if let Ok(at) = self
+            .activity_order
+            .binary_search_by(|a| (*self.activities[*a as usize].id).cmp(id))
+        {
+            self.activity_order.remove(at);
+        }
     }
 }
 

@@ -47,8 +47,8 @@ pub fn run(options: &Options, lang: Lang, file: &Path) -> u8 {
                     args![
                         "file" => &file.display().to_string(),
                         "site" => &site.id,
-                        "venues" => catalogue.venues.len(),
-                        "activities" => catalogue.activities.len()
+                        "venues" => catalogue.venue_count(),
+                        "activities" => catalogue.activity_count()
                     ]
                 )
             );

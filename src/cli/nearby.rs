@@ -120,10 +120,11 @@ struct Row<'c> {
 impl Row<'_> {
     fn json(&self) -> serde_json::Value {
         let activity = self.catalogue.activity(self.item.activity);
+        let texts = self.catalogue.texts(self.item.activity);
         let venue = self.catalogue.venue(self.item.venue);
         json!({
             "activity": activity.id.as_ref(),
-            "title": {"zh-CN": activity.title.get(Lang::Zh), "en-US": activity.title.get(Lang::En)},
+            "title": {"zh-CN": texts.title.get(Lang::Zh), "en-US": texts.title.get(Lang::En)},
             "venue": venue.id.as_ref(),
             "venue_name": {"zh-CN": venue.name.get(Lang::Zh), "en-US": venue.name.get(Lang::En)},
             "start": self.item.session.start.to_rfc3339(),
@@ -152,7 +153,7 @@ impl Row<'_> {
             direction,
             activity.id,
             venue.name.get(lang),
-            activity.title.get(lang),
+            self.catalogue.texts(self.item.activity).title.get(lang),
             seats
         )
     }

@@ -39,18 +39,26 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
     };
     tracing::info!(
         site = %site.id,
-        venues = catalogue.venues.len(),
-        activities = catalogue.activities.len(),
+        venues = catalogue.venue_count(),
+        activities = catalogue.activity_count(),
         "kiosk ready"
     );
     let site = Arc::new(site);
     let catalogue = Arc::new(catalogue);
+    let (reload_site, reload_options) = (site.clone(), options.clone());
     let kiosk = Kiosk {
         executor: Executor {
             outbox,
-            catalogue: catalogue.clone(),
             pin_hash: site.staff_pin_hash.clone(),
         },
+        reload: Box::new(move || {
+            boot::load_catalogue(&reload_site, &reload_options).unwrap_or_else(|problems| {
+                // The seed loaded at start; if even that fails now, an empty catalogue
+                // keeps the kiosk answering (sign-ups are refused, not lost).
+                tracing::error!(%problems, "no catalogue loads; the kiosk lists nothing");
+                crate::catalogue::Catalogue::empty(crate::domain::time::now_beijing())
+            })
+        }),
         site,
         catalogue,
         report,

@@ -65,7 +65,8 @@ pub fn run(options: &Options, lang: Lang) -> u8 {
         Ok(moved) => {
             print_report(lang, &moved);
             if moved.catalogue_changed
-                && let Err(problems) = syncer.cache.build()
+                && let Err(problems) =
+                    crate::cache::load_cached(&boot::cache_path(&boot::data_dir(options)))
             {
                 // The feed arrived but does not make a catalogue the kiosk can use: the
                 // kiosk keeps the one it has, and staff should know.

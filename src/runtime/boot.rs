@@ -106,16 +106,11 @@ pub fn cache_path(data_dir: &Path) -> PathBuf {
 /// `--catalogue`, else the site's seed file, else the built-in demo.
 pub fn load_catalogue(site: &Site, options: &Options) -> Result<Catalogue, FileProblems> {
     if site.hub.is_some() {
-        let path = cache_path(&data_dir(options));
-        if path.exists()
-            && let Ok(cache) = crate::cache::CatalogueCache::open(&path)
-        {
-            match cache.build() {
-                Ok(Some(catalogue)) => return Ok(catalogue),
-                Ok(None) => {}
-                Err(problems) => {
-                    tracing::error!(%problems, "the cached catalogue does not load; using the seed");
-                }
+        match crate::cache::load_cached(&cache_path(&data_dir(options))) {
+            Ok(Some(catalogue)) => return Ok(catalogue),
+            Ok(None) => {}
+            Err(problems) => {
+                tracing::error!(%problems, "the cached catalogue does not load; using the seed");
             }
         }
     }

@@ -1,23 +1,18 @@
 //! Carries out effects that touch the disk, one at a time and in order, and answers with
 //! messages. The runtime runs this on its own thread; tests call it directly.
 
-use std::sync::Arc;
-
 use crate::app::effect::SharedCatalogue;
 use crate::app::msg::SaveFailure;
 use crate::app::msg::{QueueSummary, StaffItem};
 use crate::app::{Effect, Msg};
-use crate::catalogue::Catalogue;
 use crate::config::pin;
 use crate::outbox::Outbox;
 use crate::signup::sign_up;
 
-/// What effects need: the outbox, the catalogue, the staff PIN hash.
+/// What effects need: the outbox and the staff PIN hash.
 pub struct Executor {
     /// The outbox.
     pub outbox: Outbox,
-    /// The catalogue the rules are checked against.
-    pub catalogue: Arc<Catalogue>,
     /// The staff PIN hash.
     pub pin_hash: Option<String>,
 }
@@ -32,10 +27,11 @@ impl Executor {
                 activity_id,
                 date,
                 now,
+                catalogue: SharedCatalogue(catalogue),
             } => {
                 let result = sign_up(
                     &mut self.outbox,
-                    &self.catalogue,
+                    &catalogue,
                     &card,
                     &activity_id,
                     date,
@@ -57,12 +53,13 @@ impl Executor {
                     .as_deref()
                     .is_some_and(|h| pin::verify(&entered, h)),
             )),
-            Effect::UseCatalogue(SharedCatalogue(catalogue)) => {
-                self.catalogue = catalogue;
-                None
-            }
-            // The event loop owns the sync worker, the terminal, speech and the exit.
-            Effect::SyncNow | Effect::Bell | Effect::SayAgain | Effect::Quit(_) => None,
+            // The event loop owns the sync worker, the terminal, speech, the exit and the
+            // catalogue's reload (on its own thread, see `event_loop`).
+            Effect::SyncNow
+            | Effect::Bell
+            | Effect::SayAgain
+            | Effect::Quit(_)
+            | Effect::ReloadCatalogue => None,
         }
     }
 

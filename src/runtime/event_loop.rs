@@ -35,6 +35,8 @@ pub struct Kiosk {
     pub catalogue: Arc<Catalogue>,
     /// Carries out effects.
     pub executor: Executor,
+    /// Loads the catalogue afresh (the hub's cache, else the seed).
+    pub reload: Box<dyn FnMut() -> Catalogue + Send>,
     /// What opening the outbox found.
     pub report: OpenReport,
     /// The clock.
@@ -58,6 +60,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
         site,
         catalogue,
         mut executor,
+        mut reload,
         report,
         clock,
         data_dir,
@@ -128,6 +131,11 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
                             if let Some(sync) = &sync {
                                 sync.now();
                             }
+                        }
+                        // Built on this thread, where the catalogue let go was freed: the
+                        // allocator gives its memory to the new one instead of holding both.
+                        Effect::ReloadCatalogue => {
+                            pending.push(Msg::CatalogueUpdated(Arc::new(reload())));
                         }
                         other => {
                             let _ = fx_tx.send(other);

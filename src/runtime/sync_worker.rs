@@ -3,7 +3,6 @@
 //! within the hourly byte budget, and tells the core what changed.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
@@ -13,7 +12,7 @@ use crate::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
 use crate::config::site::HubSettings;
 use crate::runtime::clock::ClockSource;
 use crate::sync::budget::Budget;
-use crate::sync::{SyncError, Syncer, backoff};
+use crate::sync::{CatalogueNews, SyncError, Syncer, backoff};
 
 /// Asks the worker to sync now (staff's "sync now"); dropping it stops the worker.
 pub struct SyncTrigger(mpsc::UnboundedSender<()>);
@@ -87,13 +86,6 @@ impl Worker {
         let Some(mut syncer) = self.open(&data_dir).await else {
             return;
         };
-        // The catalogue the core shows: the cache's, if it was whole at start.
-        let mut shown = syncer
-            .cache
-            .state()
-            .ok()
-            .filter(|s| s.complete)
-            .map(|s| s.generation);
         loop {
             if !self.wait().await {
                 return;
@@ -112,25 +104,12 @@ impl Worker {
             self.budget.spend(Instant::now(), sent + received);
             self.after(result, at, sent + received);
             // Changes may have reached the cache even if the sync then failed.
-            let state = syncer.cache.state().ok().filter(|s| s.complete);
-            if let Some(state) = state
-                && shown != Some(state.generation)
-            {
-                match syncer.cache.build() {
-                    Ok(Some(catalogue)) => {
-                        shown = Some(state.generation);
-                        self.tell(Msg::CatalogueUpdated(Arc::new(catalogue))).await;
-                    }
-                    Ok(None) => {}
-                    Err(problems) => {
-                        tracing::error!(%problems, "the hub's catalogue does not load; keeping the one in use");
-                        shown = Some(state.generation);
-                        self.link.last_error = Some(LinkProblem {
-                            kind: LinkProblemKind::Catalogue,
-                            detail: problems.report(crate::domain::lang::Lang::En),
-                        });
-                    }
+            match syncer.take_news() {
+                CatalogueNews::Nothing => {}
+                CatalogueNews::Changes(changes) => {
+                    self.tell(Msg::CatalogueChanges(changes)).await;
                 }
+                CatalogueNews::Reload => self.tell(Msg::CatalogueReload).await,
             }
             // Answers may have arrived even when the pull failed.
             self.tell(Msg::SyncFinished).await;
@@ -188,7 +167,11 @@ impl Worker {
                 self.link.online = true;
                 self.link.offline_since = None;
                 self.link.last_sync = Some(at);
-                self.link.last_error = None;
+                // Items the kiosk could not read were left out; staff should hear of it.
+                self.link.last_error = (report.set_aside > 0).then(|| LinkProblem {
+                    kind: LinkProblemKind::Catalogue,
+                    detail: format!("{} items from the hub were left out", report.set_aside),
+                });
                 tracing::info!(
                     changes = report.changes,
                     answered = report.answered.values().sum::<usize>(),

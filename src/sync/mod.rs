@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::cache::CatalogueCache;
+use crate::cache::{CatalogueCache, MAX_CHANGES_IN_PLACE};
+use crate::catalogue::change::Change;
 use crate::config::site::HubSettings;
 use crate::outbox::{Outbox, Status};
 
@@ -62,8 +63,10 @@ pub struct Report {
     pub pages: usize,
     /// Changes applied to the catalogue.
     pub changes: usize,
-    /// True when the catalogue in use should be built again.
+    /// True when the catalogue changed (in place or to be loaded again).
     pub catalogue_changed: bool,
+    /// Items from the hub that did not pass the catalogue's checks, left out.
+    pub set_aside: usize,
     /// Sign-ups sent and answered, by the answer.
     pub answered: BTreeMap<Status, usize>,
     /// Sign-ups the hub could not read, held for staff.
@@ -76,6 +79,19 @@ pub struct Report {
     pub bytes_received: u64,
 }
 
+/// What the feed brought for the catalogue in use.
+#[derive(Debug, Default)]
+pub enum CatalogueNews {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// Changes to apply in place, in order.
+    Changes(Vec<Change>),
+    /// The cache holds a different whole catalogue (a first sync, a rebuild, or more
+    /// changes than are worth applying one by one): load it again.
+    Reload,
+}
+
 /// Everything one sync needs: the client, the outbox and the cache.
 pub struct Syncer {
     /// The hub.
@@ -86,6 +102,8 @@ pub struct Syncer {
     pub cache: CatalogueCache,
     /// Sign-ups a request.
     pub batch_size: usize,
+    /// What the pulls since the last [`Syncer::take_news`] mean for the catalogue in use.
+    pub(crate) news: CatalogueNews,
     /// Held exclusively for the length of a sync: the kiosk's worker and a `sync` command
     /// must not interleave pages or batches.
     lock: std::fs::File,
@@ -110,8 +128,32 @@ impl Syncer {
             outbox,
             cache,
             batch_size: hub.batch_size,
+            news: CatalogueNews::Nothing,
             lock,
         })
+    }
+
+    /// What changed for the catalogue in use since last asked, and forgets it.
+    pub fn take_news(&mut self) -> CatalogueNews {
+        std::mem::replace(&mut self.news, CatalogueNews::Nothing)
+    }
+
+    /// Notes changes for the catalogue in use; too many at once become one reload.
+    fn hear(&mut self, changes: Vec<Change>) {
+        self.news = match std::mem::replace(&mut self.news, CatalogueNews::Nothing) {
+            CatalogueNews::Reload => CatalogueNews::Reload,
+            CatalogueNews::Nothing if changes.is_empty() => CatalogueNews::Nothing,
+            CatalogueNews::Nothing if changes.len() <= MAX_CHANGES_IN_PLACE => {
+                CatalogueNews::Changes(changes)
+            }
+            CatalogueNews::Changes(mut held)
+                if held.len() + changes.len() <= MAX_CHANGES_IN_PLACE =>
+            {
+                held.extend(changes);
+                CatalogueNews::Changes(held)
+            }
+            _ => CatalogueNews::Reload,
+        };
     }
 
     /// Waits until no other process is syncing this kiosk's files.

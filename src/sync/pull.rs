@@ -13,6 +13,7 @@ const MAX_PAGES: usize = 5_000;
 /// interruption costs at most the page in flight.
 pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncError> {
     let was_complete = syncer.cache.state()?.complete;
+    let mut rebuilt = false;
     for _ in 0..MAX_PAGES {
         let state = syncer.cache.state()?;
         // The ETag belongs to the catalogue in use; a rebuild asks afresh.
@@ -48,7 +49,14 @@ pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncEr
                 report.pages += 1;
                 report.changes += page.items.len();
                 let caught_up = page.items.is_empty();
-                syncer.cache.apply_page(&page, tag.as_deref())?;
+                let applied = syncer.cache.apply_page(&page, tag.as_deref())?;
+                report.set_aside += applied.set_aside;
+                rebuilt |= state.rebuilding.is_some() && caught_up;
+                // Before a first sync has caught up the kiosk shows the seed: its changes
+                // come as one whole catalogue at the end.
+                if was_complete {
+                    syncer.hear(applied.changes);
+                }
                 if caught_up {
                     break;
                 }
@@ -56,8 +64,10 @@ pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncEr
         }
     }
     let after = syncer.cache.state()?;
-    // Build the catalogue again when changes reached the one in use, or it became whole.
-    report.catalogue_changed |=
-        (report.changes > 0 && after.rebuilding.is_none()) || (!was_complete && after.complete);
+    let whole = rebuilt || (!was_complete && after.complete);
+    if whole {
+        syncer.news = crate::sync::CatalogueNews::Reload;
+    }
+    report.catalogue_changed |= whole || (report.changes > 0 && after.rebuilding.is_none());
     Ok(())
 }

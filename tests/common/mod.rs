@@ -95,7 +95,6 @@ impl Harness {
         let site = Arc::new(site);
         let exec = Executor {
             outbox,
-            catalogue: catalogue.clone(),
             pin_hash: site.staff_pin_hash.clone(),
         };
         let clock = Clock {
@@ -130,6 +129,10 @@ impl Harness {
                     Effect::SyncNow => self.syncs_asked += 1,
                     Effect::Bell => self.bells += 1,
                     Effect::SayAgain => self.say_again += 1,
+                    // The runtime reloads from the hub's cache; here, the demo again.
+                    Effect::ReloadCatalogue => queue.push(Msg::CatalogueUpdated(Arc::new(
+                        demo_catalogue().expect("demo catalogue"),
+                    ))),
                     other => queue.extend(self.exec.run(other)),
                 }
             }

@@ -206,7 +206,9 @@ fn main() {
     ));
 
     // A caught-up sync.
-    let catalogue = kiosk.cache.build().unwrap().unwrap();
+    let catalogue = learning_kiosk::cache::load_cached(&dir.path().join("first/catalogue.sqlite"))
+        .unwrap()
+        .unwrap();
     proxy.reset_counts();
     let report = rt.block_on(kiosk.sync_once(&now_beijing())).unwrap();
     rows.push((

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use learning_kiosk::catalogue::load::{Sink, check_reader, read_activity};
-use learning_kiosk::catalogue::{Activity, Venue};
+use learning_kiosk::catalogue::{Activity, ActivityTexts, Venue};
 use learning_kiosk::problem::{FileProblems, Problem, ProblemKind};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
@@ -64,7 +64,7 @@ impl Sink for Stage<'_> {
         self.put("venue", &venue.id, raw);
     }
 
-    fn activity(&mut self, activity: Activity, raw: &Value) {
+    fn activity(&mut self, activity: Activity, _: ActivityTexts, raw: &Value) {
         self.put("activity", &activity.id, raw);
     }
 
@@ -183,7 +183,8 @@ pub fn activity(conn: &Connection, id: &str) -> rusqlite::Result<Option<Activity
     let mut problems = Vec::new();
     let parsed = serde_json::from_str::<Value>(&body)
         .ok()
-        .and_then(|value| read_activity(&value, "activity", &mut problems).1);
+        .and_then(|value| read_activity(&value, "activity", &mut problems).1)
+        .map(|(activity, _)| activity);
     if parsed.is_none() {
         // Every object was checked on import: this is a damaged file, and the sign-up is
         // refused rather than judged against something unreadable.

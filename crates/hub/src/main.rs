@@ -159,6 +159,9 @@ fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
     }
     let hub = http::Hub::new(conn);
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        // Every request's database work queues for one connection: more blocking threads
+        // than a few would only wait there, each with its own stack and allocator arena.
+        .max_blocking_threads(4)
         .enable_all()
         .build()
         .map_err(|e| (1, e.to_string()))?;

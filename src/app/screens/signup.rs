@@ -29,6 +29,7 @@ pub fn confirm_action(state: &mut State, session: SessionRef, action: Action) ->
         activity_id,
         date: session.date,
         now: state.clock.now,
+        catalogue: crate::app::effect::SharedCatalogue(state.catalogue.clone()),
     });
     effects
 }

@@ -245,7 +245,15 @@ fn nearby(state: &State, lang: Lang) -> Page {
             venue.name.get(lang).to_string(),
         ]
         .join("   ");
-        (activity.title.get(lang).to_string(), Some(detail))
+        (
+            state
+                .catalogue
+                .texts(item.activity)
+                .title
+                .get(lang)
+                .to_string(),
+            Some(detail),
+        )
     };
     let empty = state.nearby.is_empty();
     let (choices, more) = paged_with(state, state.nearby.len(), row);
@@ -293,7 +301,7 @@ fn activity_page(state: &State, lang: Lang, id: crate::catalogue::ActivityId) ->
     };
     let (choices, more) = paged(state, items);
     Page {
-        title: a.title.get(lang).to_string(),
+        title: state.catalogue.texts(id).title.get(lang).to_string(),
         facts: vec![
             venue.name.get(lang).to_string(),
             words::way_there(lang, state.site.position, venue),
@@ -318,7 +326,12 @@ fn session_facts(state: &State, lang: Lang, session: SessionRef, seats: bool) ->
         _ => words::date(lang, session.date),
     };
     let mut facts = vec![
-        activity.title.get(lang).to_string(),
+        state
+            .catalogue
+            .texts(session.activity)
+            .title
+            .get(lang)
+            .to_string(),
         when,
         venue.name.get(lang).to_string(),
     ];
@@ -342,7 +355,7 @@ fn my_signups(state: &State, lang: Lang) -> Page {
         .map(|s| {
             let name = state.catalogue.activity_by_id(&s.activity_id).map_or_else(
                 || s.activity_id.clone(),
-                |a| state.catalogue.activity(a).title.get(lang).to_string(),
+                |a| state.catalogue.texts(a).title.get(lang).to_string(),
             );
             let mut detail = format!(
                 "{}   {}",
@@ -378,7 +391,7 @@ fn venue_page(state: &State, lang: Lang, id: crate::catalogue::VenueId) -> Page 
         .map(|(a, next)| {
             let detail = next.map(|s| words::when(lang, &s, today));
             (
-                state.catalogue.activity(*a).title.get(lang).to_string(),
+                state.catalogue.texts(*a).title.get(lang).to_string(),
                 detail,
             )
         })

@@ -21,6 +21,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
     let lang = p.lang;
     let catalogue = &state.catalogue;
     let activity = catalogue.activity(id);
+    let texts = catalogue.texts(id);
     let venue = catalogue.venue(activity.venue);
     let inner = area.width.saturating_sub(2);
     let x = area.x + 1;
@@ -39,7 +40,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
         x,
         area.y,
         title_w,
-        activity.title.get(lang),
+        texts.title.get(lang),
         p.theme.text.bold(),
     );
     p.text_right(
@@ -69,7 +70,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
     );
 
     // Lines 5-6: what it is.
-    if let Some(summary) = &activity.summary {
+    if let Some(summary) = &texts.summary {
         p.paragraph(
             Rect::new(x, area.y + 4, inner, 2),
             summary.get(lang),

@@ -82,6 +82,7 @@ fn draw_map(p: &mut Painter<'_>, state: &State, proj: &Projection, area: Rect) {
         .venues
         .iter()
         .enumerate()
+        .filter(|(i, _)| catalogue.is_listed_venue(*i as u32))
         .filter_map(|(i, v)| {
             let (c, r) = proj.to_cell(v.position);
             (c >= 0.0 && r >= 0.0 && c < f64::from(area.width) && r < f64::from(area.height))
@@ -359,7 +360,7 @@ fn next_session_words(
         Some((activity, Some(session))) => format!(
             "{}  {}",
             words::when(lang, session, today),
-            state.catalogue.activity(*activity).title.get(lang)
+            state.catalogue.texts(*activity).title.get(lang)
         ),
         _ => t(lang, "map-nothing-next"),
     }

@@ -48,7 +48,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
                     _ => String::new(),
                 };
                 (
-                    activity.title.get(lang).to_string(),
+                    state.catalogue.texts(a).title.get(lang).to_string(),
                     state
                         .catalogue
                         .venue(activity.venue)

@@ -38,7 +38,12 @@ impl Row {
         };
         let direction = state.site.position.direction_to(venue.position);
         Row {
-            title: activity.title.get(lang).to_string(),
+            title: state
+                .catalogue
+                .texts(item.activity)
+                .title
+                .get(lang)
+                .to_string(),
             seats: words::seats(lang, state.seats_left(session), activity.is_cancelled()),
             venue: venue.name.get(lang).to_string(),
             when: words::when(lang, &item.session, today),

@@ -41,7 +41,8 @@ fn session_lines(
         venue.name.get(lang),
         words::distance_direction(lang, distance, direction)
     );
-    p.text(x, y, w, activity.title.get(lang), p.theme.text.bold());
+    let texts = state.catalogue.texts(session.activity);
+    p.text(x, y, w, texts.title.get(lang), p.theme.text.bold());
     p.text(x, y + 1, w, &when, p.theme.text.style());
     p.text(x, y + 2, w, &place, p.theme.text.style());
     p.text(x, y + 3, w, venue.address.get(lang), p.theme.muted.style());

@@ -113,8 +113,8 @@ fn facts(state: &State, lang: Lang) -> Vec<String> {
             lang,
             "staff-catalogue",
             args![
-                "venues" => state.catalogue.venues.len(),
-                "activities" => state.catalogue.activities.len()
+                "venues" => state.catalogue.venue_count(),
+                "activities" => state.catalogue.activity_count()
             ],
         ),
         link,

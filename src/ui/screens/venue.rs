@@ -71,7 +71,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: VenueId, area: Rect) {
             rect.x + 4,
             rect.y,
             rect.width.saturating_sub(seats_w + 8),
-            activity.title.get(lang),
+            state.catalogue.texts(activity_id).title.get(lang),
             pair.bold(),
         );
         p.text_right(
