@@ -173,7 +173,13 @@ fn new_seat_counts_reach_the_screen_at_once_even_with_a_person_there() {
     let before = Arc::as_ptr(&h.state.catalogue);
     let capacity = h.state.catalogue.activity(first.activity).capacity;
     assert!(h.state.seats_left(session) > 0);
-    let id: Box<str> = h.state.catalogue.activity(first.activity).id.clone();
+    let id: Box<str> = h
+        .state
+        .catalogue
+        .activity(first.activity)
+        .id
+        .as_str()
+        .into();
     h.send(Msg::CatalogueChanges(vec![Change::Seats {
         activity: id,
         date: first.session.date,
@@ -206,7 +212,7 @@ fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
         h.state
             .nearby
             .iter()
-            .all(|item| h.state.catalogue.activity(item.activity).id.as_ref() != id)
+            .all(|item| h.state.catalogue.activity(item.activity).id.as_str() != id)
     );
 }
 

@@ -16,6 +16,9 @@
 #   LOADGEN    the learning-loadgen binary (default target/release/learning-loadgen)
 #   RESULTS    also keep the JSON lines here (default: in the temp dir, removed)
 #   KEEP=1     keep the temp dir (hub db, tokens, hub log)
+#   REIMPORT   a catalogue file: after the runs, one more lone run at the largest kiosk count
+#              with `learning-hub import REIMPORT` started halfway through the window (to see
+#              whether a re-import stalls sign-ups)
 #
 # The runs share one hub database in the order given, so sessions fill up as the sign-up
 # runs go on (more `full` answers), and the feed read by first-sync and poll also carries
@@ -125,6 +128,21 @@ for scenario in $scenarios; do
         fi
     done
 done
+
+if [[ -n ${REIMPORT:-} ]]; then
+    (
+        sleep "$(awk -v w="$warmup" -v d="$duration" 'BEGIN { print w + d / 2 }')"
+        start=$(date +%s.%N)
+        "$hub_bin" --db "$db" import "$REIMPORT" >"$work/reimport.out" 2>&1
+        end=$(date +%s.%N)
+        awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }' >"$work/reimport.secs"
+    ) &
+    importer=$!
+    "$loadgen" --url "$url" --tokens "$work/tokens.txt" --kiosks "$most" --scenario lone \
+        --duration "$duration" --warmup "$warmup" --hub-pid "$hub_pid" --clk-tck "$clk_tck"
+    wait "$importer"
+    echo "(the row above: lone sign-ups from $most kiosks while \`learning-hub import $(basename "$REIMPORT")\` ran in the middle of the window: $(cat "$work/reimport.secs") s; $(cat "$work/reimport.out"))"
+fi
 
 echo
 echo "Hub CPU over each whole run (set-up, warm-up and window); the table above counts the window only."

@@ -249,7 +249,7 @@ impl<S: Sink> Ctx<S> {
         let (Some(venue_ref), Some((mut activity, texts))) = (venue_ref, activity) else {
             return;
         };
-        if self.activity_ids.contains(&activity.id) {
+        if self.activity_ids.contains(activity.id.as_str()) {
             self.problems.push(Problem::at(
                 format!("{path}.id"),
                 ProblemKind::DuplicateId(activity.id.to_string()),
@@ -261,7 +261,7 @@ impl<S: Sink> Ctx<S> {
             Some(&v) => activity.venue = v as u32,
             None => self.unresolved.push((self.activity_ids.len(), venue_ref)),
         }
-        self.activity_ids.insert(activity.id.clone());
+        self.activity_ids.insert(activity.id.as_str().into());
         self.sink.activity(activity, texts, &value);
     }
 }
@@ -381,7 +381,7 @@ pub fn read_activity(value: &Value, path: &str, problems: &mut Vec<Problem>) -> 
         return (venue_ref, None);
     };
     let activity = Activity {
-        id,
+        id: id.as_ref().into(),
         venue: 0,
         category,
         audience,

@@ -123,7 +123,7 @@ impl Row<'_> {
         let texts = self.catalogue.texts(self.item.activity);
         let venue = self.catalogue.venue(self.item.venue);
         json!({
-            "activity": activity.id.as_ref(),
+            "activity": activity.id.as_str(),
             "title": {"zh-CN": texts.title.get(Lang::Zh), "en-US": texts.title.get(Lang::En)},
             "venue": venue.id.as_ref(),
             "venue_name": {"zh-CN": venue.name.get(Lang::Zh), "en-US": venue.name.get(Lang::En)},

@@ -68,6 +68,11 @@ impl Hub {
         }
     }
 
+    /// The hub's process id (benchmarks read its memory and CPU).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The hub's URL.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
