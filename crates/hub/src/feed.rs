@@ -1,13 +1,15 @@
 //! The catalogue change feed: the changes after a cursor, oldest first, a page at a time.
 
-use learning_wire::{FeedItem, FeedPage, Seats};
+use learning_wire::Seats;
 use rusqlite::Connection;
+use serde::de::IgnoredAny;
 
 /// What the feed answers.
 #[derive(Debug, PartialEq)]
 pub enum FeedAnswer {
-    /// A page (empty: caught up), with the ETag of the catalogue's current state.
-    Page(FeedPage, String),
+    /// A page (empty: caught up) as the JSON of a `FeedPage`, with the ETag of the
+    /// catalogue's current state.
+    Page(String, String),
     /// Nothing changed since the ETag the kiosk sent.
     NotModified(String),
     /// The cursor is older than the tombstones kept: rebuild from 0.
@@ -57,26 +59,40 @@ pub fn page(
             r.get::<_, Option<String>>(3)?,
         ))
     })?;
-    let mut items = Vec::new();
+    // The stored bodies are JSON already: the page is written around them rather than
+    // parsed and printed again (a first sync is mostly this).
+    let mut out = String::from("{\"items\":[");
     let mut next = after;
+    let mut first = true;
+    let mut item = |tag: &str, json: &str| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        out.push_str("{\"");
+        out.push_str(tag);
+        out.push_str("\":");
+        out.push_str(json);
+        out.push('}');
+    };
     for row in rows {
         let (seq, kind, key, body) = row?;
         next = seq as u64;
-        let value = body
-            .as_deref()
-            .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok());
-        let item = match (kind.as_str(), value) {
-            ("venue", Some(v)) => FeedItem::Venue(v),
-            ("venue", None) => FeedItem::DeletedVenue(key),
-            ("activity", Some(v)) => FeedItem::Activity(v),
-            ("activity", None) => FeedItem::DeletedActivity(key),
-            ("seats", Some(v)) => match serde_json::from_value::<Seats>(v) {
-                Ok(seats) => FeedItem::Seats(seats),
-                Err(_) => continue,
-            },
-            _ => continue,
-        };
-        items.push(item);
+        // A body that does not read (a damaged file) is left out rather than breaking the
+        // page for every kiosk.
+        let body = body.filter(|b| match kind.as_str() {
+            "seats" => serde_json::from_str::<Seats>(b).is_ok(),
+            _ => serde_json::from_str::<IgnoredAny>(b).is_ok(),
+        });
+        let key = serde_json::Value::from(key).to_string();
+        match (kind.as_str(), body.as_deref()) {
+            ("venue", Some(b)) => item("venue", b),
+            ("venue", None) => item("deleted_venue", &key),
+            ("activity", Some(b)) => item("activity", b),
+            ("activity", None) => item("deleted_activity", &key),
+            ("seats", Some(b)) => item("seats", b),
+            _ => {}
+        }
     }
-    Ok(FeedAnswer::Page(FeedPage { items, next }, tag))
+    out.push_str(&format!("],\"next\":{next}}}"));
+    Ok(FeedAnswer::Page(out, tag))
 }

@@ -149,7 +149,14 @@ async fn feed(
     })
     .await;
     match answer {
-        Ok(Ok(FeedAnswer::Page(p, tag))) => ([(header::ETAG, tag)], axum::Json(p)).into_response(),
+        Ok(Ok(FeedAnswer::Page(body, tag))) => (
+            [
+                (header::ETAG, tag),
+                (header::CONTENT_TYPE, "application/json".into()),
+            ],
+            body,
+        )
+            .into_response(),
         Ok(Ok(FeedAnswer::NotModified(tag))) => {
             (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response()
         }
