@@ -60,7 +60,8 @@ fn seen(c: &Catalogue) -> (Vec<String>, Vec<(String, String)>) {
         .activities
         .iter()
         .enumerate()
-        .filter(|(_, a)| c.activity_by_id(&a.id).is_some())
+        // The listed slot of each id (a withdrawn slot keeps its id but is not listed).
+        .filter(|(i, a)| c.activity_by_id(&a.id) == Some(*i as u32))
         .map(|(i, a)| {
             let texts = c.texts(i as u32);
             format!(
@@ -236,4 +237,45 @@ fn a_cache_from_before_the_compact_form_keeps_its_catalogue() {
     );
     let demo = learning_kiosk::catalogue::demo::demo_catalogue().unwrap();
     assert_eq!(seen(&c), seen(&demo));
+}
+
+#[test]
+fn a_venue_withdrawn_and_listed_again_is_one_venue_with_its_activities() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalogue.sqlite");
+    let mut cache = filled(&path);
+    let mut in_use = load_cached(&path).unwrap().unwrap();
+    let demo = demo_json();
+    let venue = demo["venues"][3].clone();
+    let id = venue["id"].as_str().unwrap().to_string();
+    let acts: Vec<Value> = demo["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["venue"] == id.as_str())
+        .cloned()
+        .collect();
+    assert!(!acts.is_empty());
+    let mut gone: Vec<FeedItem> = acts
+        .iter()
+        .map(|a| FeedItem::DeletedActivity(a["id"].as_str().unwrap().into()))
+        .collect();
+    gone.push(FeedItem::DeletedVenue(id.clone()));
+    let mut back = vec![FeedItem::Venue(venue.clone()), FeedItem::Venue(venue)];
+    back.extend(acts.iter().cloned().map(FeedItem::Activity));
+    for (items, next) in [(gone, 2000), (back, 3000)] {
+        for change in cache.apply_page(&page(items, next), None).unwrap().changes {
+            in_use.apply(change).unwrap();
+        }
+    }
+    let fresh = load_cached(&path).unwrap().unwrap();
+    assert_eq!(in_use.venue_count(), fresh.venue_count());
+    assert_eq!(seen(&in_use), seen(&fresh));
+    let listed = (0..in_use.venues.len() as u32)
+        .filter(|v| in_use.is_listed_venue(*v) && *in_use.venue(*v).id == *id)
+        .count();
+    assert_eq!(
+        listed, 1,
+        "listed once, not once for each time it came back"
+    );
 }

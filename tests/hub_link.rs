@@ -192,6 +192,34 @@ fn new_seat_counts_reach_the_screen_at_once_even_with_a_person_there() {
 }
 
 #[test]
+fn seat_counts_go_past_a_change_that_waits_for_the_person_to_go() {
+    let mut h = english_hub();
+    h.swipe(CARD);
+    h.enter();
+    let (first, second) = (h.state.nearby[0], h.state.nearby[1]);
+    assert_ne!(first.activity, second.activity);
+    let id = |a| h.state.catalogue.activity(a).id.to_string();
+    let (gone, full) = (id(first.activity), id(second.activity));
+    let capacity = h.state.catalogue.activity(second.activity).capacity;
+    h.send(Msg::CatalogueChanges(vec![
+        Change::ActivityGone(gone.as_str().into()),
+        Change::Seats {
+            activity: full.as_str().into(),
+            date: second.session.date,
+            taken: capacity,
+        },
+    ]));
+    let session = learning_kiosk::app::state::SessionRef {
+        activity: second.activity,
+        date: second.session.date,
+    };
+    assert_eq!(h.state.seats_left(session), 0, "at once, under the person");
+    assert!(h.state.catalogue.activity_by_id(&gone).is_some(), "not yet");
+    h.send(Msg::Action(Action::Finish));
+    assert!(h.state.catalogue.activity_by_id(&gone).is_none());
+}
+
+#[test]
 fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
     let mut h = Harness::demo_with_hub();
     h.swipe(CARD);

@@ -3,13 +3,14 @@
 //! new catalogue is loaded only after the one in use has been let go, so that two are never
 //! held at once.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
 
 use crate::app::effect::Effect;
 use crate::app::state::State;
 use crate::catalogue::Catalogue;
 use crate::catalogue::change::Change;
+use crate::catalogue::model::ActivityKey;
 
 /// What the kiosk has heard of the hub's catalogue and not yet put in use.
 #[derive(Clone, Debug, Default)]
@@ -68,27 +69,51 @@ pub fn apply_when_free(state: &mut State) -> Vec<Effect> {
 }
 
 fn apply_changes(state: &mut State, free: bool) -> Vec<Effect> {
+    if state.updates.changes.is_empty() || state.updates.reloading {
+        return Vec::new();
+    }
+    // Shared only while a save checks against it (a person is here): try again later.
+    let Some(catalogue) = Arc::get_mut(&mut state.catalogue) else {
+        return Vec::new();
+    };
     let mut moved = false;
-    while let Some(change) = state.updates.changes.front() {
-        // A list on screen keeps its places: only seat counts change under a person.
-        if !(free || change.is_seats()) || state.updates.reloading {
-            break;
+    let mut waiting = VecDeque::new();
+    // With a person here a list keeps its places: only seat counts go in, and only those of
+    // activities no change still waiting touches (their order against it must hold).
+    let mut touched: HashSet<ActivityKey> = HashSet::new();
+    let mut hold_all_seats = false;
+    for change in std::mem::take(&mut state.updates.changes) {
+        let now = free
+            || match &change {
+                Change::Seats { activity, .. } => {
+                    !hold_all_seats && !touched.contains(activity.as_ref())
+                }
+                _ => false,
+            };
+        if !now {
+            match &change {
+                Change::Activity { activity, .. } => {
+                    touched.insert(activity.id.clone());
+                }
+                Change::ActivityGone(id) => {
+                    touched.insert(id.as_ref().into());
+                }
+                // Which activities go with a venue is not known here: hold every seat count.
+                Change::VenueGone(_) => hold_all_seats = true,
+                Change::Venue(_) | Change::Seats { .. } => {}
+            }
+            waiting.push_back(change);
+            continue;
         }
-        // Shared only while a save checks against it (a person is here): try again later.
-        let Some(catalogue) = Arc::get_mut(&mut state.catalogue) else {
-            break;
-        };
-        let Some(change) = state.updates.changes.pop_front() else {
-            break;
-        };
         moved |= !change.is_seats();
         if let Err(why) = catalogue.apply(change) {
             tracing::warn!(%why, "a change from the hub does not fit the catalogue in use; loading it again");
-            state.updates.changes.clear();
             state.updates.reload_wanted = true;
+            waiting.clear();
             break;
         }
     }
+    state.updates.changes = waiting;
     if moved {
         places_moved(state)
     } else {

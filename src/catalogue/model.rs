@@ -514,15 +514,18 @@ impl Catalogue {
                 if let Some(found) = recent.get(&id) {
                     return found.clone();
                 }
-                let read = store
-                    .activity_texts(&self.activity(id).id)
-                    .unwrap_or_else(|| {
+                match store.activity_texts(&self.activity(id).id) {
+                    Some(read) => {
+                        let read = Arc::new(read);
+                        recent.put(id, read.clone());
+                        read
+                    }
+                    // Not remembered: the next frame tries the disk again.
+                    None => {
                         tracing::warn!(activity = %self.activity(id).id, "an activity's texts could not be read");
-                        self.placeholder(id)
-                    });
-                let read = Arc::new(read);
-                recent.put(id, read.clone());
-                read
+                        Arc::new(self.placeholder(id))
+                    }
+                }
             }
         }
     }
@@ -578,11 +581,12 @@ impl Catalogue {
 
     fn venue_by_id(&self, id: &str) -> Option<VenueId> {
         // Venues are a few thousand and change rarely: a scan is cheaper than an index.
+        // Only listed slots: a venue withdrawn and listed again has a new slot.
         self.venues
             .iter()
-            .position(|v| &*v.id == id)
-            .map(|i| i as VenueId)
-            .filter(|i| self.is_listed_venue(*i))
+            .enumerate()
+            .find(|(i, v)| &*v.id == id && self.is_listed_venue(*i as VenueId))
+            .map(|(i, _)| i as VenueId)
     }
 
     /// The hub's count of seats taken for one session of an activity, replacing the

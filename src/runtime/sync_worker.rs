@@ -86,6 +86,9 @@ impl Worker {
         let Some(mut syncer) = self.open(&data_dir).await else {
             return;
         };
+        // How far the cache had come when this worker last looked: another process (a staff
+        // `sync`) that moves it on brings changes that never came through here.
+        let mut known = syncer.cache.state().ok().map(|s| s.generation);
         loop {
             if !self.wait().await {
                 return;
@@ -99,12 +102,20 @@ impl Worker {
             }
             syncer.client.allowance = self.budget.remaining(now);
             let at = self.clock.now().now;
+            let outside = syncer.cache.state().ok().map(|s| s.generation) != known;
             let result = syncer.sync_once(&at).await;
+            known = syncer.cache.state().ok().map(|s| s.generation);
             let (_, sent, received) = syncer.client.counts();
             self.budget.spend(Instant::now(), sent + received);
             self.after(result, at, sent + received);
             // Changes may have reached the cache even if the sync then failed.
             match syncer.take_news() {
+                _ if outside => {
+                    tracing::info!(
+                        "the catalogue cache was changed by another process; loading it again"
+                    );
+                    self.tell(Msg::CatalogueReload).await;
+                }
                 CatalogueNews::Nothing => {}
                 CatalogueNews::Changes(changes) => {
                     self.tell(Msg::CatalogueChanges(changes)).await;
