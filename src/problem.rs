@@ -133,6 +133,8 @@ pub enum ProblemKind {
     BadChord(String),
     /// A command line that cannot be split into words (unbalanced quotes, or empty).
     BadCommand,
+    /// A file larger than its format allows, in MiB.
+    FileTooLarge(u64),
 }
 
 /// One problem in a file.
@@ -216,6 +218,11 @@ impl Problem {
             K::BadPinHash => t(lang, "problem-bad-pin-hash"),
             K::BadChord(chord) => ta(lang, "problem-bad-chord", args!["chord" => chord]),
             K::BadCommand => t(lang, "problem-bad-command"),
+            K::FileTooLarge(max) => ta(
+                lang,
+                "problem-file-too-large",
+                &[("max", crate::i18n::Arg::Num(*max as f64))],
+            ),
         }
     }
 

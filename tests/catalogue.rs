@@ -420,3 +420,82 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+/// A catalogue that is well formed but longer than the format allows: the head, then a
+/// padding field `len` bytes long, made as it is read (nothing of it is held in memory).
+struct Padded {
+    head: std::io::Cursor<Vec<u8>>,
+    left: u64,
+    tail: std::io::Cursor<Vec<u8>>,
+}
+
+impl std::io::Read for Padded {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.head.read(buf)?;
+        if n > 0 {
+            return Ok(n);
+        }
+        if self.left > 0 {
+            let n = buf.len().min(self.left as usize);
+            buf[..n].fill(b'a');
+            self.left -= n as u64;
+            return Ok(n);
+        }
+        self.tail.read(buf)
+    }
+}
+
+fn padded(len: u64) -> Padded {
+    let head = format!(
+        r#"{{"format":"learning-catalogue/1","generated_at":"2026-11-22T08:00:00+08:00","venues":[{}],"activities":[],"pad":""#,
+        venue()
+    );
+    Padded {
+        head: std::io::Cursor::new(head.into_bytes()),
+        left: len,
+        tail: std::io::Cursor::new(br#""}"#.to_vec()),
+    }
+}
+
+#[test]
+fn a_catalogue_past_the_formats_256_mib_is_refused_and_not_read_on() {
+    use learning_kiosk::catalogue::load::{MAX_FILE_BYTES, load_reader};
+    assert_eq!(MAX_FILE_BYTES, 256 * 1024 * 1024, "the spec's limit");
+    // Under the limit: loads (the padding is an unknown field, ignored).
+    assert!(load_reader(padded(1 << 20), "small.json").is_ok());
+    let mut reader = padded(MAX_FILE_BYTES);
+    let problems = load_reader(&mut reader, "huge.json").unwrap_err();
+    assert_eq!(problems.file, "huge.json");
+    assert_eq!(
+        problems
+            .report(Lang::En)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim(),
+        "huge.json: the file is larger than 256 MiB, the most a catalogue may be"
+    );
+    assert!(problems.report(Lang::Zh).contains("文件超过 256 MiB"));
+    // It stopped at the limit rather than reading the rest.
+    assert!(reader.tail.position() == 0);
+}
+
+#[test]
+fn a_catalogue_file_past_the_limit_is_refused_before_it_is_read() {
+    use learning_kiosk::catalogue::load::{MAX_FILE_BYTES, load_file};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    // Sparse: the size is there, the bytes are not.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    let problems = load_file(&path).unwrap_err();
+    assert!(
+        problems
+            .report(Lang::En)
+            .contains("the file is larger than 256 MiB"),
+        "{}",
+        problems.report(Lang::En)
+    );
+}

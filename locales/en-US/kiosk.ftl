@@ -314,6 +314,7 @@ problem-empty-text = both languages are empty
 problem-bad-pin-hash = expected an Argon2 hash (make one with learning-kiosk hash-pin), never the PIN itself
 problem-bad-chord = "{ $chord }" is not a key chord this kiosk can use (for example ctrl+alt+k)
 problem-bad-command = not a command line the kiosk can run (check its quotes), for example: espeak-ng -v {"{"}voice{"}"} --stdin
+problem-file-too-large = the file is larger than { $max } MiB, the most a catalogue may be
 expected-string = a string
 expected-number = a number
 expected-integer = a whole number

@@ -301,6 +301,7 @@ problem-empty-text = 中文和英文都是空的
 problem-bad-pin-hash = 应该是 Argon2 哈希（用 learning-kiosk hash-pin 生成），不能是密码本身
 problem-bad-chord = "{ $chord }" 不是可用的组合键（例如 ctrl+alt+k）
 problem-bad-command = 不是可以运行的命令（请检查引号），例如：espeak-ng -v {"{"}voice{"}"} --stdin
+problem-file-too-large = 文件超过 { $max } MiB，目录文件不能更大
 expected-string = 文字
 expected-number = 数字
 expected-integer = 整数

@@ -26,6 +26,9 @@ use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
 /// The format name this loader reads.
 pub const FORMAT: &str = "learning-catalogue/1";
 
+/// The largest catalogue file read (the format's limit): more is refused, never read on.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
 /// Latitude range allowed for Beijing.
 const LAT_RANGE: (f64, f64) = (39.4, 41.1);
 /// Longitude range allowed for Beijing.
@@ -33,14 +36,22 @@ const LON_RANGE: (f64, f64) = (115.4, 117.6);
 
 /// Loads and checks a catalogue file.
 pub fn load_file(path: &Path) -> Result<Catalogue, FileProblems> {
-    let label = path.display().to_string();
-    match std::fs::File::open(path) {
-        Ok(file) => load_reader(std::io::BufReader::with_capacity(1 << 16, file), &label),
-        Err(err) => Err(FileProblems {
-            file: label,
-            problems: vec![Problem::at("", ProblemKind::Unreadable(err.to_string()))],
-        }),
+    load_reader(open_file(path)?, &path.display().to_string())
+}
+
+/// Opens a catalogue file for reading, refusing one larger than the format allows before
+/// reading any of it.
+pub fn open_file(path: &Path) -> Result<std::io::BufReader<std::fs::File>, FileProblems> {
+    let refused = |kind| FileProblems {
+        file: path.display().to_string(),
+        problems: vec![Problem::at("", kind)],
+    };
+    let file =
+        std::fs::File::open(path).map_err(|e| refused(ProblemKind::Unreadable(e.to_string())))?;
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(refused(ProblemKind::FileTooLarge(MAX_FILE_BYTES >> 20)));
     }
+    Ok(std::io::BufReader::with_capacity(1 << 16, file))
 }
 
 /// Loads and checks a catalogue held in memory (the embedded demo, tests).
@@ -67,10 +78,25 @@ pub fn check_reader<R: Read, S: Sink>(
     sink: S,
 ) -> Result<(S, Moment), FileProblems> {
     let mut ctx = Ctx::new(sink);
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let over = std::cell::Cell::new(false);
+    let capped = Capped {
+        inner: reader,
+        left: MAX_FILE_BYTES,
+        over: &over,
+    };
+    let mut de = serde_json::Deserializer::from_reader(capped);
     let parsed = RootSeed(&mut ctx)
         .deserialize(&mut de)
         .and_then(|()| de.end());
+    if over.get() {
+        return Err(FileProblems {
+            file: label.to_string(),
+            problems: vec![Problem::at(
+                "",
+                ProblemKind::FileTooLarge(MAX_FILE_BYTES >> 20),
+            )],
+        });
+    }
     if let Err(err) = parsed {
         ctx.problems.push(json_error_problem(&err));
         // Past a syntax error nothing more was read; "missing" would only be noise.
@@ -80,6 +106,33 @@ pub fn check_reader<R: Read, S: Sink>(
         file: label.to_string(),
         problems,
     })
+}
+
+/// A reader that stops with an error at the file limit, and says so.
+struct Capped<'a, R> {
+    inner: R,
+    left: u64,
+    over: &'a std::cell::Cell<bool>,
+}
+
+impl<R: Read> Read for Capped<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            // At the limit: one byte more means the file is too large.
+            let mut probe = [0u8; 1];
+            if self.inner.read(&mut probe)? == 0 {
+                return Ok(0);
+            }
+            self.over.set(true);
+            return Err(std::io::Error::other("larger than a catalogue may be"));
+        }
+        let room = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..room])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 fn json_error_problem(err: &serde_json::Error) -> Problem {

@@ -35,6 +35,30 @@ pub enum BatchOutcome {
     TooLarge,
 }
 
+/// The largest answer the kiosk takes from a hub, as sent and as decoded (a feed page of 500
+/// activities with summaries is well under 2 MB): anything larger is a damaged answer.
+pub const MAX_ANSWER_BYTES: usize = 32 << 20;
+
+fn too_large() -> SyncError {
+    SyncError::Offline(format!(
+        "a damaged answer: it expands past {} MB",
+        MAX_ANSWER_BYTES >> 20
+    ))
+}
+
+/// Decodes a zstd body, stopping at the cap rather than at the end of a bomb.
+fn decode_capped(raw: &[u8]) -> Result<Vec<u8>, SyncError> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    zstd::stream::read::Decoder::new(raw)
+        .and_then(|d| d.take(MAX_ANSWER_BYTES as u64 + 1).read_to_end(&mut out))
+        .map_err(|e| SyncError::Offline(format!("a damaged answer: {e}")))?;
+    if out.len() > MAX_ANSWER_BYTES {
+        return Err(too_large());
+    }
+    Ok(out)
+}
+
 /// A client for one hub and one kiosk token.
 pub struct HubClient {
     http: reqwest::Client,
@@ -115,27 +139,35 @@ impl HubClient {
             return Err(SyncError::AllowanceSpent);
         }
         self.count_request(&request);
-        let response = self
+        let mut response = self
             .http
             .execute(request)
             .await
             .map_err(|e| SyncError::Offline(describe(&e)))?;
         let status = response.status();
         let headers = response.headers().clone();
-        let raw = response
-            .bytes()
+        // Read as it comes, and no further than the cap: a hostile or broken link cannot make
+        // the kiosk hold more than that.
+        let mut raw = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
             .await
-            .map_err(|e| SyncError::Offline(describe(&e)))?;
+            .map_err(|e| SyncError::Offline(describe(&e)))?
+        {
+            if raw.len() + chunk.len() > MAX_ANSWER_BYTES {
+                return Err(too_large());
+            }
+            raw.extend_from_slice(&chunk);
+        }
         let header_bytes: usize = headers
             .iter()
             .map(|(k, v)| k.as_str().len() + v.len() + 4)
             .sum();
         self.received += (header_bytes + 20 + raw.len()) as u64;
         let body = if headers.get(CONTENT_ENCODING).is_some_and(|v| v == "zstd") {
-            zstd::decode_all(raw.as_ref())
-                .map_err(|e| SyncError::Offline(format!("a damaged answer: {e}")))?
+            decode_capped(&raw)?
         } else {
-            raw.to_vec()
+            raw
         };
         if let Some(wait) = retry_after(status, &headers) {
             return Err(SyncError::RetryAfter(wait));
@@ -267,4 +299,62 @@ fn describe(e: &reqwest::Error) -> String {
         source = s.source();
     }
     out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // Tests may stop at the first surprise.
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::*;
+
+    /// A one-shot HTTP server on loopback answering `body` with `Content-Encoding: zstd`.
+    fn serve_zstd(body: Vec<u8>) -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut seen = Vec::new();
+            let mut byte = [0u8; 1];
+            while !seen.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+                seen.push(byte[0]);
+            }
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: zstd\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        });
+        format!("http://{addr}")
+    }
+
+    #[tokio::test]
+    async fn an_answer_that_expands_past_the_cap_is_a_damaged_answer_not_a_page() {
+        // A real feed page, padded with a field the kiosk ignores, that decodes to more than
+        // the cap from a body of a few kilobytes.
+        let mut json = br#"{"items":[],"next":1,"pad":""#.to_vec();
+        json.resize(json.len() + MAX_ANSWER_BYTES + 1024, b'a');
+        json.extend_from_slice(br#""}"#);
+        let bomb = zstd::encode_all(json.as_slice(), 3).unwrap();
+        assert!(bomb.len() < 100_000);
+        let mut client = HubClient::new(&serve_zstd(bomb), "token").unwrap();
+        let answer = client.feed(0, 1, false, None).await;
+        assert!(
+            matches!(&answer, Err(SyncError::Offline(why)) if why.contains("expands past 32 MB")),
+            "{answer:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_answer_under_the_cap_is_read_whole() {
+        let page = br#"{"items":[],"next":7}"#;
+        let mut client =
+            HubClient::new(&serve_zstd(zstd::encode_all(&page[..], 3).unwrap()), "t").unwrap();
+        let answer = client.feed(0, 1, false, None).await.unwrap();
+        assert!(
+            matches!(answer, FeedAnswer::Page(ref p, _) if p.next == 7),
+            "{answer:?}"
+        );
+    }
 }

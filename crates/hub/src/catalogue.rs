@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use learning_kiosk::catalogue::load::{Sink, check_reader, read_activity};
+use learning_kiosk::catalogue::load::{Sink, check_reader, open_file, read_activity};
 use learning_kiosk::catalogue::{Activity, ActivityTexts, Venue};
-use learning_kiosk::problem::{FileProblems, Problem, ProblemKind};
+use learning_kiosk::problem::FileProblems;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
@@ -86,12 +86,7 @@ CREATE TEMP TABLE changes (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT);
 /// changes one activity holds sign-ups up for one activity's worth of work.
 pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportError> {
     let label = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| {
-        ImportError::Problems(FileProblems {
-            file: label.clone(),
-            problems: vec![Problem::at("", ProblemKind::Unreadable(e.to_string()))],
-        })
-    })?;
+    let reader = open_file(path).map_err(ImportError::Problems)?;
     conn.execute_batch(STAGING)?;
     let staged = {
         let tx = conn.transaction()?;
@@ -99,7 +94,6 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
             conn: &tx,
             failed: None,
         };
-        let reader = std::io::BufReader::with_capacity(1 << 16, file);
         let (stage, _) = check_reader(reader, &label, stage).map_err(ImportError::Problems)?;
         if let Some(e) = stage.failed {
             return Err(e.into());

@@ -399,3 +399,21 @@ fn export_masks_cards_for_people_and_keeps_them_for_records() {
     assert_eq!(json[0]["card"], card(1));
     assert_eq!(json[0]["kiosk"], "k1");
 }
+
+#[test]
+fn import_refuses_a_catalogue_past_the_formats_size_limit_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hub.sqlite");
+    let huge = dir.path().join("huge.json");
+    // Sparse: 257 MiB long, nothing written.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(257 << 20)
+        .unwrap();
+    let out = common::hub(&db, &["import", huge.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("huge.json"), "{err}");
+    assert!(err.contains("larger than 256 MiB"), "{err}");
+    assert!(err.contains("文件超过 256 MiB"), "{err}");
+}
