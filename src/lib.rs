@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod input;
 pub mod map;
 pub mod outbox;
+pub mod output;
 pub mod problem;
 pub mod runtime;
 pub mod signup;

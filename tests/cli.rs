@@ -481,3 +481,57 @@ fn nearby_prints_sessions_soonest_first_with_distance_and_direction() {
         "{err}"
     );
 }
+
+/// A pipe whose reading end is already closed: every write to it fails (EPIPE).
+fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer
+}
+
+#[test]
+fn a_closed_pipe_or_lost_terminal_never_turns_a_command_into_a_panic() {
+    let k = Kiosk::new();
+    let command = |args: &[&str]| {
+        let mut c = Command::new(BIN);
+        c.arg("--data-dir")
+            .arg(k.dir.path().join("data"))
+            .arg("--catalogue")
+            .arg(k.dir.path().join("rules.json"))
+            .args(["--now", common::NOW, "--lang", "en-US"])
+            .args(args);
+        c
+    };
+    // `learning-kiosk nearby | head -0`: the listing goes nowhere, the command still ends well.
+    let status = command(&["nearby", "--at", "39.9065,116.2230"])
+        .stdout(closed_pipe())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "a closed stdout is not a crash");
+    // A refusal with nowhere to say it still exits with its own code, not a panic's 101.
+    let said = k.run(&[
+        "signup",
+        "--card",
+        "123",
+        "--activity",
+        "x",
+        "--date",
+        "2026-11-23",
+    ]);
+    let silent = command(&[
+        "signup",
+        "--card",
+        "123",
+        "--activity",
+        "x",
+        "--date",
+        "2026-11-23",
+    ])
+    .stdout(closed_pipe())
+    .stderr(closed_pipe())
+    .status()
+    .unwrap();
+    assert_ne!(said.status.code(), Some(0));
+    assert_eq!(silent.code(), said.status.code());
+}

@@ -39,7 +39,7 @@ pub fn run(options: &Options, lang: Lang, file: &Path) -> u8 {
     }
     match boot::load_seed(&site, options) {
         Ok(catalogue) => {
-            println!(
+            crate::say!(
                 "{}",
                 ta(
                     lang,

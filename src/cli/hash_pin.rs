@@ -21,11 +21,11 @@ pub fn run(lang: Lang) -> u8 {
     }
     match pin::hash(pin_text) {
         Ok(hash) => {
-            println!("{hash}");
+            crate::say!("{hash}");
             exit::OK
         }
         Err(err) => {
-            eprintln!("{err}");
+            crate::say_err!("{err}");
             exit::INTERNAL
         }
     }

@@ -78,12 +78,12 @@ pub fn run(options: &Options, lang: Lang, ask: &Ask) -> u8 {
         .collect();
     if ask.json {
         let list: Vec<serde_json::Value> = rows.iter().map(|r| r.json()).collect();
-        println!(
+        crate::say!(
             "{}",
             serde_json::to_string_pretty(&list).unwrap_or_default()
         );
     } else {
-        println!(
+        crate::say!(
             "{}",
             ta(
                 lang,
@@ -92,7 +92,7 @@ pub fn run(options: &Options, lang: Lang, ask: &Ask) -> u8 {
             )
         );
         for r in &rows {
-            println!("{}", r.line(lang));
+            crate::say!("{}", r.line(lang));
         }
     }
     exit::OK

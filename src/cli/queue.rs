@@ -70,16 +70,16 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             })
             .collect();
         let out = json!({ "counts": counts, "total": records.len(), "signups": signups });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        crate::say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return exit::OK;
     }
-    println!(
+    crate::say!(
         "{}",
         ta(lang, "cli-queue-total", args!["count" => records.len()])
     );
     for status in Status::ALL {
         let n = counts.get(&status).copied().unwrap_or(0);
-        println!("  {}: {n}", words::status_short(lang, status));
+        crate::say!("  {}: {n}", words::status_short(lang, status));
     }
     for r in &records {
         let why = r
@@ -90,7 +90,7 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
                 format!("  ({said})")
             })
             .unwrap_or_default();
-        println!(
+        crate::say!(
             "{}  {}  {:<40}  {}  {:<10}  {}{why}",
             r.code,
             r.card_masked(),

@@ -6,12 +6,12 @@ use crate::problem::FileProblems;
 
 /// Prints every problem in a file to standard error, in both languages.
 pub fn problems(problems: &FileProblems, lang: Lang) {
-    eprintln!("{}", problems.report(lang));
-    eprintln!("{}", problems.report(lang.other()));
+    crate::say_err!("{}", problems.report(lang));
+    crate::say_err!("{}", problems.report(lang.other()));
 }
 
 /// Prints a message to standard error in both languages.
 pub fn both(lang: Lang, message: impl Fn(Lang) -> String) {
-    eprintln!("{}", message(lang));
-    eprintln!("{}", message(lang.other()));
+    crate::say_err!("{}", message(lang));
+    crate::say_err!("{}", message(lang.other()));
 }

@@ -73,7 +73,7 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
         }
         Err(err) => {
             tracing::error!(error = %err, "the kiosk could not use the terminal");
-            eprintln!("学习亭无法使用终端 / The kiosk could not use the terminal: {err}");
+            crate::say_err!("学习亭无法使用终端 / The kiosk could not use the terminal: {err}");
             exit::INTERNAL
         }
     }

@@ -59,8 +59,8 @@ pub fn run(options: &Options, lang: Lang, card: &str, activity: &str, date: Naiv
                 Saved::Existing(_) => "cli-signup-existing",
             };
             let record = saved.record();
-            println!("{}", record.code);
-            eprintln!("{}", ta(lang, id, args!["code" => &record.code]));
+            crate::say!("{}", record.code);
+            crate::say_err!("{}", ta(lang, id, args!["code" => &record.code]));
             exit::OK
         }
         Err(SignupError::Refused(refusal)) => {

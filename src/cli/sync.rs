@@ -37,7 +37,7 @@ pub fn run(options: &Options, lang: Lang) -> u8 {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            eprintln!("{err}");
+            crate::say_err!("{err}");
             return exit::INTERNAL;
         }
     };
@@ -79,7 +79,7 @@ pub fn run(options: &Options, lang: Lang) -> u8 {
             let code = failed(lang, &err);
             // What did move before the failure is kept; say so.
             let (requests, sent, received) = syncer.client.counts();
-            println!(
+            crate::say!(
                 "{}",
                 ta(
                     lang,
@@ -113,9 +113,9 @@ fn print_report(lang: Lang, moved: &Report) {
         .map(|(status, n)| words::labelled(lang, &words::status_short(lang, *status), n))
         .collect();
     if sent == 0 && moved.parked == 0 {
-        println!("{}", t(lang, "cli-sync-nothing-sent"));
+        crate::say!("{}", t(lang, "cli-sync-nothing-sent"));
     } else {
-        println!(
+        crate::say!(
             "{}",
             ta(
                 lang,
@@ -128,7 +128,7 @@ fn print_report(lang: Lang, moved: &Report) {
             )
         );
     }
-    println!(
+    crate::say!(
         "{}",
         ta(
             lang,
@@ -136,7 +136,7 @@ fn print_report(lang: Lang, moved: &Report) {
             args!["changes" => moved.changes, "pages" => moved.pages]
         )
     );
-    println!(
+    crate::say!(
         "{}",
         ta(
             lang,

@@ -6,7 +6,7 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         crate::runtime::terminal::restore();
         tracing::error!(%info, "the kiosk crashed");
-        eprintln!(
+        crate::say_err!(
             "学习亭程序出错，即将重新启动。 / The kiosk program failed and will restart.\n{info}"
         );
         // Exit from the hook: a panic on a worker thread must end the process too.

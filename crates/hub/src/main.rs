@@ -82,7 +82,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
-            eprintln!("{message}");
+            learning_kiosk::say_err!("{message}");
             ExitCode::from(code)
         }
     }
@@ -119,12 +119,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 rusqlite::params![id, tokens::hash(&token), chrono::Utc::now().to_rfc3339()],
             )
             .map_err(db_failure)?;
-            println!("kiosk {id} added; give it this token (it is shown once): {token}");
+            learning_kiosk::say!(
+                "kiosk {id} added; give it this token (it is shown once): {token}"
+            );
             Ok(())
         }
         Command::Import { file } => match catalogue::import(&mut conn, &file) {
             Ok(done) => {
-                println!(
+                learning_kiosk::say!(
                     "imported {}: {} new or changed, {} deleted, {} unchanged; feed at change {}",
                     file.display(),
                     done.changed,
@@ -171,7 +173,7 @@ fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
             .map_err(|e| (1, format!("cannot listen on {listen}: {e}")))?;
         let addr = listener.local_addr().map_err(|e| (1, e.to_string()))?;
         // Tests and supervisors read this line for the port.
-        println!("listening on {addr}");
+        learning_kiosk::say!("listening on {addr}");
         axum::serve(listener, http::router(hub))
             .with_graceful_shutdown(async {
                 // A supervisor stops the hub with SIGTERM; a person with Ctrl-C.
@@ -213,14 +215,14 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
     })?;
     let list: Vec<serde_json::Value> = rows.collect::<Result<_, _>>()?;
     if json {
-        println!(
+        learning_kiosk::say!(
             "{}",
             serde_json::to_string_pretty(&list).unwrap_or_default()
         );
     } else {
         for s in &list {
             // People reading the text get the card masked, as everywhere else.
-            println!(
+            learning_kiosk::say!(
                 "{}  {}  {}  {:<40} {}  {}{}",
                 s["uuid"].as_str().unwrap_or_default(),
                 s["kiosk"].as_str().unwrap_or_default(),
@@ -240,8 +242,8 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
 
 fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let count = |sql: &str| -> rusqlite::Result<i64> { conn.query_row(sql, [], |r| r.get(0)) };
-    println!("kiosks: {}", count("SELECT count(*) FROM kiosks")?);
-    println!(
+    learning_kiosk::say!("kiosks: {}", count("SELECT count(*) FROM kiosks")?);
+    learning_kiosk::say!(
         "catalogue: {} venues, {} activities; feed at change {}",
         count("SELECT count(*) FROM objects WHERE kind = 'venue' AND body IS NOT NULL")?,
         count("SELECT count(*) FROM objects WHERE kind = 'activity' AND body IS NOT NULL")?,
@@ -253,9 +255,9 @@ fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let mut total = 0;
     for row in rows {
         let (s, n) = row?;
-        println!("sign-ups {s}: {n}");
+        learning_kiosk::say!("sign-ups {s}: {n}");
         total += n;
     }
-    println!("sign-ups in all: {total}");
+    learning_kiosk::say!("sign-ups in all: {total}");
     Ok(())
 }
