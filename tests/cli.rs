@@ -535,3 +535,18 @@ fn a_closed_pipe_or_lost_terminal_never_turns_a_command_into_a_panic() {
     assert_ne!(said.status.code(), Some(0));
     assert_eq!(silent.code(), said.status.code());
 }
+
+#[test]
+fn what_the_command_line_prints_cannot_drive_the_terminal() {
+    let k = Kiosk::new();
+    // An argument carrying a screen clear and a clipboard write, echoed in the refusal.
+    let hostile = "x\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}y";
+    let out = k.signup(CARD, hostile, "2026-11-23");
+    assert_ne!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains("x\\u{1b}[2J\\u{1b}]52;c;cHduZWQ=\\u{7}y"),
+        "{err}"
+    );
+}
