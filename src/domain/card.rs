@@ -84,6 +84,46 @@ impl CardNumber {
     }
 }
 
+/// Text from elsewhere (a hub's error message) with every run of six or more digits masked,
+/// digit by digit, where single spaces or dashes between digits count as part of the run: a
+/// card number in any of its written forms is never logged or shown.
+pub fn mask_digit_runs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // The run: digits, and single separators with a digit on each side.
+        let mut end = i;
+        let mut digits = 0;
+        while end < chars.len() {
+            if chars[end].is_ascii_digit() {
+                digits += 1;
+                end += 1;
+            } else if matches!(chars[end], ' ' | '-')
+                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        for c in &chars[i..end] {
+            out.push(if digits >= 6 && c.is_ascii_digit() {
+                '*'
+            } else {
+                *c
+            });
+        }
+        i = end;
+    }
+    out
+}
+
 /// Masks a stored 16-digit number for people to read; anything else is masked whole.
 pub fn mask_digits(digits: &str) -> String {
     if digits.len() == 16 && digits.is_ascii() {
@@ -137,6 +177,28 @@ pub fn luhn_check_digit(first15: &str) -> Option<char> {
         })
         .find(|(_, all)| luhn_valid(all))
         .map(|(c, _)| c as char)
+}
+
+#[cfg(test)]
+mod mask_tests {
+    use super::mask_digit_runs;
+
+    #[test]
+    fn runs_of_six_or_more_digits_are_masked_in_any_written_form() {
+        assert_eq!(
+            mask_digit_runs("card 1101080000000016 refused"),
+            "card **************** refused"
+        );
+        assert_eq!(
+            mask_digit_runs("1101 0800 0000 0016; 1101-0800-0000-0016"),
+            "**** **** **** ****; ****-****-****-****"
+        );
+        assert_eq!(
+            mask_digit_runs("at most 200 sign-ups, line 3, 2026-12-07"),
+            "at most 200 sign-ups, line 3, ****-**-**"
+        );
+        assert_eq!(mask_digit_runs("12345 ok"), "12345 ok");
+    }
 }
 
 #[cfg(test)]

@@ -264,7 +264,13 @@ fn hub_error(body: &[u8]) -> Option<String> {
         .map(|e| e.error)
 }
 
+/// What a hub's error answer says, for the log and the staff page: its code, and its words
+/// with every run of six or more digits masked (a hub may quote a card number back).
 fn error_text(body: &[u8]) -> String {
+    crate::domain::card::mask_digit_runs(&error_words(body))
+}
+
+fn error_words(body: &[u8]) -> String {
     serde_json::from_slice::<ErrorBody>(body)
         .map(|e| {
             if e.message.is_empty() {
@@ -310,6 +316,11 @@ mod tests {
 
     /// A one-shot HTTP server on loopback answering `body` with `Content-Encoding: zstd`.
     fn serve_zstd(body: Vec<u8>) -> String {
+        serve("200 OK", "Content-Encoding: zstd\r\n", body)
+    }
+
+    /// A one-shot HTTP server on loopback giving one answer.
+    fn serve(status: &'static str, extra_headers: &'static str, body: Vec<u8>) -> String {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         std::thread::spawn(move || {
@@ -320,7 +331,7 @@ mod tests {
                 seen.push(byte[0]);
             }
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: zstd\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\n{extra_headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
             );
             let _ = stream.write_all(head.as_bytes());
@@ -355,6 +366,27 @@ mod tests {
         assert!(
             matches!(answer, FeedAnswer::Page(ref p, _) if p.next == 7),
             "{answer:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_card_number_in_a_hubs_error_words_is_never_kept() {
+        let body = br#"{"error":"bad_request","message":"card 1101080000000016 (1101 0800 0000 0016) is not allowed"}"#;
+        let mut client = HubClient::new(&serve("400 Bad Request", "", body.to_vec()), "t").unwrap();
+        let batch = SignupBatch {
+            signups: Vec::new(),
+        };
+        let answer = client.signups(&batch).await.unwrap();
+        let BatchOutcome::Unreadable(words) = answer else {
+            panic!("{answer:?}");
+        };
+        assert!(
+            words.starts_with("bad_request: "),
+            "the hub's code is kept: {words}"
+        );
+        assert!(
+            !words.contains("0016") && !words.contains("1101"),
+            "{words}"
         );
     }
 }
