@@ -82,11 +82,16 @@ impl IntoResponse for ApiError {
 
 /// The kiosk a request's bearer token belongs to.
 fn kiosk_of(conn: &Connection, headers: &HeaderMap) -> Option<String> {
-    let token = headers
+    // The scheme's name is case-insensitive (RFC 9110): `bearer` is as good as `Bearer`.
+    let (scheme, token) = headers
         .get(header::AUTHORIZATION)?
         .to_str()
         .ok()?
-        .strip_prefix("Bearer ")?;
+        .split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return None;
+    }
+    let token = token.trim();
     conn.query_row(
         "SELECT id FROM kiosks WHERE token_hash = ?1",
         [tokens::hash(token)],

@@ -64,6 +64,9 @@ enum KioskCommand {
     Add {
         /// The kiosk's id.
         id: String,
+        /// Give an existing kiosk a new token (its old one stops working).
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -102,13 +105,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Serve { listen } => serve(conn, &listen),
         Command::Kiosk {
-            command: KioskCommand::Add { id },
+            command: KioskCommand::Add { id, replace },
         } => {
             if !learning_kiosk::catalogue::load::valid_id(&id) {
                 return Err((
                     2,
                     format!(
                         "编号只能用小写字母、数字、- _ . / A kiosk id is 1-64 of a-z 0-9 - _ .: {id}"
+                    ),
+                ));
+            }
+            let exists: bool = conn
+                .query_row(
+                    "SELECT count(*) > 0 FROM kiosks WHERE id = ?1",
+                    [&id],
+                    |r| r.get(0),
+                )
+                .map_err(db_failure)?;
+            if exists && !replace {
+                return Err((
+                    2,
+                    format!(
+                        "学习亭 {id} 已经有令牌；要换一个新的，请加 --replace（旧令牌随即失效）\nkiosk {id} already has a token; to give it a new one, add --replace (the old token stops working)"
                     ),
                 ));
             }

@@ -417,3 +417,38 @@ fn import_refuses_a_catalogue_past_the_formats_size_limit_without_reading_it() {
     assert!(err.contains("larger than 256 MiB"), "{err}");
     assert!(err.contains("文件超过 256 MiB"), "{err}");
 }
+
+#[tokio::test]
+async fn the_bearer_scheme_is_read_whatever_its_case() {
+    let s = Setup::small();
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        let response = client()
+            .get(format!("{}{FEED_PATH}", s.hub.url()))
+            .header(AUTHORIZATION, format!("{scheme} {}", s.token))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{scheme}");
+    }
+}
+
+#[test]
+fn adding_a_kiosk_that_exists_is_refused_unless_its_token_is_to_be_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hub.sqlite");
+    let first = common::add_kiosk(&db, "k1");
+    let again = common::hub(&db, &["kiosk", "add", "k1"]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("already has a token") && err.contains("--replace"),
+        "{err}"
+    );
+    assert!(err.contains("已经有令牌"), "{err}");
+    assert!(again.stdout.is_empty(), "no new token was made");
+    let replaced = common::hub(&db, &["kiosk", "add", "k1", "--replace"]);
+    assert!(replaced.status.success());
+    let token = String::from_utf8_lossy(&replaced.stdout);
+    let second = token.split_whitespace().last().unwrap();
+    assert_ne!(second, first);
+}
