@@ -80,6 +80,18 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// True when reading a body stopped at the size limit (not at damaged compression).
+fn past_the_limit(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        if err.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = err.source();
+    }
+    false
+}
+
 /// The kiosk a request's bearer token belongs to.
 fn kiosk_of(conn: &Connection, headers: &HeaderMap) -> Option<String> {
     // The scheme's name is case-insensitive (RFC 9110): `bearer` is as good as `Bearer`.
@@ -182,24 +194,43 @@ async fn feed(
 }
 
 async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Body) -> Response {
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+    // Who asks comes first, before a byte of the body is read or decompressed: a stranger
+    // learns nothing, not even how large a batch may be.
+    let db = hub.db.clone();
+    let who = tokio::task::spawn_blocking(move || kiosk_of(&lock(&db), &headers))
+        .await
+        .ok()
+        .flatten();
+    let Some(kiosk) = who else {
         return error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
-            "the body is larger than a batch can be",
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "a kiosk token is needed",
         )
         .into_response();
     };
+    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        Err(e) if past_the_limit(&e) => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "the body is larger than a batch can be",
+            )
+            .into_response();
+        }
+        // Only a body too large is "too large"; one that does not decode is not a batch.
+        Err(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "the body cannot be read (damaged compression?)",
+            )
+            .into_response();
+        }
+    };
     let answer = tokio::task::spawn_blocking(move || {
         let mut conn = lock(&hub.db);
-        // Who asks comes first: a stranger learns nothing, not even what a batch looks like.
-        let Some(kiosk) = kiosk_of(&conn, &headers) else {
-            return Err(error(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "a kiosk token is needed",
-            ));
-        };
         let batch: SignupBatch = match serde_json::from_slice(&body) {
             Ok(b) => b,
             // Where, not what: serde's words can quote a card number.
