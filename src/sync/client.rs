@@ -248,7 +248,11 @@ impl HubClient {
             StatusCode::BAD_REQUEST if hub_error(&body).as_deref() == Some("bad_request") => {
                 Ok(BatchOutcome::Unreadable(error_text(&body)))
             }
-            StatusCode::PAYLOAD_TOO_LARGE => Ok(BatchOutcome::TooLarge),
+            // The same for "too large": a proxy's own 413 (an HTML page) says nothing about
+            // the sign-ups and must never hold them; it is retried like any failure.
+            StatusCode::PAYLOAD_TOO_LARGE if hub_error(&body).as_deref() == Some("too_large") => {
+                Ok(BatchOutcome::TooLarge)
+            }
             other => Err(SyncError::Hub(format!(
                 "sign-ups answered {other}: {}",
                 error_text(&body)
@@ -387,6 +391,28 @@ mod tests {
         assert!(
             !words.contains("0016") && !words.contains("1101"),
             "{words}"
+        );
+    }
+
+    #[tokio::test]
+    async fn only_the_hubs_own_413_holds_sign_ups_as_too_large() {
+        let batch = SignupBatch {
+            signups: Vec::new(),
+        };
+        let proxy = b"<html><body><h1>413 Request Entity Too Large</h1>nginx</body></html>";
+        let mut client =
+            HubClient::new(&serve("413 Payload Too Large", "", proxy.to_vec()), "t").unwrap();
+        let answer = client.signups(&batch).await;
+        assert!(
+            matches!(answer, Err(SyncError::Hub(_))),
+            "retried, not held: {answer:?}"
+        );
+        let hub = br#"{"error":"too_large","message":"at most 200 sign-ups a batch"}"#;
+        let mut client =
+            HubClient::new(&serve("413 Payload Too Large", "", hub.to_vec()), "t").unwrap();
+        assert_eq!(
+            client.signups(&batch).await.unwrap(),
+            BatchOutcome::TooLarge
         );
     }
 }
