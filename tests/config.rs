@@ -182,7 +182,7 @@ model = "x"
         "kiosk-config/sjs.toml: line 7: kiosk.lon: expected a value from 115.4 to 117.6",
         "kiosk-config/sjs.toml: line 8: kiosk.mode: \"fancy\" is not allowed; expected one of: standard, assisted",
         "kiosk-config/sjs.toml: line 12: nearby.dayz: unknown key (a typo?); expected one of: radius_km, days",
-        "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin), never the PIN itself",
+        "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin; at most 64 MiB, 10 passes, 8 lanes), never the PIN itself",
         "kiosk-config/sjs.toml: line 16: staff.chord: \"k\" is not a key chord this kiosk can use (for example ctrl+alt+k)",
         "kiosk-config/sjs.toml: line 19: display.big: unknown key (a typo?); expected one of: cell_aspect",
         "kiosk-config/sjs.toml: line 21: printer: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display, speech, hub",
