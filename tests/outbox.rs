@@ -177,6 +177,24 @@ fn a_file_that_is_not_a_database_is_set_aside() {
 }
 
 #[test]
+fn a_zero_byte_outbox_is_damage_set_aside_and_said_not_an_empty_outbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    std::fs::write(&path, "").unwrap();
+    let (outbox, report) = Outbox::open(&path).unwrap();
+    let aside = report
+        .set_aside
+        .expect("the empty file was set aside and reported");
+    assert!(aside.exists());
+    assert_eq!(report.recovered, 0);
+    assert!(outbox.all().unwrap().is_empty());
+    drop(outbox);
+    // The outbox made in its place opens cleanly next time.
+    let (_, again) = Outbox::open(&path).unwrap();
+    assert_eq!(again.set_aside, None);
+}
+
+#[test]
 fn a_folder_that_cannot_be_written_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");

@@ -119,6 +119,14 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 fn open_checked(path: &Path) -> Result<Connection, rusqlite::Error> {
+    // SQLite reads a zero-byte file as a new, empty database; but an outbox once made holds
+    // its schema at least, so an empty file is one whose sign-ups were lost: damage, said so.
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some("a zero-byte file".into()),
+        ));
+    }
     let conn = open_connection(path)?;
     if !check_integrity(&conn)? {
         return Err(rusqlite::Error::SqliteFailure(
