@@ -550,3 +550,40 @@ fn what_the_command_line_prints_cannot_drive_the_terminal() {
         "{err}"
     );
 }
+
+#[test]
+fn queue_shows_a_damaged_row_as_damaged_and_still_lists_the_rest() {
+    let k = Kiosk::new();
+    for card in [CARD, "1101080000000024"] {
+        assert!(k.signup(card, "weekly", "2026-11-30").status.success());
+    }
+    let outbox = k.dir.path().join("data/outbox.sqlite");
+    let conn = rusqlite::Connection::open(&outbox).unwrap();
+    let code: String = conn
+        .query_row("SELECT code FROM signups ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    conn.execute(
+        "UPDATE signups SET date = '2026-13-40' WHERE code = ?1",
+        [&code],
+    )
+    .unwrap();
+    drop(conn);
+    let text = k.run(&["queue"]);
+    assert_eq!(
+        text.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        out.contains(&format!("{code}  damaged, set aside for staff")),
+        "{out}"
+    );
+    let json = k.run(&["queue", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["signups"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["damaged"][0]["code"], code.as_str());
+}

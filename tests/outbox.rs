@@ -262,3 +262,43 @@ fn repair_finds_rows_far_along_and_waits_for_the_kiosk_to_let_go() {
     );
     assert!(report.recovered > 2000, "{}", report.recovered);
 }
+
+#[test]
+fn a_row_that_does_not_read_is_set_aside_and_the_rows_behind_it_still_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let (mut outbox, _) = Outbox::open(&path).unwrap();
+    let mut codes = Vec::new();
+    for serial in 1..=3 {
+        let card = CardNumber::parse(&card_for("110108", serial)).unwrap();
+        let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        codes.push(saved.record().code.clone());
+    }
+    // The oldest row's time is damaged on disk.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE signups SET created_at = 'yesterday-ish' WHERE code = ?1",
+        [&codes[0]],
+    )
+    .unwrap();
+    drop(conn);
+    // Reading never fails: the good rows are there, the damaged one is named.
+    let all = outbox.all().unwrap();
+    assert_eq!(all.len(), 2);
+    let damaged = outbox.damaged().unwrap();
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].code, codes[0]);
+    assert!(damaged[0].problem.contains("time"), "{:?}", damaged[0]);
+    // Sending moves on past it, and it is held for staff rather than tried again.
+    let waiting: Vec<String> = outbox
+        .waiting(10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.code)
+        .collect();
+    assert_eq!(waiting, codes[1..].to_vec());
+    assert_eq!(outbox.counts().unwrap().get(&Status::Parked), Some(&1));
+    assert_eq!(outbox.waiting(10).unwrap().len(), 2);
+}

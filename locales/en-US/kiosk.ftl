@@ -338,6 +338,7 @@ cli-queue-total = { $count ->
     [one] 1 sign-up on this kiosk
    *[other] { $count } sign-ups on this kiosk
 }
+cli-queue-damaged = { $code }  damaged, set aside for staff: { $problem }
 cli-pin-rule = A PIN is 4 to 12 digits.
 cli-bad-at = expected latitude,longitude in degrees, like 39.9965,116.4705
 cli-bad-km = expected a distance in km, more than 0 and at most 200

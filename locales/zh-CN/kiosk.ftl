@@ -322,6 +322,7 @@ cli-signup-existing = 这张卡已经报过这次活动，报名号 { $code }。
 cli-storage-failed = 报名记录无法写入：{ $detail }
 cli-outbox-rebuilt = 报名记录文件曾经损坏，已另存为 { $file }；找回了 { $count } 条报名。
 cli-queue-total = 本机共有 { $count } 条报名
+cli-queue-damaged = { $code }  已损坏，已留给工作人员处理：{ $problem }
 cli-pin-rule = 密码应该是 4 到 12 位数字。
 cli-bad-at = 应该是 纬度,经度（单位是度），例如 39.9965,116.4705
 cli-bad-km = 应该是公里数，大于 0，最多 200

@@ -23,9 +23,9 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             return exit::STORAGE;
         }
     };
-    let (records, counts) = match (outbox.all(), outbox.counts()) {
-        (Ok(records), Ok(counts)) => (records, counts),
-        (Err(err), _) | (_, Err(err)) => {
+    let (records, counts, damaged) = match (outbox.all(), outbox.counts(), outbox.damaged()) {
+        (Ok(records), Ok(counts), Ok(damaged)) => (records, counts, damaged),
+        (Err(err), _, _) | (_, Err(err), _) | (_, _, Err(err)) => {
             let detail = err.to_string();
             report::both(lang, |l| {
                 ta(l, "cli-storage-failed", args!["detail" => &detail])
@@ -69,7 +69,16 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
                 })
             })
             .collect();
-        let out = json!({ "counts": counts, "total": records.len(), "signups": signups });
+        let damaged: Vec<serde_json::Value> = damaged
+            .iter()
+            .map(|d| json!({"uuid": d.uuid, "code": d.code, "problem": d.problem}))
+            .collect();
+        let out = json!({
+            "counts": counts,
+            "total": records.len(),
+            "signups": signups,
+            "damaged": damaged,
+        });
         crate::say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return exit::OK;
     }
@@ -98,6 +107,16 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             r.date,
             r.status.as_str(),
             r.created_at.to_rfc3339()
+        );
+    }
+    for d in &damaged {
+        crate::say!(
+            "{}",
+            ta(
+                lang,
+                "cli-queue-damaged",
+                args!["code" => &d.code, "problem" => &d.problem]
+            )
         );
     }
     exit::OK

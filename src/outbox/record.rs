@@ -115,6 +115,46 @@ impl fmt::Debug for SignupRecord {
     }
 }
 
+/// A row that cannot be read as a sign-up (a damaged date, time or status): shown to staff
+/// and set aside, never allowed to stop the rows behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DamagedRow {
+    /// Its UUID, as far as it reads.
+    pub uuid: String,
+    /// Its sign-up code, as far as it reads.
+    pub code: String,
+    /// What does not read.
+    pub problem: String,
+}
+
+/// Reads every row of a query of [`COLUMNS`]: the sign-ups that read, and the rows that do not.
+pub(super) fn read_rows<P: rusqlite::Params>(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    params: P,
+) -> rusqlite::Result<(Vec<SignupRecord>, Vec<DamagedRow>)> {
+    let mut rows = stmt.query(params)?;
+    let (mut good, mut damaged) = (Vec::new(), Vec::new());
+    while let Some(row) = rows.next()? {
+        match row_to_record(row) {
+            Ok(record) => good.push(record),
+            Err(e) => {
+                let text = |i| row.get::<_, String>(i).unwrap_or_default();
+                let problem = match &e {
+                    rusqlite::Error::FromSqlConversionFailure(_, _, why) => why.to_string(),
+                    other => other.to_string(),
+                };
+                tracing::warn!(uuid = %text(0), %problem, "an outbox row does not read; set aside");
+                damaged.push(DamagedRow {
+                    uuid: text(0),
+                    code: text(1),
+                    problem,
+                });
+            }
+        }
+    }
+    Ok((good, damaged))
+}
+
 /// The columns [`row_to_record`] reads, in order.
 pub(super) const COLUMNS: &str =
     "uuid, code, card, activity, date, created_at, status, reason, existing";

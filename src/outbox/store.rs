@@ -10,7 +10,7 @@ use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
 use crate::outbox::code::code_from;
 use crate::outbox::error::{OutboxError, is_corruption};
-use crate::outbox::record::{COLUMNS, row_to_record};
+use crate::outbox::record::{COLUMNS, DamagedRow, read_rows, row_to_record};
 use crate::outbox::record::{SignupRecord, Status};
 use crate::outbox::salvage;
 
@@ -286,8 +286,7 @@ impl Outbox {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM signups WHERE card = ?1 ORDER BY date, id"
         ))?;
-        let rows = stmt.query_map([card.digits()], row_to_record)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(read_rows(&mut stmt, [card.digits()])?.0)
     }
 
     /// Every sign-up, oldest first.
@@ -295,8 +294,16 @@ impl Outbox {
         let mut stmt = self
             .conn
             .prepare_cached(&format!("SELECT {COLUMNS} FROM signups ORDER BY id"))?;
-        let rows = stmt.query_map([], row_to_record)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(read_rows(&mut stmt, [])?.0)
+    }
+
+    /// Rows that cannot be read as sign-ups, oldest first (each is also set aside: see
+    /// [`Outbox::waiting`]).
+    pub fn damaged(&self) -> Result<Vec<DamagedRow>, OutboxError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM signups ORDER BY id"))?;
+        Ok(read_rows(&mut stmt, [])?.1)
     }
 
     /// How many sign-ups there are in each status.
@@ -344,13 +351,24 @@ impl Outbox {
         let _ = self.conn.pragma_update(None, "synchronous", mode);
     }
 
-    /// Sign-ups waiting to be sent, oldest first.
+    /// Sign-ups waiting to be sent, oldest first. A waiting row that does not read is set
+    /// aside for staff (parked as damaged), so the rows behind it still go.
     pub fn waiting(&self, limit: usize) -> Result<Vec<SignupRecord>, OutboxError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM signups WHERE status = 'waiting' ORDER BY id LIMIT ?1"
         ))?;
-        let rows = stmt.query_map([limit as i64], row_to_record)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let (good, damaged) = read_rows(&mut stmt, [limit as i64])?;
+        for row in &damaged {
+            self.conn.execute(
+                "UPDATE signups SET status = 'parked', reason = ?1 WHERE uuid = ?2 AND status = 'waiting'",
+                params![format!("damaged: {}", row.problem), row.uuid],
+            )?;
+        }
+        if !damaged.is_empty() && good.len() < limit {
+            // The rows set aside left room in this batch for others.
+            return self.waiting(limit);
+        }
+        Ok(good)
     }
 
     /// Records the hub's answers, all in one transaction. Only waiting sign-ups take an
@@ -386,8 +404,7 @@ impl Outbox {
             "SELECT {COLUMNS} FROM signups WHERE status IN ('parked', 'invalid')
              ORDER BY id DESC LIMIT ?1"
         ))?;
-        let rows = stmt.query_map([limit as i64], row_to_record)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(read_rows(&mut stmt, [limit as i64])?.0)
     }
 
     /// Holds a sign-up the hub cannot read for staff; it is not sent again.
