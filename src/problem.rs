@@ -135,6 +135,10 @@ pub enum ProblemKind {
     BadCommand,
     /// A file larger than its format allows, in MiB.
     FileTooLarge(u64),
+    /// A text longer than its field allows, in characters.
+    TooLong(usize),
+    /// A text holding a control character where none may be.
+    ControlCharacter,
 }
 
 /// One problem in a file.
@@ -218,6 +222,12 @@ impl Problem {
             K::BadPinHash => t(lang, "problem-bad-pin-hash"),
             K::BadChord(chord) => ta(lang, "problem-bad-chord", args!["chord" => chord]),
             K::BadCommand => t(lang, "problem-bad-command"),
+            K::TooLong(max) => ta(
+                lang,
+                "problem-too-long",
+                &[("max", crate::i18n::Arg::Num(*max as f64))],
+            ),
+            K::ControlCharacter => t(lang, "problem-control-character"),
             K::FileTooLarge(max) => ta(
                 lang,
                 "problem-file-too-large",

@@ -499,3 +499,48 @@ fn a_catalogue_file_past_the_limit_is_refused_before_it_is_read() {
         problems.report(Lang::En)
     );
 }
+
+#[test]
+fn every_text_has_its_length_limit_and_no_control_characters() {
+    let activity = |title: &str, summary: &str| {
+        json!({
+            "id": "a", "venue": "v", "title": {"zh-CN": title, "en-US": "Fine"},
+            "summary": {"en-US": summary}, "category": "science", "capacity": 5,
+            "repeat": {"days": ["mon"], "start_time": "09:00", "end_time": "10:00",
+                       "from": "2026-11-01", "until": "2026-12-31"}
+        })
+    };
+    let ok = "学".repeat(120);
+    let lines = "Line one.\n\tLine two.".to_string() + &"x".repeat(900);
+    assert_eq!(
+        problems(&catalogue_with(activity(&ok, &lines))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&catalogue_with(activity(&"学".repeat(121), "short"))),
+        ["activities[0].title.zh-CN: longer than 120 characters, the most this field may hold"]
+    );
+    assert_eq!(
+        problems(&catalogue_with(activity("ok", &"x".repeat(1_001)))),
+        ["activities[0].summary.en-US: longer than 1000 characters, the most this field may hold"]
+    );
+    assert_eq!(
+        problems(&catalogue_with(activity("清屏\u{1b}[2J", "short"))),
+        [
+            "activities[0].title.zh-CN: holds a control character (only a summary may hold tabs and line breaks)"
+        ]
+    );
+    // Venues too: the address, and the phone number.
+    let mut doc: Value = serde_json::from_str(&catalogue_with(activity("ok", "short"))).unwrap();
+    doc["venues"][0]["address"]["en-US"] = "r".repeat(201).into();
+    doc["venues"][0]["phone"] = "1".repeat(33).into();
+    assert_eq!(
+        problems(&doc.to_string()),
+        [
+            "venues[0].address.en-US: longer than 200 characters, the most this field may hold",
+            "venues[0].phone: longer than 32 characters, the most this field may hold",
+            // The refused venue leaves its activity without one.
+            "activities[0].venue: no venue \"v\"",
+        ]
+    );
+}

@@ -29,6 +29,35 @@ pub const FORMAT: &str = "learning-catalogue/1";
 /// The largest catalogue file read (the format's limit): more is refused, never read on.
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
+/// How long a text field may be, in characters, and whether it may hold line breaks and
+/// tabs (the format's limits: no text can slow a screen or fill the kiosk's memory).
+#[derive(Clone, Copy)]
+struct TextRule {
+    max_chars: usize,
+    lines: bool,
+}
+
+impl TextRule {
+    /// A venue's name and an activity's title.
+    const NAME: TextRule = TextRule {
+        max_chars: 120,
+        lines: false,
+    };
+    /// A venue's address.
+    const ADDRESS: TextRule = TextRule {
+        max_chars: 200,
+        lines: false,
+    };
+    /// An activity's summary.
+    const SUMMARY: TextRule = TextRule {
+        max_chars: 1_000,
+        lines: true,
+    };
+}
+
+/// The longest phone number, in characters.
+const PHONE_CHARS: usize = 32;
+
 /// Latitude range allowed for Beijing.
 const LAT_RANGE: (f64, f64) = (39.4, 41.1);
 /// Longitude range allowed for Beijing.
@@ -324,7 +353,7 @@ pub fn read_venue(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opt
     let obj = object_or_problem(value, path, problems)?;
     let mut f = Fields::new(obj, path, problems);
     let id = f.id("id");
-    let name = f.text("name", true);
+    let name = f.text("name", true, TextRule::NAME);
     let kind = f.wire_enum(
         "kind",
         true,
@@ -333,11 +362,11 @@ pub fn read_venue(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opt
         VenueKind::wire,
     );
     let district = f.district("district");
-    let address = f.text("address", true);
+    let address = f.text("address", true, TextRule::ADDRESS);
     let lat = f.number_in("lat", LAT_RANGE);
     let lon = f.number_in("lon", LON_RANGE);
     let step_free = f.bool("step_free").unwrap_or(false);
-    let phone = f.opt_string("phone").map(Box::from);
+    let phone = f.phone("phone").map(Box::from);
     let (
         Some(id),
         Some(Some(name)),
@@ -375,8 +404,8 @@ pub fn read_activity(value: &Value, path: &str, problems: &mut Vec<Problem>) -> 
     let mut f = Fields::new(obj, path, problems);
     let id = f.id("id");
     let venue_ref = f.string("venue").map(Box::<str>::from);
-    let title = f.text("title", true);
-    let summary = f.text("summary", false);
+    let title = f.text("title", true, TextRule::NAME);
+    let summary = f.text("summary", false, TextRule::SUMMARY);
     let category = f.wire_enum(
         "category",
         true,
@@ -534,6 +563,20 @@ impl<'a> Fields<'a> {
         s
     }
 
+    /// An optional phone number, short and on one line.
+    fn phone(&mut self, key: &str) -> Option<&'a str> {
+        let s = self.opt_string(key)?;
+        if s.chars().count() > PHONE_CHARS {
+            self.problem(key, ProblemKind::TooLong(PHONE_CHARS));
+            return None;
+        }
+        if s.chars().any(char::is_control) {
+            self.problem(key, ProblemKind::ControlCharacter);
+            return None;
+        }
+        Some(s)
+    }
+
     fn id(&mut self, key: &str) -> Option<Box<str>> {
         let s = self.string(key)?;
         if valid_id(s) {
@@ -545,7 +588,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A TEXT field. `Some(None)` is an absent optional text.
-    fn text(&mut self, key: &str, required: bool) -> Option<Option<Text>> {
+    fn text(&mut self, key: &str, required: bool, rule: TextRule) -> Option<Option<Text>> {
         let value = if required {
             self.required(key, Expected::Text)?
         } else {
@@ -562,7 +605,24 @@ impl<'a> Fields<'a> {
             match obj.get(tag).filter(|v| !v.is_null()) {
                 None => Some(None),
                 Some(Value::String(s)) if s.trim().is_empty() => Some(None),
-                Some(Value::String(s)) => Some(Some(nfc(s))),
+                Some(Value::String(s)) => {
+                    let path = || format!("{}.{tag}", self.field_path(key));
+                    if s.chars().count() > rule.max_chars {
+                        let p = path();
+                        self.problems
+                            .push(Problem::at(p, ProblemKind::TooLong(rule.max_chars)));
+                        return None;
+                    }
+                    if s.chars()
+                        .any(|c| c.is_control() && !(rule.lines && matches!(c, '\n' | '\t')))
+                    {
+                        let p = path();
+                        self.problems
+                            .push(Problem::at(p, ProblemKind::ControlCharacter));
+                        return None;
+                    }
+                    Some(Some(nfc(s)))
+                }
                 Some(_) => {
                     let path = format!("{}.{tag}", self.field_path(key));
                     self.problems
