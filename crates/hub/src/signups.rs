@@ -111,8 +111,12 @@ fn decide(
     activity: Option<&Activity>,
     item: &SignupItem,
 ) -> rusqlite::Result<Answer> {
+    // Only the canonical forms: "2026-12-7" or a card written with spaces would be stored
+    // beside "2026-12-07" and the bare digits, and one card could hold a session twice.
     let (Some(date), Some(created)) = (
-        NaiveDate::parse_from_str(&item.date, "%Y-%m-%d").ok(),
+        NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
+            .ok()
+            .filter(|d| d.format("%Y-%m-%d").to_string() == item.date),
         parse_moment(&item.created_at),
     ) else {
         return Ok(invalid(InvalidReason::Malformed));
@@ -120,7 +124,7 @@ fn decide(
     if uuid::Uuid::parse_str(&item.uuid).is_err() {
         return Ok(invalid(InvalidReason::Malformed));
     }
-    if CardNumber::parse(&item.card).is_err() {
+    if !CardNumber::parse(&item.card).is_ok_and(|c| c.digits() == item.card) {
         return Ok(invalid(InvalidReason::BadCard));
     }
     let Some(activity) = activity else {

@@ -485,3 +485,47 @@ async fn a_stranger_is_refused_before_the_body_is_read_and_a_damaged_body_is_not
         .unwrap();
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn a_card_or_date_written_any_other_way_is_invalid_not_a_second_seat() {
+    let s = Setup::small();
+    let digits = card(20);
+    let spaced = digits
+        .as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let dashed = spaced.replace(' ', "-");
+    let answers = send(
+        &s,
+        vec![
+            item(&uuid(1), &digits, "seats", "2026-11-30"),
+            item(&uuid(2), &spaced, "seats", "2026-11-30"),
+            item(&uuid(3), &dashed, "seats", "2026-11-30"),
+            item(&uuid(4), &card(21), "seats", "2026-12-7"),
+        ],
+    )
+    .await
+    .answers;
+    let got: Vec<_> = answers.iter().map(|a| (a.status, a.reason)).collect();
+    assert_eq!(
+        got,
+        [
+            (AnswerStatus::Confirmed, None),
+            (AnswerStatus::Invalid, Some(InvalidReason::BadCard)),
+            (AnswerStatus::Invalid, Some(InvalidReason::BadCard)),
+            (AnswerStatus::Invalid, Some(InvalidReason::Malformed)),
+        ]
+    );
+    // Only the canonical session's seats reach the feed (a "2026-12-7" row would break
+    // every kiosk's pull).
+    let page: serde_json::Value = feed(&s, 0, 500).await.json().await.unwrap();
+    let seats: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["seats"]["date"].as_str())
+        .collect();
+    assert_eq!(seats, ["2026-11-30"]);
+}
