@@ -4,6 +4,7 @@
 mod catalogue;
 mod feed;
 mod http;
+mod mend;
 mod signups;
 mod store;
 mod tokens;
@@ -102,6 +103,11 @@ fn db_failure(e: rusqlite::Error) -> Failure {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let mut conn = store::open(&cli.db).map_err(db_failure)?;
+    // A file from before the hub took only canonical forms is mended first, once.
+    let mended = mend::canonical_forms(&mut conn).map_err(db_failure)?;
+    if mended != mend::Mended::default() {
+        tracing::warn!(?mended, "sign-ups in old forms were mended or set aside");
+    }
     match cli.command {
         Command::Serve { listen } => serve(conn, &listen),
         Command::Kiosk {
@@ -277,5 +283,18 @@ fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
         total += n;
     }
     learning_kiosk::say!("sign-ups in all: {total}");
+    let meta = |key: &str| -> rusqlite::Result<i64> {
+        conn.query_row(
+            "SELECT COALESCE(max(value), 0) FROM meta WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+    };
+    let (mended, aside) = (meta("mended_signups")?, meta("set_aside_signups")?);
+    if mended + aside > 0 {
+        learning_kiosk::say!(
+            "sign-ups mended from old forms: {mended}; set aside (a second hold of a session, or unreadable): {aside}"
+        );
+    }
     Ok(())
 }

@@ -529,3 +529,73 @@ async fn a_card_or_date_written_any_other_way_is_invalid_not_a_second_seat() {
         .collect();
     assert_eq!(seats, ["2026-11-30"]);
 }
+
+#[test]
+fn a_hub_file_holding_old_forms_is_mended_once_and_status_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hub.sqlite");
+    let file = dir.path().join("catalogue.json");
+    std::fs::write(&file, common::small_catalogue("Four seats")).unwrap();
+    common::import(&db, &file);
+    let spaced = |c: String| {
+        c.as_bytes()
+            .chunks(4)
+            .map(|p| std::str::from_utf8(p).unwrap().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    {
+        // What an older hub stored as sent.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for (uuid, card, date) in [
+            ("u1", card(30), "2026-11-30"),
+            ("u2", spaced(card(30)), "2026-11-30"),
+            ("u3", spaced(card(31)), "2026-12-7"),
+            ("u4", "not a card".to_string(), "2026-11-30"),
+        ] {
+            conn.execute(
+                "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at,
+                 status, reason, existing, received_at)
+                 VALUES (?1, 'f', 'k1', ?2, 'seats', ?3, ?4, 'confirmed', NULL, NULL, ?4)",
+                rusqlite::params![uuid, card, date, common::NOW],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO objects (kind, key, seq, body, changed_at)
+             VALUES ('seats', 'seats|2026-12-7', 9999, '{\"activity\":\"seats\",\"date\":\"2026-12-7\",\"taken\":1}', ?1)",
+            [common::NOW],
+        )
+        .unwrap();
+        // An older hub never wrote the mark that the file is in canonical form.
+        conn.execute("DELETE FROM meta WHERE key = 'canonical_forms'", [])
+            .unwrap();
+    }
+    let status = common::hub(&db, &["status"]);
+    let said = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        said.contains("sign-ups mended from old forms: 1; set aside (a second hold of a session, or unreadable): 2"),
+        "{said}"
+    );
+    let rows = common::exported(&db);
+    let by = |uuid: &str| rows.iter().find(|r| r["uuid"] == uuid).unwrap().clone();
+    assert_eq!(by("u1")["status"], "confirmed");
+    assert_eq!(by("u2")["status"], "duplicate", "one card, one seat");
+    assert_eq!(by("u3")["card"], card(31).as_str());
+    assert_eq!(by("u3")["date"], "2026-12-07");
+    assert_eq!(by("u4")["status"], "invalid");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let seats = |key: &str| -> Option<String> {
+        conn.query_row(
+            "SELECT body FROM objects WHERE kind = 'seats' AND key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(seats("seats|2026-12-7"), None, "withdrawn from the feed");
+    assert!(seats("seats|2026-12-07").is_some_and(|b| b.contains("\"taken\":1")));
+    // Once: a second run changes nothing and says the same.
+    let again = common::hub(&db, &["status"]);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), said);
+}
