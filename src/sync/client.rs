@@ -210,6 +210,14 @@ impl HubClient {
                 let page: FeedPage = serde_json::from_slice(&body)
                     // A cut-short answer reads as broken JSON: the link, not the hub.
                     .map_err(|e| SyncError::Offline(format!("an incomplete feed page: {e}")))?;
+                // Changes with a cursor that does not move on would be asked for again and
+                // again: a broken answer, said at once rather than after minutes of pages.
+                if !page.items.is_empty() && page.next <= after {
+                    return Err(SyncError::Hub(format!(
+                        "the feed's cursor did not move on (asked after {after}, told {})",
+                        page.next
+                    )));
+                }
                 let tag = headers
                     .get(ETAG)
                     .and_then(|v| v.to_str().ok())
@@ -414,5 +422,20 @@ mod tests {
             client.signups(&batch).await.unwrap(),
             BatchOutcome::TooLarge
         );
+    }
+
+    #[tokio::test]
+    async fn a_page_of_changes_whose_cursor_does_not_move_is_a_broken_answer() {
+        let page = br#"{"items":[{"deleted_venue":"v1"}],"next":5}"#;
+        let mut client = HubClient::new(&serve("200 OK", "", page.to_vec()), "t").unwrap();
+        let answer = client.feed(5, 200, false, None).await;
+        assert!(
+            matches!(&answer, Err(SyncError::Hub(why)) if why.contains("did not move on")),
+            "{answer:?}"
+        );
+        // Caught up (no changes) at the same cursor is fine.
+        let page = br#"{"items":[],"next":5}"#;
+        let mut client = HubClient::new(&serve("200 OK", "", page.to_vec()), "t").unwrap();
+        assert!(client.feed(5, 200, false, None).await.is_ok());
     }
 }
