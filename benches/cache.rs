@@ -1,7 +1,8 @@
 //! What one feed page costs the kiosk, against the size of the catalogue: a page of 200 new
 //! seat counts, and a page of 200 changed activities, each stored in a real cache file and
 //! applied in place to the catalogue in use, at 10,000 and 100,000 activities. Baseline in the
-//! same run: loading the whole cache again (what every change cost before).
+//! same run: loading the whole cache again (what every change cost before). Also what a frame
+//! pays to read the texts of one page of the nearby list from the file.
 //!
 //! `cargo bench --bench cache` prints a Markdown table (median of 15 runs each).
 
@@ -36,7 +37,7 @@ fn apply(cache: &mut CatalogueCache, in_use: &mut Catalogue, page: &FeedPage) ->
     start.elapsed().as_secs_f64() * 1000.0
 }
 
-fn measure(dir: &Path, activities: usize) -> (f64, f64, f64) {
+fn measure(dir: &Path, activities: usize) -> (f64, f64, f64, f64) {
     let doc: Value =
         serde_json::from_str(&common::catalogue_json(activities / 20, activities, 42)).unwrap();
     let path = dir.join(format!("cache-{activities}.sqlite"));
@@ -112,22 +113,37 @@ fn measure(dir: &Path, activities: usize) -> (f64, f64, f64) {
         loads.push(start.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(loaded.activity_count(), in_use.activity_count());
     }
-    (median(seats), median(changed), median(loads))
+    // What a frame pays when a page of the nearby list (15 rows) is not yet in the texts'
+    // cache: 15 reads from the file, on the render path.
+    let reads: Vec<f64> = (0..RUNS)
+        .map(|run| {
+            let start = Instant::now();
+            for i in 0..15 {
+                let id = ((run * 15 + i) * 7_919 % in_use.activities.len()) as u32;
+                std::hint::black_box(in_use.texts(id));
+            }
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    (median(seats), median(changed), median(loads), median(reads))
 }
 
 fn main() {
     let dir = tempfile::tempdir_in(env!("CARGO_MANIFEST_DIR")).unwrap();
-    let rows: Vec<(usize, (f64, f64, f64))> = [10_000, 100_000]
+    let rows: Vec<(usize, (f64, f64, f64, f64))> = [10_000, 100_000]
         .into_iter()
         .map(|n| (n, measure(dir.path(), n)))
         .collect();
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "| activities | a page of {PAGE} seat counts (ms) | a page of {PAGE} changed activities (ms) | baseline: loading the whole cache (ms) |"
+        "| activities | a page of {PAGE} seat counts (ms) | a page of {PAGE} changed activities (ms) | baseline: loading the whole cache (ms) | 15 activity texts read from the file (ms) |"
     );
-    let _ = writeln!(out, "|---|---|---|---|");
-    for (n, (seats, changed, load)) in rows {
-        let _ = writeln!(out, "| {n} | {seats:.2} | {changed:.2} | {load:.1} |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for (n, (seats, changed, load, reads)) in rows {
+        let _ = writeln!(
+            out,
+            "| {n} | {seats:.2} | {changed:.2} | {load:.1} | {reads:.3} |"
+        );
     }
 }

@@ -22,16 +22,20 @@ impl Kiosk {
         Kiosk { dir }
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--data-dir")
+    /// The command for a kiosk subcommand on this kiosk's folder, catalogue and clock.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(BIN);
+        c.arg("--data-dir")
             .arg(self.dir.path().join("data"))
             .arg("--catalogue")
             .arg(self.dir.path().join("rules.json"))
             .args(["--now", common::NOW, "--lang", "en-US"])
-            .args(args)
-            .output()
-            .unwrap()
+            .args(args);
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
     }
 
     fn signup(&self, card: &str, activity: &str, date: &str) -> Output {
@@ -492,16 +496,7 @@ fn closed_pipe() -> std::io::PipeWriter {
 #[test]
 fn a_closed_pipe_or_lost_terminal_never_turns_a_command_into_a_panic() {
     let k = Kiosk::new();
-    let command = |args: &[&str]| {
-        let mut c = Command::new(BIN);
-        c.arg("--data-dir")
-            .arg(k.dir.path().join("data"))
-            .arg("--catalogue")
-            .arg(k.dir.path().join("rules.json"))
-            .args(["--now", common::NOW, "--lang", "en-US"])
-            .args(args);
-        c
-    };
+    let command = |args: &[&str]| k.command(args);
     // `learning-kiosk nearby | head -0`: the listing goes nowhere, the command still ends well.
     let status = command(&["nearby", "--at", "39.9065,116.2230"])
         .stdout(closed_pipe())

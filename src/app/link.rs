@@ -43,7 +43,7 @@ pub enum LinkProblemKind {
     Storage,
     /// The token file cannot be read.
     Token,
-    /// The hub's catalogue does not load; the kiosk keeps the one it has.
+    /// Items from the hub failed the catalogue's checks and were left out (detail: how many).
     Catalogue,
 }
 

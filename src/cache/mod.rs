@@ -366,17 +366,12 @@ fn store_item(
                 let seats = stmt.query_map([&*activity.id], |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
                 })?;
-                let mut booked = std::mem::take(&mut activity.booked).into_vec();
                 for seat in seats {
                     let (date, taken) = seat?;
                     if let Some(date) = parse_date(&date) {
-                        match booked.binary_search_by_key(&date, |(d, _)| *d) {
-                            Ok(i) => booked[i].1 = taken,
-                            Err(i) => booked.insert(i, (date, taken)),
-                        }
+                        activity.set_taken(date, taken);
                     }
                 }
-                activity.booked = booked.into_boxed_slice();
                 applied.changes.push(Change::Activity { activity, venue });
             }
             _ => set_aside(applied, "activity", v, &problems),

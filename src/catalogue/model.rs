@@ -366,6 +366,16 @@ impl Activity {
             .unwrap_or(0)
     }
 
+    /// Puts the hub's count of seats taken on a date in place of the catalogue's.
+    pub fn set_taken(&mut self, date: NaiveDate, taken: u32) {
+        let mut booked = std::mem::take(&mut self.booked).into_vec();
+        match booked.binary_search_by_key(&date, |(d, _)| *d) {
+            Ok(i) => booked[i].1 = taken,
+            Err(i) => booked.insert(i, (date, taken)),
+        }
+        self.booked = booked.into_boxed_slice();
+    }
+
     /// True when the whole activity is cancelled.
     pub fn is_cancelled(&self) -> bool {
         self.status == ActivityStatus::Cancelled
@@ -595,13 +605,7 @@ impl Catalogue {
         let Some(id) = self.activity_by_id(activity) else {
             return false;
         };
-        let a = &mut self.activities[id as usize];
-        let mut booked = std::mem::take(&mut a.booked).into_vec();
-        match booked.binary_search_by_key(&date, |(d, _)| *d) {
-            Ok(i) => booked[i].1 = taken,
-            Err(i) => booked.insert(i, (date, taken)),
-        }
-        a.booked = booked.into_boxed_slice();
+        self.activities[id as usize].set_taken(date, taken);
         true
     }
 

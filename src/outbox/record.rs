@@ -143,7 +143,8 @@ pub(super) fn read_rows<P: rusqlite::Params>(
                     rusqlite::Error::FromSqlConversionFailure(_, _, why) => why.to_string(),
                     other => other.to_string(),
                 };
-                tracing::warn!(uuid = %text(0), %problem, "an outbox row does not read; set aside");
+                // Said once, when `waiting` sets it aside; every read passes over it quietly.
+                tracing::debug!(uuid = %text(0), %problem, "an outbox row does not read");
                 damaged.push(DamagedRow {
                     uuid: text(0),
                     code: text(1),

@@ -359,6 +359,7 @@ impl Outbox {
         ))?;
         let (good, damaged) = read_rows(&mut stmt, [limit as i64])?;
         for row in &damaged {
+            tracing::warn!(uuid = %row.uuid, problem = %row.problem, "an outbox row does not read; set aside for staff");
             self.conn.execute(
                 "UPDATE signups SET status = 'parked', reason = ?1 WHERE uuid = ?2 AND status = 'waiting'",
                 params![format!("damaged: {}", row.problem), row.uuid],

@@ -181,7 +181,8 @@ impl Worker {
                 // Items the kiosk could not read were left out; staff should hear of it.
                 self.link.last_error = (report.set_aside > 0).then(|| LinkProblem {
                     kind: LinkProblemKind::Catalogue,
-                    detail: format!("{} items from the hub were left out", report.set_aside),
+                    // The count only: the words are the kind's, in the screen's language.
+                    detail: report.set_aside.to_string(),
                 });
                 tracing::info!(
                     changes = report.changes,

@@ -83,12 +83,13 @@ pub fn page(
             "seats" => serde_json::from_str::<Seats>(b).is_ok(),
             _ => serde_json::from_str::<IgnoredAny>(b).is_ok(),
         });
-        let key = serde_json::Value::from(key).to_string();
+        // A tombstone's key, as a JSON string (escaped).
+        let key = || serde_json::Value::from(key.as_str()).to_string();
         match (kind.as_str(), body.as_deref()) {
             ("venue", Some(b)) => item("venue", b),
-            ("venue", None) => item("deleted_venue", &key),
+            ("venue", None) => item("deleted_venue", &key()),
             ("activity", Some(b)) => item("activity", b),
-            ("activity", None) => item("deleted_activity", &key),
+            ("activity", None) => item("deleted_activity", &key()),
             ("seats", Some(b)) => item("seats", b),
             _ => {}
         }
