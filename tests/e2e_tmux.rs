@@ -662,3 +662,90 @@ fn without_its_speech_program_the_kiosk_works_silently_and_tells_staff() {
     t.wait_for("语音无法使用");
     t.wait_for("no-such-speech-program");
 }
+
+/// Bytes a scanner or a keyboard-like device can send that start an escape sequence and never
+/// finish it: none may leave the kiosk deaf for more than a second.
+#[test]
+fn no_byte_sequence_leaves_the_kiosk_deaf() {
+    let noises: [&[u8]; 7] = [
+        b"\x1b[200~",                    // a bracketed-paste start, with no end
+        b"\x1bP1$r",                     // a device-control string, never closed
+        b"\x1b]52;c;",                   // an operating-system command, never closed
+        b"\x1b[1;",                      // a control sequence cut short
+        b"\x1b_",                        // an application-program command
+        b"\xff\xfe\xe4\xb8",             // bytes that are not UTF-8, and half a character
+        b"\x1b[<0;99999999999999999999", // a mouse report that never ends
+    ];
+    let terms: Vec<Term> = noises.iter().map(|_| Term::start(&[], 120, 40)).collect();
+    for (t, noise) in terms.iter().zip(noises) {
+        t.wait_for("欢迎来学习");
+        let hex: Vec<String> = noise.iter().map(|b| format!("{b:02x}")).collect();
+        let mut args = vec!["send-keys", "-t", "k", "-H"];
+        args.extend(hex.iter().map(String::as_str));
+        t.tmux(&args);
+        std::thread::sleep(Duration::from_millis(200));
+        t.burst(&format!("{CARD}\r"));
+        t.wait_for_within("1101 **** **** 0016", Duration::from_secs(2));
+    }
+    for t in &terms {
+        assert!(t.is_running());
+        assert!(!t.screen().contains(CARD));
+    }
+}
+
+/// A kiosk whose terminal goes away without a hang-up signal (it runs in a session of its own,
+/// as under some wrappers) notices on its next read and exits 1, on every screen.
+#[test]
+fn a_lost_terminal_ends_every_screen_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("site.toml");
+    std::fs::write(&broken, "[kiosk]\nid = 3\n").unwrap();
+    let cases: [(&str, Vec<String>); 2] = [
+        ("欢迎来学习", vec![]),
+        (
+            "out of service",
+            vec!["--config".into(), broken.display().to_string()],
+        ),
+    ];
+    for (shows, args) in cases {
+        let out = tempfile::tempdir().unwrap();
+        let d = out.path().display();
+        // The wrapper shell survives the hang-up to record the kiosk's exit code; the
+        // kiosk's own stderr stays on the dying terminal.
+        let script = format!(
+            "trap \"\" HUP; setsid -w {BIN} --data-dir {d}/data --now {NOW} {}; echo $? > {d}/exit",
+            args.join(" ")
+        );
+        let socket = format!(
+            "lk-lost-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let t = Term {
+            socket: socket.clone(),
+            dir: out,
+        };
+        assert!(
+            Command::new("tmux")
+                .args([
+                    "-L",
+                    &socket,
+                    "new-session",
+                    "-d",
+                    "-s",
+                    "k",
+                    "-x",
+                    "120",
+                    "-y",
+                    "40"
+                ])
+                .arg(format!("exec bash -c '{script}'"))
+                .status()
+                .unwrap()
+                .success()
+        );
+        t.wait_for(shows);
+        t.tmux(&["kill-server"]);
+        assert_eq!(t.exit_code(), 1, "{shows}");
+    }
+}

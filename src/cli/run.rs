@@ -83,10 +83,16 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
 fn cannot_serve(problems: &FileProblems, code: u8) -> u8 {
     tracing::error!(%problems, "the kiosk cannot start");
     crate::cli::report::problems(problems, Lang::Zh);
-    if std::io::stdout().is_terminal()
-        && let Err(err) = out_of_service::run(problems)
-    {
-        tracing::error!(error = %err, "could not show the out-of-service screen");
+    if !std::io::stdout().is_terminal() {
+        return code;
     }
-    code
+    match out_of_service::run(problems) {
+        Ok(true) => code,
+        // Like every screen: a lost terminal is exit 1, so the supervisor starts afresh.
+        Ok(false) => exit::TERMINAL_LOST,
+        Err(err) => {
+            tracing::error!(error = %err, "could not show the out-of-service screen");
+            exit::TERMINAL_LOST
+        }
+    }
 }

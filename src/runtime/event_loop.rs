@@ -6,8 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
 use std::time::Duration;
 
-use crossterm::event::{Event, EventStream};
-use futures::StreamExt;
+use crossterm::event::Event;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
@@ -15,12 +14,14 @@ use crate::app::{Effect, Msg, State, update};
 use crate::catalogue::Catalogue;
 use crate::config::Site;
 use crate::input::card_reader::{BurstDetector, Input};
+use crate::input::decoder::Decoder;
 use crate::input::keys::{Pointer, is_chord, to_key, to_pointer};
 use crate::outbox::OpenReport;
 use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
 use crate::runtime::sync_worker;
 use crate::runtime::terminal::TerminalGuard;
+use crate::runtime::tty_input::{self, TtyInput};
 use crate::runtime::voice::Voice;
 use crate::ui::hitmap::HitMap;
 
@@ -102,11 +103,13 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     }
     let _ = fx_tx.send(Effect::RefreshQueue);
 
-    let mut events = EventStream::new();
+    let mut tty = tty_input::spawn()?;
+    let mut decoder = Decoder::new();
     let mut detector = BurstDetector::new(u64::from(site.reader_gap_ms));
     let mut ticker = tokio::time::interval(TICK);
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigwinch = signal(SignalKind::window_change())?;
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut hits = HitMap::default();
     let mut quit: Option<u8> = None;
@@ -163,27 +166,40 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             }
         }
 
-        let flush_in = detector
-            .deadline()
+        // The earlier of an unfinished escape sequence's wait and a held burst's.
+        let flush_in = [decoder.deadline(), detector.deadline()]
+            .into_iter()
+            .flatten()
+            .min()
             .map(|d| Duration::from_millis(d.saturating_sub(clock.mono_ms())));
         tokio::select! {
             // Input first: a card reader's burst already waiting must not be cut in two by
             // a flush deadline that passed while a frame was being drawn.
             biased;
-            event = events.next() => match event {
-                Some(Ok(event)) => {
-                    let msgs = translate(event, &site, &mut detector, &hits, &clock);
+            input = tty.recv() => match input {
+                Some(TtyInput::Bytes(bytes)) => {
+                    let events = decoder.push(&bytes, clock.mono_ms());
+                    let msgs = translate_all(events, &site, &mut detector, &hits, &clock);
                     // A key the burst detector holds changes nothing on screen yet: read
                     // the next one at once, so a slow frame cannot make a reader's keys
                     // look far apart.
-                    held_only = msgs.is_empty() && detector.deadline().is_some();
+                    held_only = msgs.is_empty()
+                        && (detector.deadline().is_some() || decoder.deadline().is_some());
                     pending.extend(msgs);
                 }
                 // The terminal is gone.
-                Some(Err(_)) | None => pending.push(Msg::TerminalLost),
+                Some(TtyInput::Lost) | None => pending.push(Msg::TerminalLost),
             },
             _ = tokio::time::sleep(flush_in.unwrap_or_default()), if flush_in.is_some() => {
-                pending.extend(detector.flush_due(clock.mono_ms()).into_iter().map(input_msg));
+                let now = clock.mono_ms();
+                let events = decoder.flush_due(now);
+                pending.extend(translate_all(events, &site, &mut detector, &hits, &clock));
+                pending.extend(detector.flush_due(now).into_iter().map(input_msg));
+            }
+            _ = sigwinch.recv() => {
+                if let Ok((columns, rows)) = crossterm::terminal::size() {
+                    pending.push(Msg::Resize(columns, rows));
+                }
             }
             _ = ticker.tick() => {}
             Some(msg) = msg_rx.recv() => pending.push(msg),
@@ -208,6 +224,20 @@ fn input_msg(input: Input) -> Msg {
         Input::Key(key) => Msg::Key(key),
         Input::Card(raw) => Msg::CardSwiped(raw),
     }
+}
+
+/// Decoded terminal events as messages.
+fn translate_all(
+    events: Vec<Event>,
+    site: &Site,
+    detector: &mut BurstDetector,
+    hits: &HitMap,
+    clock: &ClockSource,
+) -> Vec<Msg> {
+    events
+        .into_iter()
+        .flat_map(|event| translate(event, site, detector, hits, clock))
+        .collect()
 }
 
 /// A terminal event as messages.
@@ -235,9 +265,6 @@ fn translate(
             Some(Pointer::Page(action)) => vec![Msg::Action(action)],
             None => Vec::new(),
         },
-        Event::Resize(columns, rows) => vec![Msg::Resize(columns, rows)],
-        // Pasted text is not typing; treat it as presence only.
-        Event::Paste(_) => vec![Msg::Touch],
         _ => Vec::new(),
     }
 }

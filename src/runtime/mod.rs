@@ -11,4 +11,5 @@ pub mod panic;
 pub mod speech;
 pub mod sync_worker;
 pub mod terminal;
+pub mod tty_input;
 pub mod voice;

@@ -5,8 +5,6 @@
 
 use std::io;
 
-use crossterm::event::EventStream;
-use futures::StreamExt;
 use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -14,32 +12,36 @@ use crate::domain::lang::Lang;
 use crate::i18n::t;
 use crate::problem::FileProblems;
 use crate::runtime::terminal::TerminalGuard;
+use crate::runtime::tty_input::{self, TtyInput};
 use crate::ui::hitmap::HitMap;
 use crate::ui::painter::Painter;
 use crate::ui::theme::STANDARD;
 
-/// Shows the problems until SIGTERM or SIGHUP.
-pub fn run(problems: &FileProblems) -> io::Result<()> {
+/// Shows the problems until SIGTERM; `Ok(false)` when the terminal went away first.
+pub fn run(problems: &FileProblems) -> io::Result<bool> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?
         .block_on(async {
             let mut guard = TerminalGuard::enter(false)?;
-            let mut events = EventStream::new();
+            let mut tty = tty_input::spawn()?;
             let mut sigterm = signal(SignalKind::terminate())?;
             let mut sighup = signal(SignalKind::hangup())?;
+            let mut sigwinch = signal(SignalKind::window_change())?;
             loop {
                 guard
                     .terminal
                     .draw(|frame| draw(frame.buffer_mut(), problems))?;
-                // Keys only redraw (a resize, a curious visitor); they never close it.
+                // Keys only redraw (a curious visitor); they never close it.
                 tokio::select! {
-                    event = events.next() => if matches!(event, Some(Err(_)) | None) { break },
-                    _ = sigterm.recv() => break,
-                    _ = sighup.recv() => break,
+                    input = tty.recv() => if !matches!(input, Some(TtyInput::Bytes(_))) {
+                        return Ok(false);
+                    },
+                    _ = sigwinch.recv() => {}
+                    _ = sigterm.recv() => return Ok(true),
+                    _ = sighup.recv() => return Ok(false),
                 }
             }
-            Ok(())
         })
 }
 

@@ -5,7 +5,8 @@
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         crate::runtime::terminal::restore();
-        tracing::error!(%info, "the kiosk crashed");
+        let trace = std::backtrace::Backtrace::force_capture();
+        tracing::error!(%info, %trace, "the kiosk crashed");
         crate::say_err!(
             "学习亭程序出错，即将重新启动。 / The kiosk program failed and will restart.\n{info}"
         );

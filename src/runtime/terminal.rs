@@ -1,6 +1,7 @@
 //! Taking over the terminal, and always giving it back: on return, on drop and on panic.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -16,8 +17,10 @@ static MOUSE: AtomicU8 = AtomicU8::new(0);
 
 /// The kiosk's terminal; restores the terminal when dropped.
 pub struct TerminalGuard {
-    /// The ratatui terminal.
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// The ratatui terminal. Never dropped: its drop shows the cursor and, if the terminal is
+    /// gone, reports that with `eprintln!`, which panics when stderr is gone too. [`restore`]
+    /// shows the cursor instead, ignoring errors; the memory goes with the process.
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl TerminalGuard {
@@ -32,7 +35,7 @@ impl TerminalGuard {
             execute!(stdout, EnableMouseCapture)?;
             MOUSE.store(1, Ordering::SeqCst);
         }
-        let terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+        let terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(stdout))?);
         Ok(TerminalGuard { terminal })
     }
 }
