@@ -22,7 +22,18 @@ struct Term {
 
 impl Term {
     fn start(args: &[&str], cols: u16, rows: u16) -> Term {
-        let dir = tempfile::tempdir().unwrap();
+        Term::start_in(tempfile::tempdir().unwrap(), args, cols, rows, true)
+    }
+
+    /// A kiosk in `dir`; `stderr_to_file` false leaves its stderr on the terminal, as a
+    /// supervisor that runs it in a terminal does.
+    fn start_in(
+        dir: tempfile::TempDir,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        stderr_to_file: bool,
+    ) -> Term {
         let socket = format!(
             "lk-{}-{}",
             std::process::id(),
@@ -32,8 +43,13 @@ impl Term {
         let extra: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
         // The shell records the exit code and the terminal's modes once the kiosk is gone.
         let script = format!(
-            "echo $$ > {d}/pid; {BIN} --data-dir {d}/data --now {NOW} {} 2> {d}/stderr; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
-            extra.join(" ")
+            "echo $$ > {d}/pid; {BIN} --data-dir {d}/data --now {NOW} {} {}; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
+            extra.join(" "),
+            if stderr_to_file {
+                format!("2> {d}/stderr")
+            } else {
+                String::new()
+            }
         );
         let ok = Command::new("tmux")
             .args([
@@ -748,4 +764,31 @@ fn a_lost_terminal_ends_every_screen_with_exit_1() {
         t.tmux(&["kill-server"]);
         assert_eq!(t.exit_code(), 1, "{shows}");
     }
+}
+
+/// A full disk under the logs: nothing but the kiosk draws on its screen, and staff see that
+/// logging fails.
+#[test]
+fn a_failing_log_stays_off_the_screen_and_is_counted_for_staff() {
+    let dir = tempfile::tempdir().unwrap();
+    let logs = dir.path().join("data/logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    // Today's file (the appender names it by the UTC date) is a disk that is always full.
+    let today = chrono::Utc::now().format("%Y-%m-%d");
+    std::os::unix::fs::symlink("/dev/full", logs.join(format!("kiosk.{today}.log"))).unwrap();
+    let t = Term::start_in(dir, &[], 120, 40, false);
+    t.wait_for("欢迎来学习");
+    t.burst(&format!("{CARD}\r"));
+    t.wait_for("1101 **** **** 0016");
+    t.key("Escape");
+    t.key("C-M-k");
+    t.wait_for("工作人员：请输入密码");
+    t.type_slowly("2468");
+    t.key("Enter");
+    let staff = t.wait_for("关闭学习亭程序");
+    assert!(staff.contains("日志写入失败"), "{staff}");
+    assert!(!staff.to_lowercase().contains("unable"), "{staff}");
+    assert!(!staff.contains("Writer"), "{staff}");
+    t.type_slowly("1");
+    assert_eq!(t.exit_code(), 0);
 }

@@ -458,6 +458,7 @@ fn my_signups_with_the_hubs_answers() {
 fn staff_menu_with_a_hub() {
     snap_with("staff-menu-hub", Harness::demo_with_hub, |k| {
         offline(k);
+        k.send(Msg::LogFailures(3));
         k.send(Msg::StaffChord);
         k.type_keys("2468");
         k.enter();

@@ -402,5 +402,6 @@ spoken-card-read = Your card has been read.
 spoken-focus = Number { $number }: { $label }
 help-assisted = Press 9 or the button to ask staff. Press . or F5 to hear it again. F3 goes back to the standard view.
 help-when = Choose the day you want to learn: press its number or tap it.
+staff-log-failing = Log writes failed { $count } times (is the disk full?); the kiosk carries on, sign-ups are kept.
 staff-speech-missing = Speech is not working ({ $why }); the kiosk carries on without it.
 home-map-key = Press 0 for the learning map.

@@ -155,6 +155,9 @@ pub enum Msg {
     StaffPinChecked(bool),
     /// Spoken guidance cannot be given (the speech command is missing or fails); why.
     SpeechUnavailable(String),
+    /// Log writes have failed this many times since start (a full disk, a folder that
+    /// cannot be written).
+    LogFailures(u64),
     /// The outbox was damaged at start and rebuilt; this many sign-ups were recovered.
     OutboxRebuilt {
         /// How many sign-ups were read back.

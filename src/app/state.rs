@@ -194,6 +194,8 @@ pub struct State {
     pub pin_locked_until_ms: u64,
     /// Why spoken guidance is silent, for the staff page (kiosk state, not personal).
     pub speech_problem: Option<String>,
+    /// Log writes that failed since start, for the staff page (kiosk state, not personal).
+    pub log_failures: u64,
 }
 
 impl State {
@@ -232,6 +234,7 @@ impl State {
             pin_failures: 0,
             pin_locked_until_ms: 0,
             speech_problem: None,
+            log_failures: 0,
         }
     }
 
@@ -246,8 +249,10 @@ impl State {
         let staff_notice = self.staff_notice.take();
         let (pin_failures, pin_locked_until_ms) = (self.pin_failures, self.pin_locked_until_ms);
         let speech_problem = self.speech_problem.take();
+        let log_failures = self.log_failures;
         *self = State {
             speech_problem,
+            log_failures,
             held,
             queue,
             link,

@@ -94,6 +94,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.speech_problem.get_or_insert(why);
             Vec::new()
         }
+        Msg::LogFailures(count) => {
+            state.log_failures = count;
+            Vec::new()
+        }
         Msg::OutboxRebuilt { recovered } => {
             state.staff_notice = Some(Notice::OutboxRebuilt(recovered));
             Vec::new()

@@ -116,12 +116,18 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let mut pending = first;
 
     let mut held_only = false;
+    let mut log_failures = 0;
     loop {
         // After a key the burst detector holds, nothing changed on screen: straight back to
         // reading input.
         if !std::mem::take(&mut held_only) {
             // Time first, so every input is judged against the time it came.
             let mut msgs = vec![Msg::Tick(clock.now())];
+            let failures = crate::runtime::logging::failures();
+            if failures != log_failures {
+                log_failures = failures;
+                msgs.push(Msg::LogFailures(failures));
+            }
             msgs.append(&mut pending);
             let mut bell = false;
             for msg in msgs {

@@ -1,7 +1,10 @@
 //! Taking over the terminal, and always giving it back: on return, on drop and on panic.
 
+use std::io::IsTerminal;
 use std::io::{self, Stdout, Write};
 use std::mem::ManuallyDrop;
+use std::os::fd::OwnedFd;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -14,6 +17,8 @@ use ratatui::backend::CrosstermBackend;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicU8 = AtomicU8::new(0);
+/// The terminal's stderr while the kiosk draws; stderr itself points at /dev/null then.
+static SCREEN_STDERR: Mutex<Option<OwnedFd>> = Mutex::new(None);
 
 /// The kiosk's terminal; restores the terminal when dropped.
 pub struct TerminalGuard {
@@ -29,6 +34,7 @@ impl TerminalGuard {
     pub fn enter(touch: bool) -> io::Result<TerminalGuard> {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
+        silence_stderr();
         let mut stdout = io::stdout();
         execute!(stdout, EnterAlternateScreen, cursor::Hide)?;
         if touch {
@@ -58,4 +64,30 @@ pub fn restore() {
     let _ = execute!(stdout, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = stdout.flush();
+    // A panic can come while the lock is held; then stderr stays where it is.
+    if let Ok(mut saved) = SCREEN_STDERR.try_lock()
+        && let Some(fd) = saved.take()
+    {
+        let _ = rustix::stdio::dup2_stderr(&fd);
+    }
+}
+
+/// Nothing but the kiosk may draw on its screen: while it does, what any library writes to a
+/// stderr that is the terminal (tracing's own complaints, a dependency's `eprintln!`) goes
+/// nowhere. A stderr that is a file or a journal is left alone.
+fn silence_stderr() {
+    if !io::stderr().is_terminal() {
+        return;
+    }
+    let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") else {
+        return;
+    };
+    let Ok(saved) = rustix::io::dup(io::stderr()) else {
+        return;
+    };
+    if rustix::stdio::dup2_stderr(&null).is_ok()
+        && let Ok(mut slot) = SCREEN_STDERR.lock()
+    {
+        *slot = Some(saved);
+    }
 }

@@ -56,6 +56,14 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
         let text = ta(lang, "staff-speech-missing", args!["why" => why]);
         y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
     }
+    if state.log_failures > 0 {
+        let text = ta(
+            lang,
+            "staff-log-failing",
+            args!["count" => state.log_failures],
+        );
+        y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
+    }
     y += 1;
     if let Some(notice) = &state.staff_notice {
         let text = crate::ui::overlays::notice_text(lang, state, notice);
