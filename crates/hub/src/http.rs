@@ -2,6 +2,7 @@
 //! with compression both ways.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -29,13 +30,16 @@ const MAX_BODY: usize = 1 << 20;
 #[derive(Clone)]
 pub struct Hub {
     db: Arc<Mutex<Connection>>,
+    /// How long a request's body may take to arrive.
+    body_timeout: Duration,
 }
 
 impl Hub {
     /// The hub over an open database.
-    pub fn new(conn: Connection) -> Hub {
+    pub fn new(conn: Connection, body_timeout: Duration) -> Hub {
         Hub {
             db: Arc::new(Mutex::new(conn)),
+            body_timeout,
         }
     }
 }
@@ -209,7 +213,17 @@ async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Body) ->
         )
         .into_response();
     };
-    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+    let read = tokio::time::timeout(hub.body_timeout, axum::body::to_bytes(body, MAX_BODY));
+    let Ok(body) = read.await else {
+        // A slow body is the link's fault, not the batch's: the kiosk sends it again.
+        return error(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "the body did not arrive in time",
+        )
+        .into_response();
+    };
+    let body = match body {
         Ok(body) => body,
         Err(e) if past_the_limit(&e) => {
             return error(

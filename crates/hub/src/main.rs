@@ -5,12 +5,14 @@ mod catalogue;
 mod feed;
 mod http;
 mod mend;
+mod server;
 mod signups;
 mod store;
 mod tokens;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use learning_kiosk::domain::card::mask_digits;
@@ -39,6 +41,17 @@ enum Command {
         /// Where to listen, e.g. 0.0.0.0:8080 (port 0: any free port, printed).
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
         listen: String,
+        /// Seconds a request's header may take to arrive (also how long an idle connection
+        /// stays open).
+        #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
+        header_timeout: u64,
+        /// Seconds a request's body may take to arrive (a full batch over a slow link is
+        /// well within it).
+        #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        body_timeout: u64,
+        /// Connections served at once; more wait until one closes.
+        #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=65536))]
+        max_connections: u64,
     },
     /// Kiosks and their tokens.
     Kiosk {
@@ -109,7 +122,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
         tracing::warn!(?mended, "sign-ups in old forms were mended or set aside");
     }
     match cli.command {
-        Command::Serve { listen } => serve(conn, &listen),
+        Command::Serve {
+            listen,
+            header_timeout,
+            body_timeout,
+            max_connections,
+        } => serve(
+            conn,
+            &listen,
+            server::Limits {
+                header: Duration::from_secs(header_timeout),
+                connections: usize::try_from(max_connections).unwrap_or(usize::MAX),
+            },
+            Duration::from_secs(body_timeout),
+        ),
         Command::Kiosk {
             command: KioskCommand::Add { id, replace },
         } => {
@@ -172,7 +198,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
+fn serve(
+    conn: rusqlite::Connection,
+    listen: &str,
+    limits: server::Limits,
+    body_timeout: Duration,
+) -> Result<(), Failure> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("LEARNING_HUB_LOG")
@@ -183,7 +214,7 @@ fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
     if let Err(e) = store::purge_tombstones(&conn, learning_wire::TOMBSTONE_DAYS) {
         tracing::warn!(error = %e, "could not purge old tombstones");
     }
-    let hub = http::Hub::new(conn);
+    let hub = http::Hub::new(conn, body_timeout);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         // Every request's database work queues for one connection: more blocking threads
         // than a few would only wait there, each with its own stack and allocator arena.
@@ -198,23 +229,22 @@ fn serve(conn: rusqlite::Connection, listen: &str) -> Result<(), Failure> {
         let addr = listener.local_addr().map_err(|e| (1, e.to_string()))?;
         // Tests and supervisors read this line for the port.
         learning_kiosk::say!("listening on {addr}");
-        axum::serve(listener, http::router(hub))
-            .with_graceful_shutdown(async {
-                // A supervisor stops the hub with SIGTERM; a person with Ctrl-C.
-                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                    Ok(mut term) => {
-                        tokio::select! {
-                            _ = term.recv() => {}
-                            _ = tokio::signal::ctrl_c() => {}
-                        }
-                    }
-                    Err(_) => {
-                        let _ = tokio::signal::ctrl_c().await;
+        let stop = async {
+            // A supervisor stops the hub with SIGTERM; a person with Ctrl-C.
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut term) => {
+                    tokio::select! {
+                        _ = term.recv() => {}
+                        _ = tokio::signal::ctrl_c() => {}
                     }
                 }
-            })
-            .await
-            .map_err(|e| (1, e.to_string()))
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
+        };
+        server::serve(listener, http::router(hub), limits, stop).await;
+        Ok(())
     })
 }
 

@@ -44,8 +44,15 @@ pub struct Hub {
 impl Hub {
     /// Starts `learning-hub serve` on `db`.
     pub fn start(db: &Path) -> Hub {
+        Hub::start_with(db, &[])
+    }
+
+    /// Starts `learning-hub serve` on `db` with more options (limits).
+    pub fn start_with(db: &Path, options: &[&str]) -> Hub {
         let mut child = Command::new(HUB)
-            .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(options)
+            .arg("--db")
             .arg(db)
             .env("LEARNING_HUB_LOG", "warn")
             .stdout(Stdio::piped())
