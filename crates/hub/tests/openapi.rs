@@ -26,7 +26,21 @@ async fn check(
     method: &str,
     response: reqwest::Response,
 ) {
-    let status = response.status().as_u16().to_string();
+    let status = response.status().as_u16();
+    let body = response.bytes().await.unwrap();
+    check_parts(doc, seen, path, method, status, &body);
+}
+
+/// [`check`] for an answer read off the socket: its status and body.
+fn check_parts(
+    doc: &Value,
+    seen: &mut BTreeSet<String>,
+    path: &str,
+    method: &str,
+    status: u16,
+    body: &[u8],
+) {
+    let status = status.to_string();
     let documented = &doc["paths"][path][method]["responses"][&status];
     assert!(
         !documented.is_null(),
@@ -38,7 +52,6 @@ async fn check(
         None => documented,
     };
     let schema = &documented["content"]["application/json"]["schema"];
-    let body = response.bytes().await.unwrap();
     if schema.is_null() {
         assert!(
             body.is_empty(),
@@ -50,7 +63,7 @@ async fn check(
     let mut root = doc.clone();
     root["$ref"] = schema["$ref"].clone();
     let validator = jsonschema::validator_for(&root).unwrap();
-    let instance: Value = serde_json::from_slice(&body).unwrap();
+    let instance: Value = serde_json::from_slice(body).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&instance)
         .map(|e| format!("{e} at {}", e.instance_path()))
@@ -202,6 +215,10 @@ async fn every_documented_answer_is_what_the_hub_sends() {
         .unwrap();
     assert_eq!(rebuilding.status(), 200, "a rebuild's cursor never expires");
 
+    // A body that stops arriving, to a hub with a one-second limit on bodies.
+    let (status, body) = slow_body(&s.db(), &s.token);
+    check_parts(&doc, &mut seen, "/v1/signups", "post", status, &body);
+
     // Every answer the document promises was seen.
     let mut documented = BTreeSet::new();
     for (path, ops) in doc["paths"].as_object().unwrap() {
@@ -253,4 +270,32 @@ fn the_document_names_the_paths_and_limits_the_wire_crate_uses() {
         .map(|r| r.as_str())
         .collect();
     assert_eq!(reasons, wire);
+}
+
+/// Sends a batch's head and then nothing more to a hub that gives a body one second; the
+/// answer's status and body.
+fn slow_body(db: &std::path::Path, token: &str) -> (u16, Vec<u8>) {
+    use std::io::{Read, Write};
+    let hub = common::Hub::start_with(db, &["--body-timeout", "1"]);
+    let mut stream = std::net::TcpStream::connect(hub.addr).unwrap();
+    let head = format!(
+        "POST /v1/signups HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{{"
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let split = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("an HTTP answer");
+    let status = String::from_utf8_lossy(&answer[..split])
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    (status, answer[split + 4..].to_vec())
 }

@@ -169,7 +169,7 @@ impl InvalidReason {
 /// The body of an error response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
-    /// A stable code: `cursor_expired`, `unauthorized`, `bad_request`, `too_large`.
+    /// A stable code: `cursor_expired`, `unauthorized`, `bad_request`, `too_large`, `timeout`.
     pub error: String,
     /// Words for people.
     #[serde(default, skip_serializing_if = "String::is_empty")]
