@@ -174,8 +174,9 @@ impl Problem {
     pub fn describe(&self, lang: Lang) -> String {
         use ProblemKind as K;
         match &self.kind {
-            K::Unreadable(detail) => ta(lang, "problem-unreadable", args!["detail" => detail]),
-            K::Syntax { detail } => ta(lang, "problem-syntax", args!["detail" => detail]),
+            // The system's own words (an OS error, a parser's), on a line of their own.
+            K::Unreadable(detail) => with_detail(lang, "problem-unreadable", detail),
+            K::Syntax { detail } => with_detail(lang, "problem-syntax", detail),
             K::WrongFormat(found) => ta(lang, "problem-wrong-format", args!["found" => found]),
             K::Missing(expected) => {
                 let what = t(lang, &format!("expected-{}", expected.key()));
@@ -281,6 +282,15 @@ impl FileProblems {
         }
         out
     }
+}
+
+/// A sentence, then the system's detail labelled on the next line.
+fn with_detail(lang: Lang, id: &str, detail: &str) -> String {
+    format!(
+        "{}\n      {}",
+        t(lang, id),
+        crate::ui::words::detail(lang, detail)
+    )
 }
 
 impl fmt::Display for FileProblems {

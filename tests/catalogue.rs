@@ -383,6 +383,26 @@ proptest! {
         let _ = load_str(&text, "noise");
     }
 
+    /// Random JSON in place of one venue or activity of a good catalogue: the catalogue loads
+    /// whole or is refused whole, never with that one item quietly missing.
+    #[test]
+    fn random_json_in_one_item_loads_all_or_nothing(
+        doc in catalogue_strategy(),
+        junk in arbitrary_json(),
+        venue in any::<bool>(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let list = if venue { "venues" } else { "activities" };
+        let mut broken = doc.clone();
+        let items = broken[list].as_array_mut().unwrap();
+        let at = pick.index(items.len());
+        items[at] = junk;
+        if let Ok(cat) = load_str(&broken.to_string(), "junk.json") {
+            prop_assert_eq!(cat.venues.len(), doc["venues"].as_array().unwrap().len());
+            prop_assert_eq!(cat.activities.len(), doc["activities"].as_array().unwrap().len());
+        }
+    }
+
     #[test]
     fn arbitrary_json_never_panics(doc in arbitrary_json()) {
         let _ = load_str(&json!({"format": "learning-catalogue/1", "generated_at": "2026-11-22T08:00:00+08:00",

@@ -582,3 +582,74 @@ fn queue_shows_a_damaged_row_as_damaged_and_still_lists_the_rest() {
     assert_eq!(doc["signups"].as_array().unwrap().len(), 1);
     assert_eq!(doc["damaged"][0]["code"], code.as_str());
 }
+
+/// The argument parser's own errors come in both languages, whole sentences, with a way on.
+#[test]
+fn argument_errors_are_said_in_both_languages() {
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["--bogus"],
+            "不认识的选项 --bogus",
+            "unknown option --bogus",
+        ),
+        (
+            &["queue", "--frob"],
+            "不认识的选项 --frob",
+            "unknown option --frob",
+        ),
+        (&["signup", "--card", CARD], "缺少", "missing"),
+        (&["fly"], "不认识的命令 fly", "unknown command fly"),
+    ];
+    for (args, zh, en) in cases {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(zh) && err.contains(en), "{args:?}: {err}");
+        assert!(err.contains("--help"), "{err}");
+    }
+    // Asking for help is not an error.
+    let out = Command::new(BIN).arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Usage"));
+}
+
+/// `resend` puts held sign-ups back in the queue; `queue` shows why one was held, with the
+/// system's detail on a line of its own.
+#[test]
+fn resend_sends_held_sign_ups_again() {
+    let k = Kiosk::new();
+    let out = k.signup(CARD, "weekly", "2026-11-30");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let code = stdout(&out).trim().to_string();
+    let conn = rusqlite::Connection::open(k.dir.path().join("data/outbox.sqlite")).unwrap();
+    conn.execute(
+        "UPDATE signups SET status = 'parked', reason = 'unreadable: bad_request: bad date'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let queue = stdout(&k.run(&["queue"]));
+    assert!(queue.contains("the hub could not read it"), "{queue}");
+    assert!(
+        queue.contains("\n    System detail: bad_request: bad date"),
+        "{queue}"
+    );
+
+    let out = k.run(&["resend", "--code", "NOT-ACODE"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("没有报名号为 NOT-ACODE"),
+        "{}",
+        stderr(&out)
+    );
+    let out = k.run(&["resend", "--code", &code]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 held sign-ups will be sent again"));
+    let queue: serde_json::Value =
+        serde_json::from_slice(&k.run(&["queue", "--json"]).stdout).unwrap();
+    assert_eq!(queue["counts"]["waiting"], 1, "{queue}");
+    assert_eq!(queue["counts"]["parked"], 0, "{queue}");
+    let out = k.run(&["resend"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("No held sign-up can be sent again"));
+}

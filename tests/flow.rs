@@ -605,3 +605,40 @@ fn the_staff_page_shows_a_rebuilt_outbox_until_staff_have_seen_it() {
     h.key(Key::Esc);
     assert_eq!(h.state.staff_notice, None);
 }
+
+/// A held sign-up is listed on the staff page with its reason, and the page's button sends
+/// it again.
+#[test]
+fn staff_send_held_sign_ups_again_from_their_page() {
+    let mut h = rules();
+    let now = common::moment(common::NOW);
+    let card = learning_kiosk::domain::card::CardNumber::parse(CARD).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let saved = learning_kiosk::signup::sign_up(
+        &mut h.exec.outbox,
+        &h.state.catalogue,
+        &card,
+        "weekly",
+        date,
+        &now,
+    )
+    .unwrap();
+    let code = saved.record().code.clone();
+    h.exec
+        .outbox
+        .park(&saved.record().uuid, "too_large", &now)
+        .unwrap();
+    h.send(Msg::StaffChord);
+    h.type_keys("2468");
+    h.enter();
+    assert_eq!(h.state.screen, Screen::StaffMenu);
+    let page = h.screen();
+    assert!(page.contains(&code), "{page}");
+    assert!(page.contains("区里的服务器说它太大"), "{page}");
+    assert!(page.contains("重新发送暂扣的报名"), "{page}");
+    h.tap(Action::Choose(1));
+    assert_eq!(h.state.notice, Some(Notice::HeldResent(1)));
+    assert_eq!(h.exec.outbox.waiting(10).unwrap().len(), 1);
+    // Nothing is left to send again: the button goes.
+    assert!(!h.screen().contains("重新发送暂扣的报名"));
+}

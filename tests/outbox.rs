@@ -302,3 +302,51 @@ fn a_row_that_does_not_read_is_set_aside_and_the_rows_behind_it_still_go() {
     assert_eq!(outbox.counts().unwrap().get(&Status::Parked), Some(&1));
     assert_eq!(outbox.waiting(10).unwrap().len(), 2);
 }
+
+/// Held sign-ups go back in the queue when staff ask, all or one by code; a damaged row
+/// stays held, since it cannot be read.
+#[test]
+fn staff_send_held_sign_ups_again_and_a_damaged_one_stays_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let (mut outbox, _) = Outbox::open(&path).unwrap();
+    let mut saved = Vec::new();
+    for serial in 1..=3 {
+        let card = CardNumber::parse(&card_for("110108", serial)).unwrap();
+        let s = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        saved.push(s.record().clone());
+    }
+    outbox.park(&saved[0].uuid, "too_large", &now).unwrap();
+    outbox
+        .park(&saved[1].uuid, "unreadable: bad_request: bad date", &now)
+        .unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE signups SET created_at = 'never' WHERE uuid = ?1",
+        [&saved[2].uuid],
+    )
+    .unwrap();
+    drop(conn);
+    assert!(
+        outbox.waiting(10).unwrap().is_empty(),
+        "the damaged row is set aside"
+    );
+    assert_eq!(outbox.counts().unwrap().get(&Status::Parked), Some(&3));
+    assert_eq!(outbox.resendable().unwrap(), 2);
+
+    assert_eq!(outbox.resend_held(Some(&saved[1].code)).unwrap(), 1);
+    assert_eq!(outbox.resend_held(Some("NOT-ACODE")).unwrap(), 0);
+    assert_eq!(outbox.resend_held(None).unwrap(), 1);
+    let waiting: Vec<String> = outbox
+        .waiting(10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.uuid)
+        .collect();
+    assert_eq!(waiting, vec![saved[0].uuid.clone(), saved[1].uuid.clone()]);
+    assert!(outbox.all().unwrap().iter().all(|r| r.reason.is_none()));
+    assert_eq!(outbox.counts().unwrap().get(&Status::Parked), Some(&1));
+    assert_eq!(outbox.resendable().unwrap(), 0);
+}

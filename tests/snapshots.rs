@@ -64,7 +64,7 @@ fn to_receipt(k: &mut Harness, existing: bool) {
     k.send_only(Msg::QueueStatus(QueueSummary {
         held,
         counts: [(Status::Waiting, 1)].into_iter().collect(),
-        attention: Vec::new(),
+        ..QueueSummary::default()
     }));
 }
 
@@ -378,7 +378,7 @@ fn offline(k: &mut Harness) {
                 activity_id: "cy-wangjing-clc.smartphone".into(),
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
                 status: Status::Parked,
-                reason: Some("the hub could not read it: bad date".into()),
+                reason: Some("unreadable: bad_request: bad date".into()),
             },
             StaffItem {
                 code: "K7Q-4MD".into(),
@@ -388,6 +388,8 @@ fn offline(k: &mut Harness) {
                 reason: Some("started".into()),
             },
         ],
+        resendable: 1,
+        damaged: vec![("9FJ-2KQ".into(), "bad time".into())],
     }));
 }
 
@@ -457,11 +459,12 @@ fn my_signups_with_the_hubs_answers() {
 #[test]
 fn staff_menu_with_a_hub() {
     snap_with("staff-menu-hub", Harness::demo_with_hub, |k| {
-        offline(k);
         k.send(Msg::LogFailures(3));
         k.send(Msg::StaffChord);
         k.type_keys("2468");
         k.enter();
+        // After the page has read the (empty) outbox of the harness: what a busy kiosk holds.
+        offline(k);
         k.key(Key::Char('2'));
     });
 }

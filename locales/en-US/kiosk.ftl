@@ -102,6 +102,12 @@ reason-started = the session had already started
 reason-bad_card = the card number is not valid
 reason-malformed = the sign-up could not be read; staff will check it
 reason-uuid_reused = the sign-up's number was used twice; staff will check it
+reason-too_large = the hub said it was too large to take; staff can send it again
+reason-unreadable = the hub could not read it; staff can send it again
+reason-bad_request = the hub could not read it; staff can send it again
+reason-damaged = its record on this kiosk is damaged and cannot be sent
+reason-other = held for a reason the kiosk does not know
+detail-label = System detail: { $detail }
 
 ## Welcome and home
 
@@ -289,8 +295,8 @@ problems-in-file = { $file } has { $count ->
    *[other] { $count } problems
 }:
 problem-line = line { $line }
-problem-unreadable = the file cannot be read: { $detail }
-problem-syntax = not well-formed: { $detail }
+problem-unreadable = the file cannot be read
+problem-syntax = not well-formed
 problem-wrong-format = the format must be "learning-catalogue/1", not "{ $found }"
 problem-missing = missing: expected { $expected }
 problem-wrong-type = expected { $expected }
@@ -334,13 +340,23 @@ cli-config-ok = { $file } is fine: kiosk { $site }, catalogue of { $venues } pla
 cli-example-pin = Warning: { $file } keeps the example staff PIN 2468. Make a new one with: learning-kiosk hash-pin
 cli-signup-saved = Saved on this kiosk as { $code }; it will be sent when the connection returns.
 cli-signup-existing = This card already holds this session, as { $code }.
-cli-storage-failed = The sign-up store cannot be written: { $detail }
+cli-storage-failed = The sign-up store cannot be written.
 cli-outbox-rebuilt = The sign-up file was damaged and has been set aside as { $file }; { $count } sign-ups were recovered.
 cli-queue-total = { $count ->
     [one] 1 sign-up on this kiosk
    *[other] { $count } sign-ups on this kiosk
 }
-cli-queue-damaged = { $code }  damaged, set aside for staff: { $problem }
+cli-queue-damaged = { $code }  damaged, set aside for staff: its record cannot be read
+cli-usage-unknown-option = The command line is wrong: unknown option { $arg }.
+cli-usage-unknown-command = The command line is wrong: unknown command { $arg }.
+cli-usage-missing = The command line is wrong: missing { $arg }.
+cli-usage-bad-value = The command line is wrong: { $arg } cannot be "{ $value }".
+cli-usage-conflict = The command line is wrong: { $arg } cannot be used with { $other }.
+cli-usage-wrong = The command line is wrong: { $arg }.
+cli-usage-help = Run `{ $bin } --help` to see what it takes.
+cli-resent = { $count } held sign-ups will be sent again at the next sync.
+cli-resend-none = No held sign-up can be sent again (a damaged record cannot be read, so it stays held).
+cli-resend-no-code = No held sign-up has the code { $code }.
 cli-pin-rule = A PIN is 4 to 12 digits.
 cli-bad-at = expected latitude,longitude in degrees, like 39.9965,116.4705
 cli-bad-km = expected a distance in km, more than 0 and at most 200
@@ -356,13 +372,17 @@ link-offline-since = Offline since { $time }
 link-connecting = Not yet connected
 link-problem-offline = The hub cannot be reached
 link-problem-busy = The hub asked the kiosk to wait
+link-problem-busy-for = The hub asks the kiosk to wait { $seconds } s
 link-problem-unauthorized = The hub refused this kiosk's token
 link-problem-hub = The hub gave an answer the kiosk cannot use
 link-problem-storage = The kiosk's own files failed
 link-problem-token = The token file cannot be read
-link-problem-catalogue = Items from the hub that fail the catalogue's checks were left out; the rest is in use. Left out
+link-problem-catalogue = Items from the hub that fail the catalogue's checks were left out; the rest is in use. Left out: { $count }
 notice-sync-asked = Syncing with the hub now.
 staff-sync-now = Sync now
+staff-resend-held = Send held sign-ups again
+staff-damaged-row = a damaged record, set aside (it cannot be read, so it cannot be sent)
+notice-held-resent = { $count } held sign-ups will be sent again.
 staff-hub = Hub { $url }: { $status }
 staff-no-hub = No hub: sign-ups stay on this kiosk
 staff-allowance-spent = The data allowance for this hour is used up; syncing waits for it
@@ -372,7 +392,7 @@ staff-last-problem = Last problem: { $problem }
 staff-attention = Need checking (the queue command shows more):
 cli-no-hub = This kiosk has no hub: set [hub] url and token_file in the site config, or give --hub and --token-file.
 cli-sync-waiting = The hub asks to wait { $seconds } s; trying again then.
-cli-sync-failed = The sync did not finish: { $detail }. Nothing is lost; the next sync carries on.
+cli-sync-failed = The sync did not finish: { $problem }. Nothing is lost; the next sync carries on.
 cli-sync-pushed = Sign-ups sent: { $count } ({ $answers }); held for staff: { $parked }
 cli-sync-pulled = Catalogue changes received: { $changes } in { $pages } pages
 cli-sync-bytes = Requests: { $requests }; bytes sent: { $sent }; bytes received: { $received }
@@ -403,5 +423,5 @@ spoken-focus = Number { $number }: { $label }
 help-assisted = Press 9 or the button to ask staff. Press . or F5 to hear it again. F3 goes back to the standard view.
 help-when = Choose the day you want to learn: press its number or tap it.
 staff-log-failing = Log writes failed { $count } times (is the disk full?); the kiosk carries on, sign-ups are kept.
-staff-speech-missing = Speech is not working ({ $why }); the kiosk carries on without it.
+staff-speech-missing = Speech is not working; the kiosk carries on without it.
 home-map-key = Press 0 for the learning map.

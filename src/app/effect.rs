@@ -29,6 +29,8 @@ pub enum Effect {
     LoadMySignups(CardNumber),
     /// Read the outbox's counts; answers [`crate::app::Msg::QueueStatus`].
     RefreshQueue,
+    /// Put the held sign-ups back in the queue; answers [`crate::app::Msg::HeldResent`].
+    ResendHeld,
     /// Check a staff PIN against the config's hash; answers
     /// [`crate::app::Msg::StaffPinChecked`].
     CheckStaffPin(String),

@@ -141,6 +141,8 @@ pub enum Msg {
     },
     /// What the outbox holds (nothing personal in it).
     QueueStatus(QueueSummary),
+    /// Held sign-ups were put back in the queue: how many, or why not.
+    HeldResent(Result<usize, String>),
     /// How the link to the hub stands, from the sync worker.
     Link(LinkStatus),
     /// The hub's catalogue, loaded whole from the cache (answers [`crate::app::Effect::ReloadCatalogue`]).
@@ -179,6 +181,10 @@ pub struct QueueSummary {
     pub counts: BTreeMap<Status, u32>,
     /// The latest sign-ups that need staff: parked or refused as invalid, newest first.
     pub attention: Vec<StaffItem>,
+    /// Held sign-ups that can be sent again (parked, not damaged).
+    pub resendable: u32,
+    /// Outbox rows that cannot be read: their code (as far as it reads) and what is wrong.
+    pub damaged: Vec<(String, String)>,
 }
 
 impl QueueSummary {

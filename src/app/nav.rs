@@ -71,7 +71,8 @@ fn entered(state: &mut State) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
-        Screen::Activity(_) | Screen::Venue(_) => vec![Effect::RefreshQueue],
+        // The staff page lists what is held now, not what was held when the kiosk started.
+        Screen::Activity(_) | Screen::Venue(_) | Screen::StaffMenu => vec![Effect::RefreshQueue],
         Screen::Map => {
             screens::map::refresh(state);
             Vec::new()

@@ -106,6 +106,8 @@ pub enum Notice {
     OutboxRebuilt(usize),
     /// Staff asked for a sync; it runs in the background.
     SyncAsked,
+    /// Staff sent this many held sign-ups again.
+    HeldResent(usize),
 }
 
 impl Notice {
@@ -113,7 +115,11 @@ impl Notice {
     pub fn is_problem(&self) -> bool {
         !matches!(
             self,
-            Notice::CardRead | Notice::NewPerson | Notice::MapChosen(_) | Notice::SyncAsked
+            Notice::CardRead
+                | Notice::NewPerson
+                | Notice::MapChosen(_)
+                | Notice::SyncAsked
+                | Notice::HeldResent(_)
         )
     }
 }

@@ -51,6 +51,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Terminate => vec![Effect::Quit(crate::exit_code::OK)],
         Msg::TerminalLost => vec![Effect::Quit(crate::exit_code::TERMINAL_LOST)],
+        Msg::HeldResent(result) => screens::staff::resent(state, result),
         Msg::QueueStatus(mut summary) => {
             state.held = std::mem::take(&mut summary.held)
                 .into_iter()

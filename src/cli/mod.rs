@@ -5,9 +5,11 @@ mod hash_pin;
 mod nearby;
 mod queue;
 mod report;
+mod resend;
 mod run;
 mod signup;
 mod sync;
+pub mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,6 +97,13 @@ enum Command {
     },
     /// Syncs with the district hub once: sends waiting sign-ups, fetches catalogue changes.
     Sync,
+    /// Sends held sign-ups again at the next sync (all, or the one with --code); a damaged
+    /// record cannot be read, so it stays held.
+    Resend {
+        /// Only the held sign-up with this code.
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+    },
     /// Checks a site config and its catalogue, printing every problem.
     CheckConfig {
         /// The site config file.
@@ -160,7 +169,7 @@ fn output_lang(lang: Option<Lang>) -> Lang {
 
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli: Cli = usage::parse_or_exit("learning-kiosk");
     let options = Options {
         config: cli.config,
         catalogue: cli.catalogue,
@@ -180,6 +189,7 @@ pub fn main() -> ExitCode {
         } => signup::run(&options, lang, &card, &activity, date),
         Command::Queue { json } => queue::run(&options, lang, json),
         Command::Sync => sync::run(&options, lang),
+        Command::Resend { code } => resend::run(&options, lang, code.as_deref()),
         Command::CheckConfig { file } => check_config::run(&options, lang, &file),
         Command::Nearby {
             at,

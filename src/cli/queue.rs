@@ -16,20 +16,14 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
     let (outbox, opened) = match boot::open_outbox(options) {
         Ok(opened) => opened,
         Err(err) => {
-            let detail = err.to_string();
-            report::both(lang, |l| {
-                ta(l, "cli-storage-failed", args!["detail" => &detail])
-            });
+            report::storage_failed(lang, &err.to_string());
             return exit::STORAGE;
         }
     };
     let (records, counts, damaged) = match (outbox.all(), outbox.counts(), outbox.damaged()) {
         (Ok(records), Ok(counts), Ok(damaged)) => (records, counts, damaged),
         (Err(err), _, _) | (_, Err(err), _) | (_, _, Err(err)) => {
-            let detail = err.to_string();
-            report::both(lang, |l| {
-                ta(l, "cli-storage-failed", args!["detail" => &detail])
-            });
+            report::storage_failed(lang, &err.to_string());
             return exit::STORAGE;
         }
     };
@@ -91,12 +85,12 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
         crate::say!("  {}: {n}", words::status_short(lang, status));
     }
     for r in &records {
-        let why = r
+        let (why, detail) = r
             .reason
             .as_deref()
             .map(|reason| {
-                let said = words::answer_reason(lang, reason).unwrap_or_else(|| reason.into());
-                format!("  ({said})")
+                let (said, detail) = words::held_reason(lang, reason);
+                (format!("  ({said})"), detail)
             })
             .unwrap_or_default();
         crate::say!(
@@ -108,16 +102,16 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             r.status.as_str(),
             r.created_at.to_rfc3339()
         );
+        if let Some(detail) = detail {
+            crate::say!("    {}", words::detail(lang, &detail));
+        }
     }
     for d in &damaged {
         crate::say!(
             "{}",
-            ta(
-                lang,
-                "cli-queue-damaged",
-                args!["code" => &d.code, "problem" => &d.problem]
-            )
+            ta(lang, "cli-queue-damaged", args!["code" => &d.code])
         );
+        crate::say!("    {}", words::detail(lang, &d.problem));
     }
     exit::OK
 }

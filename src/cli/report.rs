@@ -10,6 +10,20 @@ pub fn problems(problems: &FileProblems, lang: Lang) {
     crate::say_err!("{}", problems.report(lang.other()));
 }
 
+/// Prints a sentence in both languages, then the system's own detail (often an English
+/// operating-system error) on a line of its own, labelled: the sentences stay whole.
+pub fn with_detail(lang: Lang, message: impl Fn(Lang) -> String, detail: &str) {
+    both(lang, message);
+    if !detail.is_empty() {
+        crate::say_err!("    {}", crate::ui::words::detail(lang, detail));
+    }
+}
+
+/// The outbox cannot be opened or written, with the system's detail.
+pub fn storage_failed(lang: Lang, detail: &str) {
+    with_detail(lang, |l| crate::i18n::t(l, "cli-storage-failed"), detail);
+}
+
 /// Prints a message to standard error in both languages.
 pub fn both(lang: Lang, message: impl Fn(Lang) -> String) {
     crate::say_err!("{}", message(lang));

@@ -72,10 +72,9 @@ pub fn run(options: &Options, lang: Lang, card: &str, activity: &str, date: Naiv
 }
 
 fn storage_failed(lang: Lang, err: &OutboxError) -> u8 {
-    let detail = err.to_string();
-    report::both(lang, |l| match err {
-        OutboxError::DiskFull => crate::i18n::t(l, "notice-disk-full"),
-        _ => ta(l, "cli-storage-failed", args!["detail" => &detail]),
-    });
+    match err {
+        OutboxError::DiskFull => report::both(lang, |l| crate::i18n::t(l, "notice-disk-full")),
+        _ => report::storage_failed(lang, &err.to_string()),
+    }
     exit::STORAGE
 }

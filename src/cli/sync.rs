@@ -94,10 +94,19 @@ pub fn run(options: &Options, lang: Lang) -> u8 {
 
 /// Says why the sync did not finish; the exit code for it.
 fn failed(lang: Lang, err: &SyncError) -> u8 {
-    let detail = err.to_string();
-    report::both(lang, |l| {
-        ta(l, "cli-sync-failed", args!["detail" => &detail])
-    });
+    let problem = crate::runtime::sync_worker::problem(err);
+    let detail = words::link_problem(lang, &problem).1.unwrap_or_default();
+    report::with_detail(
+        lang,
+        |l| {
+            ta(
+                l,
+                "cli-sync-failed",
+                args!["problem" => &words::link_problem(l, &problem).0],
+            )
+        },
+        &detail,
+    );
     match err {
         SyncError::Token(_) => exit::CONFIG,
         SyncError::Storage(_) => exit::STORAGE,

@@ -418,6 +418,28 @@ impl Outbox {
         Ok(())
     }
 
+    /// Held sign-ups that [`Outbox::resend_held`] would send again.
+    pub fn resendable(&self) -> Result<u32, OutboxError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM signups
+             WHERE status = 'parked' AND coalesce(reason, '') NOT LIKE 'damaged:%'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Sends held sign-ups again at the next sync (all of them, or the one with this code);
+    /// how many. A damaged row stays held: it cannot be read, so it cannot be sent. The
+    /// hub's idempotency makes a resend of one it already has safe.
+    pub fn resend_held(&self, code: Option<&str>) -> Result<usize, OutboxError> {
+        Ok(self.conn.execute(
+            "UPDATE signups SET status = 'waiting', reason = NULL, answered_at = NULL
+             WHERE status = 'parked' AND coalesce(reason, '') NOT LIKE 'damaged:%'
+               AND (?1 IS NULL OR code = ?1)",
+            params![code],
+        )?)
+    }
+
     /// The journal mode and the `synchronous` level (2 = FULL) of this connection, which is
     /// what makes "saved" durable.
     pub fn durability(&self) -> Result<(String, i64), OutboxError> {

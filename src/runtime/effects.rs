@@ -48,6 +48,9 @@ impl Executor {
                 records: self.outbox.for_card(&card).map_err(|e| e.to_string()),
             }),
             Effect::RefreshQueue => Some(Msg::QueueStatus(self.queue_summary())),
+            Effect::ResendHeld => Some(Msg::HeldResent(
+                self.outbox.resend_held(None).map_err(|e| e.to_string()),
+            )),
             Effect::CheckStaffPin(entered) => Some(Msg::StaffPinChecked(
                 self.pin_hash
                     .as_deref()
@@ -81,6 +84,14 @@ impl Executor {
                     status: r.status,
                     reason: r.reason,
                 })
+                .collect(),
+            resendable: self.outbox.resendable().unwrap_or_default(),
+            damaged: self
+                .outbox
+                .damaged()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| (d.code, d.problem))
                 .collect(),
         }
     }

@@ -227,8 +227,8 @@ impl Worker {
     }
 }
 
-/// A sync error as the staff page shows it.
-fn problem(e: &SyncError) -> LinkProblem {
+/// A sync error as the staff page and the `sync` command show it.
+pub fn problem(e: &SyncError) -> LinkProblem {
     let (kind, detail) = match e {
         SyncError::Offline(d) => (LinkProblemKind::Offline, d.clone()),
         SyncError::RetryAfter(wait) => (LinkProblemKind::Busy, format!("{}s", wait.as_secs())),

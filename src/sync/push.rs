@@ -60,7 +60,9 @@ pub async fn push(syncer: &mut Syncer, now: &Moment, report: &mut Report) -> Res
                 }
                 BatchOutcome::Unreadable(why) if group.len() == 1 => {
                     tracing::warn!(uuid = %group[0].uuid, %why, "hub cannot read a sign-up; parked for staff");
-                    syncer.outbox.park(&group[0].uuid, &why, now)?;
+                    syncer
+                        .outbox
+                        .park(&group[0].uuid, &format!("unreadable: {why}"), now)?;
                     report.parked += 1;
                 }
                 BatchOutcome::Unreadable(_) => {

@@ -35,6 +35,7 @@ pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Noti
         Notice::MapChosen(n) => ta(lang, "notice-map-chosen", args!["number" => *n]),
         Notice::OutboxRebuilt(n) => ta(lang, "notice-outbox-rebuilt", args!["count" => *n]),
         Notice::SyncAsked => t(lang, "notice-sync-asked"),
+        Notice::HeldResent(n) => ta(lang, "notice-held-resent", args!["count" => *n]),
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::app::filters::{FilterKind, FilterOption};
-use crate::app::link::{LinkProblem, LinkStatus};
+use crate::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
 use crate::args;
 use crate::catalogue::{Audience, Category, Session};
 use crate::domain::card::CardError;
@@ -122,6 +122,25 @@ pub fn answer_reason(lang: Lang, reason: &str) -> Option<String> {
     crate::i18n::has(lang, &id).then(|| t(lang, &id))
 }
 
+/// Why a sign-up is held or was refused: the reason in the person's words, and the system's
+/// own detail (which may be in English), to be shown on a line of its own. Reasons are
+/// stored as `code` or `code: detail`.
+pub fn held_reason(lang: Lang, reason: &str) -> (String, Option<String>) {
+    let (code, detail) = match reason.split_once(": ") {
+        Some((code, detail)) => (code, Some(detail.to_string())),
+        None => (reason, None),
+    };
+    match answer_reason(lang, code) {
+        Some(words) => (words, detail),
+        None => (t(lang, "reason-other"), Some(reason.to_string())),
+    }
+}
+
+/// A system's detail, labelled, for a line of its own.
+pub fn detail(lang: Lang, detail: &str) -> String {
+    ta(lang, "detail-label", args!["detail" => detail])
+}
+
 /// A sign-up's status in a word or two, for lists and counts.
 pub fn status_short(lang: Lang, status: Status) -> String {
     t(lang, &format!("status-short-{}", status.as_str()))
@@ -157,13 +176,27 @@ pub fn link(lang: Lang, link: &LinkStatus, today: NaiveDate) -> String {
     }
 }
 
-/// What went wrong with the link, for staff: the kind in words, then the system's detail.
-pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
-    let kind = t(lang, &format!("link-problem-{}", problem.kind.as_str()));
-    if problem.detail.is_empty() {
-        kind
-    } else {
-        format!("{kind} ({})", problem.detail)
+/// What went wrong with the link, for staff: the sentence in words (a wait or a count in
+/// it), and the system's own detail, if any, for a line of its own ([`detail`]).
+pub fn link_problem(lang: Lang, problem: &LinkProblem) -> (String, Option<String>) {
+    let id = format!("link-problem-{}", problem.kind.as_str());
+    let number = problem.detail.trim_end_matches('s').parse::<u64>().ok();
+    match (problem.kind, number) {
+        (LinkProblemKind::Busy, Some(seconds)) => (
+            ta(
+                lang,
+                "link-problem-busy-for",
+                args!["seconds" => seconds as usize],
+            ),
+            None,
+        ),
+        (LinkProblemKind::Catalogue, Some(count)) => {
+            (ta(lang, &id, args!["count" => count as usize]), None)
+        }
+        _ => (
+            t(lang, &id),
+            (!problem.detail.is_empty()).then(|| problem.detail.clone()),
+        ),
     }
 }
 

@@ -1,6 +1,7 @@
 //! A TCP proxy between a kiosk and its hub, for tests: it counts the bytes each way and can
 //! make the link slow (latency, bandwidth), flaky (a reset mid-request, the answer lost after
-//! the hub acted on the request, a truncated answer, canned 503/429 answers) or absent.
+//! the hub acted on the request, a truncated answer, canned answers: 503/429, a proxy's own
+//! HTML error, a decompression bomb, a feed page whose cursor does not move) or absent.
 //!
 //! It runs on its own thread with its own runtime, so tests that drive real processes can
 //! use it without async code.
@@ -32,7 +33,7 @@ pub struct Faults {
     /// Bytes per second for answers only (a slow drip).
     pub answer_bytes_per_sec: Option<u64>,
     /// Answer the next connections with these raw HTTP responses, without the hub.
-    pub canned: VecDeque<String>,
+    pub canned: VecDeque<Vec<u8>>,
     /// Refuse connections, as if the hub were down.
     pub refuse: bool,
 }
@@ -158,7 +159,7 @@ async fn serve(
         if let Ok(n) = client.read(&mut buf).await {
             counters.to_hub.fetch_add(n as u64, Ordering::SeqCst);
         }
-        let _ = client.write_all(answer.as_bytes()).await;
+        let _ = client.write_all(answer).await;
         counters
             .to_kiosk
             .fetch_add(answer.len() as u64, Ordering::SeqCst);
@@ -287,29 +288,63 @@ fn count(counters: &Counters, dir: Direction, n: usize) {
 }
 
 /// A raw HTTP answer: `503 Service Unavailable` with `Retry-After`.
-pub fn unavailable(retry_after_secs: u64) -> String {
+pub fn unavailable(retry_after_secs: u64) -> Vec<u8> {
     canned_answer("503 Service Unavailable", retry_after_secs)
 }
 
 /// A raw HTTP answer: `429 Too Many Requests` with `Retry-After`.
-pub fn too_many(retry_after_secs: u64) -> String {
+pub fn too_many(retry_after_secs: u64) -> Vec<u8> {
     canned_answer("429 Too Many Requests", retry_after_secs)
 }
 
-fn canned_answer(status: &str, retry_after_secs: u64) -> String {
+fn canned_answer(status: &str, retry_after_secs: u64) -> Vec<u8> {
     let body = r#"{"error":"busy"}"#;
     format!(
         "HTTP/1.1 {status}\r\nretry-after: {retry_after_secs}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
         body.len()
     )
+    .into_bytes()
 }
 
 /// A raw HTTP answer from something on the way that is not the hub (a proxy, a captive
 /// portal): an HTML page with this status, e.g. `400 Bad Request`.
-pub fn html_page(status: &str) -> String {
+pub fn html_page(status: &str) -> Vec<u8> {
     let body = "<html><body><h1>Request rejected</h1></body></html>";
     format!(
         "HTTP/1.1 {status}\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
         body.len()
     )
+    .into_bytes()
+}
+
+/// A raw HTTP `200` whose zstd body is small on the wire and expands to `expanded` bytes of
+/// spaces (valid JSON whitespace, so only a size limit stops a reader).
+pub fn zstd_bomb(expanded: u64) -> io::Result<Vec<u8>> {
+    let mut encoder = zstd::stream::Encoder::new(Vec::new(), 19)?;
+    let block = vec![b' '; 1 << 20];
+    let mut left = expanded;
+    while left > 0 {
+        let n = left.min(block.len() as u64) as usize;
+        io::Write::write_all(&mut encoder, &block[..n])?;
+        left -= n as u64;
+    }
+    let body = encoder.finish()?;
+    let mut answer = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: zstd\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    answer.extend_from_slice(&body);
+    Ok(answer)
+}
+
+/// A raw HTTP `200` feed page (JSON) with these items whose `next` is `next`: given the
+/// cursor the kiosk asked with, a page that does not move it on.
+pub fn feed_page(items_json: &str, next: u64) -> Vec<u8> {
+    let body = format!(r#"{{"items":{items_json},"next":{next}}}"#);
+    format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
 }

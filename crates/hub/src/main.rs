@@ -95,7 +95,7 @@ enum ExportWhat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli: Cli = learning_kiosk::cli::usage::parse_or_exit("learning-hub");
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
@@ -210,6 +210,8 @@ fn serve(
                 .unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        // Its own report of a failed write is an `eprintln!`, which panics on a dead stderr.
+        .log_internal_errors(false)
         .try_init();
     if let Err(e) = store::purge_tombstones(&conn, learning_wire::TOMBSTONE_DAYS) {
         tracing::warn!(error = %e, "could not purge old tombstones");

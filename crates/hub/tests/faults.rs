@@ -137,7 +137,11 @@ fn a_short_retry_after_is_waited_out_and_a_long_one_reported() {
     let out = k.sync();
     assert_eq!(out.status.code(), Some(6));
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert!(stderr(&out).contains("asks to wait"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("asks the kiosk to wait 600 s"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(k.queue()["counts"]["waiting"], 3);
     proxy.heal();
     k.sync_until_drained();
@@ -184,5 +188,66 @@ fn the_hub_killed_and_restarted_keeps_what_it_answered() {
     proxy.retarget(s.hub.addr);
     k.sync_until_drained();
     assert_eq!(k.queue()["counts"]["confirmed"], QUEUED + 5);
+    assert_exactly_once(&s, &k);
+}
+
+/// A proxy on the way answers 413 with its own HTML page: that says nothing about the
+/// sign-ups, so none is held; they go once the link heals.
+#[test]
+fn a_proxys_own_413_holds_nothing() {
+    let (s, proxy, k) = queued();
+    proxy.set(|f| {
+        f.canned = std::iter::repeat_n(fault_proxy::html_page("413 Request Entity Too Large"), 20)
+            .collect();
+    });
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let queue = k.queue();
+    assert_eq!(queue["counts"]["waiting"], QUEUED, "{queue}");
+    assert_eq!(queue["counts"]["parked"], 0, "{queue}");
+    proxy.heal();
+    k.sync_until_drained();
+    assert_exactly_once(&s, &k);
+}
+
+/// An answer that is 40 KB on the wire and 64 MB decoded (twice the kiosk's cap) is a
+/// damaged answer: the sync fails at once and loses nothing.
+#[test]
+fn a_decompression_bomb_is_a_damaged_answer() {
+    let (s, proxy, k) = queued();
+    let bomb = fault_proxy::zstd_bomb(64 << 20).unwrap();
+    assert!(bomb.len() < 64 << 10, "{} bytes on the wire", bomb.len());
+    proxy.set(|f| f.canned = std::iter::repeat_n(bomb, 20).collect());
+    let started = Instant::now();
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(k.queue()["counts"]["waiting"], QUEUED);
+    proxy.heal();
+    k.sync_until_drained();
+    assert_exactly_once(&s, &k);
+}
+
+/// A feed page with changes whose cursor stays where it was would keep `sync` asking for
+/// ever: it is a broken answer, reported at once.
+#[test]
+fn a_feed_cursor_that_does_not_move_is_reported_at_once() {
+    let (s, proxy, k) = queued();
+    k.sync_until_drained();
+    let page = fault_proxy::feed_page(
+        r#"[{"seats":{"activity":"big","date":"2026-11-24","taken":3}}]"#,
+        0,
+    );
+    proxy.set(|f| f.canned = std::iter::repeat_n(page, 50).collect());
+    let started = Instant::now();
+    let out = k.sync();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    proxy.heal();
+    assert!(k.sync().status.success());
     assert_exactly_once(&s, &k);
 }

@@ -12,15 +12,21 @@ pub enum StaffItem {
     Close,
     /// Sync with the hub now.
     SyncNow,
+    /// Send the held sign-ups again.
+    ResendHeld,
 }
 
-/// The staff menu's items on this kiosk ("sync now" only where there is a hub).
-pub fn menu_items(state: &State) -> &'static [StaffItem] {
+/// The staff menu's items on this kiosk ("sync now" only where there is a hub, "send held
+/// sign-ups again" only when some can be).
+pub fn menu_items(state: &State) -> Vec<StaffItem> {
+    let mut items = vec![StaffItem::Close];
     if state.link.hub {
-        &[StaffItem::Close, StaffItem::SyncNow]
-    } else {
-        &[StaffItem::Close]
+        items.push(StaffItem::SyncNow);
     }
+    if state.queue.resendable > 0 {
+        items.push(StaffItem::ResendHeld);
+    }
+    items
 }
 
 /// Wrong PINs allowed before the prompt locks.
@@ -88,6 +94,19 @@ pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
     }
 }
 
+/// The held sign-ups were put back in the queue (or could not be).
+pub fn resent(state: &mut State, result: Result<usize, String>) -> Vec<Effect> {
+    state.notice = Some(match result {
+        Ok(count) => Notice::HeldResent(count),
+        Err(_) => Notice::SaveFailed,
+    });
+    let mut effects = vec![Effect::RefreshQueue];
+    if state.link.hub {
+        effects.push(Effect::SyncNow);
+    }
+    effects
+}
+
 /// The staff menu.
 pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
     let index = match action {
@@ -104,6 +123,10 @@ pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
             tracing::info!("staff asked for a sync");
             state.notice = Some(Notice::SyncAsked);
             vec![Effect::SyncNow]
+        }
+        Some(StaffItem::ResendHeld) => {
+            tracing::info!("staff sent held sign-ups again");
+            vec![Effect::ResendHeld]
         }
         None => Vec::new(),
     }

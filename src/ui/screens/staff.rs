@@ -48,13 +48,19 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
         let text = ta(
             lang,
             "staff-last-problem",
-            args!["problem" => &words::link_problem(lang, problem)],
+            args!["problem" => &words::link_problem(lang, problem).0],
         );
         y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
+        if let (_, Some(detail)) = words::link_problem(lang, problem) {
+            let detail = format!("  {}", words::detail(lang, &detail));
+            y += p.paragraph(Rect::new(x, y, w, 2), &detail, p.theme.problem.style());
+        }
     }
     if let Some(why) = &state.speech_problem {
-        let text = ta(lang, "staff-speech-missing", args!["why" => why]);
+        let text = t(lang, "staff-speech-missing");
         y += p.paragraph(Rect::new(x, y, w, 2), &text, p.theme.problem.style());
+        let detail = format!("  {}", words::detail(lang, why));
+        y += p.paragraph(Rect::new(x, y, w, 2), &detail, p.theme.problem.style());
     }
     if state.log_failures > 0 {
         let text = ta(
@@ -74,6 +80,7 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
         let label = p.t(match item {
             StaffItem::Close => "staff-exit",
             StaffItem::SyncNow => "staff-sync-now",
+            StaffItem::ResendHeld => "staff-resend-held",
         });
         let key = (i + 1).to_string();
         let bw = button_width(&key, &label);
@@ -149,34 +156,43 @@ fn facts(state: &State, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// The latest sign-ups that need staff, newest first, without card numbers.
+/// The latest sign-ups that need staff, newest first, without card numbers, then the rows
+/// that cannot be read. A system's detail goes on a line of its own.
 fn attention(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let items = &state.queue.attention;
-    if items.is_empty() || area.height < 2 {
+    let queue = &state.queue;
+    if (queue.attention.is_empty() && queue.damaged.is_empty()) || area.height < 2 {
         return;
     }
     let lang = p.lang;
     let heading = p.t("staff-attention");
     p.text(area.x, area.y, area.width, &heading, p.theme.text.bold());
-    for (i, item) in items.iter().take(usize::from(area.height - 1)).enumerate() {
-        let why = item
+    let mut lines = Vec::new();
+    for item in &queue.attention {
+        let (why, detail) = item
             .reason
             .as_deref()
-            .map(|r| words::answer_reason(lang, r).unwrap_or_else(|| r.to_string()))
+            .map(|r| words::held_reason(lang, r))
             .unwrap_or_default();
         // What staff act on first; the activity last, where a narrow screen may cut it.
-        let line = format!(
+        lines.push(format!(
             "{}  {}  ({} {})",
             item.code,
             words::labelled(lang, &words::status_short(lang, item.status), why),
             item.activity_id,
             item.date,
-        );
+        ));
+        lines.extend(detail.map(|d| format!("    {}", words::detail(lang, &d))));
+    }
+    for (code, problem) in &queue.damaged {
+        lines.push(format!("{code}  {}", t(lang, "staff-damaged-row")));
+        lines.push(format!("    {}", words::detail(lang, problem)));
+    }
+    for (i, line) in lines.iter().take(usize::from(area.height - 1)).enumerate() {
         p.text(
             area.x,
             area.y + 1 + i as u16,
             area.width,
-            &line,
+            line,
             p.theme.text.style(),
         );
     }

@@ -1,0 +1,91 @@
+//! The argument parser's errors in both languages. clap words them in English only; here each
+//! kind becomes a whole sentence in the person's language and then the other, with the way
+//! on (`--help`). Help and version go out as clap writes them.
+
+use std::error::Error as _;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::args;
+use crate::domain::lang::Lang;
+use crate::exit_code;
+use crate::i18n::ta;
+
+/// Parses the command line of `P`, or says what is wrong and exits (2; help and version 0).
+pub fn parse_or_exit<P: clap::Parser>(bin: &str) -> P {
+    match P::try_parse() {
+        Ok(parsed) => parsed,
+        Err(err) => std::process::exit(report(&err, bin)),
+    }
+}
+
+/// Says what the parser found wrong; the exit code.
+pub fn report(err: &clap::Error, bin: &str) -> i32 {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        // A reader that went away is no reason to panic.
+        let _ = err.print();
+        return 0;
+    }
+    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = err.print();
+        return i32::from(exit_code::USAGE);
+    }
+    let lang = lang_of_args();
+    let context = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    // A value our own parsers refused carries their bilingual reason.
+    let because = err.source().map(|why| why.to_string()).unwrap_or_default();
+    let sentence = |l: Lang| match err.kind() {
+        ErrorKind::UnknownArgument => ta(l, "cli-usage-unknown-option", args!["arg" => &arg]),
+        ErrorKind::InvalidSubcommand => ta(
+            l,
+            "cli-usage-unknown-command",
+            args!["arg" => &context(ContextKind::InvalidSubcommand)],
+        ),
+        ErrorKind::MissingRequiredArgument => ta(l, "cli-usage-missing", args!["arg" => &arg]),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => ta(
+            l,
+            "cli-usage-bad-value",
+            args!["arg" => &arg, "value" => &context(ContextKind::InvalidValue)],
+        ),
+        ErrorKind::ArgumentConflict => ta(
+            l,
+            "cli-usage-conflict",
+            args!["arg" => &arg, "other" => &context(ContextKind::PriorArg)],
+        ),
+        _ => ta(l, "cli-usage-wrong", args!["arg" => &arg]),
+    };
+    for l in [lang, lang.other()] {
+        crate::say_err!("{}", sentence(l));
+    }
+    if !because.is_empty() {
+        crate::say_err!("    {because}");
+    }
+    for l in [lang, lang.other()] {
+        crate::say_err!("{}", ta(l, "cli-usage-help", args!["bin" => bin]));
+    }
+    i32::from(exit_code::USAGE)
+}
+
+/// The language asked for with `--lang` (even on a command line that does not parse), else
+/// the environment's.
+fn lang_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    asked
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_else(|| super::output_lang(None))
+}
