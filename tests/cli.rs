@@ -607,6 +607,18 @@ fn argument_errors_are_said_in_both_languages() {
         assert!(err.contains(zh) && err.contains(en), "{args:?}: {err}");
         assert!(err.contains("--help"), "{err}");
     }
+    // A card number in the wrong place is not shown in full; bytes that are not UTF-8 are
+    // a usage error, not a crash.
+    let out = Command::new(BIN).args(["signup", CARD]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains(CARD), "{}", stderr(&out));
+    let out = Command::new(BIN)
+        .arg("signup")
+        .arg("--card")
+        .arg(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"\xb9\xa4"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     // Asking for help is not an error.
     let out = Command::new(BIN).arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -642,7 +654,9 @@ fn resend_sends_held_sign_ups_again() {
         "{}",
         stderr(&out)
     );
-    let out = k.run(&["resend", "--code", &code]);
+    // As staff may type it: small letters, no dash.
+    let typed = code.to_lowercase().replace('-', "");
+    let out = k.run(&["resend", "--code", &typed]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("1 held sign-ups will be sent again"));
     let queue: serde_json::Value =

@@ -636,8 +636,13 @@ fn staff_send_held_sign_ups_again_from_their_page() {
     assert!(page.contains(&code), "{page}");
     assert!(page.contains("区里的服务器说它太大"), "{page}");
     assert!(page.contains("重新发送暂扣的报名"), "{page}");
-    h.tap(Action::Choose(1));
+    h.state.focus = 1;
+    h.key(Key::Enter);
     assert_eq!(h.state.notice, Some(Notice::HeldResent(1)));
+    assert_eq!(
+        h.state.focus, 0,
+        "the focus stays on a button that is there"
+    );
     assert_eq!(h.exec.outbox.waiting(10).unwrap().len(), 1);
     // Nothing is left to send again: the button goes.
     assert!(!h.screen().contains("重新发送暂扣的报名"));

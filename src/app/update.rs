@@ -60,6 +60,8 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 })
                 .collect();
             state.queue = summary;
+            // The staff page's buttons follow the queue (no held sign-ups, no resend).
+            screens::clamp_focus(state);
             Vec::new()
         }
         Msg::Link(link) => {

@@ -7,6 +7,7 @@ use std::error::Error as _;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::args;
+use crate::domain::card::mask_digit_runs;
 use crate::domain::lang::Lang;
 use crate::exit_code;
 use crate::i18n::ta;
@@ -34,15 +35,21 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
         return i32::from(exit_code::USAGE);
     }
     let lang = lang_of_args();
-    let context = |kind| match err.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(list)) => list.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
+    // A card number given in the wrong place is never shown in full.
+    let context = |kind| {
+        mask_digit_runs(&match err.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(list)) => list.join(", "),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        })
     };
     let arg = context(ContextKind::InvalidArg);
     // A value our own parsers refused carries their bilingual reason.
-    let because = err.source().map(|why| why.to_string()).unwrap_or_default();
+    let because = err
+        .source()
+        .map(|why| mask_digit_runs(&why.to_string()))
+        .unwrap_or_default();
     let sentence = |l: Lang| match err.kind() {
         ErrorKind::UnknownArgument => ta(l, "cli-usage-unknown-option", args!["arg" => &arg]),
         ErrorKind::InvalidSubcommand => ta(
@@ -78,7 +85,10 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
 /// The language asked for with `--lang` (even on a command line that does not parse), else
 /// the environment's.
 fn lang_of_args() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
+    // Not `args()`: it panics on an argument that is not UTF-8 (a GBK shell).
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let asked = args.iter().enumerate().find_map(|(i, a)| {
         a.strip_prefix("--lang=")
             .map(str::to_string)

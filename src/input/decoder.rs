@@ -44,11 +44,13 @@ impl Decoder {
 
     /// Bytes arrived at `now_ms`; returns the events they complete.
     pub fn push(&mut self, bytes: &[u8], now_ms: u64) -> Vec<Event> {
+        // What waited past its time is judged alone first: an Esc pressed 90 ms before a
+        // digit is Esc and the digit, even if both are handed over together.
+        let mut events = self.flush_due(now_ms);
         if self.pending.is_empty() {
             self.since_ms = now_ms;
         }
         self.pending.extend_from_slice(bytes);
-        let mut events = Vec::new();
         if self.drain(&mut events, false) {
             // What is left began in this read: its wait starts now.
             self.since_ms = now_ms;
@@ -177,6 +179,8 @@ fn escape(bytes: &[u8]) -> Step {
         b'[' => csi(bytes),
         b'O' => match bytes.get(2) {
             None => Step::NeedMore,
+            // A control byte (another Esc among them) is not part of it: read it afresh.
+            Some(&last) if last < 0x20 => Step::Done(2, None),
             Some(&last) => Step::Done(3, ss3(last).map(|code| key(code, KeyModifiers::NONE))),
         },
         // Esc pressed twice: the first is a key of its own.
@@ -224,11 +228,17 @@ fn csi(bytes: &[u8]) -> Step {
             Some(&c @ b'A'..=b'E') => {
                 Step::Done(4, Some(key(KeyCode::F(c - b'A' + 1), KeyModifiers::NONE)))
             }
+            // A control byte (another Esc among them) is not part of it: read it afresh.
+            Some(&c) if c < 0x20 => Step::Done(3, None),
             Some(_) => Step::Done(4, None),
         };
     }
     // An old-style mouse report: `ESC [ M` and three bytes.
     if body.first() == Some(&b'M') {
+        // Its bytes are 32 and up; a control byte means it is not one.
+        if body.iter().skip(1).take(3).any(|&b| b < 0x20) {
+            return Step::Done(3, None);
+        }
         return match body.get(1..4) {
             Some(&[b, x, y]) => Step::Done(
                 6,
@@ -477,6 +487,21 @@ mod tests {
         d.push(b"\x1b[<0;", 0);
         d.push(&[b'9'; MAX_SEQUENCE], 0);
         assert_eq!(d.deadline(), None, "nothing kept past the limit");
+    }
+
+    #[test]
+    fn an_esc_overdue_when_the_next_key_comes_is_still_esc() {
+        // The loop was busy: Esc at 0, a digit at 90 ms, both handed over at 90 ms.
+        let mut d = Decoder::new();
+        assert!(d.push(b"\x1b", 0).is_empty());
+        assert_eq!(keys(&d.push(b"3", 90)), [KeyCode::Esc, KeyCode::Char('3')]);
+    }
+
+    #[test]
+    fn a_sequence_cut_by_the_next_escape_gives_that_escape_back() {
+        let mut d = Decoder::new();
+        assert_eq!(keys(&d.push(b"\x1bO\x1b[A", 0)), [KeyCode::Up]);
+        assert_eq!(keys(&d.push(b"\x1b[[\x1b[B", 0)), [KeyCode::Down]);
     }
 
     #[test]

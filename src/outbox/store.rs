@@ -435,8 +435,9 @@ impl Outbox {
         Ok(self.conn.execute(
             "UPDATE signups SET status = 'waiting', reason = NULL, answered_at = NULL
              WHERE status = 'parked' AND coalesce(reason, '') NOT LIKE 'damaged:%'
-               AND (?1 IS NULL OR code = ?1)",
-            params![code],
+               AND (?1 IS NULL OR replace(upper(code), '-', '') = ?1)",
+            // As staff type it: any case, with or without the dash.
+            params![code.map(|c| c.to_uppercase().replace('-', ""))],
         )?)
     }
 

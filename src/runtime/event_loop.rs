@@ -103,7 +103,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     }
     let _ = fx_tx.send(Effect::RefreshQueue);
 
-    let mut tty = tty_input::spawn()?;
+    let mut tty = tty_input::spawn(clock.clone())?;
     let mut decoder = Decoder::new();
     let mut detector = BurstDetector::new(u64::from(site.reader_gap_ms));
     let mut ticker = tokio::time::interval(TICK);
@@ -183,9 +183,9 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             // a flush deadline that passed while a frame was being drawn.
             biased;
             input = tty.recv() => match input {
-                Some(TtyInput::Bytes(bytes)) => {
-                    let events = decoder.push(&bytes, clock.mono_ms());
-                    let msgs = translate_all(events, &site, &mut detector, &hits, &clock);
+                Some(TtyInput::Bytes(bytes, at)) => {
+                    let events = decoder.push(&bytes, at);
+                    let msgs = translate_all(events, &site, &mut detector, &hits, at);
                     // A key the burst detector holds changes nothing on screen yet: read
                     // the next one at once, so a slow frame cannot make a reader's keys
                     // look far apart.
@@ -199,7 +199,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             _ = tokio::time::sleep(flush_in.unwrap_or_default()), if flush_in.is_some() => {
                 let now = clock.mono_ms();
                 let events = decoder.flush_due(now);
-                pending.extend(translate_all(events, &site, &mut detector, &hits, &clock));
+                pending.extend(translate_all(events, &site, &mut detector, &hits, now));
                 pending.extend(detector.flush_due(now).into_iter().map(input_msg));
             }
             _ = sigwinch.recv() => {
@@ -238,11 +238,11 @@ fn translate_all(
     site: &Site,
     detector: &mut BurstDetector,
     hits: &HitMap,
-    clock: &ClockSource,
+    now_ms: u64,
 ) -> Vec<Msg> {
     events
         .into_iter()
-        .flat_map(|event| translate(event, site, detector, hits, clock))
+        .flat_map(|event| translate(event, site, detector, hits, now_ms))
         .collect()
 }
 
@@ -252,13 +252,13 @@ fn translate(
     site: &Site,
     detector: &mut BurstDetector,
     hits: &HitMap,
-    clock: &ClockSource,
+    now_ms: u64,
 ) -> Vec<Msg> {
     match event {
         Event::Key(key) if is_chord(&key, &site.staff_chord) => vec![Msg::StaffChord],
         Event::Key(key) => match to_key(&key) {
             Some(key) => detector
-                .push(key, clock.mono_ms())
+                .push(key, now_ms)
                 .into_iter()
                 .map(input_msg)
                 .collect(),

@@ -24,7 +24,7 @@ pub fn run(problems: &FileProblems) -> io::Result<bool> {
         .build()?
         .block_on(async {
             let mut guard = TerminalGuard::enter(false)?;
-            let mut tty = tty_input::spawn()?;
+            let mut tty = tty_input::spawn(crate::runtime::clock::ClockSource::new(None))?;
             let mut sigterm = signal(SignalKind::terminate())?;
             let mut sighup = signal(SignalKind::hangup())?;
             let mut sigwinch = signal(SignalKind::window_change())?;
@@ -34,7 +34,7 @@ pub fn run(problems: &FileProblems) -> io::Result<bool> {
                     .draw(|frame| draw(frame.buffer_mut(), problems))?;
                 // Keys only redraw (a curious visitor); they never close it.
                 tokio::select! {
-                    input = tty.recv() => if !matches!(input, Some(TtyInput::Bytes(_))) {
+                    input = tty.recv() => if !matches!(input, Some(TtyInput::Bytes(..))) {
                         return Ok(false);
                     },
                     _ = sigwinch.recv() => {}

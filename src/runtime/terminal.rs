@@ -35,6 +35,12 @@ impl TerminalGuard {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         silence_stderr();
+        // Half-way is no state to leave a terminal in: undo what was done, and give stderr
+        // back so the caller can say why.
+        Self::take_over(touch).inspect_err(|_| restore())
+    }
+
+    fn take_over(touch: bool) -> io::Result<TerminalGuard> {
         let mut stdout = io::stdout();
         execute!(stdout, EnterAlternateScreen, cursor::Hide)?;
         if touch {
@@ -82,7 +88,9 @@ fn silence_stderr() {
     let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") else {
         return;
     };
-    let Ok(saved) = rustix::io::dup(io::stderr()) else {
+    // Close-on-exec: the speech program (and any daemon it starts) must not keep the
+    // terminal open.
+    let Ok(saved) = rustix::io::fcntl_dupfd_cloexec(io::stderr(), 3) else {
         return;
     };
     if rustix::stdio::dup2_stderr(&null).is_ok()

@@ -9,16 +9,19 @@ use std::os::fd::AsFd;
 
 use tokio::sync::mpsc;
 
+use crate::runtime::clock::ClockSource;
+
 /// What the reader thread passes on.
 pub enum TtyInput {
-    /// Bytes as the terminal sent them.
-    Bytes(Vec<u8>),
+    /// Bytes as the terminal sent them, and when they came (monotonic ms): a busy loop must
+    /// not make keys pressed apart look like one sequence.
+    Bytes(Vec<u8>, u64),
     /// The terminal is gone (end of file or a read error).
     Lost,
 }
 
 /// Starts reading standard input (the kiosk's terminal); the channel ends after `Lost`.
-pub fn spawn() -> io::Result<mpsc::Receiver<TtyInput>> {
+pub fn spawn(clock: ClockSource) -> io::Result<mpsc::Receiver<TtyInput>> {
     let mut tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     let (tx, rx) = mpsc::channel(64);
     std::thread::Builder::new()
@@ -28,7 +31,7 @@ pub fn spawn() -> io::Result<mpsc::Receiver<TtyInput>> {
             loop {
                 let input = match tty.read(&mut buf) {
                     Ok(0) => TtyInput::Lost,
-                    Ok(n) => TtyInput::Bytes(buf[..n].to_vec()),
+                    Ok(n) => TtyInput::Bytes(buf[..n].to_vec(), clock.mono_ms()),
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(_) => TtyInput::Lost,
                 };
