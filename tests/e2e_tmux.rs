@@ -34,11 +34,6 @@ impl Term {
         rows: u16,
         stderr_to_file: bool,
     ) -> Term {
-        let socket = format!(
-            "lk-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        );
         let d = dir.path().display();
         let extra: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
         // The shell records the exit code and the terminal's modes once the kiosk is gone.
@@ -50,6 +45,21 @@ impl Term {
             } else {
                 String::new()
             }
+        );
+        Term::launch(
+            dir,
+            cols,
+            rows,
+            &format!("exec sh -c '{}'", script.replace('\'', "'\\''")),
+        )
+    }
+
+    /// Runs `command` in a new tmux server of its own, in a window `cols` by `rows`.
+    fn launch(dir: tempfile::TempDir, cols: u16, rows: u16, command: &str) -> Term {
+        let socket = format!(
+            "lk-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
         );
         let ok = Command::new("tmux")
             .args([
@@ -64,7 +74,7 @@ impl Term {
                 "-y",
                 &rows.to_string(),
             ])
-            .arg(format!("exec sh -c '{}'", script.replace('\'', "'\\''")))
+            .arg(command)
             .status()
             .expect("tmux is installed (.ci/run installs it)");
         assert!(ok.success());
@@ -732,34 +742,7 @@ fn a_lost_terminal_ends_every_screen_with_exit_1() {
             "trap \"\" HUP; setsid -w {BIN} --data-dir {d}/data --now {NOW} {}; echo $? > {d}/exit",
             args.join(" ")
         );
-        let socket = format!(
-            "lk-lost-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        );
-        let t = Term {
-            socket: socket.clone(),
-            dir: out,
-        };
-        assert!(
-            Command::new("tmux")
-                .args([
-                    "-L",
-                    &socket,
-                    "new-session",
-                    "-d",
-                    "-s",
-                    "k",
-                    "-x",
-                    "120",
-                    "-y",
-                    "40"
-                ])
-                .arg(format!("exec bash -c '{script}'"))
-                .status()
-                .unwrap()
-                .success()
-        );
+        let t = Term::launch(out, 120, 40, &format!("exec bash -c '{script}'"));
         t.wait_for(shows);
         t.tmux(&["kill-server"]);
         assert_eq!(t.exit_code(), 1, "{shows}");

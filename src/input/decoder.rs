@@ -281,18 +281,19 @@ fn params(raw: &[u8]) -> Option<Vec<u32>> {
 
 /// The modifiers of an xterm-style parameter (1 + Shift 1, Alt 2, Ctrl 4).
 fn modifiers(param: Option<&u32>) -> KeyModifiers {
-    let bits = param.copied().unwrap_or(1).saturating_sub(1);
-    let mut m = KeyModifiers::NONE;
-    if bits & 1 != 0 {
-        m |= KeyModifiers::SHIFT;
-    }
-    if bits & 2 != 0 {
-        m |= KeyModifiers::ALT;
-    }
-    if bits & 4 != 0 {
-        m |= KeyModifiers::CONTROL;
-    }
-    m
+    modifier_bits(param.copied().unwrap_or(1).saturating_sub(1), [1, 2, 4])
+}
+
+/// Shift, Alt and Ctrl from the bits that stand for them, in that order.
+fn modifier_bits(bits: u32, [shift, alt, ctrl]: [u32; 3]) -> KeyModifiers {
+    [
+        (shift, KeyModifiers::SHIFT),
+        (alt, KeyModifiers::ALT),
+        (ctrl, KeyModifiers::CONTROL),
+    ]
+    .into_iter()
+    .filter(|(bit, _)| bits & bit != 0)
+    .fold(KeyModifiers::NONE, |m, (_, modifier)| m | modifier)
 }
 
 fn csi_event(raw: &[u8], last: u8) -> Option<Event> {
@@ -372,21 +373,11 @@ fn mouse(b: u16, column: u16, row: u16, press: bool) -> Option<Event> {
     } else {
         MouseEventKind::Down(button)
     };
-    let mut modifiers = KeyModifiers::NONE;
-    if b & 4 != 0 {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    if b & 8 != 0 {
-        modifiers |= KeyModifiers::ALT;
-    }
-    if b & 16 != 0 {
-        modifiers |= KeyModifiers::CONTROL;
-    }
     Some(Event::Mouse(MouseEvent {
         kind,
         column: column - 1,
         row: row - 1,
-        modifiers,
+        modifiers: modifier_bits(u32::from(b), [4, 8, 16]),
     }))
 }
 
