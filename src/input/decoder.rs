@@ -203,9 +203,16 @@ fn with_alt(event: Event) -> Event {
     }
 }
 
-/// Keys sent as `ESC O x`.
+/// Keys sent as `ESC O x`: cursor keys, F1-F4, and a keypad in application mode (a
+/// keypad-only station's digits, `.` and Enter must work whatever mode its terminal is in).
 fn ss3(last: u8) -> Option<KeyCode> {
     Some(match last {
+        b'p'..=b'y' => KeyCode::Char(char::from(last - b'p' + b'0')),
+        b'j' => KeyCode::Char('*'),
+        b'k' => KeyCode::Char('+'),
+        b'm' => KeyCode::Char('-'),
+        b'n' => KeyCode::Char('.'),
+        b'o' => KeyCode::Char('/'),
         b'A' => KeyCode::Up,
         b'B' => KeyCode::Down,
         b'C' => KeyCode::Right,
@@ -415,6 +422,21 @@ mod tests {
             ]
         );
         assert_eq!(d.deadline(), None);
+    }
+
+    #[test]
+    fn a_keypad_in_application_mode_types_digits() {
+        let mut d = Decoder::new();
+        let events = d.push(b"\x1bOq\x1bOy\x1bOn\x1bOM", 0);
+        assert_eq!(
+            keys(&events),
+            [
+                KeyCode::Char('1'),
+                KeyCode::Char('9'),
+                KeyCode::Char('.'),
+                KeyCode::Enter
+            ]
+        );
     }
 
     #[test]
