@@ -2,9 +2,11 @@
 //! randomness here: time arrives in [`Msg::Tick`], results of I/O arrive as messages.
 
 pub mod catalogue_updates;
+pub mod dispatch;
 pub mod effect;
 pub mod filters;
 pub mod idle;
+pub mod keymap;
 pub mod link;
 pub mod map_layout;
 pub mod msg;

@@ -3,28 +3,11 @@
 use crate::app::catalogue_updates;
 use crate::app::effect::Effect;
 use crate::app::idle;
+use crate::app::keymap::{self, Does};
 use crate::app::msg::{Action, Key, Msg};
 use crate::app::nav;
 use crate::app::screens;
 use crate::app::state::{Notice, Overlay, Screen, State};
-
-/// The keypad's help key (beside F1): a numeric keypad has no function keys.
-pub const HELP_KEY: char = '/';
-/// The keypad's language key (beside F2).
-pub const LANGUAGE_KEY: char = '*';
-/// In the help box, the keypad's key for assisted mode (on and off).
-pub const HELP_ASSISTED_KEY: char = '3';
-/// The keypad's map key (beside F4), outside the card and PIN fields; on the map itself it
-/// brings the view back to the kiosk.
-pub const MAP_KEY: char = '0';
-/// The keypad's filter key on the nearby list.
-pub const FILTER_KEY: char = '.';
-/// The keypad's "say it again" key in assisted mode (where the filter tabs give way to one
-/// question a screen).
-pub const SAY_AGAIN_KEY: char = '.';
-/// The keypad's "ask staff" key in assisted mode, outside the card and PIN fields (assisted
-/// pages never number a choice above four).
-pub const ASK_STAFF_KEY: char = '9';
 
 /// Applies a message to the state and returns the effects the runtime must carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -123,15 +106,15 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
     // While the disk saves (milliseconds), nothing may take the person away from the answer:
     // only help and the language switch work.
     if matches!(state.screen, Screen::Saving(_)) {
-        return match msg {
-            Msg::Key(Key::F(1) | Key::Char(HELP_KEY)) | Msg::Action(Action::Help) => {
-                on_action(state, Action::Help)
-            }
-            Msg::Key(Key::F(2) | Key::Char(LANGUAGE_KEY)) | Msg::Action(Action::ToggleLanguage) => {
-                on_action(state, Action::ToggleLanguage)
-            }
-            _ => Vec::new(),
+        let action = match msg {
+            Msg::Key(key) => match keymap::lookup(keymap::SAVING_KEYS, state, key) {
+                Some(Does::Act(action)) => Some(action),
+                _ => None,
+            },
+            Msg::Action(action @ (Action::Help | Action::ToggleLanguage)) => Some(action),
+            _ => None,
         };
+        return action.map_or_else(Vec::new, |action| on_action(state, action));
     }
     if matches!(
         state.overlay,
@@ -155,57 +138,25 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     if state.overlay == Some(Overlay::Help) {
-        return match key {
-            Key::F(2) | Key::Char(LANGUAGE_KEY) => on_action(state, Action::ToggleLanguage),
-            // The keypad's way to what has no key of its own: 3 larger and spoken (or back),
-            // 9 ask staff; the help box shows both as buttons.
-            Key::F(3) | Key::Char(HELP_ASSISTED_KEY) => on_action(state, Action::ToggleAssisted),
-            Key::Char(ASK_STAFF_KEY) => on_action(state, Action::AskStaff),
-            Key::F(5) | Key::Char(SAY_AGAIN_KEY) if state.assisted => {
-                on_action(state, Action::SayAgain)
-            }
-            Key::Esc | Key::Backspace | Key::Enter | Key::F(1) | Key::Char(HELP_KEY) => {
-                on_action(state, Action::Help)
-            }
+        return match keymap::lookup(keymap::HELP_KEYS, state, key) {
+            Some(Does::Act(action)) => on_action(state, action),
             _ => Vec::new(),
         };
     }
     if screens::field::edit(state, key) {
         return Vec::new();
     }
-    let action = match key {
-        Key::F(1) | Key::Char(HELP_KEY) => Action::Help,
-        Key::F(2) | Key::Char(LANGUAGE_KEY) => Action::ToggleLanguage,
-        Key::F(3) => Action::ToggleAssisted,
-        Key::F(4) => Action::OpenMap,
-        Key::F(5) if state.assisted => Action::SayAgain,
-        Key::Char(SAY_AGAIN_KEY) if state.assisted => Action::SayAgain,
-        Key::Char(ASK_STAFF_KEY) if state.assisted => Action::AskStaff,
-        Key::Char('+') | Key::PageDown if state.screen == Screen::Map => Action::ZoomIn,
-        Key::Char('-') | Key::PageUp if state.screen == Screen::Map => Action::ZoomOut,
-        Key::Char('0') if state.screen == Screen::Map => Action::BackToHere,
-        // The keypad's way to the map (it has no F4); digit fields took their digits above.
-        Key::Char(MAP_KEY) if !matches!(state.screen, Screen::StaffMenu | Screen::StaffPin) => {
-            Action::OpenMap
-        }
-        Key::Up if state.screen == Screen::Map => Action::Pan(0, 1),
-        Key::Down if state.screen == Screen::Map => Action::Pan(0, -1),
-        Key::Left if state.screen == Screen::Map => Action::Pan(-1, 0),
-        Key::Right if state.screen == Screen::Map => Action::Pan(1, 0),
-        Key::Esc | Key::Backspace => Action::Back,
-        Key::Home => Action::Home,
-        Key::Enter => Action::Primary,
-        Key::Char('+') | Key::PageDown => Action::NextPage,
-        Key::Char('-') | Key::PageUp => Action::PrevPage,
-        Key::Up | Key::Left => {
-            screens::move_focus(state, -1);
+    let action = match keymap::lookup(keymap::SCREEN_KEYS, state, key) {
+        None => return Vec::new(),
+        Some(Does::Act(action)) => action,
+        Some(Does::Focus(by)) => {
+            screens::move_focus(state, isize::from(by));
             return Vec::new();
         }
-        Key::Down | Key::Right | Key::Tab => {
-            screens::move_focus(state, 1);
-            return Vec::new();
-        }
-        Key::Char(c @ '1'..='9') => {
+        Some(Does::ChooseNumber) => {
+            let Key::Char(c @ '1'..='9') = key else {
+                return Vec::new();
+            };
             let digit = c as usize - '0' as usize;
             // A number not on this page chooses nothing (not an item on the next page).
             if digit > screens::page_len(state) {
@@ -217,8 +168,6 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             }
             Action::Choose(index)
         }
-        Key::Char(FILTER_KEY) if state.screen == Screen::Nearby => Action::OpenFilterMenu,
-        _ => return Vec::new(),
     };
     on_action(state, action)
 }

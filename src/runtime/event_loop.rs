@@ -1,6 +1,7 @@
 //! The kiosk's loop: terminal events, timers, signals and effect results become messages;
 //! `update` changes the state; the view is drawn; effects go to the worker.
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
@@ -10,7 +11,8 @@ use crossterm::event::Event;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
-use crate::app::{Effect, Msg, State, update};
+use crate::app::dispatch::{Carrier, dispatch};
+use crate::app::{Effect, Msg, State};
 use crate::catalogue::Catalogue;
 use crate::config::Site;
 use crate::input::card_reader::{BurstDetector, Input};
@@ -129,29 +131,16 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
                 msgs.push(Msg::LogFailures(failures));
             }
             msgs.append(&mut pending);
-            let mut bell = false;
-            for msg in msgs {
-                for effect in update(&mut state, msg) {
-                    match effect {
-                        Effect::Quit(code) => quit = Some(code),
-                        Effect::Bell => bell = true,
-                        Effect::SayAgain => voice.repeat(),
-                        Effect::SyncNow => {
-                            if let Some(sync) = &sync {
-                                sync.now();
-                            }
-                        }
-                        // Built on this thread, where the catalogue let go was freed: the
-                        // allocator gives its memory to the new one instead of holding both.
-                        Effect::ReloadCatalogue => {
-                            pending.push(Msg::CatalogueUpdated(Arc::new(reload())));
-                        }
-                        other => {
-                            let _ = fx_tx.send(other);
-                        }
-                    }
-                }
-            }
+            let mut carrier = LoopCarrier {
+                quit: &mut quit,
+                bell: false,
+                voice: &mut voice,
+                sync: sync.as_ref(),
+                reload: &mut reload,
+                worker: &fx_tx,
+            };
+            dispatch(&mut state, msgs, &mut carrier);
+            let bell = carrier.bell;
             if quit.is_some() {
                 break;
             }
@@ -223,6 +212,45 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     let _ = tokio::task::spawn_blocking(move || worker.join()).await;
     drop(guard);
     Ok(quit.unwrap_or(0))
+}
+
+/// Where the event loop sends each effect.
+struct LoopCarrier<'a> {
+    quit: &'a mut Option<u8>,
+    bell: bool,
+    voice: &'a mut Voice,
+    sync: Option<&'a sync_worker::SyncTrigger>,
+    reload: &'a mut Box<dyn FnMut() -> Catalogue + Send>,
+    worker: &'a std_mpsc::Sender<Effect>,
+}
+
+impl Carrier for LoopCarrier<'_> {
+    fn carry(&mut self, effect: Effect, answers: &mut VecDeque<Msg>) {
+        match effect {
+            Effect::Quit(code) => *self.quit = Some(code),
+            Effect::Bell => self.bell = true,
+            Effect::SayAgain => self.voice.repeat(),
+            Effect::SyncNow => {
+                if let Some(sync) = self.sync {
+                    sync.now();
+                }
+            }
+            // Built on this thread, where the catalogue let go was freed: the allocator gives
+            // its memory to the new one instead of holding both.
+            Effect::ReloadCatalogue => {
+                answers.push_back(Msg::CatalogueUpdated(Arc::new((self.reload)())));
+            }
+            // The outbox and the PIN check, on the worker thread; their answers come back
+            // through the loop's channel.
+            Effect::SaveSignup { .. }
+            | Effect::LoadMySignups(_)
+            | Effect::RefreshQueue
+            | Effect::ResendHeld
+            | Effect::CheckStaffPin(_) => {
+                let _ = self.worker.send(effect);
+            }
+        }
+    }
 }
 
 fn input_msg(input: Input) -> Msg {

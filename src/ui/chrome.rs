@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::update::{ASK_STAFF_KEY, HELP_KEY};
+use crate::app::keymap::{ASK_STAFF_KEY, HELP_KEY};
 use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::domain::lang::Lang;

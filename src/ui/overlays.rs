@@ -3,8 +3,8 @@
 use ratatui::layout::Rect;
 
 use crate::app::idle::seconds_left;
+use crate::app::keymap::{ASK_STAFF_KEY, HELP_ASSISTED_KEY};
 use crate::app::state::Notice;
-use crate::app::update::{ASK_STAFF_KEY, HELP_ASSISTED_KEY};
 use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::i18n::{t, ta};

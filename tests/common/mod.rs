@@ -2,8 +2,10 @@
 //! SQLite outbox in a temporary folder, a pinned clock, and taps through the hit map.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 
+use learning_kiosk::app::dispatch::{Carrier, dispatch};
 use learning_kiosk::app::{Action, Clock, Effect, Key, Msg, State, update};
 use learning_kiosk::catalogue::Catalogue;
 use learning_kiosk::catalogue::demo::demo_catalogue;
@@ -47,6 +49,35 @@ pub struct Harness {
     /// How many times "say again" was asked for.
     pub say_again: usize,
     pub dir: TempDir,
+}
+
+/// The harness's side of the dispatcher: the real executor, and counters for the rest.
+struct Carried<'a> {
+    exec: &'a mut Executor,
+    quit: &'a mut Option<u8>,
+    syncs_asked: &'a mut usize,
+    bells: &'a mut usize,
+    say_again: &'a mut usize,
+}
+
+impl Carrier for Carried<'_> {
+    fn carry(&mut self, effect: Effect, answers: &mut VecDeque<Msg>) {
+        match effect {
+            Effect::Quit(code) => *self.quit = Some(code),
+            Effect::SyncNow => *self.syncs_asked += 1,
+            Effect::Bell => *self.bells += 1,
+            Effect::SayAgain => *self.say_again += 1,
+            // The runtime reloads from the hub's cache; here, the demo again.
+            Effect::ReloadCatalogue => answers.push_back(Msg::CatalogueUpdated(Arc::new(
+                demo_catalogue().expect("demo catalogue"),
+            ))),
+            Effect::SaveSignup { .. }
+            | Effect::LoadMySignups(_)
+            | Effect::RefreshQueue
+            | Effect::ResendHeld
+            | Effect::CheckStaffPin(_) => answers.extend(self.exec.run(effect)),
+        }
+    }
 }
 
 impl Harness {
@@ -119,24 +150,17 @@ impl Harness {
         h
     }
 
-    /// Sends a message and carries out its effects (and theirs) the way the runtime does.
+    /// Sends a message and carries out its effects (and theirs) through the runtime's own
+    /// dispatcher, in its order; the worker's effects are answered at once.
     pub fn send(&mut self, msg: Msg) {
-        let mut queue = vec![msg];
-        while let Some(msg) = queue.pop() {
-            for effect in update(&mut self.state, msg) {
-                match effect {
-                    Effect::Quit(code) => self.quit = Some(code),
-                    Effect::SyncNow => self.syncs_asked += 1,
-                    Effect::Bell => self.bells += 1,
-                    Effect::SayAgain => self.say_again += 1,
-                    // The runtime reloads from the hub's cache; here, the demo again.
-                    Effect::ReloadCatalogue => queue.push(Msg::CatalogueUpdated(Arc::new(
-                        demo_catalogue().expect("demo catalogue"),
-                    ))),
-                    other => queue.extend(self.exec.run(other)),
-                }
-            }
-        }
+        let mut carried = Carried {
+            exec: &mut self.exec,
+            quit: &mut self.quit,
+            syncs_asked: &mut self.syncs_asked,
+            bells: &mut self.bells,
+            say_again: &mut self.say_again,
+        };
+        dispatch(&mut self.state, [msg], &mut carried);
         self.render();
     }
 

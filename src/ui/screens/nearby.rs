@@ -2,8 +2,8 @@
 
 use ratatui::layout::Rect;
 
+use crate::app::keymap::FILTER_KEY;
 use crate::app::state::SessionRef;
-use crate::app::update::FILTER_KEY;
 use crate::app::{Action, State};
 use crate::args;
 use crate::domain::time::local_date;
