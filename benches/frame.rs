@@ -39,7 +39,7 @@ fn bench(c: &mut Criterion) {
 
     let mut nearby = state();
     update(&mut nearby, Msg::Key(Key::Enter));
-    assert_eq!(nearby.screen, Screen::Nearby);
+    assert_eq!(nearby.visit.screen, Screen::Nearby);
 
     // The receipt: details, a QR code and the buttons.
     let mut receipt = state();
@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
     for _ in 0..3 {
         update(&mut receipt, Msg::Key(Key::Char('1')));
     }
-    let Screen::Confirm(session) = receipt.screen else {
+    let Screen::Confirm(session) = receipt.visit.screen else {
         panic!("not at confirm")
     };
     update(&mut receipt, Msg::Action(Action::Primary));
@@ -63,7 +63,7 @@ fn bench(c: &mut Criterion) {
         existing: None,
     };
     update(&mut receipt, Msg::SignupFinished(Ok(Saved::New(record))));
-    assert!(matches!(receipt.screen, Screen::Receipt(_)));
+    assert!(matches!(receipt.visit.screen, Screen::Receipt(_)));
 
     let mut help = nearby.clone();
     update(&mut help, Msg::Key(Key::F(1)));
@@ -72,13 +72,13 @@ fn bench(c: &mut Criterion) {
     let mut when = welcome.clone();
     update(&mut when, Msg::Key(Key::F(3)));
     update(&mut when, Msg::Key(Key::Enter));
-    assert_eq!(when.screen, Screen::When);
+    assert_eq!(when.visit.screen, Screen::When);
     let mut confirm = when.clone();
     update(&mut confirm, Msg::CardSwiped("1101080000000016".into()));
     for key in ['3', '1', '1'] {
         update(&mut confirm, Msg::Key(Key::Char(key)));
     }
-    assert!(matches!(confirm.screen, Screen::Confirm(_)));
+    assert!(matches!(confirm.visit.screen, Screen::Confirm(_)));
 
     let mut group = c.benchmark_group("frame 120x40");
     group.bench_function("welcome (baseline)", |b| {

@@ -47,7 +47,7 @@ fn city_map(catalogue: Catalogue) -> State {
     );
     update(&mut s, Msg::Resize(160, 48));
     update(&mut s, Msg::Key(Key::F(4)));
-    while s.map.zoom > 0 {
+    while s.visit.map.zoom > 0 {
         update(&mut s, Msg::Key(Key::Char('-')));
     }
     s
@@ -91,7 +91,7 @@ fn bench(c: &mut Criterion) {
     let mut neighbourhood =
         city_map(load_str(&common::catalogue_json(1_000, 3_000, 11), "1k venues").unwrap());
     update(&mut neighbourhood, Msg::Key(Key::Char('0')));
-    while !neighbourhood.map.is_closest() {
+    while !neighbourhood.visit.map.is_closest() {
         update(&mut neighbourhood, Msg::Key(Key::Char('+')));
     }
     let mut welcome = city_map(load_str(&common::catalogue_json(0, 0, 11), "none").unwrap());

@@ -25,16 +25,16 @@ fn to_confirm(k: &mut Harness) {
     k.key(Key::Char('1')); // the first activity
     k.key(Key::Char('1')); // its first session
     assert!(
-        matches!(k.state.screen, Screen::Confirm(_)),
+        matches!(k.state.visit.screen, Screen::Confirm(_)),
         "{:?}",
-        k.state.screen
+        k.state.visit.screen
     );
 }
 
 fn my_signups(k: &mut Harness) {
     k.swipe(CARD);
     k.key(Key::Char('3'));
-    let card = k.state.card.unwrap();
+    let card = k.state.visit.card.unwrap();
     let mut records: Vec<_> = (0..6)
         .map(|n| {
             record(
@@ -158,7 +158,7 @@ fn every_screen() -> Vec<Case> {
                 // Farming, any day: nothing for farmers in this small catalogue.
                 k.key(Key::Char('1'));
                 k.key(Key::Char('3'));
-                assert!(k.state.nearby.is_empty());
+                assert!(k.state.visit.nearby.is_empty());
             }),
         ),
         ("map", a, Box::new(|k| k.key(Key::F(4)))),
@@ -179,7 +179,7 @@ fn every_screen() -> Vec<Case> {
                 // On the welcome screen digits type the card: help first, then 9.
                 k.key(Key::Char('/'));
                 k.key(Key::Char('9'));
-                assert_eq!(k.state.overlay, Some(Overlay::AskStaff));
+                assert_eq!(k.state.visit.overlay, Some(Overlay::AskStaff));
             }),
         ),
         (
@@ -210,7 +210,7 @@ fn every_assisted_screen_in_both_languages() {
                 k.resize(w, h);
                 k.lang(lang);
                 build(&mut k);
-                assert!(k.state.assisted, "{name}: assisted mode went off");
+                assert!(k.state.visit.assisted, "{name}: assisted mode went off");
                 let text = k.screen();
                 assert!(!text.contains(CARD), "a full card number on screen: {name}");
                 insta::assert_snapshot!(format!("assisted-{name}-{}-{w}x{h}", lang.tag()), text);
@@ -261,10 +261,10 @@ fn the_cursor_sits_on_the_focused_choice() {
             .hits
             .targets()
             .iter()
-            .find(|(_, a)| *a == Action::Choose(k.state.focus))
+            .find(|(_, a)| *a == Action::Choose(k.state.visit.focus))
             .map(|(r, _)| *r);
         let Some(rect) = focused else { continue };
-        if k.state.overlay.is_some() {
+        if k.state.visit.overlay.is_some() {
             continue;
         }
         let (x, y) = k.cursor.unwrap_or_else(|| panic!("{name}: no cursor"));
@@ -322,39 +322,42 @@ fn the_whole_path_by_keypad_alone() {
         common::NOW,
     );
     k.resize(80, 24);
-    assert!(!k.state.assisted);
+    assert!(!k.state.visit.assisted);
     k.key(Key::Char('/'));
     k.key(Key::Char('3'));
-    assert!(k.state.assisted);
+    assert!(k.state.visit.assisted);
     // The card, typed on the keypad.
     k.type_keys(CARD);
     k.enter();
-    assert_eq!(k.state.screen, Screen::Home);
+    assert_eq!(k.state.visit.screen, Screen::Home);
     // 2: everything nearby; 3: any day.
     k.key(Key::Char('2'));
-    assert_eq!(k.state.screen, Screen::When);
+    assert_eq!(k.state.visit.screen, Screen::When);
     k.key(Key::Char('3'));
-    assert_eq!(k.state.screen, Screen::Nearby);
-    assert!(k.state.nearby.len() > 4);
+    assert_eq!(k.state.visit.screen, Screen::Nearby);
+    assert!(k.state.visit.nearby.len() > 4);
     // The second page, then back to the first.
     k.key(Key::Char('+'));
-    assert!(k.state.focus > 0, "the second page");
+    assert!(k.state.visit.focus > 0, "the second page");
     k.key(Key::Char('-'));
-    assert_eq!(k.state.focus, 0);
+    assert_eq!(k.state.visit.focus, 0);
     // A digit beyond the four on the page does nothing.
     k.key(Key::Char('7'));
-    assert_eq!(k.state.screen, Screen::Nearby);
+    assert_eq!(k.state.visit.screen, Screen::Nearby);
     k.key(Key::Char('1'));
-    assert!(matches!(k.state.screen, Screen::Activity(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Activity(_)));
     k.key(Key::Char('1'));
-    assert!(matches!(k.state.screen, Screen::Confirm(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Confirm(_)));
     // 2 is "no": back to the activity; then the session again, and 1: yes.
     k.key(Key::Char('2'));
-    assert!(matches!(k.state.screen, Screen::Activity(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Activity(_)));
     k.key(Key::Char('1'));
     k.key(Key::Char('1'));
-    let Screen::Receipt(receipt) = k.state.screen.clone() else {
-        panic!("no receipt: {:?} {:?}", k.state.screen, k.state.notice)
+    let Screen::Receipt(receipt) = k.state.visit.screen.clone() else {
+        panic!(
+            "no receipt: {:?} {:?}",
+            k.state.visit.screen, k.state.visit.notice
+        )
     };
     assert!(k.screen().contains(&receipt.code));
     // 2: sign up for more, back home, 3: my sign-ups.
@@ -362,20 +365,20 @@ fn the_whole_path_by_keypad_alone() {
     k.key(Key::Backspace);
     k.key(Key::Backspace);
     k.key(Key::Backspace);
-    assert_eq!(k.state.screen, Screen::Home);
+    assert_eq!(k.state.visit.screen, Screen::Home);
     k.key(Key::Char('3'));
-    assert_eq!(k.state.screen, Screen::MySignups);
-    let mine = k.state.my_signups.clone().unwrap();
+    assert_eq!(k.state.visit.screen, Screen::MySignups);
+    let mine = k.state.visit.my_signups.clone().unwrap();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].code, receipt.code);
     // 1 on this station's home is farming first.
     k.key(Key::Backspace);
     k.key(Key::Char('1'));
-    assert_eq!(k.state.screen, Screen::When);
-    assert!(k.state.filters.farming);
+    assert_eq!(k.state.visit.screen, Screen::When);
+    assert!(k.state.visit.filters.farming);
     k.key(Key::Char('3'));
-    assert!(!k.state.nearby.is_empty());
-    for item in &k.state.nearby {
+    assert!(!k.state.visit.nearby.is_empty());
+    for item in &k.state.visit.nearby {
         let a = k.state.catalogue.activity(item.activity);
         assert!(
             a.category == learning_kiosk::catalogue::Category::Farming
@@ -387,27 +390,27 @@ fn the_whole_path_by_keypad_alone() {
     }
     // 0: the learning map (a keypad has no F4); 1 chooses the nearest place, 1 again opens it.
     k.key(Key::Char('0'));
-    assert_eq!(k.state.screen, Screen::Map);
-    assert!(k.state.map_list.len() <= 4);
+    assert_eq!(k.state.visit.screen, Screen::Map);
+    assert!(k.state.visit.map_list.len() <= 4);
     k.key(Key::Char('1'));
     k.key(Key::Char('1'));
     assert!(
-        matches!(k.state.screen, Screen::Venue(_)),
+        matches!(k.state.visit.screen, Screen::Venue(_)),
         "{:?}",
-        k.state.screen
+        k.state.visit.screen
     );
     // Help, then 9: staff are called.
     k.key(Key::Char('/'));
     k.key(Key::Char('9'));
-    assert_eq!(k.state.overlay, Some(Overlay::AskStaff));
+    assert_eq!(k.state.visit.overlay, Some(Overlay::AskStaff));
     assert_eq!(k.bells, 1);
     k.key(Key::Enter);
     // Home, then 4: finish; the kiosk forgets the card and is back in its own mode.
     k.key(Key::Home);
     k.key(Key::Char('4'));
-    assert_eq!(k.state.screen, Screen::Welcome);
-    assert!(k.state.card.is_none());
-    assert!(!k.state.assisted);
+    assert_eq!(k.state.visit.screen, Screen::Welcome);
+    assert!(k.state.visit.card.is_none());
+    assert!(!k.state.visit.assisted);
 }
 
 /// The whole path with taps only.
@@ -417,56 +420,56 @@ fn the_whole_path_by_taps_alone() {
     k.resize(80, 24);
     // Look around first, then the card when signing up, on the on-screen pad.
     k.tap(Action::Primary);
-    assert_eq!(k.state.screen, Screen::When);
+    assert_eq!(k.state.visit.screen, Screen::When);
     k.tap(Action::Choose(2));
-    assert_eq!(k.state.screen, Screen::Nearby);
+    assert_eq!(k.state.visit.screen, Screen::Nearby);
     k.tap(Action::NextPage);
     k.tap(Action::PrevPage);
     k.tap(Action::Choose(0));
-    assert!(matches!(k.state.screen, Screen::Activity(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Activity(_)));
     k.tap(Action::Choose(0));
-    assert!(matches!(k.state.screen, Screen::CardEntry(_)));
+    assert!(matches!(k.state.visit.screen, Screen::CardEntry(_)));
     for d in CARD.bytes().map(|b| b - b'0') {
         k.tap(Action::Digit(d));
     }
     k.tap(Action::Primary);
-    assert!(matches!(k.state.screen, Screen::Confirm(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Confirm(_)));
     // 1: yes, sign me up.
     k.tap(Action::Choose(0));
-    assert!(matches!(k.state.screen, Screen::Receipt(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Receipt(_)));
     // Finish and come back with the card to see it under My sign-ups.
     k.tap(Action::Choose(0));
-    assert_eq!(k.state.screen, Screen::Welcome);
+    assert_eq!(k.state.visit.screen, Screen::Welcome);
     k.swipe(CARD);
     k.tap(Action::Choose(2));
-    assert_eq!(k.state.my_signups.as_ref().map(Vec::len), Some(1));
+    assert_eq!(k.state.visit.my_signups.as_ref().map(Vec::len), Some(1));
     // The map, by its button on the welcome screen, and a venue on it.
     k.tap(Action::Back);
     k.tap(Action::Choose(3));
-    assert_eq!(k.state.screen, Screen::Welcome);
+    assert_eq!(k.state.visit.screen, Screen::Welcome);
     k.tap(Action::OpenMap);
-    assert_eq!(k.state.screen, Screen::Map);
+    assert_eq!(k.state.visit.screen, Screen::Map);
     k.tap(Action::Choose(0));
     k.tap(Action::Choose(0));
     assert!(
-        matches!(k.state.screen, Screen::Venue(_)),
+        matches!(k.state.visit.screen, Screen::Venue(_)),
         "{:?}",
-        k.state.screen
+        k.state.visit.screen
     );
     // Help, and asking for staff from it.
     k.tap(Action::Help);
-    assert_eq!(k.state.overlay, Some(Overlay::Help));
+    assert_eq!(k.state.visit.overlay, Some(Overlay::Help));
     k.tap(Action::AskStaff);
-    assert_eq!(k.state.overlay, Some(Overlay::AskStaff));
+    assert_eq!(k.state.visit.overlay, Some(Overlay::AskStaff));
     assert_eq!(k.bells, 1);
     k.tap(Action::Continue);
-    assert_eq!(k.state.overlay, None);
+    assert_eq!(k.state.visit.overlay, None);
     // The standard view, by its button on the welcome screen.
     k.tap(Action::Back);
     k.tap(Action::Back);
-    assert_eq!(k.state.screen, Screen::Welcome);
+    assert_eq!(k.state.visit.screen, Screen::Welcome);
     k.tap(Action::ToggleAssisted);
-    assert!(!k.state.assisted);
+    assert!(!k.state.visit.assisted);
 }
 
 /// What is said: each title, the focused choice, confirmations and refusals, the
@@ -503,7 +506,7 @@ fn speech_follows_the_screen_and_never_says_the_card() {
     k.key(Key::Char('1'));
     k.key(Key::Char('1'));
     k.enter();
-    assert!(matches!(k.state.screen, Screen::Receipt(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Receipt(_)));
     let saved = k.said.last().unwrap().clone();
     assert!(saved.starts_with("Saved on this kiosk"), "{saved}");
     // The countdown is said, and said again as it runs.
@@ -534,17 +537,23 @@ fn patient_timing_and_a_fresh_start_for_the_next_person() {
     let mut k = Harness::demo();
     k.swipe(CARD);
     k.key(Key::F(3));
-    assert!(k.state.assisted);
+    assert!(k.state.visit.assisted);
     k.wait(100_000);
-    assert_eq!(k.state.overlay, None, "90 s is doubled to 180 s");
+    assert_eq!(k.state.visit.overlay, None, "90 s is doubled to 180 s");
     k.wait(81_000);
-    assert!(matches!(k.state.overlay, Some(Overlay::Countdown { .. })));
+    assert!(matches!(
+        k.state.visit.overlay,
+        Some(Overlay::Countdown { .. })
+    ));
     k.wait(59_000);
-    assert!(k.state.card.is_some(), "the countdown is doubled to 60 s");
-    k.wait(2_000);
-    assert!(k.state.card.is_none());
     assert!(
-        !k.state.assisted,
+        k.state.visit.card.is_some(),
+        "the countdown is doubled to 60 s"
+    );
+    k.wait(2_000);
+    assert!(k.state.visit.card.is_none());
+    assert!(
+        !k.state.visit.assisted,
         "the next person starts in the site's mode"
     );
 }

@@ -19,35 +19,36 @@ fn rules() -> Harness {
 
 /// Opens the activity with this id from the nearby list, by its row number.
 fn open_activity(h: &mut Harness, id: &str) {
-    if h.state.screen != Screen::Nearby {
+    if h.state.visit.screen != Screen::Nearby {
         h.send(Msg::Action(Action::OpenNearby));
     }
     let index = h
         .state
+        .visit
         .nearby
         .iter()
         .position(|i| &*h.state.catalogue.activity(i.activity).id == id)
         .unwrap_or_else(|| panic!("{id} is not in the nearby list"));
     h.send(Msg::Action(Action::Choose(index)));
-    assert!(matches!(h.state.screen, Screen::Activity(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Activity(_)));
 }
 
 #[test]
 fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     let mut h = Harness::demo();
-    assert_eq!(h.state.screen, Screen::Welcome);
+    assert_eq!(h.state.visit.screen, Screen::Welcome);
 
     // A reader burst on the welcome screen greets the person.
     h.swipe(CARD);
-    assert_eq!(h.state.screen, Screen::Home);
+    assert_eq!(h.state.visit.screen, Screen::Home);
     let home = h.screen();
     assert!(home.contains("1101 **** **** 0016"), "{home}");
     assert!(!home.contains(CARD));
 
     // 1: activities nearby, soonest day first, then nearest.
     h.key(Key::Char('1'));
-    assert_eq!(h.state.screen, Screen::Nearby);
-    let items = h.state.nearby.clone();
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
+    let items = h.state.visit.nearby.clone();
     assert!(items.len() > 20, "the demo should have plenty nearby");
     for pair in items.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -61,20 +62,20 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
 
     // Open the first row, choose its first session, confirm.
     h.key(Key::Char('1'));
-    let Screen::Activity(activity) = h.state.screen else {
+    let Screen::Activity(activity) = h.state.visit.screen else {
         panic!("expected the activity screen")
     };
     assert_eq!(activity, items[0].activity);
     h.key(Key::Char('1'));
     assert!(
-        matches!(h.state.screen, Screen::Confirm(_)),
+        matches!(h.state.visit.screen, Screen::Confirm(_)),
         "card already read"
     );
     h.enter();
-    let Screen::Receipt(receipt) = h.state.screen.clone() else {
+    let Screen::Receipt(receipt) = h.state.visit.screen.clone() else {
         panic!(
             "expected the receipt, got {:?} {:?}",
-            h.state.screen, h.state.notice
+            h.state.visit.screen, h.state.visit.notice
         )
     };
     assert!(!receipt.existing);
@@ -91,19 +92,22 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
 
     // 90 s later the countdown appears; 30 s after that everything about the person goes.
     h.wait(89_000);
-    assert_eq!(h.state.overlay, None);
+    assert_eq!(h.state.visit.overlay, None);
     h.wait(1_000);
-    assert!(matches!(h.state.overlay, Some(Overlay::Countdown { .. })));
+    assert!(matches!(
+        h.state.visit.overlay,
+        Some(Overlay::Countdown { .. })
+    ));
     let countdown = h.screen();
     assert!(countdown.contains("30 秒"), "{countdown}");
     h.wait(30_000);
-    assert_eq!(h.state.screen, Screen::Welcome);
-    assert_eq!(h.state.card, None);
-    assert!(h.state.back.is_empty());
-    assert!(h.state.my_signups.is_none());
-    assert!(h.state.field.is_empty());
-    assert!(h.state.nearby.is_empty());
-    assert_eq!(h.state.overlay, None);
+    assert_eq!(h.state.visit.screen, Screen::Welcome);
+    assert_eq!(h.state.visit.card, None);
+    assert!(h.state.visit.back.is_empty());
+    assert!(h.state.visit.my_signups.is_none());
+    assert!(h.state.visit.field.is_empty());
+    assert!(h.state.visit.nearby.is_empty());
+    assert_eq!(h.state.visit.overlay, None);
     let after = h.screen();
     assert!(!after.contains("0016"), "{after}");
     assert!(!after.contains(&receipt.code));
@@ -123,14 +127,14 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
 fn the_same_card_and_session_gives_back_the_first_signup() {
     let mut h = Harness::demo();
     h.sign_up_first();
-    let Screen::Receipt(first) = h.state.screen.clone() else {
+    let Screen::Receipt(first) = h.state.visit.screen.clone() else {
         panic!()
     };
     // Finish, come back, do it again.
     h.key(Key::Char('1'));
-    assert_eq!(h.state.screen, Screen::Welcome);
+    assert_eq!(h.state.visit.screen, Screen::Welcome);
     h.sign_up_first();
-    let Screen::Receipt(second) = h.state.screen.clone() else {
+    let Screen::Receipt(second) = h.state.visit.screen.clone() else {
         panic!()
     };
     assert!(second.existing);
@@ -143,27 +147,30 @@ fn the_same_card_and_session_gives_back_the_first_signup() {
 fn look_around_first_then_the_card_is_asked_for_at_signup() {
     let mut h = Harness::demo();
     h.enter();
-    assert_eq!(h.state.screen, Screen::Nearby);
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
     h.key(Key::Char('2'));
     h.key(Key::Char('1'));
-    let Screen::CardEntry(session) = h.state.screen else {
+    let Screen::CardEntry(session) = h.state.visit.screen else {
         panic!(
             "expected to be asked for the card, got {:?}",
-            h.state.screen
+            h.state.visit.screen
         )
     };
     // Typed on the keypad with a slip, corrected with Backspace.
     h.type_keys("1101 0800 0000 0017");
     h.enter();
-    assert_eq!(h.state.notice, Some(Notice::Card(CardError::CheckDigit)));
+    assert_eq!(
+        h.state.visit.notice,
+        Some(Notice::Card(CardError::CheckDigit))
+    );
     let text = h.screen();
     assert!(text.contains("校验位不对"), "{text}");
     h.key(Key::Backspace);
     h.type_keys("6");
     h.enter();
-    assert_eq!(h.state.screen, Screen::Confirm(session));
+    assert_eq!(h.state.visit.screen, Screen::Confirm(session));
     h.enter();
-    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
 }
 
 #[test]
@@ -175,7 +182,7 @@ fn every_refusal_names_its_reason() {
     open_activity(&mut h, "full");
     assert!(h.screen().contains("已满"));
     h.key(Key::Char('1'));
-    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Full)));
+    assert_eq!(h.state.visit.notice, Some(Notice::Refused(Refusal::Full)));
     assert!(h.screen().contains("这次活动已经满了"));
 
     // Cancelled.
@@ -184,7 +191,10 @@ fn every_refusal_names_its_reason() {
     h.lang(Lang::En);
     assert!(h.screen().contains("This activity has been cancelled"));
     h.key(Key::Char('1'));
-    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Cancelled)));
+    assert_eq!(
+        h.state.visit.notice,
+        Some(Notice::Refused(Refusal::Cancelled))
+    );
     assert!(h.screen().contains("Ask staff for help."));
 
     // Started: chosen at 09:00, confirmed at 09:31 after the 09:30 start. The outbox's own
@@ -192,11 +202,14 @@ fn every_refusal_names_its_reason() {
     h.key(Key::Esc);
     open_activity(&mut h, "soon");
     h.key(Key::Char('1'));
-    assert!(matches!(h.state.screen, Screen::Confirm(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Confirm(_)));
     h.set_now("2026-11-23T09:31:00+08:00");
     h.enter();
-    assert!(matches!(h.state.screen, Screen::Confirm(_)));
-    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Started)));
+    assert!(matches!(h.state.visit.screen, Screen::Confirm(_)));
+    assert_eq!(
+        h.state.visit.notice,
+        Some(Notice::Refused(Refusal::Started))
+    );
     assert!(h.screen().contains("already started"));
     // And the started session is no longer offered.
     h.key(Key::Esc);
@@ -211,7 +224,7 @@ fn the_last_seat_goes_to_one_card_only() {
     open_activity(&mut h, "one-seat");
     h.key(Key::Char('1'));
     h.enter();
-    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     h.key(Key::Char('1'));
     h.swipe(OTHER_CARD);
     open_activity(&mut h, "one-seat");
@@ -220,63 +233,72 @@ fn the_last_seat_goes_to_one_card_only() {
         "held sign-ups count against the seats"
     );
     h.key(Key::Char('1'));
-    assert_eq!(h.state.notice, Some(Notice::Refused(Refusal::Full)));
+    assert_eq!(h.state.visit.notice, Some(Notice::Refused(Refusal::Full)));
 }
 
 #[test]
 fn taps_alone_walk_the_whole_path() {
     let mut h = Harness::demo();
     h.tap(Action::Primary);
-    assert_eq!(h.state.screen, Screen::Nearby);
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
     h.tap(Action::Choose(0));
-    assert!(matches!(h.state.screen, Screen::Activity(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Activity(_)));
     h.tap(Action::Choose(0));
-    assert!(matches!(h.state.screen, Screen::CardEntry(_)));
+    assert!(matches!(h.state.visit.screen, Screen::CardEntry(_)));
     // The card number typed on the on-screen pad, with a slip put right.
     for d in "11010800000000169".bytes() {
         h.tap(Action::Digit(d - b'0'));
     }
-    assert_eq!(h.state.field, CARD, "the field holds 16 digits at most");
+    assert_eq!(
+        h.state.visit.field, CARD,
+        "the field holds 16 digits at most"
+    );
     h.tap(Action::Erase);
     h.tap(Action::Digit(6));
     h.tap(Action::Primary);
-    assert!(matches!(h.state.screen, Screen::Confirm(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Confirm(_)));
     h.tap(Action::Primary);
-    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     h.tap(Action::Choose(1));
-    assert_eq!(h.state.screen, Screen::Home);
+    assert_eq!(h.state.visit.screen, Screen::Home);
     h.tap(Action::Choose(2));
-    assert_eq!(h.state.screen, Screen::MySignups);
-    assert_eq!(h.state.my_signups.as_ref().map(Vec::len), Some(1));
+    assert_eq!(h.state.visit.screen, Screen::MySignups);
+    assert_eq!(h.state.visit.my_signups.as_ref().map(Vec::len), Some(1));
     h.tap(Action::ToggleLanguage);
     assert!(h.screen().contains("My sign-ups"));
     h.tap(Action::Help);
-    assert_eq!(h.state.overlay, Some(Overlay::Help));
+    assert_eq!(h.state.visit.overlay, Some(Overlay::Help));
     h.tap(Action::Help);
-    assert_eq!(h.state.overlay, None);
+    assert_eq!(h.state.visit.overlay, None);
     h.tap(Action::Back);
-    assert_eq!(h.state.screen, Screen::Home);
+    assert_eq!(h.state.visit.screen, Screen::Home);
     h.tap(Action::Choose(3));
-    assert_eq!(h.state.screen, Screen::Welcome);
-    assert_eq!(h.state.card, None);
+    assert_eq!(h.state.visit.screen, Screen::Welcome);
+    assert_eq!(h.state.visit.card, None);
 }
 
 #[test]
 fn filters_by_category_audience_and_day() {
     let mut h = Harness::demo();
     h.enter();
-    let all = h.state.nearby.len();
+    let all = h.state.visit.nearby.len();
     // On the keypad: "." opens the filter menu, 1 the categories, 2 the first category.
     h.key(Key::Char('.'));
-    assert_eq!(h.state.screen, Screen::FilterMenu);
+    assert_eq!(h.state.visit.screen, Screen::FilterMenu);
     h.key(Key::Char('1'));
-    assert!(matches!(h.state.screen, Screen::Filter(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Filter(_)));
     h.key(Key::Char('2'));
-    assert_eq!(h.state.screen, Screen::Nearby);
-    let cat = h.state.filters.category.expect("a category was chosen");
-    assert!(!h.state.nearby.is_empty() && h.state.nearby.len() < all);
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
+    let cat = h
+        .state
+        .visit
+        .filters
+        .category
+        .expect("a category was chosen");
+    assert!(!h.state.visit.nearby.is_empty() && h.state.visit.nearby.len() < all);
     assert!(
         h.state
+            .visit
             .nearby
             .iter()
             .all(|i| h.state.catalogue.activity(i.activity).category == cat)
@@ -286,8 +308,8 @@ fn filters_by_category_audience_and_day() {
         learning_kiosk::app::filters::FilterKind::Audience,
     ));
     h.tap(Action::Choose(2));
-    let audience = h.state.filters.audience.expect("an audience");
-    assert!(h.state.nearby.iter().all(|i| {
+    let audience = h.state.visit.filters.audience.expect("an audience");
+    assert!(h.state.visit.nearby.iter().all(|i| {
         h.state
             .catalogue
             .activity(i.activity)
@@ -299,17 +321,23 @@ fn filters_by_category_audience_and_day() {
     h.key(Key::Char('3'));
     h.key(Key::Char('3'));
     let tomorrow = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    assert_eq!(h.state.filters.day, Some(tomorrow));
-    assert!(h.state.nearby.iter().all(|i| i.session.date == tomorrow));
+    assert_eq!(h.state.visit.filters.day, Some(tomorrow));
+    assert!(
+        h.state
+            .visit
+            .nearby
+            .iter()
+            .all(|i| i.session.date == tomorrow)
+    );
     // Back to all categories; Back from a chooser returns to the list, not the menu.
     h.key(Key::Char('.'));
     h.key(Key::Char('1'));
     h.key(Key::Char('1'));
-    assert_eq!(h.state.filters.category, None);
+    assert_eq!(h.state.visit.filters.category, None);
     h.key(Key::Char('.'));
     h.key(Key::Char('2'));
     h.key(Key::Esc);
-    assert_eq!(h.state.screen, Screen::Nearby);
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
 }
 
 #[test]
@@ -319,14 +347,14 @@ fn language_switch_keeps_the_place() {
     h.key(Key::Down);
     h.key(Key::Down);
     h.key(Key::Enter);
-    let screen = h.state.screen.clone();
+    let screen = h.state.visit.screen.clone();
     h.key(Key::Down);
-    let focus = h.state.focus;
+    let focus = h.state.visit.focus;
     let zh = h.screen();
     h.key(Key::F(2));
-    assert_eq!(h.state.lang, Lang::En);
-    assert_eq!(h.state.screen, screen);
-    assert_eq!(h.state.focus, focus);
+    assert_eq!(h.state.visit.lang, Lang::En);
+    assert_eq!(h.state.visit.screen, screen);
+    assert_eq!(h.state.visit.focus, focus);
     let en = h.screen();
     assert_ne!(zh, en);
     assert!(en.contains("Choose a time to sign up"));
@@ -340,15 +368,15 @@ fn paging_with_plus_and_minus() {
     h.enter();
     let page = learning_kiosk::app::screens::page_len(&h.state);
     h.key(Key::Char('+'));
-    assert_eq!(h.state.focus, page);
+    assert_eq!(h.state.visit.focus, page);
     assert!(h.screen().contains("第 2 页"));
     // On page 2, digit 1 picks the first row of that page.
-    let expected = h.state.nearby[page].activity;
+    let expected = h.state.visit.nearby[page].activity;
     h.key(Key::Char('1'));
-    assert_eq!(h.state.screen, Screen::Activity(expected));
+    assert_eq!(h.state.visit.screen, Screen::Activity(expected));
     h.key(Key::Backspace);
     h.key(Key::Char('-'));
-    assert_eq!(h.state.focus, 0);
+    assert_eq!(h.state.visit.focus, 0);
 }
 
 #[test]
@@ -356,11 +384,11 @@ fn a_different_card_closes_the_previous_persons_session() {
     let mut h = Harness::demo();
     h.swipe(CARD);
     h.key(Key::Char('3'));
-    assert_eq!(h.state.screen, Screen::MySignups);
+    assert_eq!(h.state.visit.screen, Screen::MySignups);
     h.swipe(OTHER_CARD);
-    assert_eq!(h.state.screen, Screen::Home);
-    assert_eq!(h.state.notice, Some(Notice::NewPerson));
-    assert!(h.state.back.is_empty());
+    assert_eq!(h.state.visit.screen, Screen::Home);
+    assert_eq!(h.state.visit.notice, Some(Notice::NewPerson));
+    assert!(h.state.visit.back.is_empty());
     let text = h.screen();
     assert!(text.contains("1101 **** **** 0126"));
     assert!(!text.contains("0016"));
@@ -370,14 +398,17 @@ fn a_different_card_closes_the_previous_persons_session() {
 fn a_bad_swipe_is_refused_with_its_reason_in_either_language() {
     let mut h = Harness::demo();
     h.swipe(";1101080000000017=2912?");
-    assert_eq!(h.state.notice, Some(Notice::Card(CardError::CheckDigit)));
+    assert_eq!(
+        h.state.visit.notice,
+        Some(Notice::Card(CardError::CheckDigit))
+    );
     assert!(h.screen().contains("校验位不对"));
     h.key(Key::F(2));
     h.swipe("1199990000000019");
     assert!(h.screen().contains("119999 is not one"));
     h.swipe("hello world");
     assert!(h.screen().contains("digits only"));
-    assert_eq!(h.state.card, None);
+    assert_eq!(h.state.visit.card, None);
 }
 
 #[test]
@@ -386,13 +417,16 @@ fn the_countdown_can_be_put_off_again_and_again() {
     h.swipe(CARD);
     for _ in 0..12 {
         h.wait(90_000);
-        assert!(matches!(h.state.overlay, Some(Overlay::Countdown { .. })));
+        assert!(matches!(
+            h.state.visit.overlay,
+            Some(Overlay::Countdown { .. })
+        ));
         h.wait(29_000);
         h.tap(Action::Continue);
-        assert_eq!(h.state.overlay, None);
-        assert_eq!(h.state.screen, Screen::Home, "the tap only continues");
+        assert_eq!(h.state.visit.overlay, None);
+        assert_eq!(h.state.visit.screen, Screen::Home, "the tap only continues");
     }
-    assert!(h.state.card.is_some());
+    assert!(h.state.visit.card.is_some());
 }
 
 #[test]
@@ -408,28 +442,31 @@ fn assisted_mode_doubles_the_idle_time() {
     );
     h.swipe(CARD);
     h.wait(120_000);
-    assert_eq!(h.state.overlay, None);
+    assert_eq!(h.state.visit.overlay, None);
     h.wait(120_000);
-    assert!(matches!(h.state.overlay, Some(Overlay::Countdown { .. })));
+    assert!(matches!(
+        h.state.visit.overlay,
+        Some(Overlay::Countdown { .. })
+    ));
     h.wait(59_000);
-    assert!(h.state.card.is_some());
+    assert!(h.state.visit.card.is_some());
     h.wait(1_000);
-    assert!(h.state.card.is_none());
+    assert!(h.state.visit.card.is_none());
 }
 
 #[test]
 fn staff_leave_with_the_chord_and_the_pin_only() {
     let mut h = Harness::demo();
     h.send(Msg::StaffChord);
-    assert_eq!(h.state.screen, Screen::StaffPin);
+    assert_eq!(h.state.visit.screen, Screen::StaffPin);
     h.type_keys("1111");
     assert!(h.screen().contains("****"));
     assert!(!h.screen().contains("1111"));
     h.enter();
-    assert_eq!(h.state.notice, Some(Notice::WrongPin));
+    assert_eq!(h.state.visit.notice, Some(Notice::WrongPin));
     h.type_keys("2468");
     h.enter();
-    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert_eq!(h.state.visit.screen, Screen::StaffMenu);
     assert_eq!(h.quit, None);
     h.key(Key::Char('1'));
     assert_eq!(h.quit, Some(0));
@@ -440,8 +477,8 @@ fn a_reader_burst_never_types_into_the_pin() {
     let mut h = Harness::demo();
     h.send(Msg::StaffChord);
     h.swipe(CARD);
-    assert!(h.state.field.is_empty());
-    assert_eq!(h.state.card, None);
+    assert!(h.state.visit.field.is_empty());
+    assert_eq!(h.state.visit.card, None);
 }
 
 #[test]
@@ -478,8 +515,8 @@ fn a_full_disk_says_the_signup_was_not_saved() {
     open_activity(&mut h, "weekly");
     h.key(Key::Char('2'));
     h.enter();
-    assert!(matches!(h.state.screen, Screen::Confirm(_)));
-    assert_eq!(h.state.notice, Some(Notice::DiskFull));
+    assert!(matches!(h.state.visit.screen, Screen::Confirm(_)));
+    assert_eq!(h.state.visit.notice, Some(Notice::DiskFull));
     assert!(h.screen().contains("这次报名没有保存"));
     let all = h.exec.outbox.all().unwrap();
     assert_eq!(all.len(), filled);
@@ -530,7 +567,7 @@ fn nothing_takes_the_person_away_while_saving() {
     h.key(Key::Char('1'));
     // Enter, and the effect is held back as if the disk were slow.
     let effects = h.send_only(Msg::Key(Key::Enter));
-    assert!(matches!(h.state.screen, Screen::Saving(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Saving(_)));
     for msg in [
         Msg::Key(Key::Esc),
         Msg::Key(Key::Home),
@@ -542,17 +579,17 @@ fn nothing_takes_the_person_away_while_saving() {
         Msg::CardSwiped(OTHER_CARD.into()),
     ] {
         h.send_only(msg);
-        assert!(matches!(h.state.screen, Screen::Saving(_)));
+        assert!(matches!(h.state.visit.screen, Screen::Saving(_)));
     }
     h.key(Key::Char('*'));
-    assert_eq!(h.state.lang, Lang::En);
+    assert_eq!(h.state.visit.lang, Lang::En);
     // The save completes: the receipt appears.
     for effect in effects {
         if let Some(msg) = h.exec.run(effect) {
             h.send(msg);
         }
     }
-    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     assert!(h.screen().contains("Saved on this kiosk"));
 }
 
@@ -564,28 +601,28 @@ fn wrong_staff_pins_lock_the_prompt_even_across_idle_resets() {
         h.type_keys("1111");
         h.enter();
     }
-    assert_eq!(h.state.notice, Some(Notice::PinLocked(30)));
+    assert_eq!(h.state.visit.notice, Some(Notice::PinLocked(30)));
     // Forgetting the person (idle reset, Finish, a new card) does not lift the lock.
     h.state.forget_person();
-    assert_eq!(h.state.screen, Screen::Welcome);
+    assert_eq!(h.state.visit.screen, Screen::Welcome);
     h.send(Msg::StaffChord);
     h.type_keys("2468");
     h.enter();
     assert!(
-        matches!(h.state.notice, Some(Notice::PinLocked(_))),
+        matches!(h.state.visit.notice, Some(Notice::PinLocked(_))),
         "locked even for the right PIN"
     );
-    assert_eq!(h.state.screen, Screen::StaffPin);
+    assert_eq!(h.state.visit.screen, Screen::StaffPin);
     assert!(h.screen().contains("密码错误次数太多"));
     // After the lock, the right PIN works; the next wrong one locks for twice as long.
     h.wait(30_000);
     h.type_keys("1111");
     h.enter();
-    assert_eq!(h.state.notice, Some(Notice::PinLocked(60)));
+    assert_eq!(h.state.visit.notice, Some(Notice::PinLocked(60)));
     h.wait(60_000);
     h.type_keys("2468");
     h.enter();
-    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert_eq!(h.state.visit.screen, Screen::StaffMenu);
     assert_eq!(h.state.pin_failures, 0);
 }
 
@@ -631,16 +668,16 @@ fn staff_send_held_sign_ups_again_from_their_page() {
     h.send(Msg::StaffChord);
     h.type_keys("2468");
     h.enter();
-    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert_eq!(h.state.visit.screen, Screen::StaffMenu);
     let page = h.screen();
     assert!(page.contains(&code), "{page}");
     assert!(page.contains("区里的服务器说它太大"), "{page}");
     assert!(page.contains("重新发送暂扣的报名"), "{page}");
-    h.state.focus = 1;
+    h.state.visit.focus = 1;
     h.key(Key::Enter);
-    assert_eq!(h.state.notice, Some(Notice::HeldResent(1)));
+    assert_eq!(h.state.visit.notice, Some(Notice::HeldResent(1)));
     assert_eq!(
-        h.state.focus, 0,
+        h.state.visit.focus, 0,
         "the focus stays on a button that is there"
     );
     assert_eq!(h.exec.outbox.waiting(10).unwrap().len(), 1);

@@ -34,7 +34,7 @@ fn online(h: &mut Harness) {
 fn a_new_signup_is_sent_at_once_where_there_is_a_hub() {
     let mut h = Harness::demo_with_hub();
     h.sign_up_first();
-    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     assert_eq!(h.syncs_asked, 1);
     // The same sign-up again is not new: nothing more to send.
     h.send(Msg::Action(Action::Home));
@@ -52,7 +52,7 @@ fn staff_can_sync_now_only_where_there_is_a_hub() {
     h.send(Msg::StaffChord);
     h.type_keys("2468");
     h.enter();
-    assert_eq!(h.state.screen, Screen::StaffMenu);
+    assert_eq!(h.state.visit.screen, Screen::StaffMenu);
     assert!(h.screen().contains("2 Sync now"));
     h.key(Key::Char('2'));
     assert_eq!(h.syncs_asked, 1);
@@ -121,15 +121,15 @@ fn a_whole_new_catalogue_waits_until_the_person_has_gone_and_the_old_one_is_let_
     let mut h = Harness::demo_with_hub();
     h.swipe(CARD);
     h.enter();
-    assert_eq!(h.state.screen, Screen::Nearby);
-    let listed = h.state.nearby.len();
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
+    let listed = h.state.visit.nearby.len();
     let before = h.state.catalogue.clone();
     h.send(Msg::CatalogueReload);
     assert!(
         Arc::ptr_eq(&h.state.catalogue, &before),
         "not under the person's finger"
     );
-    assert_eq!(h.state.nearby.len(), listed);
+    assert_eq!(h.state.visit.nearby.len(), listed);
     drop(before);
     h.send(Msg::Action(Action::Finish));
     // Let go, loaded again (the harness's reload is the demo) and in use.
@@ -144,9 +144,9 @@ fn a_whole_new_catalogue_waits_until_the_person_has_gone_and_the_old_one_is_let_
     // Sign-ups are checked against the one in use.
     h.sign_up_first();
     assert!(
-        matches!(h.state.screen, Screen::Receipt(_)),
+        matches!(h.state.visit.screen, Screen::Receipt(_)),
         "{:?}",
-        h.state.screen
+        h.state.visit.screen
     );
 }
 
@@ -164,8 +164,8 @@ fn new_seat_counts_reach_the_screen_at_once_even_with_a_person_there() {
     let mut h = english_hub();
     h.swipe(CARD);
     h.enter();
-    assert_eq!(h.state.screen, Screen::Nearby);
-    let first = h.state.nearby[0];
+    assert_eq!(h.state.visit.screen, Screen::Nearby);
+    let first = h.state.visit.nearby[0];
     let session = learning_kiosk::app::state::SessionRef {
         activity: first.activity,
         date: first.session.date,
@@ -186,7 +186,7 @@ fn new_seat_counts_reach_the_screen_at_once_even_with_a_person_there() {
         taken: capacity,
     }]));
     assert_eq!(h.state.seats_left(session), 0);
-    assert_eq!(h.state.nearby[0], first, "the list keeps its places");
+    assert_eq!(h.state.visit.nearby[0], first, "the list keeps its places");
     assert_eq!(Arc::as_ptr(&h.state.catalogue), before, "changed in place");
     assert!(h.screen().contains("Full"), "{}", h.screen());
 }
@@ -196,7 +196,7 @@ fn seat_counts_go_past_a_change_that_waits_for_the_person_to_go() {
     let mut h = english_hub();
     h.swipe(CARD);
     h.enter();
-    let (first, second) = (h.state.nearby[0], h.state.nearby[1]);
+    let (first, second) = (h.state.visit.nearby[0], h.state.visit.nearby[1]);
     assert_ne!(first.activity, second.activity);
     let id = |a| h.state.catalogue.activity(a).id.to_string();
     let (gone, full) = (id(first.activity), id(second.activity));
@@ -224,12 +224,15 @@ fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
     let mut h = Harness::demo_with_hub();
     h.swipe(CARD);
     h.enter();
-    let first = h.state.nearby[0];
+    let first = h.state.visit.nearby[0];
     let id = h.state.catalogue.activity(first.activity).id.to_string();
     h.send(Msg::CatalogueChanges(vec![Change::ActivityGone(
         id.as_str().into(),
     )]));
-    assert_eq!(h.state.nearby[0], first, "not under the person's finger");
+    assert_eq!(
+        h.state.visit.nearby[0], first,
+        "not under the person's finger"
+    );
     assert!(h.state.catalogue.activity_by_id(&id).is_some());
     h.send(Msg::Action(Action::Finish));
     assert!(h.state.catalogue.activity_by_id(&id).is_none());
@@ -237,10 +240,13 @@ fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
     h.swipe(CARD);
     h.enter();
     assert!(
-        h.state
-            .nearby
-            .iter()
-            .all(|item| h.state.catalogue.activity(item.activity).id.as_str() != id)
+        h.state.visit.nearby.iter().all(|item| h
+            .state
+            .catalogue
+            .activity(item.activity)
+            .id
+            .as_str()
+            != id)
     );
 }
 

@@ -17,7 +17,7 @@ use learning_kiosk::ui::words::distance_direction;
 
 fn open_map(h: &mut Harness) {
     h.key(Key::F(4));
-    assert_eq!(h.state.screen, Screen::Map);
+    assert_eq!(h.state.visit.screen, Screen::Map);
 }
 
 /// Where a venue is drawn, in screen cells.
@@ -30,6 +30,7 @@ fn screen_cell(h: &Harness, venue: VenueId) -> (u16, u16) {
 fn width_km(h: &Harness) -> f64 {
     let map = layout(h.state.size.0, h.state.size.1, true).map;
     h.state
+        .visit
         .map
         .width_km(map.width, map.height, h.state.site.cell_aspect)
 }
@@ -39,22 +40,22 @@ fn f4_opens_the_map_from_anywhere_and_back_returns() {
     let mut h = Harness::demo();
     h.enter();
     h.key(Key::Char('1'));
-    let activity = h.state.screen.clone();
+    let activity = h.state.visit.screen.clone();
     open_map(&mut h);
     assert!(h.screen().contains("学习地图"));
     h.key(Key::F(2));
-    assert_eq!(h.state.screen, Screen::Map, "F2 follows on the map");
+    assert_eq!(h.state.visit.screen, Screen::Map, "F2 follows on the map");
     assert!(h.screen().contains("Learning map") && h.screen().contains("You are here"));
     h.key(Key::Esc);
-    assert_eq!(h.state.screen, activity);
+    assert_eq!(h.state.visit.screen, activity);
     // From the welcome screen's button, and the home screen's.
     let mut h = Harness::demo();
     h.tap(Action::OpenMap);
-    assert_eq!(h.state.screen, Screen::Map);
+    assert_eq!(h.state.visit.screen, Screen::Map);
     let mut h = Harness::demo();
     h.swipe(CARD);
     h.key(Key::Char('2'));
-    assert_eq!(h.state.screen, Screen::Map);
+    assert_eq!(h.state.visit.screen, Screen::Map);
 }
 
 #[test]
@@ -64,7 +65,7 @@ fn zoom_steps_from_the_whole_city_to_a_neighbourhood() {
         h.resize(cols, rows);
         open_map(&mut h);
         let mut widths = vec![width_km(&h)];
-        while h.state.map.zoom > 0 {
+        while h.state.visit.map.zoom > 0 {
             h.key(Key::Char('-'));
             widths.push(width_km(&h));
         }
@@ -80,7 +81,7 @@ fn zoom_steps_from_the_whole_city_to_a_neighbourhood() {
             );
         }
         // Closer step by step, to a neighbourhood about 2 km across.
-        while !h.state.map.is_closest() {
+        while !h.state.visit.map.is_closest() {
             h.key(Key::Char('+'));
             widths.push(width_km(&h));
         }
@@ -99,21 +100,21 @@ fn zoom_steps_from_the_whole_city_to_a_neighbourhood() {
 fn zooming_keeps_the_chosen_venue_centred() {
     let mut h = Harness::demo();
     open_map(&mut h);
-    let chosen = h.state.map_list[3];
+    let chosen = h.state.visit.map_list[3];
     let (x, y) = screen_cell(&h, chosen);
     h.tap_at(x, y);
-    assert_eq!(h.state.map.selected, Some(chosen));
+    assert_eq!(h.state.visit.map.selected, Some(chosen));
     let at = h.state.catalogue.venue(chosen).position;
     for key in ['+', '+', '-', '-', '-'] {
         h.key(Key::Char(key));
-        assert_eq!(h.state.map.center, at, "after {key}");
+        assert_eq!(h.state.visit.map.center, at, "after {key}");
     }
     // Out to the whole city and back in: the chosen venue is the centre again.
-    while h.state.map.zoom > 0 {
+    while h.state.visit.map.zoom > 0 {
         h.key(Key::Char('-'));
     }
     h.key(Key::Char('+'));
-    assert_eq!(h.state.map.center, at);
+    assert_eq!(h.state.visit.map.center, at);
 }
 
 #[test]
@@ -122,21 +123,24 @@ fn arrows_and_buttons_pan_and_zero_comes_back_here() {
     open_map(&mut h);
     let here = h.state.site.position;
     h.key(Key::Up);
-    assert!(h.state.map.center.lat > here.lat && (h.state.map.center.lon - here.lon).abs() < 1e-9);
+    assert!(
+        h.state.visit.map.center.lat > here.lat
+            && (h.state.visit.map.center.lon - here.lon).abs() < 1e-9
+    );
     h.tap(Action::Pan(1, 0));
-    assert!(h.state.map.center.lon > here.lon);
+    assert!(h.state.visit.map.center.lon > here.lon);
     h.key(Key::Left);
     h.key(Key::Down);
-    let back = h.state.map.center;
+    let back = h.state.visit.map.center;
     assert!((back.lat - here.lat).abs() < 1e-9 && (back.lon - here.lon).abs() < 1e-9);
     h.key(Key::Right);
     h.key(Key::Right);
     // A quarter of the view each step: two steps east is half the view, 2.5 km at 10 km.
-    let east = here.distance_km(LatLon::new(here.lat, h.state.map.center.lon));
+    let east = here.distance_km(LatLon::new(here.lat, h.state.visit.map.center.lon));
     assert!((east - width_km(&h) / 2.0).abs() < 0.01, "{east}");
     h.key(Key::Char('0'));
-    assert_eq!(h.state.map.center, here);
-    assert_eq!(h.state.map.selected, None);
+    assert_eq!(h.state.visit.map.center, here);
+    assert_eq!(h.state.visit.map.selected, None);
 }
 
 #[test]
@@ -145,22 +149,25 @@ fn tapping_a_venue_chooses_it_and_shows_it() {
         let mut h = Harness::demo();
         h.lang(lang);
         open_map(&mut h);
-        let target = h.state.map_list[2];
+        let target = h.state.visit.map_list[2];
         let (x, y) = screen_cell(&h, target);
         h.tap_at(x, y);
-        assert_eq!(h.state.map.selected, Some(target));
+        assert_eq!(h.state.visit.map.selected, Some(target));
         assert_eq!(
-            h.state.map_list[h.state.focus], target,
+            h.state.visit.map_list[h.state.visit.focus], target,
             "the list's focus is on it"
         );
-        assert_eq!(h.state.map.center, h.state.catalogue.venue(target).position);
+        assert_eq!(
+            h.state.visit.map.center,
+            h.state.catalogue.venue(target).position
+        );
         let name = h.state.catalogue.venue(target).name.get(lang).to_string();
         let screen = h.screen();
         let start: String = name.chars().take(3).collect();
         assert!(screen.contains(&start), "{screen}");
         // Enter opens the chosen venue.
         h.enter();
-        assert_eq!(h.state.screen, Screen::Venue(target));
+        assert_eq!(h.state.visit.screen, Screen::Venue(target));
     }
 }
 
@@ -177,8 +184,8 @@ fn a_tap_on_empty_ground_chooses_nothing() {
     }
     let map = layout(120, 40, true).map;
     h.tap_at(map.x + map.width / 2, map.y + map.height / 2);
-    assert_eq!(h.state.map.selected, None);
-    assert_eq!(h.state.screen, Screen::Map);
+    assert_eq!(h.state.visit.map.selected, None);
+    assert_eq!(h.state.visit.screen, Screen::Map);
 }
 
 #[test]
@@ -186,28 +193,31 @@ fn a_digit_opens_a_venue_and_leads_on_to_a_sign_up() {
     let mut h = Harness::demo();
     h.swipe(CARD);
     open_map(&mut h);
-    let second = h.state.map_list[1];
+    let second = h.state.visit.map_list[1];
     // The first press chooses it on the map, and says how to open it...
     h.key(Key::Char('2'));
-    assert_eq!(h.state.screen, Screen::Map);
-    assert_eq!(h.state.map.selected, Some(second));
-    assert_eq!(h.state.map.center, h.state.catalogue.venue(second).position);
+    assert_eq!(h.state.visit.screen, Screen::Map);
+    assert_eq!(h.state.visit.map.selected, Some(second));
+    assert_eq!(
+        h.state.visit.map.center,
+        h.state.catalogue.venue(second).position
+    );
     assert!(h.screen().contains("再按一次 2"));
     // ...the same number again opens it.
     h.key(Key::Char('2'));
-    assert_eq!(h.state.screen, Screen::Venue(second));
+    assert_eq!(h.state.visit.screen, Screen::Venue(second));
     let screen = h.screen();
     assert!(screen.contains("选择一个活动"), "{screen}");
     h.key(Key::Char('1'));
-    assert!(matches!(h.state.screen, Screen::Activity(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Activity(_)));
     h.key(Key::Char('1'));
     assert!(
-        matches!(h.state.screen, Screen::Confirm(_)),
+        matches!(h.state.visit.screen, Screen::Confirm(_)),
         "{:?}",
-        h.state.notice
+        h.state.visit.notice
     );
     h.enter();
-    assert!(matches!(h.state.screen, Screen::Receipt(_)));
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
 }
 
 #[test]
@@ -250,6 +260,6 @@ fn resize_keeps_the_map_and_its_list_whole() {
     for (w, r) in [(80, 24), (160, 48), (120, 40), (0, 0), (100, 30)] {
         h.send(Msg::Resize(w, r));
         let _ = h.screen();
-        assert!(h.state.focus < h.state.map_list.len().max(1));
+        assert!(h.state.visit.focus < h.state.visit.map_list.len().max(1));
     }
 }

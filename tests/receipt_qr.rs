@@ -73,8 +73,8 @@ fn scan(h: &Harness) -> (String, usize) {
 
 fn sign_up(h: &mut Harness) -> String {
     h.sign_up_first();
-    let Screen::Receipt(receipt) = h.state.screen.clone() else {
-        panic!("no receipt: {:?}", h.state.notice)
+    let Screen::Receipt(receipt) = h.state.visit.screen.clone() else {
+        panic!("no receipt: {:?}", h.state.visit.notice)
     };
     receipt.code
 }
@@ -85,7 +85,7 @@ fn the_qr_code_scans_with_the_details_and_without_the_card() {
         let mut h = Harness::demo();
         h.resize(w, hgt);
         let code = sign_up(&mut h);
-        let Screen::Receipt(receipt) = h.state.screen.clone() else {
+        let Screen::Receipt(receipt) = h.state.visit.screen.clone() else {
             unreachable!()
         };
         let title_zh = h

@@ -52,13 +52,13 @@ fn to_confirm(k: &mut Harness) {
     k.key(Key::Char('1'));
     k.key(Key::Char('1'));
     k.key(Key::Char('1'));
-    assert!(matches!(k.state.screen, Screen::Confirm(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Confirm(_)));
 }
 
 fn to_receipt(k: &mut Harness, existing: bool) {
     to_confirm(k);
     let (id, date) = k.confirm_with_fixed_code(existing);
-    assert!(matches!(k.state.screen, Screen::Receipt(_)));
+    assert!(matches!(k.state.visit.screen, Screen::Receipt(_)));
     // What the outbox reports once the sign-up is held.
     let held = [((id, date), 1)].into_iter().collect();
     k.send_only(Msg::QueueStatus(QueueSummary {
@@ -118,7 +118,7 @@ fn nearby_empty() {
             // Farmers (the fourth choice, on the second page at 80x24): nothing for them in
             // this small catalogue.
             k.send(Msg::Action(Action::Choose(3)));
-            assert!(k.state.nearby.is_empty());
+            assert!(k.state.visit.nearby.is_empty());
         },
     );
 }
@@ -148,7 +148,7 @@ const MAP_SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (160, 48)];
 fn map_neighbourhood() {
     snap_sizes("map-neighbourhood", &MAP_SIZES, Harness::demo, |k| {
         k.key(Key::F(4));
-        while !k.state.map.is_closest() {
+        while !k.state.visit.map.is_closest() {
             k.key(Key::Char('+'));
         }
     });
@@ -158,7 +158,7 @@ fn map_neighbourhood() {
 fn map_city() {
     snap_sizes("map-city", &MAP_SIZES, Harness::demo, |k| {
         k.key(Key::F(4));
-        while k.state.map.zoom > 0 {
+        while k.state.visit.map.zoom > 0 {
             k.key(Key::Char('-'));
         }
     });
@@ -168,12 +168,12 @@ fn map_city() {
 fn map_opening_with_a_chosen_venue() {
     snap_sizes("map-chosen", &MAP_SIZES, Harness::demo, |k| {
         k.key(Key::F(4));
-        let chosen = *k.state.map_list.last().unwrap();
+        let chosen = *k.state.visit.map_list.last().unwrap();
         let map = learning_kiosk::app::map_layout::layout(k.state.size.0, k.state.size.1, true).map;
         let (c, r) = learning_kiosk::app::screens::map::projection(&k.state)
             .to_cell(k.state.catalogue.venue(chosen).position);
         k.tap_at(map.x + c.floor() as u16, map.y + r.floor() as u16);
-        assert_eq!(k.state.map.selected, Some(chosen));
+        assert_eq!(k.state.visit.map.selected, Some(chosen));
     });
 }
 
@@ -234,6 +234,7 @@ fn activity_full_refused() {
             k.enter();
             let i = k
                 .state
+                .visit
                 .nearby
                 .iter()
                 .position(|n| &*k.state.catalogue.activity(n.activity).id == "full")
@@ -287,7 +288,7 @@ fn my_signups() {
             record("PX3-WAE", CARD, "cy-wangjing-clc.smartphone", "2026-11-27"),
             record("M4D-9RT", CARD, "no-longer-listed", "2026-11-28"),
         ];
-        let card = k.state.card.unwrap();
+        let card = k.state.visit.card.unwrap();
         k.send(Msg::MySignupsLoaded {
             card,
             records: Ok(records),
@@ -448,7 +449,7 @@ fn my_signups_with_the_hubs_answers() {
                 None,
             ),
         ];
-        let card = k.state.card.unwrap();
+        let card = k.state.visit.card.unwrap();
         k.send(Msg::MySignupsLoaded {
             card,
             records: Ok(records),
@@ -536,7 +537,7 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             Box::new(|k| {
                 k.swipe(CARD);
                 k.key(Key::Char('3'));
-                let card = k.state.card.unwrap();
+                let card = k.state.visit.card.unwrap();
                 let records = (0..12)
                     .map(|n| {
                         record(
@@ -559,7 +560,7 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             "map-city",
             Box::new(|k| {
                 k.key(Key::F(4));
-                while k.state.map.zoom > 0 {
+                while k.state.visit.map.zoom > 0 {
                     k.key(Key::Char('-'));
                 }
             }),

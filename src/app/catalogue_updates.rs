@@ -124,8 +124,8 @@ fn apply_changes(state: &mut State, free: bool) -> Vec<Effect> {
 /// Everything that holds a place in the catalogue is worked out again.
 fn places_moved(state: &mut State) -> Vec<Effect> {
     state.held.clear();
-    state.nearby.clear();
-    state.nearby_minute = i64::MIN;
-    state.map_list.clear();
+    state.visit.nearby.clear();
+    state.visit.nearby_minute = i64::MIN;
+    state.visit.map_list.clear();
     vec![Effect::RefreshQueue]
 }

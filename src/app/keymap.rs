@@ -168,10 +168,10 @@ pub fn lookup(table: &[Binding], state: &State, key: Key) -> Option<Does> {
 fn holds(when: When, state: &State) -> bool {
     match when {
         Always => true,
-        Assisted => state.assisted,
-        Map => state.screen == Screen::Map,
-        Nearby => state.screen == Screen::Nearby,
-        OutsideStaff => !matches!(state.screen, Screen::StaffMenu | Screen::StaffPin),
+        Assisted => state.visit.assisted,
+        Map => state.visit.screen == Screen::Map,
+        Nearby => state.visit.screen == Screen::Nearby,
+        OutsideStaff => !matches!(state.visit.screen, Screen::StaffMenu | Screen::StaffPin),
     }
 }
 

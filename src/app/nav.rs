@@ -6,7 +6,7 @@ use crate::app::state::{Screen, State};
 
 /// Leaving the staff page: its notice has been seen.
 fn leaving(state: &mut State) {
-    if state.screen == Screen::StaffMenu {
+    if state.visit.screen == Screen::StaffMenu {
         state.staff_notice = None;
     }
 }
@@ -14,31 +14,31 @@ fn leaving(state: &mut State) {
 /// Opens a screen on top of the current one.
 pub fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
     leaving(state);
-    let previous = std::mem::replace(&mut state.screen, screen);
-    state.back.push((previous, state.focus));
-    state.focus = focus;
-    state.notice = None;
+    let previous = std::mem::replace(&mut state.visit.screen, screen);
+    state.visit.back.push((previous, state.visit.focus));
+    state.visit.focus = focus;
+    state.visit.notice = None;
     entered(state)
 }
 
 /// Swaps the current screen for another, without leaving a way back to the old one.
 pub fn replace(state: &mut State, screen: Screen) -> Vec<Effect> {
     leaving(state);
-    state.screen = screen;
-    state.focus = 0;
-    state.notice = None;
+    state.visit.screen = screen;
+    state.visit.focus = 0;
+    state.visit.notice = None;
     entered(state)
 }
 
 /// Goes back one screen; from the first screen, goes home.
 pub fn back(state: &mut State) -> Vec<Effect> {
     leaving(state);
-    match state.back.pop() {
+    match state.visit.back.pop() {
         Some((screen, focus)) => {
-            state.screen = screen;
-            state.focus = focus;
-            state.notice = None;
-            state.field.clear();
+            state.visit.screen = screen;
+            state.visit.focus = focus;
+            state.visit.notice = None;
+            state.visit.field.clear();
             entered(state)
         }
         None => home(state),
@@ -47,9 +47,9 @@ pub fn back(state: &mut State) -> Vec<Effect> {
 
 /// Goes to the start: the home menu with a card, the welcome screen without.
 pub fn home(state: &mut State) -> Vec<Effect> {
-    state.back.clear();
-    state.field.clear();
-    let screen = if state.card.is_some() {
+    state.visit.back.clear();
+    state.visit.field.clear();
+    let screen = if state.visit.card.is_some() {
         Screen::Home
     } else {
         Screen::Welcome
@@ -59,14 +59,14 @@ pub fn home(state: &mut State) -> Vec<Effect> {
 
 /// What a screen needs each time it appears.
 fn entered(state: &mut State) -> Vec<Effect> {
-    let effects = match &state.screen {
+    let effects = match &state.visit.screen {
         Screen::Nearby => {
             screens::nearby::refresh(state);
             vec![Effect::RefreshQueue]
         }
-        Screen::MySignups => match state.card {
+        Screen::MySignups => match state.visit.card {
             Some(card) => {
-                state.my_signups = None;
+                state.visit.my_signups = None;
                 vec![Effect::LoadMySignups(card)]
             }
             None => Vec::new(),

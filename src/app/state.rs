@@ -139,17 +139,10 @@ pub struct MySignup {
     pub reason: Option<String>,
 }
 
-/// The whole state of the kiosk.
+/// Everything about the person at the screen. A new person is a new `Visit`: nothing of the
+/// last one can be left over, and nothing the kiosk keeps can be wiped by mistake.
 #[derive(Clone, Debug)]
-pub struct State {
-    /// This kiosk's site config.
-    pub site: Arc<Site>,
-    /// The catalogue in use.
-    pub catalogue: Arc<Catalogue>,
-    /// The time as last told.
-    pub clock: Clock,
-    /// The screen size, columns and rows.
-    pub size: (u16, u16),
+pub struct Visit {
     /// The language in use.
     pub lang: Lang,
     /// Whether the larger, simpler, more patient mode is on.
@@ -180,6 +173,61 @@ pub struct State {
     pub nearby_minute: i64,
     /// This card's sign-ups, once loaded.
     pub my_signups: Option<Vec<MySignup>>,
+    /// When the last input came, monotonic ms.
+    pub last_input_ms: u64,
+}
+
+impl Visit {
+    /// A visit that has not begun: the welcome screen in the site's language and mode.
+    pub fn new(site: &Site, clock: Clock) -> Visit {
+        Visit {
+            lang: site.language,
+            assisted: site.mode == Mode::Assisted,
+            screen: Screen::Welcome,
+            focus: 0,
+            back: Vec::new(),
+            overlay: None,
+            notice: None,
+            card: None,
+            field: String::new(),
+            filters: Filters::default(),
+            map: crate::map::MapView::around(site.position),
+            map_list: Vec::new(),
+            nearby: Vec::new(),
+            nearby_minute: i64::MIN,
+            my_signups: None,
+            last_input_ms: clock.mono_ms,
+        }
+    }
+
+    /// True when nothing about a person is on the kiosk (so no countdown is needed).
+    pub fn is_untouched(&self, site: &Site) -> bool {
+        self.screen == Screen::Welcome
+            && self.card.is_none()
+            && self.field.is_empty()
+            && self.overlay.is_none()
+            && self.notice.is_none()
+            && self.lang == site.language
+            && self.assisted == (site.mode == Mode::Assisted)
+            && self.filters == Filters::default()
+            && self.back.is_empty()
+    }
+}
+
+/// The whole state of the kiosk: what it keeps across people, and the visit of the person at
+/// the screen.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// This kiosk's site config.
+    pub site: Arc<Site>,
+    /// The catalogue in use.
+    pub catalogue: Arc<Catalogue>,
+    /// The time as last told.
+    pub clock: Clock,
+    /// The screen size, columns and rows.
+    pub size: (u16, u16),
+    /// The person at the screen.
+    pub visit: Visit,
     /// Sign-ups this kiosk holds per session that no hub has counted (not personal).
     pub held: HashMap<(ActivityId, NaiveDate), u32>,
     /// What the outbox holds, in counts (not personal).
@@ -189,8 +237,6 @@ pub struct State {
     /// What the hub changed in the catalogue and is not yet in use (the screens refer to
     /// the one in use).
     pub updates: crate::app::catalogue_updates::CatalogueUpdates,
-    /// When the last input came, monotonic ms.
-    pub last_input_ms: u64,
     /// A staff notice that survives idle resets until staff see it.
     pub staff_notice: Option<Notice>,
     /// Wrong staff PINs in a row (kiosk state: it survives idle resets, or waiting would undo
@@ -205,29 +251,15 @@ pub struct State {
 }
 
 impl State {
-    /// The state of a kiosk that has just started, or has just forgotten its last visitor.
+    /// The state of a kiosk that has just started.
     pub fn new(site: Arc<Site>, catalogue: Arc<Catalogue>, clock: Clock) -> State {
         let hub = site.hub.is_some();
         State {
-            lang: site.language,
-            assisted: site.mode == Mode::Assisted,
-            map: crate::map::MapView::around(site.position),
+            visit: Visit::new(&site, clock),
             site,
             catalogue,
             clock,
             size: (120, 40),
-            screen: Screen::Welcome,
-            focus: 0,
-            back: Vec::new(),
-            overlay: None,
-            notice: None,
-            card: None,
-            field: String::new(),
-            filters: Filters::default(),
-            map_list: Vec::new(),
-            nearby: Vec::new(),
-            nearby_minute: i64::MIN,
-            my_signups: None,
             held: HashMap::new(),
             queue: QueueSummary::default(),
             link: LinkStatus {
@@ -235,7 +267,6 @@ impl State {
                 ..LinkStatus::default()
             },
             updates: Default::default(),
-            last_input_ms: clock.mono_ms,
             staff_notice: None,
             pin_failures: 0,
             pin_locked_until_ms: 0,
@@ -244,44 +275,14 @@ impl State {
         }
     }
 
-    /// Forgets the person: everything about them goes, the kiosk's own facts stay.
+    /// Forgets the person: a new visit; the kiosk's own facts stay.
     pub fn forget_person(&mut self) {
-        let fresh = State::new(self.site.clone(), self.catalogue.clone(), self.clock);
-        let held = std::mem::take(&mut self.held);
-        let queue = std::mem::take(&mut self.queue);
-        let link = std::mem::take(&mut self.link);
-        let updates = std::mem::take(&mut self.updates);
-        let size = self.size;
-        let staff_notice = self.staff_notice.take();
-        let (pin_failures, pin_locked_until_ms) = (self.pin_failures, self.pin_locked_until_ms);
-        let speech_problem = self.speech_problem.take();
-        let log_failures = self.log_failures;
-        *self = State {
-            speech_problem,
-            log_failures,
-            held,
-            queue,
-            link,
-            updates,
-            size,
-            staff_notice,
-            pin_failures,
-            pin_locked_until_ms,
-            ..fresh
-        };
+        self.visit = Visit::new(&self.site, self.clock);
     }
 
     /// True when nothing about a person is on the kiosk (so no countdown is needed).
     pub fn is_untouched(&self) -> bool {
-        self.screen == Screen::Welcome
-            && self.card.is_none()
-            && self.field.is_empty()
-            && self.overlay.is_none()
-            && self.notice.is_none()
-            && self.lang == self.site.language
-            && self.assisted == (self.site.mode == Mode::Assisted)
-            && self.filters == Filters::default()
-            && self.back.is_empty()
+        self.visit.is_untouched(&self.site)
     }
 
     /// Sign-ups this kiosk holds for a session that no hub has counted.

@@ -26,7 +26,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resize(cols, rows) => {
             state.size = (cols, rows);
-            if state.screen == Screen::Map {
+            if state.visit.screen == Screen::Map {
                 screens::map::refresh(state);
             }
             screens::clamp_focus(state);
@@ -97,15 +97,15 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
 /// Calls staff: a clear message over the screen and the terminal bell.
 pub fn ask_staff(state: &mut State) -> Vec<Effect> {
     tracing::info!("a person asked for staff");
-    state.overlay = Some(Overlay::AskStaff);
+    state.visit.overlay = Some(Overlay::AskStaff);
     vec![Effect::Bell]
 }
 
 fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
-    state.last_input_ms = state.clock.mono_ms;
+    state.visit.last_input_ms = state.clock.mono_ms;
     // While the disk saves (milliseconds), nothing may take the person away from the answer:
     // only help and the language switch work.
-    if matches!(state.screen, Screen::Saving(_)) {
+    if matches!(state.visit.screen, Screen::Saving(_)) {
         let action = match msg {
             Msg::Key(key) => match keymap::lookup(keymap::SAVING_KEYS, state, key) {
                 Some(Does::Act(action)) => Some(action),
@@ -117,10 +117,10 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
         return action.map_or_else(Vec::new, |action| on_action(state, action));
     }
     if matches!(
-        state.overlay,
+        state.visit.overlay,
         Some(Overlay::Countdown { .. } | Overlay::AskStaff)
     ) {
-        state.overlay = None;
+        state.visit.overlay = None;
         // One tap continues, and does nothing else; a card read still counts, since it may
         // be a new person.
         if !matches!(msg, Msg::CardSwiped(_)) {
@@ -137,7 +137,7 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
-    if state.overlay == Some(Overlay::Help) {
+    if state.visit.overlay == Some(Overlay::Help) {
         return match keymap::lookup(keymap::HELP_KEYS, state, key) {
             Some(Does::Act(action)) => on_action(state, action),
             _ => Vec::new(),
@@ -176,26 +176,26 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Help => {
-            state.overlay = match state.overlay {
+            state.visit.overlay = match state.visit.overlay {
                 Some(Overlay::Help) => None,
                 _ => Some(Overlay::Help),
             };
             Vec::new()
         }
         Action::ToggleLanguage => {
-            state.lang = state.lang.other();
+            state.visit.lang = state.visit.lang.other();
             screens::signup::relabel_receipt(state);
             Vec::new()
         }
         Action::Back => {
-            if state.overlay.is_some() {
-                state.overlay = None;
+            if state.visit.overlay.is_some() {
+                state.visit.overlay = None;
                 return Vec::new();
             }
             nav::back(state)
         }
         Action::Home => {
-            state.overlay = None;
+            state.visit.overlay = None;
             nav::home(state)
         }
         Action::Finish => {
@@ -203,17 +203,17 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Continue => {
-            state.overlay = None;
+            state.visit.overlay = None;
             Vec::new()
         }
         Action::ToggleAssisted => {
-            state.assisted = !state.assisted;
+            state.visit.assisted = !state.visit.assisted;
             // Chosen from the help box: the person wants the screen now, not the help.
-            if state.overlay == Some(Overlay::Help) {
-                state.overlay = None;
+            if state.visit.overlay == Some(Overlay::Help) {
+                state.visit.overlay = None;
             }
             screens::clamp_focus(state);
-            if state.screen == Screen::Map {
+            if state.visit.screen == Screen::Map {
                 screens::map::refresh(state);
             }
             Vec::new()
@@ -230,7 +230,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::OpenMap => {
-            state.overlay = None;
+            state.visit.overlay = None;
             screens::map::open(state)
         }
         Action::NextPage => {
@@ -242,7 +242,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         _ => {
-            state.overlay = None;
+            state.visit.overlay = None;
             screens::on_action(state, action)
         }
     }

@@ -123,7 +123,7 @@ mod tests {
             ..(*state.site).clone()
         };
         state.site = Arc::new(site);
-        state.assisted = false;
+        state.visit.assisted = false;
         voice.follow(&state);
         assert_eq!(last(&voice), "");
         update(&mut state, Msg::CardSwiped("1101080000000016".into()));
@@ -134,7 +134,7 @@ mod tests {
         // 4 on the home menu: finish. The kiosk is back at its welcome, in standard mode.
         update(&mut state, Msg::Key(Key::Esc));
         update(&mut state, Msg::Key(Key::Char('4')));
-        assert!(state.is_untouched() && !state.assisted);
+        assert!(state.is_untouched() && !state.visit.assisted);
         voice.follow(&state);
         assert_eq!(
             last(&voice),

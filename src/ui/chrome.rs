@@ -36,7 +36,7 @@ fn top_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
     let bar = Rect::new(area.x, area.y, area.width, 1);
     p.fill(bar, p.theme.bar);
     let style = p.theme.bar.style();
-    let lang = state.lang;
+    let lang = state.visit.lang;
 
     let now = state.clock.now;
     let clock = format!(
@@ -49,6 +49,7 @@ fn top_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
     let right_w = p.text_right(area.right(), area.y, area.width, &right, style);
 
     let card = state
+        .visit
         .card
         .map(|c| ta(lang, "top-card", args!["card" => &c.masked()]))
         .unwrap_or_default();
@@ -68,22 +69,22 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         return;
     }
     let y = area.bottom() - BOTTOM;
-    let lang = state.lang;
+    let lang = state.visit.lang;
     let other = match lang {
         Lang::Zh => "English",
         Lang::En => "中文",
     };
     // Where digits type a card number, 9 is a digit: help first, then 9.
-    let ask_key = if crate::app::screens::field::capacity(&state.screen).is_some() {
+    let ask_key = if crate::app::screens::field::capacity(&state.visit.screen).is_some() {
         format!("{HELP_KEY} {ASK_STAFF_KEY}")
     } else {
         ASK_STAFF_KEY.to_string()
     };
-    let welcome = state.screen == Screen::Welcome;
+    let welcome = state.visit.screen == Screen::Welcome;
     // Back and help keep their places in both modes; what follows fits as room allows (the
     // help box offers the rest).
     let mut buttons: Vec<(&str, String, Action)> = vec![("Esc", p.t("button-back"), Action::Back)];
-    if state.assisted {
+    if state.visit.assisted {
         buttons.push((HELP_KEYS, p.t("button-help"), Action::Help));
         buttons.push((ask_key.as_str(), p.t("ask-staff-button"), Action::AskStaff));
         buttons.push(("Home", p.t("button-home"), Action::Home));
@@ -111,7 +112,7 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
     // person both read it); "nothing to send" and assisted screens give way to buttons.
     let queue_w = crate::ui::text::width(&queue) as u16;
     let widths: Vec<u16> = buttons.iter().map(|(k, l, _)| button_width(k, l)).collect();
-    let reserve = if state.queue.waiting() > 0 && !state.assisted {
+    let reserve = if state.queue.waiting() > 0 && !state.visit.assisted {
         queue_w + 2
     } else {
         0

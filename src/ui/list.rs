@@ -26,7 +26,7 @@ impl Page {
     /// The page of `count` items that holds the focus, laid out in `area` (pager included).
     pub fn new(state: &State, area: Rect, count: usize) -> Page {
         let page_len = crate::app::screens::page_len(state);
-        let start = paging::page_start(state.focus, page_len);
+        let start = paging::page_start(state.visit.focus, page_len);
         Page {
             start,
             len: count.saturating_sub(start).min(page_len),

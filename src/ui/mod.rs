@@ -46,12 +46,12 @@ pub fn render(state: &State, buf: &mut Buffer) -> Drawn {
     let area = buf.area;
     let mut p = Painter {
         buf,
-        theme: if state.assisted {
+        theme: if state.visit.assisted {
             theme::HIGH_CONTRAST
         } else {
             theme::STANDARD
         },
-        lang: state.lang,
+        lang: state.visit.lang,
         hits: HitMap::default(),
         cursor: None,
     };
@@ -66,7 +66,7 @@ pub fn render(state: &State, buf: &mut Buffer) -> Drawn {
     );
     screens::draw(&mut p, state, body);
     overlays::notice(&mut p, state, notice);
-    match state.overlay {
+    match state.visit.overlay {
         Some(Overlay::Help) => overlays::help(&mut p, state, content),
         Some(Overlay::Countdown { .. }) => overlays::countdown(&mut p, state, area),
         Some(Overlay::AskStaff) => overlays::ask_staff(&mut p, state, area),

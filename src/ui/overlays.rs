@@ -17,7 +17,7 @@ pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Noti
     match notice {
         Notice::Card(err) => words::card_error(lang, err),
         Notice::CardRead => {
-            let card = state.card.map(|c| c.masked()).unwrap_or_default();
+            let card = state.visit.card.map(|c| c.masked()).unwrap_or_default();
             ta(lang, "notice-card-read", args!["card" => &card])
         }
         Notice::NewPerson => t(lang, "notice-new-person"),
@@ -42,7 +42,7 @@ pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Noti
 /// The notice strip above the button bar: what just happened, and for problems, where to
 /// get help.
 pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let Some(notice) = &state.notice else {
+    let Some(notice) = &state.visit.notice else {
         return;
     };
     let lang = p.lang;
@@ -107,7 +107,7 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
         false,
     );
     // What has no key on a keypad: assisted mode, and asking for staff.
-    let assisted = p.t(if state.assisted {
+    let assisted = p.t(if state.visit.assisted {
         "assisted-off"
     } else {
         "assisted-on"
@@ -168,7 +168,7 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
     let title = p.t(title_id);
     // Large where it fits whole: the dialog's inner width is at most 72 columns.
     let inner = page.width.saturating_sub(6).min(72);
-    let large = state.assisted
+    let large = state.visit.assisted
         && big_text::covers(&title)
         && big_text::width(&title) <= inner
         && page.height >= 17;
@@ -207,10 +207,10 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
 pub fn help_text(state: &State, lang: crate::domain::lang::Lang) -> String {
     let mut body = format!(
         "{}\n\n{}",
-        t(lang, help_id(&state.screen)),
+        t(lang, help_id(&state.visit.screen)),
         t(lang, "help-keys")
     );
-    if state.assisted {
+    if state.visit.assisted {
         body = format!("{body}\n\n{}", t(lang, "help-assisted"));
     }
     body

@@ -203,7 +203,7 @@ impl Harness {
         let (x, y) = self
             .hits
             .centre_of(action)
-            .unwrap_or_else(|| panic!("no target for {action:?} on {:?}", self.state.screen));
+            .unwrap_or_else(|| panic!("no target for {action:?} on {:?}", self.state.visit.screen));
         self.tap_at(x, y);
     }
 
@@ -235,7 +235,7 @@ impl Harness {
     }
 
     pub fn lang(&mut self, lang: Lang) {
-        if self.state.lang != lang {
+        if self.state.visit.lang != lang {
             self.key(Key::F(2));
         }
     }
@@ -387,8 +387,8 @@ impl Harness {
     /// On the confirm screen: confirms, and answers the save with a record whose code is
     /// the same in every run (K7Q-4MD), new or already held. Returns the session's ids.
     pub fn confirm_with_fixed_code(&mut self, existing: bool) -> (String, chrono::NaiveDate) {
-        let learning_kiosk::app::Screen::Confirm(session) = self.state.screen else {
-            panic!("not on the confirm screen: {:?}", self.state.screen)
+        let learning_kiosk::app::Screen::Confirm(session) = self.state.visit.screen else {
+            panic!("not on the confirm screen: {:?}", self.state.visit.screen)
         };
         self.send_only(Msg::Action(Action::Primary));
         let id = self

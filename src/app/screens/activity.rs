@@ -23,14 +23,14 @@ pub fn sessions(state: &State, activity: ActivityId) -> Vec<Session> {
 /// What the activity screen does with actions: choosing a session starts the sign-up.
 pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Vec<Effect> {
     let index = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
     let Some(session) = sessions(state, activity).get(index).copied() else {
         return Vec::new();
     };
-    state.focus = index;
+    state.visit.focus = index;
     let session = SessionRef {
         activity,
         date: session.date,
@@ -39,10 +39,10 @@ pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Vec
     let held = state.held_for(session);
     if let Err(refusal) = check_session(&state.catalogue, &id, session.date, &state.clock.now, held)
     {
-        state.notice = Some(Notice::Refused(refusal));
+        state.visit.notice = Some(Notice::Refused(refusal));
         return Vec::new();
     }
-    match state.card {
+    match state.visit.card {
         Some(_) => nav::go(state, Screen::Confirm(session), 0),
         None => nav::go(state, Screen::CardEntry(session), 0),
     }

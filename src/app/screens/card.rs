@@ -8,13 +8,13 @@ use crate::domain::card::{CardError, CardNumber};
 
 /// A card reader sent something.
 pub fn swiped(state: &mut State, raw: &str) -> Vec<Effect> {
-    if matches!(state.screen, Screen::StaffPin | Screen::StaffMenu) {
+    if matches!(state.visit.screen, Screen::StaffPin | Screen::StaffMenu) {
         return Vec::new();
     }
     match CardNumber::from_reader(raw) {
         Ok(card) => accept(state, card, true),
         Err(err) => {
-            state.notice = Some(Notice::Card(err));
+            state.visit.notice = Some(Notice::Card(err));
             Vec::new()
         }
     }
@@ -22,11 +22,11 @@ pub fn swiped(state: &mut State, raw: &str) -> Vec<Effect> {
 
 /// The card field was submitted.
 pub fn typed(state: &mut State) -> Vec<Effect> {
-    match CardNumber::parse(&state.field) {
+    match CardNumber::parse(&state.visit.field) {
         Ok(card) => accept(state, card, false),
         Err(CardError::Empty) => Vec::new(),
         Err(err) => {
-            state.notice = Some(Notice::Card(err));
+            state.visit.notice = Some(Notice::Card(err));
             Vec::new()
         }
     }
@@ -41,30 +41,30 @@ pub fn entry_action(state: &mut State, _session: SessionRef, action: Action) -> 
 }
 
 fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Vec<Effect> {
-    state.field.clear();
-    match state.card {
+    state.visit.field.clear();
+    match state.visit.card {
         Some(current) if current == card => {
-            state.notice = Some(Notice::CardRead);
+            state.visit.notice = Some(Notice::CardRead);
             return Vec::new();
         }
         Some(_) => {
             // A different card: the previous person may have walked away. Nothing of
             // theirs may be shown to the next, so start over.
             state.forget_person();
-            state.card = Some(card);
+            state.visit.card = Some(card);
             let effects = nav::home(state);
-            state.notice = Some(Notice::NewPerson);
+            state.visit.notice = Some(Notice::NewPerson);
             return effects;
         }
-        None => state.card = Some(card),
+        None => state.visit.card = Some(card),
     }
     // kiosk-ux: the card number is never logged, not even masked.
     tracing::info!(from_reader, "card read");
-    match state.screen.clone() {
+    match state.visit.screen.clone() {
         Screen::Welcome => nav::home(state),
         Screen::CardEntry(session) => nav::replace(state, Screen::Confirm(session)),
         _ => {
-            state.notice = Some(Notice::CardRead);
+            state.visit.notice = Some(Notice::CardRead);
             Vec::new()
         }
     }

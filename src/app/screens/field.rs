@@ -19,22 +19,22 @@ pub fn capacity(screen: &Screen) -> Option<usize> {
 /// Types into the field; true when the key was used. Digits go in, Backspace takes the last
 /// one out (and goes back only once the field is empty).
 pub fn edit(state: &mut State, key: Key) -> bool {
-    let Some(capacity) = capacity(&state.screen) else {
+    let Some(capacity) = capacity(&state.visit.screen) else {
         return false;
     };
     match key {
         Key::Char(c) if c.is_ascii_digit() => {
-            if state.field.len() < capacity {
-                state.field.push(c);
+            if state.visit.field.len() < capacity {
+                state.visit.field.push(c);
             }
-            state.notice = None;
+            state.visit.notice = None;
             true
         }
         // Typed card numbers may carry the spaces and hyphens printed on the card.
         Key::Char(' ' | '-') if capacity == CARD_DIGITS => true,
-        Key::Backspace if !state.field.is_empty() => {
-            state.field.pop();
-            state.notice = None;
+        Key::Backspace if !state.visit.field.is_empty() => {
+            state.visit.field.pop();
+            state.visit.notice = None;
             true
         }
         _ => false,

@@ -15,7 +15,7 @@ pub fn options(state: &State, kind: FilterKind) -> Vec<FilterOption> {
 pub fn selected_index(state: &State, kind: FilterKind) -> usize {
     options(state, kind)
         .iter()
-        .position(|o| state.filters.is_selected(kind, *o))
+        .position(|o| state.visit.filters.is_selected(kind, *o))
         .unwrap_or(0)
 }
 
@@ -23,7 +23,7 @@ pub fn selected_index(state: &State, kind: FilterKind) -> usize {
 /// straight back to the list.
 pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
     let index = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
@@ -31,24 +31,24 @@ pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let effects = nav::replace(state, crate::app::Screen::Filter(kind));
-    state.focus = selected_index(state, kind);
+    state.visit.focus = selected_index(state, kind);
     effects
 }
 
 /// What a filter chooser does with actions: a choice applies and goes back to the list.
 pub fn on_action(state: &mut State, kind: FilterKind, action: Action) -> Vec<Effect> {
     let index = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
     let Some(option) = options(state, kind).get(index).copied() else {
         return Vec::new();
     };
-    state.filters.clear(kind);
-    state.filters.apply(option);
+    state.visit.filters.clear(kind);
+    state.visit.filters.apply(option);
     let effects = nav::back(state);
     // The list changed under the old focus: start at its top.
-    state.focus = 0;
+    state.visit.focus = 0;
     effects
 }

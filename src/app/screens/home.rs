@@ -36,7 +36,7 @@ pub fn home_items(state: &State) -> &'static [Action; 4] {
 /// The welcome screen: Enter looks around, or uses the typed card number.
 pub fn welcome_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
-        Action::Primary if !state.field.is_empty() => card::typed(state),
+        Action::Primary if !state.visit.field.is_empty() => card::typed(state),
         Action::OpenMap => crate::app::screens::map::open(state),
         Action::Primary => nearby::open(state),
         _ => Vec::new(),
@@ -47,7 +47,7 @@ pub fn welcome_action(state: &mut State, action: Action) -> Vec<Effect> {
 pub fn home_action(state: &mut State, action: Action) -> Vec<Effect> {
     let items = home_items(state);
     let action = match action {
-        Action::Primary => items[state.focus.min(items.len() - 1)],
+        Action::Primary => items[state.visit.focus.min(items.len() - 1)],
         Action::Choose(i) => match items.get(i) {
             Some(a) => *a,
             None => return Vec::new(),
@@ -56,11 +56,11 @@ pub fn home_action(state: &mut State, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::OpenNearby => {
-            state.filters.farming = false;
+            state.visit.filters.farming = false;
             nearby::open(state)
         }
         Action::OpenFarming => {
-            state.filters = Filters {
+            state.visit.filters = Filters {
                 farming: true,
                 ..Filters::default()
             };

@@ -18,8 +18,8 @@ pub fn projection(state: &State) -> Projection {
     let map = layout(cols, rows, state.site.touchscreen).map;
     let aspect = state.site.cell_aspect;
     Projection::new(
-        state.map.center,
-        state.map.width_km(map.width, map.height, aspect),
+        state.visit.map.center,
+        state.visit.map.width_km(map.width, map.height, aspect),
         map.width,
         map.height,
         aspect,
@@ -30,24 +30,24 @@ pub fn projection(state: &State) -> Projection {
 pub fn refresh(state: &mut State) {
     let (cols, rows) = state.size;
     let mut n = list_capacity(cols, rows, state.site.touchscreen);
-    if state.assisted {
+    if state.visit.assisted {
         n = n.min(crate::app::paging::ASSISTED_CHOICES);
     }
-    state.map_list = nearest_venues(&state.catalogue, state.map.center, n)
+    state.visit.map_list = nearest_venues(&state.catalogue, state.visit.map.center, n)
         .into_iter()
         .map(|(v, _)| v)
         .collect();
     // A chosen venue is always in the list, first.
-    if let Some(v) = state.map.selected {
-        state.map_list.retain(|x| *x != v);
-        state.map_list.insert(0, v);
-        state.map_list.truncate(n);
+    if let Some(v) = state.visit.map.selected {
+        state.visit.map_list.retain(|x| *x != v);
+        state.visit.map_list.insert(0, v);
+        state.visit.map_list.truncate(n);
     }
 }
 
 /// Opens the map (F4 or the home screen's button), where the person left it.
 pub fn open(state: &mut State) -> Vec<Effect> {
-    if state.screen == Screen::Map {
+    if state.visit.screen == Screen::Map {
         return Vec::new();
     }
     let focus = 0;
@@ -60,23 +60,24 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::ZoomIn => {
             let focus = state
+                .visit
                 .map
                 .selected
                 .map_or(here, |v| state.catalogue.venue(v).position);
-            state.map.zoom_in(focus);
+            state.visit.map.zoom_in(focus);
         }
-        Action::ZoomOut => state.map.zoom_out(),
+        Action::ZoomOut => state.visit.map.zoom_out(),
         Action::Pan(east, north) => {
             let proj = projection(state);
             let (half_w, half_h) = proj.half_extent_km();
-            state.map.center = proj.from_km(
+            state.visit.map.center = proj.from_km(
                 f64::from(east) * half_w / 2.0,
                 f64::from(north) * half_h / 2.0,
             );
         }
         Action::BackToHere => {
-            let zoom = state.map.zoom.max(1);
-            state.map = MapView {
+            let zoom = state.visit.map.zoom.max(1);
+            state.visit.map = MapView {
                 zoom,
                 ..MapView::around(here)
             };
@@ -90,7 +91,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Choose(i) => return choose_row(state, i),
         // Enter opens the venue the focus is on.
         Action::Primary => {
-            return match state.map_list.get(state.focus).copied() {
+            return match state.visit.map_list.get(state.visit.focus).copied() {
                 Some(v) => open_venue(state, v),
                 None => Vec::new(),
             };
@@ -98,36 +99,37 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     refresh(state);
-    state.focus = 0;
+    state.visit.focus = 0;
     Vec::new()
 }
 
 /// Chooses a venue: it is highlighted and centred on the map; in the list it keeps its place
 /// (so the same number again opens it), or comes first if it was not there.
 fn select(state: &mut State, venue: VenueId) {
-    state.map.selected = Some(venue);
-    state.map.center = state.catalogue.venue(venue).position;
-    let index = match state.map_list.iter().position(|v| *v == venue) {
+    state.visit.map.selected = Some(venue);
+    state.visit.map.center = state.catalogue.venue(venue).position;
+    let index = match state.visit.map_list.iter().position(|v| *v == venue) {
         Some(i) => i,
         None => {
-            state.map_list.insert(0, venue);
+            state.visit.map_list.insert(0, venue);
             let (cols, rows) = state.size;
             state
+                .visit
                 .map_list
                 .truncate(list_capacity(cols, rows, state.site.touchscreen));
             0
         }
     };
-    state.focus = index;
-    state.notice = Some(Notice::MapChosen(index + 1));
+    state.visit.focus = index;
+    state.visit.notice = Some(Notice::MapChosen(index + 1));
 }
 
 /// A row of the list: the first time chooses it on the map, the second opens it.
 fn choose_row(state: &mut State, index: usize) -> Vec<Effect> {
-    let Some(venue) = state.map_list.get(index).copied() else {
+    let Some(venue) = state.visit.map_list.get(index).copied() else {
         return Vec::new();
     };
-    if state.map.selected == Some(venue) {
+    if state.visit.map.selected == Some(venue) {
         return open_venue(state, venue);
     }
     select(state, venue);

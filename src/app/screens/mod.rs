@@ -21,7 +21,7 @@ use crate::app::state::{Screen, State};
 
 /// Hands an action to the screen it belongs to.
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
-    match state.screen.clone() {
+    match state.visit.screen.clone() {
         Screen::Welcome => home::welcome_action(state, action),
         Screen::Home => home::home_action(state, action),
         Screen::When => when::on_action(state, action),
@@ -44,19 +44,19 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// How many choosable items the screen lists.
 pub fn item_count(state: &State) -> usize {
-    match &state.screen {
+    match &state.visit.screen {
         Screen::Home => home::home_items(state).len(),
         Screen::When => when::WHEN_ITEMS.len(),
         // Assisted mode asks "sign up for this?" with two numbered answers.
-        Screen::Confirm(_) if state.assisted => 2,
-        Screen::Nearby => state.nearby.len(),
+        Screen::Confirm(_) if state.visit.assisted => 2,
+        Screen::Nearby => state.visit.nearby.len(),
         Screen::FilterMenu => FilterKind::ALL.len(),
         Screen::Filter(kind) => filter::options(state, *kind).len(),
         Screen::Activity(activity) => activity::sessions(state, *activity).len(),
-        Screen::MySignups => state.my_signups.as_ref().map_or(0, Vec::len),
+        Screen::MySignups => state.visit.my_signups.as_ref().map_or(0, Vec::len),
         Screen::StaffMenu => staff::menu_items(state).len(),
         Screen::Receipt(_) => signup::RECEIPT_ITEMS,
-        Screen::Map => state.map_list.len(),
+        Screen::Map => state.visit.map_list.len(),
         Screen::Venue(venue) => venue::activities(state, *venue).len(),
         _ => 0,
     }
@@ -66,12 +66,12 @@ pub fn item_count(state: &State) -> usize {
 pub fn page_len(state: &State) -> usize {
     let standard = standard_page_len(state);
     // Assisted mode: at most four large choices at a time, fewer on a small screen.
-    if !state.assisted {
+    if !state.visit.assisted {
         return standard;
     }
     // Lists of choices with a detail line (when, where, seats) take a row each; short
     // menus take a two-by-two grid and always show all four.
-    let reserved = match state.screen {
+    let reserved = match state.visit.screen {
         Screen::StaffMenu | Screen::StaffPin => return standard,
         Screen::Map => return standard,
         Screen::Activity(_) | Screen::Venue(_) => paging::ASSISTED_FACTS_RESERVED,
@@ -84,7 +84,7 @@ pub fn page_len(state: &State) -> usize {
 fn standard_page_len(state: &State) -> usize {
     let rows = state.size.1;
     let touch = state.site.touchscreen;
-    match &state.screen {
+    match &state.visit.screen {
         Screen::Nearby => paging::page_size(rows, paging::NEARBY_RESERVED, touch),
         Screen::Filter(_) | Screen::FilterMenu => {
             paging::page_size(rows, paging::FILTER_RESERVED, touch)
@@ -99,7 +99,7 @@ fn standard_page_len(state: &State) -> usize {
 
 /// The index of the first item on the focused page.
 pub fn page_start(state: &State) -> usize {
-    paging::page_start(state.focus, page_len(state))
+    paging::page_start(state.visit.focus, page_len(state))
 }
 
 /// Moves the focus by `delta` items, staying in the list.
@@ -108,7 +108,11 @@ pub fn move_focus(state: &mut State, delta: isize) {
     if count == 0 {
         return;
     }
-    state.focus = state.focus.saturating_add_signed(delta).min(count - 1);
+    state.visit.focus = state
+        .visit
+        .focus
+        .saturating_add_signed(delta)
+        .min(count - 1);
 }
 
 /// Turns the page forward (`1`) or back (`-1`).
@@ -119,11 +123,11 @@ pub fn turn_page(state: &mut State, direction: isize) {
         return;
     }
     let start = page_start(state);
-    state.focus = if direction > 0 {
+    state.visit.focus = if direction > 0 {
         if start + page < count {
             start + page
         } else {
-            state.focus
+            state.visit.focus
         }
     } else {
         start.saturating_sub(page)
@@ -133,9 +137,9 @@ pub fn turn_page(state: &mut State, direction: isize) {
 /// Keeps the focus on an item that exists.
 pub fn clamp_focus(state: &mut State) {
     let count = item_count(state);
-    state.focus = if count == 0 {
+    state.visit.focus = if count == 0 {
         0
     } else {
-        state.focus.min(count - 1)
+        state.visit.focus.min(count - 1)
     };
 }

@@ -11,12 +11,12 @@ pub fn loaded(
     card: CardNumber,
     records: Result<Vec<SignupRecord>, String>,
 ) -> Vec<Effect> {
-    if state.card != Some(card) || state.screen != Screen::MySignups {
+    if state.visit.card != Some(card) || state.visit.screen != Screen::MySignups {
         return Vec::new();
     }
     match records {
         Ok(records) => {
-            state.my_signups = Some(
+            state.visit.my_signups = Some(
                 records
                     .into_iter()
                     .map(|r| MySignup {
@@ -30,8 +30,8 @@ pub fn loaded(
             );
         }
         Err(_) => {
-            state.my_signups = Some(Vec::new());
-            state.notice = Some(Notice::SignupsUnavailable);
+            state.visit.my_signups = Some(Vec::new());
+            state.visit.notice = Some(Notice::SignupsUnavailable);
         }
     }
     super::clamp_focus(state);

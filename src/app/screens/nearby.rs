@@ -14,18 +14,18 @@ pub fn refresh(state: &mut State) {
         within_km: state.site.radius_km,
         now: state.clock.now,
         days: state.site.days,
-        category: state.filters.category,
-        audience: state.filters.audience,
-        on: state.filters.day,
-        farming: state.filters.farming,
+        category: state.visit.filters.category,
+        audience: state.visit.filters.audience,
+        on: state.visit.filters.day,
+        farming: state.visit.filters.farming,
     };
-    state.nearby = nearby(&state.catalogue, &query);
-    state.nearby_minute = minute(state);
+    state.visit.nearby = nearby(&state.catalogue, &query);
+    state.visit.nearby_minute = minute(state);
 }
 
 /// Works the list out again if a minute has passed, so started sessions drop off.
 pub fn refresh_if_stale(state: &mut State) {
-    if state.screen == Screen::Nearby && state.nearby_minute != minute(state) {
+    if state.visit.screen == Screen::Nearby && state.visit.nearby_minute != minute(state) {
         refresh(state);
         super::clamp_focus(state);
     }
@@ -37,7 +37,7 @@ fn minute(state: &State) -> i64 {
 
 /// Opens the nearby list; assisted mode first asks which day.
 pub fn open(state: &mut State) -> Vec<Effect> {
-    if state.assisted {
+    if state.visit.assisted {
         nav::go(state, Screen::When, 0)
     } else {
         nav::go(state, Screen::Nearby, 0)
@@ -47,7 +47,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
 /// What the nearby screen does with actions.
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
-        Action::Primary => choose(state, state.focus),
+        Action::Primary => choose(state, state.visit.focus),
         Action::Choose(i) => choose(state, i),
         Action::OpenFilter(kind) => {
             let focus = super::filter::selected_index(state, kind);
@@ -59,10 +59,10 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn choose(state: &mut State, index: usize) -> Vec<Effect> {
-    let Some(item) = state.nearby.get(index).copied() else {
+    let Some(item) = state.visit.nearby.get(index).copied() else {
         return Vec::new();
     };
-    state.focus = index;
+    state.visit.focus = index;
     let focus = activity::sessions(state, item.activity)
         .iter()
         .position(|s| s.date == item.session.date)

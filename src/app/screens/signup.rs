@@ -12,14 +12,14 @@ use crate::outbox::Saved;
 pub fn confirm_action(state: &mut State, session: SessionRef, action: Action) -> Vec<Effect> {
     // Assisted mode numbers the two answers: 1 yes, 2 no (Enter takes the focused one).
     let yes = match action {
-        Action::Primary => !state.assisted || state.focus == 0,
-        Action::Choose(i) if state.assisted => i == 0,
+        Action::Primary => !state.visit.assisted || state.visit.focus == 0,
+        Action::Choose(i) if state.visit.assisted => i == 0,
         _ => return Vec::new(),
     };
     if !yes {
         return nav::back(state);
     }
-    let Some(card) = state.card else {
+    let Some(card) = state.visit.card else {
         return nav::replace(state, Screen::CardEntry(session));
     };
     let activity_id = state.catalogue.activity(session.activity).id.to_string();
@@ -36,7 +36,7 @@ pub fn confirm_action(state: &mut State, session: SessionRef, action: Action) ->
 
 /// The outbox answered.
 pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Effect> {
-    let Screen::Saving(session) = state.screen.clone() else {
+    let Screen::Saving(session) = state.visit.screen.clone() else {
         // The person has gone (idle reset) or moved on; the outbox keeps the sign-up and
         // the card's list will show it next time.
         return vec![Effect::RefreshQueue];
@@ -56,7 +56,7 @@ pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Ef
             let Some(found) = found else {
                 // Saved, but the catalogue cannot describe it: show it in the card's list
                 // rather than leave "Saving" on the screen.
-                state.back = vec![(Screen::Home, 0)];
+                state.visit.back = vec![(Screen::Home, 0)];
                 let mut effects = nav::replace(state, Screen::MySignups);
                 effects.push(Effect::RefreshQueue);
                 return effects;
@@ -69,9 +69,9 @@ pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Ef
                 existing,
                 qr: Vec::new(),
             };
-            receipt.qr = qr_images(&qr_texts(&catalogue, &receipt, state.lang));
+            receipt.qr = qr_images(&qr_texts(&catalogue, &receipt, state.visit.lang));
             tracing::info!(code = %record.code, existing, "sign-up saved");
-            state.back = vec![(Screen::Home, 0)];
+            state.visit.back = vec![(Screen::Home, 0)];
             let mut effects = nav::replace(state, Screen::Receipt(Box::new(receipt)));
             effects.push(Effect::RefreshQueue);
             effects
@@ -83,7 +83,7 @@ pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Ef
                 SaveFailure::Storage => Notice::SaveFailed,
             };
             let mut effects = nav::replace(state, Screen::Confirm(session));
-            state.notice = Some(notice);
+            state.visit.notice = Some(notice);
             effects.push(Effect::RefreshQueue);
             effects
         }
@@ -97,7 +97,7 @@ pub const RECEIPT_ITEMS: usize = 2;
 /// The receipt: 1 finishes, 2 goes back to the home menu for more.
 pub fn receipt_action(state: &mut State, action: Action) -> Vec<Effect> {
     let choice = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
@@ -114,8 +114,8 @@ pub fn receipt_action(state: &mut State, action: Action) -> Vec<Effect> {
 /// The receipt's QR code carries words in the screen's language; redo it after F2.
 pub fn relabel_receipt(state: &mut State) {
     let catalogue = state.catalogue.clone();
-    let lang = state.lang;
-    if let Screen::Receipt(receipt) = &mut state.screen {
+    let lang = state.visit.lang;
+    if let Screen::Receipt(receipt) = &mut state.visit.screen {
         receipt.qr = qr_images(&qr_texts(&catalogue, receipt, lang));
     }
 }

@@ -46,23 +46,23 @@ pub fn locked_seconds(state: &State) -> Option<u64> {
 /// The staff chord was pressed.
 pub fn open(state: &mut State) -> Vec<Effect> {
     if state.site.staff_pin_hash.is_none() {
-        state.notice = Some(Notice::NoStaffPin);
+        state.visit.notice = Some(Notice::NoStaffPin);
         return Vec::new();
     }
-    if matches!(state.screen, Screen::StaffPin | Screen::StaffMenu) {
+    if matches!(state.visit.screen, Screen::StaffPin | Screen::StaffMenu) {
         return Vec::new();
     }
-    state.field.clear();
+    state.visit.field.clear();
     nav::go(state, Screen::StaffPin, 0)
 }
 
 /// The PIN prompt: Enter checks the PIN.
 pub fn pin_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
-        Action::Primary if !state.field.is_empty() => {
-            let pin = std::mem::take(&mut state.field);
+        Action::Primary if !state.visit.field.is_empty() => {
+            let pin = std::mem::take(&mut state.visit.field);
             if let Some(seconds) = locked_seconds(state) {
-                state.notice = Some(Notice::PinLocked(seconds));
+                state.visit.notice = Some(Notice::PinLocked(seconds));
                 return Vec::new();
             }
             vec![Effect::CheckStaffPin(pin)]
@@ -73,7 +73,7 @@ pub fn pin_action(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// The PIN was checked.
 pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
-    if state.screen != Screen::StaffPin {
+    if state.visit.screen != Screen::StaffPin {
         return Vec::new();
     }
     if ok {
@@ -83,12 +83,12 @@ pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
     } else {
         state.pin_failures += 1;
         tracing::warn!(failures = state.pin_failures, "wrong staff PIN");
-        state.notice = Some(Notice::WrongPin);
+        state.visit.notice = Some(Notice::WrongPin);
         if state.pin_failures >= FREE_TRIES {
             let doublings = (state.pin_failures - FREE_TRIES).min(10);
             let lock = (FIRST_LOCK_MS << doublings).min(MAX_LOCK_MS);
             state.pin_locked_until_ms = state.clock.mono_ms + lock;
-            state.notice = Some(Notice::PinLocked(lock / 1000));
+            state.visit.notice = Some(Notice::PinLocked(lock / 1000));
         }
         Vec::new()
     }
@@ -96,7 +96,7 @@ pub fn pin_checked(state: &mut State, ok: bool) -> Vec<Effect> {
 
 /// The held sign-ups were put back in the queue (or could not be).
 pub fn resent(state: &mut State, result: Result<usize, String>) -> Vec<Effect> {
-    state.notice = Some(match result {
+    state.visit.notice = Some(match result {
         Ok(count) => Notice::HeldResent(count),
         Err(_) => Notice::SaveFailed,
     });
@@ -110,7 +110,7 @@ pub fn resent(state: &mut State, result: Result<usize, String>) -> Vec<Effect> {
 /// The staff menu.
 pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
     let index = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
@@ -121,7 +121,7 @@ pub fn menu_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Some(StaffItem::SyncNow) => {
             tracing::info!("staff asked for a sync");
-            state.notice = Some(Notice::SyncAsked);
+            state.visit.notice = Some(Notice::SyncAsked);
             vec![Effect::SyncNow]
         }
         Some(StaffItem::ResendHeld) => {

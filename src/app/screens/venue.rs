@@ -33,13 +33,13 @@ pub fn activities(state: &State, venue: VenueId) -> Vec<(ActivityId, Option<Sess
 /// What the venue screen does with actions: choosing an activity opens it.
 pub fn on_action(state: &mut State, venue: VenueId, action: Action) -> Vec<Effect> {
     let index = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
     let Some((activity, _)) = activities(state, venue).get(index).copied() else {
         return Vec::new();
     };
-    state.focus = index;
+    state.visit.focus = index;
     nav::go(state, Screen::Activity(activity), 0)
 }

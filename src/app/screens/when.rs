@@ -33,16 +33,16 @@ pub const WHEN_ITEMS: [WhenChoice; 4] = [
 /// What the day question does with actions.
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     let index = match action {
-        Action::Primary => state.focus,
+        Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Vec::new(),
     };
     let Some(choice) = WHEN_ITEMS.get(index).copied() else {
         return Vec::new();
     };
-    state.focus = index;
+    state.visit.focus = index;
     let today = local_date(&state.clock.now);
-    state.filters.day = match choice {
+    state.visit.filters.day = match choice {
         WhenChoice::Today => Some(today),
         WhenChoice::Tomorrow => today.checked_add_days(Days::new(1)),
         WhenChoice::AnyDay => None,

@@ -51,8 +51,8 @@ pub struct Page {
 /// The assisted page for the screen, or `None` for screens that keep their standard layout
 /// (the map, which is a picture, and the staff screens).
 pub fn page(state: &State) -> Option<Page> {
-    let lang = state.lang;
-    let page = match &state.screen {
+    let lang = state.visit.lang;
+    let page = match &state.visit.screen {
         Screen::Welcome => welcome(state, lang),
         Screen::Home => home_page(state, lang),
         Screen::When => when_page(state, lang),
@@ -153,7 +153,7 @@ fn paged_with(
                 label,
                 detail,
                 action: Action::Choose(index),
-                focused: index == state.focus,
+                focused: index == state.visit.focus,
                 primary: false,
             }
         })
@@ -167,7 +167,7 @@ fn numbered(state: &State, items: &[(String, Option<String>)]) -> Vec<Choice> {
 }
 
 fn welcome(state: &State, lang: Lang) -> Page {
-    let id = if state.field.is_empty() {
+    let id = if state.visit.field.is_empty() {
         "welcome-look-around"
     } else {
         "welcome-use-number"
@@ -229,7 +229,7 @@ fn when_page(state: &State, lang: Lang) -> Page {
 fn nearby(state: &State, lang: Lang) -> Page {
     let today = local_date(&state.clock.now);
     let row = |index: usize| {
-        let item = &state.nearby[index];
+        let item = &state.visit.nearby[index];
         let activity = state.catalogue.activity(item.activity);
         let venue = state.catalogue.venue(item.venue);
         let session = SessionRef {
@@ -255,9 +255,9 @@ fn nearby(state: &State, lang: Lang) -> Page {
             Some(detail),
         )
     };
-    let empty = state.nearby.is_empty();
-    let (choices, more) = paged_with(state, state.nearby.len(), row);
-    let title = if state.filters.farming {
+    let empty = state.visit.nearby.is_empty();
+    let (choices, more) = paged_with(state, state.visit.nearby.len(), row);
+    let title = if state.visit.filters.farming {
         "assisted-nearby-farming-title"
     } else {
         "assisted-nearby-title"
@@ -343,7 +343,7 @@ fn session_facts(state: &State, lang: Lang, session: SessionRef, seats: bool) ->
 
 fn my_signups(state: &State, lang: Lang) -> Page {
     let title = t(lang, "assisted-my-signups-title");
-    let Some(signups) = &state.my_signups else {
+    let Some(signups) = &state.visit.my_signups else {
         return Page {
             title,
             note: Some(t(lang, "my-signups-loading")),
@@ -410,7 +410,7 @@ fn venue_page(state: &State, lang: Lang, id: crate::catalogue::VenueId) -> Page 
 
 fn filter_page(state: &State, lang: Lang) -> Page {
     let today = local_date(&state.clock.now);
-    let (title, items) = match state.screen {
+    let (title, items) = match state.visit.screen {
         Screen::Filter(kind) => (
             words::filter_name(lang, kind),
             crate::app::screens::filter::options(state, kind)

@@ -26,10 +26,10 @@ pub struct Spoken {
 
 /// What the screen says now; `None` outside assisted mode.
 pub fn spoken(state: &State) -> Option<Spoken> {
-    if !state.assisted {
+    if !state.visit.assisted {
         return None;
     }
-    let lang = state.lang;
+    let lang = state.visit.lang;
     let page = page(state);
     let (title, focus) = match &page {
         Some(page) => (
@@ -48,7 +48,7 @@ pub fn spoken(state: &State) -> Option<Spoken> {
         ),
         None => (screen_title(state, lang), map_focus(state, lang)),
     };
-    let message = match state.overlay {
+    let message = match state.visit.overlay {
         Some(Overlay::AskStaff) => Some(t(lang, "ask-staff-text")),
         Some(Overlay::Countdown { .. }) => {
             // Said again every ten seconds, not every second.
@@ -62,14 +62,14 @@ pub fn spoken(state: &State) -> Option<Spoken> {
         // Help is read out without the table of keys.
         Some(Overlay::Help) => Some(format!(
             "{} {}",
-            t(lang, crate::ui::overlays::help_id(&state.screen)),
+            t(lang, crate::ui::overlays::help_id(&state.visit.screen)),
             t(lang, "help-assisted")
         )),
-        None => match &state.notice {
+        None => match &state.visit.notice {
             Some(Notice::CardRead) => Some(t(lang, "spoken-card-read")),
             Some(notice) => Some(notice_text(lang, state, notice)),
             // A receipt's honest status is its confirmation.
-            None if matches!(state.screen, Screen::Receipt(_)) => page.and_then(|p| p.note),
+            None if matches!(state.visit.screen, Screen::Receipt(_)) => page.and_then(|p| p.note),
             None => None,
         },
     };
@@ -83,11 +83,11 @@ pub fn spoken(state: &State) -> Option<Spoken> {
 
 /// The venue focused in the list beside the map, by its number on the page.
 fn map_focus(state: &State, lang: Lang) -> Option<String> {
-    if state.screen != Screen::Map {
+    if state.visit.screen != Screen::Map {
         return None;
     }
-    let venue = state.map_list.get(state.focus)?;
-    let number = state.focus - crate::app::screens::page_start(state) + 1;
+    let venue = state.visit.map_list.get(state.visit.focus)?;
+    let number = state.visit.focus - crate::app::screens::page_start(state) + 1;
     let name = state.catalogue.venue(*venue).name.get(lang);
     Some(ta(
         lang,
@@ -97,7 +97,7 @@ fn map_focus(state: &State, lang: Lang) -> Option<String> {
 }
 
 fn screen_title(state: &State, lang: Lang) -> String {
-    match state.screen {
+    match state.visit.screen {
         Screen::Map => t(lang, "map-title"),
         // Staff screens are not for the public; nothing to guide there.
         _ => String::new(),

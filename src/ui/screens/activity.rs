@@ -108,7 +108,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: ActivityId, area: Rect) {
     for (index, pos) in page.items() {
         let session = upcoming[index];
         let rect = page.row(pos);
-        let pair = list::row(p, rect, index, index == state.focus);
+        let pair = list::row(p, rect, index, index == state.visit.focus);
         let left = state.seats_left(SessionRef {
             activity: id,
             date: session.date,

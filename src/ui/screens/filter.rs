@@ -20,9 +20,17 @@ pub(super) fn labels(state: &State, lang: Lang) -> Vec<(FilterKind, String)> {
         .iter()
         .map(|kind| {
             let value = match kind {
-                FilterKind::Category => state.filters.category.map(|c| words::category(lang, c)),
-                FilterKind::Audience => state.filters.audience.map(|a| words::audience(lang, a)),
-                FilterKind::Day => state.filters.day.map(|d| words::day(lang, d, today)),
+                FilterKind::Category => state
+                    .visit
+                    .filters
+                    .category
+                    .map(|c| words::category(lang, c)),
+                FilterKind::Audience => state
+                    .visit
+                    .filters
+                    .audience
+                    .map(|a| words::audience(lang, a)),
+                FilterKind::Day => state.visit.filters.day.map(|d| words::day(lang, d, today)),
             }
             .unwrap_or_else(|| crate::i18n::t(lang, "filter-all"));
             (
@@ -41,7 +49,7 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
     let page = Page::new(state, list_area, entries.len());
     for (index, pos) in page.items() {
         let rect = page.row(pos);
-        let pair = list::row(p, rect, index, index == state.focus);
+        let pair = list::row(p, rect, index, index == state.visit.focus);
         p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
         p.text(
             rect.x + 4,
@@ -66,10 +74,10 @@ pub fn draw(p: &mut Painter<'_>, state: &State, kind: FilterKind, area: Rect) {
     for (index, pos) in page.items() {
         let option = choices[index];
         let rect = page.row(pos);
-        let pair = list::row(p, rect, index, index == state.focus);
+        let pair = list::row(p, rect, index, index == state.visit.focus);
         p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
         let mut label = words::filter_option(lang, option, today);
-        if state.filters.is_selected(kind, option) {
+        if state.visit.filters.is_selected(kind, option) {
             label = format!("{label}   ({current})");
         }
         p.text(

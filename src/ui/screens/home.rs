@@ -12,7 +12,7 @@ use crate::ui::text::{group4, width, wrap};
 
 /// The welcome screen: both languages at once, the current one first.
 pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let first = state.lang;
+    let first = state.visit.lang;
     let second = first.other();
     let style = p.theme.text.bold();
     // On a small screen the blank lines go first, so the buttons all fit.
@@ -36,7 +36,7 @@ pub fn welcome(p: &mut Painter<'_>, state: &State, area: Rect) {
     card_field(p, state, area, y);
     y += 3 + gap;
 
-    let id = if state.field.is_empty() {
+    let id = if state.visit.field.is_empty() {
         "welcome-look-around"
     } else {
         "welcome-use-number"
@@ -96,10 +96,10 @@ fn both(first: Lang, id: &str) -> String {
 
 /// The card field: a box with the digits typed so far, grouped in fours.
 pub fn card_field(p: &mut Painter<'_>, state: &State, area: Rect, y: u16) {
-    let shown = if state.field.is_empty() {
+    let shown = if state.visit.field.is_empty() {
         "____ ____ ____ ____".to_string()
     } else {
-        let mut digits = state.field.clone();
+        let mut digits = state.visit.field.clone();
         while digits.len() < 16 {
             digits.push('_');
         }
@@ -111,7 +111,7 @@ pub fn card_field(p: &mut Painter<'_>, state: &State, area: Rect, y: u16) {
     p.frame_box(rect, p.theme.button);
     p.text(x + 3, y + 1, w - 6, &shown, p.theme.button.bold());
     // The cursor waits where the next digit goes (a space between groups of four).
-    let typed = state.field.chars().count().min(15) as u16;
+    let typed = state.visit.field.chars().count().min(15) as u16;
     p.cursor = Some((x + 3 + typed + typed / 4, y + 1));
 }
 
@@ -129,7 +129,7 @@ pub fn item_label(action: Action) -> &'static str {
 /// The home menu, once a card has been read.
 pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
-    let card = state.card.map(|c| c.masked()).unwrap_or_default();
+    let card = state.visit.card.map(|c| c.masked()).unwrap_or_default();
     let hello = ta(lang, "home-hello", args!["card" => &card]);
     p.text(
         area.x + 2,
@@ -185,7 +185,7 @@ pub fn home(p: &mut Painter<'_>, state: &State, area: Rect) {
             &label,
             Action::Choose(i),
             kind,
-            state.focus == i,
+            state.visit.focus == i,
         );
     }
 }

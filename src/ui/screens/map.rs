@@ -168,7 +168,7 @@ fn draw_map(p: &mut Painter<'_>, state: &State, proj: &Projection, area: Rect) {
     }
 
     // The chosen venue, with its name.
-    if let Some(v) = state.map.selected {
+    if let Some(v) = state.visit.map.selected {
         let venue = catalogue.venue(v);
         let (c, r) = cell_of(proj, venue.position);
         if taken.claim(c, r, 1) {
@@ -188,7 +188,7 @@ fn draw_map(p: &mut Painter<'_>, state: &State, proj: &Projection, area: Rect) {
 
     // Which district the middle of the map is in, in the top corner, when its own name is
     // out of sight (close in, it usually is).
-    if let Some(district) = crate::map::districts::district_at(state.map.center) {
+    if let Some(district) = crate::map::districts::district_at(state.visit.map.center) {
         let name = district.name(lang);
         let w = width(name) as u16;
         let label_in_view = shapes().iter().any(|s| {
@@ -246,6 +246,7 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
     let side = lay.side;
     let map = lay.map;
     let km = state
+        .visit
         .map
         .width_km(map.width, map.height, state.site.cell_aspect);
     let km = if km >= 10.0 {
@@ -307,13 +308,13 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
     let today = local_date(&state.clock.now);
     let item_h = crate::app::paging::item_height(state.size.1, state.site.touchscreen);
     let target_h = crate::app::paging::target_height(item_h);
-    for (i, venue_id) in state.map_list.iter().enumerate() {
+    for (i, venue_id) in state.visit.map_list.iter().enumerate() {
         let y = lay.list.y + item_h * i as u16;
         if y + target_h > lay.list.bottom() {
             break;
         }
         let rect = Rect::new(lay.list.x, y, lay.list.width, target_h);
-        let pair = list::row(p, rect, i, i == state.focus);
+        let pair = list::row(p, rect, i, i == state.visit.focus);
         let venue = state.catalogue.venue(*venue_id);
         let kind = kind_index(venue.kind);
         let distance = state.site.position.distance_km(venue.position);
@@ -321,7 +322,7 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
         let way = words::distance_direction(lang, distance, direction);
         p.text(rect.x + 1, rect.y, 2, &(i + 1).to_string(), pair.bold());
         let mark = KIND_LETTERS[kind].to_string();
-        let letter_pair = if i == state.focus {
+        let letter_pair = if i == state.visit.focus {
             pair
         } else {
             p.theme.map_kinds[kind]

@@ -19,7 +19,7 @@ use crate::ui::painter::Painter;
 /// Draws the current screen.
 pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     // Screens with a digit field get the on-screen pad beside them on touchscreens.
-    let area = if crate::app::screens::field::capacity(&state.screen).is_some() {
+    let area = if crate::app::screens::field::capacity(&state.visit.screen).is_some() {
         let (content, pad) = keypad::split(state, area);
         if let Some(pad) = pad {
             keypad::draw(p, pad);
@@ -29,13 +29,13 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         area
     };
     // Assisted mode draws its own pages (the day question has only that form).
-    if (state.assisted || state.screen == Screen::When)
+    if (state.visit.assisted || state.visit.screen == Screen::When)
         && let Some(page) = crate::ui::assisted::page::page(state)
     {
         crate::ui::assisted::draw::draw(p, state, &page, area);
         return;
     }
-    match &state.screen {
+    match &state.visit.screen {
         Screen::When => {}
         Screen::Welcome => home::welcome(p, state, area),
         Screen::Home => home::home(p, state, area),

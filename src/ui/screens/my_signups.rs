@@ -14,7 +14,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
     let title = p.t("my-signups-title");
     let list_area = super::list_screen(p, area, &title);
-    let Some(signups) = &state.my_signups else {
+    let Some(signups) = &state.visit.my_signups else {
         let reading = p.t("my-signups-loading");
         p.text(
             area.x + 2,
@@ -39,7 +39,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     for (index, pos) in page.items() {
         let signup = &signups[index];
         let rect = page.row(pos);
-        let pair = list::row(p, rect, index, index == state.focus);
+        let pair = list::row(p, rect, index, index == state.visit.focus);
         let (title, place, time) = match state.catalogue.activity_by_id(&signup.activity_id) {
             Some(a) => {
                 let activity = state.catalogue.activity(a);

@@ -29,7 +29,7 @@ impl Row {
         index: usize,
         today: chrono::NaiveDate,
     ) -> Row {
-        let item = state.nearby[index];
+        let item = state.visit.nearby[index];
         let activity = state.catalogue.activity(item.activity);
         let venue = state.catalogue.venue(item.venue);
         let session = SessionRef {
@@ -104,7 +104,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         area.width,
         area.height.saturating_sub(5),
     );
-    if state.nearby.is_empty() {
+    if state.visit.nearby.is_empty() {
         let empty = p.t("nearby-empty");
         let text = Rect::new(
             list_area.x + 2,
@@ -115,7 +115,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         p.paragraph(text, &empty, p.theme.text.style());
         return;
     }
-    let page = Page::new(state, list_area, state.nearby.len());
+    let page = Page::new(state, list_area, state.visit.nearby.len());
     // The second line's columns (when, how far) line up across the page, sized to fit it.
     let rows: Vec<Row> = page
         .items()
@@ -125,7 +125,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     let dist_w = rows.iter().map(|r| width(&r.distance)).max().unwrap_or(0) as u16;
     for ((index, pos), row) in page.items().zip(rows) {
         let rect = page.row(pos);
-        let pair = list::row(p, rect, index, index == state.focus);
+        let pair = list::row(p, rect, index, index == state.visit.focus);
         let right = rect.right().saturating_sub(1);
         let seats_w = width(&row.seats) as u16;
         p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());

@@ -87,7 +87,7 @@ pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Re
     p.text(x, area.y, w, &title, p.theme.text.bold());
     let used = session_lines(p, state, session, x, area.y + 2, w);
     let mut y = area.y + 2 + used;
-    if let Some(card) = state.card {
+    if let Some(card) = state.visit.card {
         let line = ta(lang, "top-card", args!["card" => &card.masked()]);
         p.text(x, y, w, &line, p.theme.text.style());
         y += 1;
@@ -174,7 +174,7 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
             label,
             Action::Choose(i),
             kind,
-            state.focus == i,
+            state.visit.focus == i,
         );
         bx += w + 1;
     }

@@ -16,7 +16,7 @@ pub fn pin(p: &mut Painter<'_>, state: &State, area: Rect) {
     let w = area.width.saturating_sub(4);
     let title = p.t("staff-pin-title");
     p.text(x, area.y + 1, w, &title, p.theme.text.bold());
-    let stars = format!("{:_<12}", "*".repeat(state.field.len()));
+    let stars = format!("{:_<12}", "*".repeat(state.visit.field.len()));
     let rect = Rect::new(x, area.y + 3, 18, 3);
     p.frame_box(rect, p.theme.button);
     p.text(x + 3, area.y + 4, 12, &stars, p.theme.button.bold());
@@ -95,7 +95,7 @@ pub fn menu(p: &mut Painter<'_>, state: &State, area: Rect) {
             &label,
             Action::Choose(i),
             kind,
-            state.focus == i,
+            state.visit.focus == i,
         );
         bx += bw + 2;
     }

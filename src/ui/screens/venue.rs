@@ -53,7 +53,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, id: VenueId, area: Rect) {
         let (activity_id, next) = items[index];
         let activity = state.catalogue.activity(activity_id);
         let rect = page.row(pos);
-        let pair = list::row(p, rect, index, index == state.focus);
+        let pair = list::row(p, rect, index, index == state.visit.focus);
         p.text(rect.x + 1, rect.y, 2, &(pos + 1).to_string(), pair.bold());
         let seats = match next {
             Some(s) => words::seats(
