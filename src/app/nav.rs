@@ -77,7 +77,16 @@ fn entered(state: &mut State) -> Vec<Effect> {
             screens::map::refresh(state);
             Vec::new()
         }
-        _ => Vec::new(),
+        Screen::Welcome
+        | Screen::Home
+        | Screen::When
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::CardEntry(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::StaffPin => Vec::new(),
     };
     screens::clamp_focus(state);
     effects

@@ -63,7 +63,20 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Vec<Effect>
     match state.visit.screen.clone() {
         Screen::Welcome => nav::home(state),
         Screen::CardEntry(session) => nav::replace(state, Screen::Confirm(session)),
-        _ => {
+        Screen::Home
+        | Screen::When
+        | Screen::Nearby
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::Activity(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::MySignups
+        | Screen::Map
+        | Screen::Venue(_)
+        | Screen::StaffPin
+        | Screen::StaffMenu => {
             state.visit.notice = Some(Notice::CardRead);
             Vec::new()
         }

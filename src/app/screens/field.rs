@@ -12,7 +12,19 @@ pub fn capacity(screen: &Screen) -> Option<usize> {
     match screen {
         Screen::Welcome | Screen::CardEntry(_) => Some(CARD_DIGITS),
         Screen::StaffPin => Some(PIN_DIGITS),
-        _ => None,
+        Screen::Home
+        | Screen::When
+        | Screen::Nearby
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::Activity(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::MySignups
+        | Screen::Map
+        | Screen::Venue(_)
+        | Screen::StaffMenu => None,
     }
 }
 

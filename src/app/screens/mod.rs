@@ -58,7 +58,11 @@ pub fn item_count(state: &State) -> usize {
         Screen::Receipt(_) => signup::RECEIPT_ITEMS,
         Screen::Map => state.visit.map_list.len(),
         Screen::Venue(venue) => venue::activities(state, *venue).len(),
-        _ => 0,
+        Screen::Welcome
+        | Screen::CardEntry(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::StaffPin => 0,
     }
 }
 
@@ -76,7 +80,15 @@ pub fn page_len(state: &State) -> usize {
         Screen::Map => return standard,
         Screen::Activity(_) | Screen::Venue(_) => paging::ASSISTED_FACTS_RESERVED,
         Screen::Nearby | Screen::MySignups => paging::ASSISTED_RESERVED,
-        _ => return paging::ASSISTED_CHOICES,
+        Screen::Welcome
+        | Screen::Home
+        | Screen::When
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::CardEntry(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_) => return paging::ASSISTED_CHOICES,
     };
     paging::assisted_page_size(state.size.1, reserved)
 }
@@ -93,7 +105,15 @@ fn standard_page_len(state: &State) -> usize {
         Screen::MySignups => paging::page_size(rows, paging::MY_SIGNUPS_RESERVED, touch),
         Screen::Venue(_) => paging::page_size(rows, paging::VENUE_RESERVED, touch),
         Screen::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
-        _ => paging::MAX_PAGE,
+        Screen::Welcome
+        | Screen::Home
+        | Screen::When
+        | Screen::CardEntry(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::StaffPin
+        | Screen::StaffMenu => paging::MAX_PAGE,
     }
 }
 

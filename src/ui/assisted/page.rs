@@ -418,7 +418,21 @@ fn filter_page(state: &State, lang: Lang) -> Page {
                 .map(|o| (words::filter_option(lang, o, today), None))
                 .collect::<Vec<_>>(),
         ),
-        _ => (
+        Screen::Welcome
+        | Screen::Home
+        | Screen::When
+        | Screen::Nearby
+        | Screen::FilterMenu
+        | Screen::Activity(_)
+        | Screen::CardEntry(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::MySignups
+        | Screen::Map
+        | Screen::Venue(_)
+        | Screen::StaffPin
+        | Screen::StaffMenu => (
             t(lang, "filter-menu-title"),
             crate::app::filters::FilterKind::ALL
                 .iter()

@@ -100,7 +100,21 @@ fn screen_title(state: &State, lang: Lang) -> String {
     match state.visit.screen {
         Screen::Map => t(lang, "map-title"),
         // Staff screens are not for the public; nothing to guide there.
-        _ => String::new(),
+        Screen::Welcome
+        | Screen::Home
+        | Screen::When
+        | Screen::Nearby
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::Activity(_)
+        | Screen::CardEntry(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::MySignups
+        | Screen::Venue(_)
+        | Screen::StaffPin
+        | Screen::StaffMenu => String::new(),
     }
 }
 
