@@ -9,7 +9,7 @@ mod resend;
 mod run;
 mod signup;
 mod sync;
-pub mod usage;
+pub use learning_core::usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -155,16 +155,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 /// The language for command-line output: `--lang`, else LANG, else English.
 fn output_lang(lang: Option<Lang>) -> Lang {
-    lang.unwrap_or_else(|| {
-        let env = std::env::var("LC_ALL")
-            .or_else(|_| std::env::var("LANG"))
-            .unwrap_or_default();
-        if env.starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    })
+    lang.unwrap_or_else(Lang::from_env)
 }
 
 /// Parses the command line and runs the command.

@@ -138,7 +138,7 @@ pub fn held_reason(lang: Lang, reason: &str) -> (String, Option<String>) {
 
 /// A system's detail, labelled, for a line of its own.
 pub fn detail(lang: Lang, detail: &str) -> String {
-    ta(lang, "detail-label", args!["detail" => detail])
+    crate::problem::detail_line(lang, detail)
 }
 
 /// A sign-up's status in a word or two, for lists and counts.

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use learning_kiosk::catalogue::load::{Sink, check_reader, open_file, read_activity};
-use learning_kiosk::catalogue::{Activity, ActivityTexts, Venue};
-use learning_kiosk::problem::FileProblems;
+use learning_core::catalogue::load::{Sink, check_reader, open_file, read_activity};
+use learning_core::catalogue::{Activity, ActivityTexts, Venue};
+use learning_core::problem::FileProblems;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 

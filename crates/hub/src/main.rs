@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use learning_kiosk::domain::card::mask_digits;
-use learning_kiosk::domain::lang::Lang;
+use learning_core::domain::card::mask_digits;
+use learning_core::domain::lang::Lang;
 
 /// The district's learning hub: the catalogue feed and the sign-ups of its kiosks.
 #[derive(Parser)]
@@ -95,11 +95,11 @@ enum ExportWhat {
 }
 
 fn main() -> ExitCode {
-    let cli: Cli = learning_kiosk::cli::usage::parse_or_exit("learning-hub");
+    let cli: Cli = learning_core::usage::parse_or_exit("learning-hub");
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
-            learning_kiosk::say_err!("{message}");
+            learning_core::say_err!("{message}");
             ExitCode::from(code)
         }
     }
@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Kiosk {
             command: KioskCommand::Add { id, replace },
         } => {
-            if !learning_kiosk::catalogue::load::valid_id(&id) {
+            if !learning_core::catalogue::load::valid_id(&id) {
                 return Err((
                     2,
                     format!(
@@ -169,14 +169,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 rusqlite::params![id, tokens::hash(&token), chrono::Utc::now().to_rfc3339()],
             )
             .map_err(db_failure)?;
-            learning_kiosk::say!(
-                "kiosk {id} added; give it this token (it is shown once): {token}"
-            );
+            learning_core::say!("kiosk {id} added; give it this token (it is shown once): {token}");
             Ok(())
         }
         Command::Import { file } => match catalogue::import(&mut conn, &file) {
             Ok(done) => {
-                learning_kiosk::say!(
+                learning_core::say!(
                     "imported {}: {} new or changed, {} deleted, {} unchanged; feed at change {}",
                     file.display(),
                     done.changed,
@@ -230,7 +228,7 @@ fn serve(
             .map_err(|e| (1, format!("cannot listen on {listen}: {e}")))?;
         let addr = listener.local_addr().map_err(|e| (1, e.to_string()))?;
         // Tests and supervisors read this line for the port.
-        learning_kiosk::say!("listening on {addr}");
+        learning_core::say!("listening on {addr}");
         let stop = async {
             // A supervisor stops the hub with SIGTERM; a person with Ctrl-C.
             match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
@@ -271,14 +269,14 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
     })?;
     let list: Vec<serde_json::Value> = rows.collect::<Result<_, _>>()?;
     if json {
-        learning_kiosk::say!(
+        learning_core::say!(
             "{}",
             serde_json::to_string_pretty(&list).unwrap_or_default()
         );
     } else {
         for s in &list {
             // People reading the text get the card masked, as everywhere else.
-            learning_kiosk::say!(
+            learning_core::say!(
                 "{}  {}  {}  {:<40} {}  {}{}",
                 s["uuid"].as_str().unwrap_or_default(),
                 s["kiosk"].as_str().unwrap_or_default(),
@@ -298,8 +296,8 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
 
 fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let count = |sql: &str| -> rusqlite::Result<i64> { conn.query_row(sql, [], |r| r.get(0)) };
-    learning_kiosk::say!("kiosks: {}", count("SELECT count(*) FROM kiosks")?);
-    learning_kiosk::say!(
+    learning_core::say!("kiosks: {}", count("SELECT count(*) FROM kiosks")?);
+    learning_core::say!(
         "catalogue: {} venues, {} activities; feed at change {}",
         count("SELECT count(*) FROM objects WHERE kind = 'venue' AND body IS NOT NULL")?,
         count("SELECT count(*) FROM objects WHERE kind = 'activity' AND body IS NOT NULL")?,
@@ -311,10 +309,10 @@ fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let mut total = 0;
     for row in rows {
         let (s, n) = row?;
-        learning_kiosk::say!("sign-ups {s}: {n}");
+        learning_core::say!("sign-ups {s}: {n}");
         total += n;
     }
-    learning_kiosk::say!("sign-ups in all: {total}");
+    learning_core::say!("sign-ups in all: {total}");
     let meta = |key: &str| -> rusqlite::Result<i64> {
         conn.query_row(
             "SELECT COALESCE(max(value), 0) FROM meta WHERE key = ?1",
@@ -324,7 +322,7 @@ fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     };
     let (mended, aside) = (meta("mended_signups")?, meta("set_aside_signups")?);
     if mended + aside > 0 {
-        learning_kiosk::say!(
+        learning_core::say!(
             "sign-ups mended from old forms: {mended}; set aside (a second hold of a session, or unreadable): {aside}"
         );
     }

@@ -6,7 +6,7 @@
 //! `status` says what it did.
 
 use chrono::NaiveDate;
-use learning_kiosk::domain::card::CardNumber;
+use learning_core::domain::card::CardNumber;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::{catalogue, signups, store};

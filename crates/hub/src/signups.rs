@@ -2,9 +2,9 @@
 //! session, confirmed up to capacity, then waitlisted, then full.
 
 use chrono::NaiveDate;
-use learning_kiosk::catalogue::{Activity, SessionLookup};
-use learning_kiosk::domain::card::CardNumber;
-use learning_kiosk::domain::time::parse_moment;
+use learning_core::catalogue::{Activity, SessionLookup};
+use learning_core::domain::card::CardNumber;
+use learning_core::domain::time::parse_moment;
 use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};

@@ -1034,7 +1034,7 @@ pub fn valid_id(s: &str) -> bool {
 }
 
 /// The text in Unicode normal form C (decomposed text renders partly in terminals).
-pub(crate) fn nfc(s: &str) -> String {
+pub fn nfc(s: &str) -> String {
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s.to_string(),
         _ => s.nfc().collect(),

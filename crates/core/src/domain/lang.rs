@@ -16,6 +16,19 @@ impl Lang {
     /// Both languages, Chinese first as on the kiosk's label.
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
 
+    /// The language of the environment (`LC_ALL`, else `LANG`): Chinese for `zh*`, else
+    /// English.
+    pub fn from_env() -> Lang {
+        let env = std::env::var("LC_ALL")
+            .or_else(|_| std::env::var("LANG"))
+            .unwrap_or_default();
+        if env.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     /// The BCP 47 tag used in catalogues, configs and locale folders.
     pub fn tag(self) -> &'static str {
         match self {

@@ -13,8 +13,14 @@ use crate::domain::lang::Lang;
 
 /// The Fluent sources, embedded so the binary alone carries both languages.
 pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Zh, include_str!("../../locales/zh-CN/kiosk.ftl")),
-    (Lang::En, include_str!("../../locales/en-US/kiosk.ftl")),
+    (
+        Lang::Zh,
+        include_str!("../../../../locales/zh-CN/kiosk.ftl"),
+    ),
+    (
+        Lang::En,
+        include_str!("../../../../locales/en-US/kiosk.ftl"),
+    ),
 ];
 
 /// One language's messages.

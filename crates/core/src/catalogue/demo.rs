@@ -5,7 +5,7 @@ use crate::catalogue::model::Catalogue;
 use crate::problem::FileProblems;
 
 /// The demo catalogue's JSON text.
-pub const DEMO_CATALOGUE: &str = include_str!("../../assets/demo-catalogue.json");
+pub const DEMO_CATALOGUE: &str = include_str!("../../../../assets/demo-catalogue.json");
 
 /// The label problems in the demo catalogue are reported under.
 pub const DEMO_LABEL: &str = "built-in demo catalogue (assets/demo-catalogue.json)";

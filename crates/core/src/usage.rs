@@ -9,8 +9,10 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::args;
 use crate::domain::card::mask_digit_runs;
 use crate::domain::lang::Lang;
-use crate::exit_code;
 use crate::i18n::ta;
+
+/// The exit code of a command line that is wrong (clap's own).
+pub const USAGE: i32 = 2;
 
 /// Parses the command line of `P`, or says what is wrong and exits (2; help and version 0).
 pub fn parse_or_exit<P: clap::Parser>(bin: &str) -> P {
@@ -32,7 +34,7 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
     }
     if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         let _ = err.print();
-        return i32::from(exit_code::USAGE);
+        return USAGE;
     }
     let lang = lang_of_args();
     // A card number given in the wrong place is never shown in full.
@@ -79,7 +81,7 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
     for l in [lang, lang.other()] {
         crate::say_err!("{}", ta(l, "cli-usage-help", args!["bin" => bin]));
     }
-    i32::from(exit_code::USAGE)
+    USAGE
 }
 
 /// The language asked for with `--lang` (even on a command line that does not parse), else
@@ -97,5 +99,5 @@ fn lang_of_args() -> Lang {
     asked
         .as_deref()
         .and_then(Lang::from_tag)
-        .unwrap_or_else(|| super::output_lang(None))
+        .unwrap_or_else(Lang::from_env)
 }

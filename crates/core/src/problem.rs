@@ -284,13 +284,15 @@ impl FileProblems {
     }
 }
 
+/// A system's own words (an OS error, a parser's, often in English), labelled, for a line of
+/// their own.
+pub fn detail_line(lang: Lang, detail: &str) -> String {
+    ta(lang, "detail-label", crate::args!["detail" => detail])
+}
+
 /// A sentence, then the system's detail labelled on the next line.
 fn with_detail(lang: Lang, id: &str, detail: &str) -> String {
-    format!(
-        "{}\n      {}",
-        t(lang, id),
-        crate::ui::words::detail(lang, detail)
-    )
+    format!("{}\n      {}", t(lang, id), detail_line(lang, detail))
 }
 
 impl fmt::Display for FileProblems {
