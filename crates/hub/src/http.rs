@@ -7,20 +7,21 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use learning_wire::{
     BatchAnswer, ErrorBody, FEED_PATH, MAX_BATCH, MAX_PAGE, SIGNUPS_PATH, SignupBatch,
 };
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::decompression::RequestDecompressionLayer;
 
-use crate::feed::{Cursor, FeedAnswer, page};
-use crate::{signups, tokens};
+use crate::store::feed::{Cursor, FeedAnswer, page};
+use crate::store::{kiosks, signups};
 
 /// The largest request body accepted (a full batch is far smaller).
 const MAX_BODY: usize = 1 << 20;
@@ -96,26 +97,62 @@ fn past_the_limit(e: &axum::Error) -> bool {
     false
 }
 
-/// The kiosk a request's bearer token belongs to.
-fn kiosk_of(conn: &Connection, headers: &HeaderMap) -> Option<String> {
-    // The scheme's name is case-insensitive (RFC 9110): `bearer` is as good as `Bearer`.
-    let (scheme, token) = headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("bearer") {
-        return None;
+/// Database and worker failures are the hub's own: a 500 with a stable code, so a handler
+/// can use `?`.
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> ApiError {
+        error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string())
     }
-    let token = token.trim();
-    conn.query_row(
-        "SELECT id FROM kiosks WHERE token_hash = ?1",
-        [tokens::hash(token)],
-        |r| r.get(0),
+}
+
+impl From<tokio::task::JoinError> for ApiError {
+    fn from(_: tokio::task::JoinError) -> ApiError {
+        error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request failed",
+        )
+    }
+}
+
+fn unauthorized() -> ApiError {
+    error(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        "a kiosk token is needed",
     )
-    .optional()
-    .ok()
-    .flatten()
+}
+
+/// The kiosk a request comes from, by its bearer token. As an extractor it runs before the
+/// body is read or decompressed: a stranger learns nothing, not even how large a batch may
+/// be.
+struct Kiosk(String);
+
+impl FromRequestParts<Hub> for Kiosk {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, hub: &Hub) -> Result<Kiosk, ApiError> {
+        // The scheme's name is case-insensitive (RFC 9110): `bearer` is as good as `Bearer`.
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim().to_string())
+            .ok_or_else(unauthorized)?;
+        let found = with_db(hub, move |conn| Ok(kiosks::by_token(conn, &token)?)).await?;
+        found.map(Kiosk).ok_or_else(unauthorized)
+    }
+}
+
+/// Runs `work` on the database, on a blocking thread.
+async fn with_db<T: Send + 'static>(
+    hub: &Hub,
+    work: impl FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let db = hub.db.clone();
+    tokio::task::spawn_blocking(move || work(&mut lock(&db))).await?
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -135,42 +172,32 @@ struct FeedQuery {
 
 async fn feed(
     State(hub): State<Hub>,
+    _kiosk: Kiosk,
     headers: HeaderMap,
     query: Result<Query<FeedQuery>, QueryRejection>,
-) -> Response {
+) -> Result<Response, ApiError> {
     let Ok(Query(q)) = query else {
-        return error(
+        return Err(error(
             StatusCode::BAD_REQUEST,
             "bad_request",
             "after and limit are whole numbers, rebuild is true or false",
-        )
-        .into_response();
+        ));
     };
-    let db = hub.db.clone();
-    let answer = tokio::task::spawn_blocking(move || {
-        let conn = lock(&db);
-        let Some(_kiosk) = kiosk_of(&conn, &headers) else {
-            return Err(error(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "a kiosk token is needed",
-            ));
-        };
-        let inm = headers
-            .get(header::IF_NONE_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let limit = q.limit.unwrap_or(200).clamp(1, MAX_PAGE);
-        let after = Cursor {
-            after: q.after,
-            rebuild: q.rebuild,
-        };
-        page(&conn, after, limit, inm.as_deref())
-            .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string()))
+    let inm = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let limit = q.limit.unwrap_or(200).clamp(1, MAX_PAGE);
+    let after = Cursor {
+        after: q.after,
+        rebuild: q.rebuild,
+    };
+    let answer = with_db(&hub, move |conn| {
+        Ok(page(conn, after, limit, inm.as_deref())?)
     })
-    .await;
-    match answer {
-        Ok(Ok(FeedAnswer::Page(body, tag))) => (
+    .await?;
+    Ok(match answer {
+        FeedAnswer::Page(body, tag) => (
             [
                 (header::ETAG, tag),
                 (header::CONTENT_TYPE, "application/json".into()),
@@ -178,118 +205,73 @@ async fn feed(
             body,
         )
             .into_response(),
-        Ok(Ok(FeedAnswer::NotModified(tag))) => {
+        FeedAnswer::NotModified(tag) => {
             (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response()
         }
-        Ok(Ok(FeedAnswer::CursorExpired)) => error(
+        FeedAnswer::CursorExpired => error(
             StatusCode::GONE,
             "cursor_expired",
             "the cursor is older than the tombstones kept: start again from 0",
         )
         .into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(_) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the request failed",
-        )
-        .into_response(),
-    }
+    })
 }
 
-async fn signup_batch(State(hub): State<Hub>, headers: HeaderMap, body: Body) -> Response {
-    // Who asks comes first, before a byte of the body is read or decompressed: a stranger
-    // learns nothing, not even how large a batch may be.
-    let db = hub.db.clone();
-    let who = tokio::task::spawn_blocking(move || kiosk_of(&lock(&db), &headers))
-        .await
-        .ok()
-        .flatten();
-    let Some(kiosk) = who else {
-        return error(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "a kiosk token is needed",
-        )
-        .into_response();
-    };
+async fn signup_batch(
+    State(hub): State<Hub>,
+    Kiosk(kiosk): Kiosk,
+    body: Body,
+) -> Result<axum::Json<BatchAnswer>, ApiError> {
     let read = tokio::time::timeout(hub.body_timeout, axum::body::to_bytes(body, MAX_BODY));
-    let Ok(body) = read.await else {
+    let body = match read.await {
+        Ok(Ok(body)) => body,
         // A slow body is the link's fault, not the batch's: the kiosk sends it again.
-        return error(
-            StatusCode::REQUEST_TIMEOUT,
-            "timeout",
-            "the body did not arrive in time",
-        )
-        .into_response();
-    };
-    let body = match body {
-        Ok(body) => body,
-        Err(e) if past_the_limit(&e) => {
-            return error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                "the body is larger than a batch can be",
-            )
-            .into_response();
-        }
-        // Only a body too large is "too large"; one that does not decode is not a batch.
         Err(_) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "bad_request",
-                "the body cannot be read (damaged compression?)",
-            )
-            .into_response();
+            return Err(error(
+                StatusCode::REQUEST_TIMEOUT,
+                "timeout",
+                "the body did not arrive in time",
+            ));
         }
-    };
-    let answer = tokio::task::spawn_blocking(move || {
-        let mut conn = lock(&hub.db);
-        let batch: SignupBatch = match serde_json::from_slice(&body) {
-            Ok(b) => b,
-            // Where, not what: serde's words can quote a card number.
-            Err(e) => {
-                return Err(error(
-                    StatusCode::BAD_REQUEST,
-                    "bad_request",
-                    &format!(
-                        "not a sign-up batch ({:?} problem at line {}, column {})",
-                        e.classify(),
-                        e.line(),
-                        e.column()
-                    ),
-                ));
-            }
-        };
-        if batch.signups.len() > MAX_BATCH {
+        Ok(Err(e)) if past_the_limit(&e) => {
             return Err(error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
-                &format!("at most {MAX_BATCH} sign-ups a batch"),
+                "the body is larger than a batch can be",
             ));
         }
-        let mut run = || -> rusqlite::Result<BatchAnswer> {
-            // The whole batch in one transaction: answers are durable before they are sent.
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let answers = batch
-                .signups
-                .iter()
-                .map(|item| signups::answer(&tx, &kiosk, item))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            tx.commit()?;
-            Ok(BatchAnswer { answers })
-        };
-        run().map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string()))
-    })
-    .await;
-    match answer {
-        Ok(Ok(answers)) => axum::Json(answers).into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(_) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the request failed",
+        // Only a body too large is "too large"; one that does not decode is not a batch.
+        Ok(Err(_)) => {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "the body cannot be read (damaged compression?)",
+            ));
+        }
+    };
+    let batch: SignupBatch = serde_json::from_slice(&body).map_err(|e| {
+        // Where, not what: serde's words can quote a card number.
+        error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            &format!(
+                "not a sign-up batch ({:?} problem at line {}, column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            ),
         )
-        .into_response(),
+    })?;
+    if batch.signups.len() > MAX_BATCH {
+        return Err(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            &format!("at most {MAX_BATCH} sign-ups a batch"),
+        ));
     }
+    let answer = with_db(&hub, move |conn| {
+        Ok(signups::answer_batch(conn, &kiosk, &batch.signups)?)
+    })
+    .await?;
+    Ok(axum::Json(answer))
 }

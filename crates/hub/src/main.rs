@@ -1,12 +1,8 @@
 //! `learning-hub`: the district's reference hub. One SQLite file holds the kiosks, the
 //! catalogue's change feed and every sign-up with its answer.
 
-mod catalogue;
-mod feed;
 mod http;
-mod mend;
 mod server;
-mod signups;
 mod store;
 mod tokens;
 
@@ -117,8 +113,8 @@ fn db_failure(e: rusqlite::Error) -> Failure {
 fn run(cli: Cli) -> Result<(), Failure> {
     let mut conn = store::open(&cli.db).map_err(db_failure)?;
     // A file from before the hub took only canonical forms is mended first, once.
-    let mended = mend::canonical_forms(&mut conn).map_err(db_failure)?;
-    if mended != mend::Mended::default() {
+    let mended = store::mend::canonical_forms(&mut conn).map_err(db_failure)?;
+    if mended != store::mend::Mended::default() {
         tracing::warn!(?mended, "sign-ups in old forms were mended or set aside");
     }
     match cli.command {
@@ -147,13 +143,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ),
                 ));
             }
-            let exists: bool = conn
-                .query_row(
-                    "SELECT count(*) > 0 FROM kiosks WHERE id = ?1",
-                    [&id],
-                    |r| r.get(0),
-                )
-                .map_err(db_failure)?;
+            let exists = store::kiosks::exists(&conn, &id).map_err(db_failure)?;
             if exists && !replace {
                 return Err((
                     2,
@@ -163,16 +153,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 ));
             }
             let token = tokens::new_token();
-            conn.execute(
-                "INSERT INTO kiosks (id, token_hash, created_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (id) DO UPDATE SET token_hash = ?2",
-                rusqlite::params![id, tokens::hash(&token), chrono::Utc::now().to_rfc3339()],
-            )
-            .map_err(db_failure)?;
+            store::kiosks::set_token(&conn, &id, &token).map_err(db_failure)?;
             learning_core::say!("kiosk {id} added; give it this token (it is shown once): {token}");
             Ok(())
         }
-        Command::Import { file } => match catalogue::import(&mut conn, &file) {
+        Command::Import { file } => match store::catalogue::import(&mut conn, &file) {
             Ok(done) => {
                 learning_core::say!(
                     "imported {}: {} new or changed, {} deleted, {} unchanged; feed at change {}",
@@ -184,10 +169,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 );
                 Ok(())
             }
-            Err(catalogue::ImportError::Problems(p)) => {
+            Err(store::catalogue::ImportError::Problems(p)) => {
                 Err((3, format!("{}\n{}", p.report(Lang::Zh), p.report(Lang::En))))
             }
-            Err(catalogue::ImportError::Store(e)) => Err(db_failure(e)),
+            Err(store::catalogue::ImportError::Store(e)) => Err(db_failure(e)),
         },
         Command::Export {
             what: ExportWhat::Signups { json },
@@ -249,25 +234,7 @@ fn serve(
 }
 
 fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT uuid, kiosk, card, activity, date, created_at, status, reason, existing, received_at
-         FROM signups ORDER BY received_at, uuid",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(serde_json::json!({
-            "uuid": r.get::<_, String>(0)?,
-            "kiosk": r.get::<_, String>(1)?,
-            "card": r.get::<_, String>(2)?,
-            "activity": r.get::<_, String>(3)?,
-            "date": r.get::<_, String>(4)?,
-            "created_at": r.get::<_, String>(5)?,
-            "status": r.get::<_, String>(6)?,
-            "reason": r.get::<_, Option<String>>(7)?,
-            "existing": r.get::<_, Option<String>>(8)?,
-            "received_at": r.get::<_, String>(9)?,
-        }))
-    })?;
-    let list: Vec<serde_json::Value> = rows.collect::<Result<_, _>>()?;
+    let list = store::reports::signups(conn)?;
     if json {
         learning_core::say!(
             "{}",
@@ -295,35 +262,25 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
 }
 
 fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    let count = |sql: &str| -> rusqlite::Result<i64> { conn.query_row(sql, [], |r| r.get(0)) };
-    learning_core::say!("kiosks: {}", count("SELECT count(*) FROM kiosks")?);
+    let status = store::reports::status(conn)?;
+    learning_core::say!("kiosks: {}", status.kiosks);
     learning_core::say!(
         "catalogue: {} venues, {} activities; feed at change {}",
-        count("SELECT count(*) FROM objects WHERE kind = 'venue' AND body IS NOT NULL")?,
-        count("SELECT count(*) FROM objects WHERE kind = 'activity' AND body IS NOT NULL")?,
-        store::last_seq(conn)?
+        status.venues,
+        status.activities,
+        status.last_seq
     );
-    let mut stmt =
-        conn.prepare("SELECT status, count(*) FROM signups GROUP BY status ORDER BY status")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
     let mut total = 0;
-    for row in rows {
-        let (s, n) = row?;
+    for (s, n) in &status.signups {
         learning_core::say!("sign-ups {s}: {n}");
         total += n;
     }
     learning_core::say!("sign-ups in all: {total}");
-    let meta = |key: &str| -> rusqlite::Result<i64> {
-        conn.query_row(
-            "SELECT COALESCE(max(value), 0) FROM meta WHERE key = ?1",
-            [key],
-            |r| r.get(0),
-        )
-    };
-    let (mended, aside) = (meta("mended_signups")?, meta("set_aside_signups")?);
-    if mended + aside > 0 {
+    if status.mended + status.set_aside > 0 {
         learning_core::say!(
-            "sign-ups mended from old forms: {mended}; set aside (a second hold of a session, or unreadable): {aside}"
+            "sign-ups mended from old forms: {}; set aside (a second hold of a session, or unreadable): {}",
+            status.mended,
+            status.set_aside
         );
     }
     Ok(())

@@ -151,7 +151,7 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
         };
         for (activity_id, date) in sessions {
             let found = activity(&tx, &activity_id)?;
-            crate::signups::publish_seats(&tx, found.as_ref(), &activity_id, &date)?;
+            super::signups::publish_seats(&tx, found.as_ref(), &activity_id, &date)?;
         }
         if result.changed + result.deleted > 0 {
             store::bump_catalogue_version(&tx)?;

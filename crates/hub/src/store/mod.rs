@@ -1,5 +1,14 @@
-//! The hub's SQLite file: kiosks and their token hashes, the catalogue as a compacted change
-//! log (the feed), seat counts, and every sign-up with the answer it was given.
+//! The hub's storage, and the only place its SQL lives: one SQLite file holds the kiosks and
+//! their token hashes, the catalogue as a compacted change log (the feed), seat counts, and
+//! every sign-up with the answer it was given. A second backend (Postgres) would be a second
+//! implementation of the functions these modules offer.
+
+pub mod catalogue;
+pub mod feed;
+pub mod kiosks;
+pub mod mend;
+pub mod reports;
+pub mod signups;
 
 use std::path::Path;
 

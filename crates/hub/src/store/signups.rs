@@ -81,7 +81,7 @@ pub fn answer(tx: &Connection, kiosk: &str, item: &SignupItem) -> rusqlite::Resu
         });
     }
     // Only this sign-up's activity is read: the work is the request's, not the catalogue's.
-    let activity = crate::catalogue::activity(tx, &item.activity)?;
+    let activity = super::catalogue::activity(tx, &item.activity)?;
     let decided = decide(tx, activity.as_ref(), item)?;
     tx.prepare_cached(
         "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at, status, reason, existing, received_at)
@@ -198,4 +198,19 @@ pub fn publish_seats(
         Some(&body.to_string()),
     )?;
     Ok(())
+}
+
+/// Answers a whole batch in one transaction: the answers are durable before they are sent.
+pub fn answer_batch(
+    conn: &mut Connection,
+    kiosk: &str,
+    items: &[SignupItem],
+) -> rusqlite::Result<learning_wire::BatchAnswer> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let answers = items
+        .iter()
+        .map(|item| answer(&tx, kiosk, item))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    tx.commit()?;
+    Ok(learning_wire::BatchAnswer { answers })
 }

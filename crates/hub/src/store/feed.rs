@@ -40,10 +40,10 @@ pub fn page(
     let after = cursor.after;
     // A cursor below the purged tombstones may have missed a deletion; a kiosk that started
     // from 0 into an empty catalogue cannot have (it never had what was deleted).
-    if after > 0 && !cursor.rebuild && after < crate::store::purge_floor(conn)? {
+    if after > 0 && !cursor.rebuild && after < super::purge_floor(conn)? {
         return Ok(FeedAnswer::CursorExpired);
     }
-    let last = crate::store::last_seq(conn)?;
+    let last = super::last_seq(conn)?;
     let tag = etag(last);
     if after >= last && if_none_match == Some(tag.as_str()) {
         return Ok(FeedAnswer::NotModified(tag));

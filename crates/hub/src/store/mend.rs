@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use learning_core::domain::card::CardNumber;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::{catalogue, signups, store};
+use crate::store::{self, catalogue, signups};
 
 /// What mending did.
 #[derive(Debug, Default, PartialEq, Eq)]
