@@ -8,7 +8,7 @@ mod common;
 use common::{CARD, Harness, record};
 use learning_kiosk::app::{Action, Key, Msg, Overlay, Screen};
 use learning_kiosk::domain::lang::Lang;
-use learning_kiosk::outbox::Status;
+use learning_kiosk::outbox::{SignupRecord, Status};
 use ratatui::layout::Rect;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -49,7 +49,7 @@ fn my_signups(k: &mut Harness) {
     records[1].status = Status::Full;
     k.send(Msg::MySignupsLoaded {
         card,
-        records: Ok(records),
+        records: Ok(records.iter().map(SignupRecord::view).collect()),
     });
 }
 

@@ -7,11 +7,11 @@ mod common;
 use common::{CARD, Harness, record};
 use learning_kiosk::app::filters::FilterKind;
 use learning_kiosk::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
-use learning_kiosk::app::msg::{QueueSummary, StaffItem};
+use learning_kiosk::app::msg::QueueSummary;
 use learning_kiosk::app::{Action, Key, Msg, Screen};
 use learning_kiosk::config::load::demo_site;
 use learning_kiosk::domain::lang::Lang;
-use learning_kiosk::outbox::Status;
+use learning_kiosk::outbox::{SignupRecord, SignupView, Status};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -283,7 +283,7 @@ fn my_signups() {
     snap("my-signups", |k| {
         k.swipe(CARD);
         k.key(Key::Char('3'));
-        let records = vec![
+        let records = [
             record("K7Q-4MD", CARD, "cy-wangjing-clc.smartphone", "2026-11-24"),
             record("PX3-WAE", CARD, "cy-wangjing-clc.smartphone", "2026-11-27"),
             record("M4D-9RT", CARD, "no-longer-listed", "2026-11-28"),
@@ -291,7 +291,7 @@ fn my_signups() {
         let card = k.state.visit.card.unwrap();
         k.send(Msg::MySignupsLoaded {
             card,
-            records: Ok(records),
+            records: Ok(records.iter().map(SignupRecord::view).collect()),
         });
     });
 }
@@ -374,14 +374,14 @@ fn offline(k: &mut Harness) {
         .into_iter()
         .collect(),
         attention: vec![
-            StaffItem {
+            SignupView {
                 code: "PX3-WAE".into(),
                 activity_id: "cy-wangjing-clc.smartphone".into(),
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
                 status: Status::Parked,
                 reason: Some("unreadable: bad_request: bad date".into()),
             },
-            StaffItem {
+            SignupView {
                 code: "K7Q-4MD".into(),
                 activity_id: "xc-capital-museum.paper_cutting".into(),
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
@@ -419,7 +419,7 @@ fn my_signups_with_the_hubs_answers() {
             r.reason = reason.map(str::to_string);
             r
         };
-        let records = vec![
+        let records = [
             answered(
                 "K7Q-4MD",
                 "cy-wangjing-clc.smartphone",
@@ -452,7 +452,7 @@ fn my_signups_with_the_hubs_answers() {
         let card = k.state.visit.card.unwrap();
         k.send(Msg::MySignupsLoaded {
             card,
-            records: Ok(records),
+            records: Ok(records.iter().map(SignupRecord::view).collect()),
         });
     });
 }
@@ -547,10 +547,10 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
                             "2026-11-24",
                         )
                     })
-                    .collect();
+                    .collect::<Vec<SignupRecord>>();
                 k.send(Msg::MySignupsLoaded {
                     card,
-                    records: Ok(records),
+                    records: Ok(records.iter().map(SignupRecord::view).collect()),
                 });
             }),
         ),

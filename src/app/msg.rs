@@ -10,8 +10,7 @@ use crate::app::link::LinkStatus;
 use crate::catalogue::Catalogue;
 use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
-use crate::outbox::{OutboxError, Saved, SignupRecord, Status};
-use crate::signup::Refusal;
+use crate::outbox::{Saved, SignupView, Status};
 
 /// The time, as the runtime reads it: the wall clock (or the pinned `--now`) for the
 /// catalogue's rules, and a monotonic count for idle timing.
@@ -131,13 +130,13 @@ pub enum Msg {
     /// The staff key chord.
     StaffChord,
     /// A sign-up was saved, or why not.
-    SignupFinished(Result<Saved, SaveFailure>),
+    SignupFinished(Result<Saved, crate::signup::SignupError>),
     /// The sign-ups of a card, for "My sign-ups".
     MySignupsLoaded {
         /// The card they belong to (ignored if the kiosk has moved on).
         card: CardNumber,
         /// Its sign-ups, or why they could not be read.
-        records: Result<Vec<SignupRecord>, String>,
+        records: Result<Vec<SignupView>, String>,
     },
     /// What the outbox holds (nothing personal in it).
     QueueStatus(QueueSummary),
@@ -180,7 +179,7 @@ pub struct QueueSummary {
     /// How many sign-ups there are in each status.
     pub counts: BTreeMap<Status, u32>,
     /// The latest sign-ups that need staff: parked or refused as invalid, newest first.
-    pub attention: Vec<StaffItem>,
+    pub attention: Vec<SignupView>,
     /// Held sign-ups that can be sent again (parked, not damaged).
     pub resendable: u32,
     /// Outbox rows that cannot be read: their code (as far as it reads) and what is wrong.
@@ -191,41 +190,5 @@ impl QueueSummary {
     /// Sign-ups waiting to be sent.
     pub fn waiting(&self) -> u32 {
         self.counts.get(&Status::Waiting).copied().unwrap_or(0)
-    }
-}
-
-/// A sign-up staff should look at, without its card number (the `queue` command has it).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StaffItem {
-    /// The sign-up code.
-    pub code: String,
-    /// The activity's catalogue id.
-    pub activity_id: String,
-    /// The session's date.
-    pub date: NaiveDate,
-    /// Parked or invalid.
-    pub status: Status,
-    /// Why, as recorded.
-    pub reason: Option<String>,
-}
-
-/// Why a save failed, as the screen needs to know it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveFailure {
-    /// The rules refused it (the outbox's final check).
-    Refused(Refusal),
-    /// The disk is full.
-    DiskFull,
-    /// Any other storage failure.
-    Storage,
-}
-
-impl From<crate::signup::SignupError> for SaveFailure {
-    fn from(err: crate::signup::SignupError) -> Self {
-        match err {
-            crate::signup::SignupError::Refused(r) => SaveFailure::Refused(r),
-            crate::signup::SignupError::Storage(OutboxError::DiskFull) => SaveFailure::DiskFull,
-            crate::signup::SignupError::Storage(_) => SaveFailure::Storage,
-        }
     }
 }

@@ -14,7 +14,7 @@ use crate::catalogue::{ActivityId, Catalogue};
 use crate::config::{Mode, Site};
 use crate::domain::card::{CardError, CardNumber};
 use crate::domain::lang::Lang;
-use crate::outbox::Status;
+use crate::outbox::SignupView;
 use crate::signup::Refusal;
 
 /// A session of an activity, by its activity and date.
@@ -124,21 +124,6 @@ impl Notice {
     }
 }
 
-/// A card's sign-up, as "My sign-ups" lists it (without the card number).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MySignup {
-    /// The sign-up code.
-    pub code: String,
-    /// The activity's catalogue id (it may no longer be in the catalogue).
-    pub activity_id: String,
-    /// The session's date.
-    pub date: NaiveDate,
-    /// Where it stands.
-    pub status: Status,
-    /// Why the hub refused it, if it did.
-    pub reason: Option<String>,
-}
-
 /// Everything about the person at the screen. A new person is a new `Visit`: nothing of the
 /// last one can be left over, and nothing the kiosk keeps can be wiped by mistake.
 #[derive(Clone, Debug)]
@@ -172,7 +157,7 @@ pub struct Visit {
     /// The minute the nearby list was worked out in (it is redone as sessions start).
     pub nearby_minute: i64,
     /// This card's sign-ups, once loaded.
-    pub my_signups: Option<Vec<MySignup>>,
+    pub my_signups: Option<Vec<SignupView>>,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
 }

@@ -3,7 +3,7 @@
 use rusqlite::ErrorCode;
 
 /// Why the outbox failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OutboxError {
     /// The disk is full: nothing was saved.
     #[error("the disk is full")]

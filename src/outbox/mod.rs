@@ -10,5 +10,5 @@ mod salvage;
 mod store;
 
 pub use error::OutboxError;
-pub use record::{DamagedRow, SignupRecord, Status};
+pub use record::{DamagedRow, SignupRecord, SignupView, Status};
 pub use store::{OpenReport, Outbox, SaveError, Saved};

@@ -93,7 +93,34 @@ pub struct SignupRecord {
     pub existing: Option<String>,
 }
 
+/// A sign-up as the screens, the staff page and the command line show it: no card number
+/// (the full digits stay in the outbox and the sync client).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignupView {
+    /// The sign-up code.
+    pub code: String,
+    /// The activity's catalogue id (it may no longer be in the catalogue).
+    pub activity_id: String,
+    /// The session's date.
+    pub date: NaiveDate,
+    /// Where it stands.
+    pub status: Status,
+    /// Why the hub refused it, or why it is held.
+    pub reason: Option<String>,
+}
+
 impl SignupRecord {
+    /// What may be shown of it.
+    pub fn view(&self) -> SignupView {
+        SignupView {
+            code: self.code.clone(),
+            activity_id: self.activity_id.clone(),
+            date: self.date,
+            status: self.status,
+            reason: self.reason.clone(),
+        }
+    }
+
     /// The card as people may see it.
     pub fn card_masked(&self) -> String {
         mask_digits(&self.card_digits)

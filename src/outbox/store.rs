@@ -61,13 +61,16 @@ pub struct OpenReport {
     pub recovered: usize,
 }
 
-/// Why a save did not happen.
-#[derive(Debug)]
+/// Why a save did not happen: the one error type of the save path, from the outbox up to the
+/// screen (`signup::SignupError` is this with the rules' reasons).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError<R> {
     /// The rules refused the sign-up, for this reason.
+    #[error("refused: {0:?}")]
     Refused(R),
     /// The outbox could not save.
-    Storage(OutboxError),
+    #[error(transparent)]
+    Storage(#[from] OutboxError),
 }
 
 /// The result of a save.

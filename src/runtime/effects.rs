@@ -2,11 +2,10 @@
 //! messages. The runtime runs this on its own thread; tests call it directly.
 
 use crate::app::effect::SharedCatalogue;
-use crate::app::msg::SaveFailure;
-use crate::app::msg::{QueueSummary, StaffItem};
+use crate::app::msg::QueueSummary;
 use crate::app::{Effect, Msg};
 use crate::config::pin;
-use crate::outbox::Outbox;
+use crate::outbox::{Outbox, SignupRecord};
 use crate::signup::sign_up;
 
 /// What effects need: the outbox and the staff PIN hash.
@@ -37,15 +36,16 @@ impl Executor {
                     date,
                     &now,
                 )
-                .map_err(|err| {
-                    tracing::warn!(error = %err, "sign-up not saved");
-                    SaveFailure::from(err)
-                });
+                .inspect_err(|err| tracing::warn!(error = %err, "sign-up not saved"));
                 Some(Msg::SignupFinished(result))
             }
             Effect::LoadMySignups(card) => Some(Msg::MySignupsLoaded {
                 card,
-                records: self.outbox.for_card(&card).map_err(|e| e.to_string()),
+                records: self
+                    .outbox
+                    .for_card(&card)
+                    .map(|records| records.iter().map(SignupRecord::view).collect())
+                    .map_err(|e| e.to_string()),
             }),
             Effect::RefreshQueue => Some(Msg::QueueStatus(self.queue_summary())),
             Effect::ResendHeld => Some(Msg::HeldResent(
@@ -77,13 +77,7 @@ impl Executor {
                 .needing_staff(STAFF_LIST)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|r| StaffItem {
-                    code: r.code,
-                    activity_id: r.activity_id,
-                    date: r.date,
-                    status: r.status,
-                    reason: r.reason,
-                })
+                .map(|r| r.view())
                 .collect(),
             resendable: self.outbox.resendable().unwrap_or_default(),
             damaged: self

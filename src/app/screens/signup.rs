@@ -1,12 +1,14 @@
 //! Confirming a sign-up, saving it, and the receipt.
 
 use crate::app::effect::Effect;
-use crate::app::msg::{Action, SaveFailure};
+use crate::app::msg::Action;
 use crate::app::nav;
 use crate::app::receipt::{Receipt, qr_images, qr_texts};
 use crate::app::state::{Notice, Screen, SessionRef, State};
 use crate::catalogue::SessionLookup;
+use crate::outbox::OutboxError;
 use crate::outbox::Saved;
+use crate::signup::SignupError;
 
 /// The confirm screen: Enter saves.
 pub fn confirm_action(state: &mut State, session: SessionRef, action: Action) -> Vec<Effect> {
@@ -35,7 +37,7 @@ pub fn confirm_action(state: &mut State, session: SessionRef, action: Action) ->
 }
 
 /// The outbox answered.
-pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Effect> {
+pub fn finished(state: &mut State, result: Result<Saved, SignupError>) -> Vec<Effect> {
     let Screen::Saving(session) = state.visit.screen.clone() else {
         // The person has gone (idle reset) or moved on; the outbox keeps the sign-up and
         // the card's list will show it next time.
@@ -78,9 +80,9 @@ pub fn finished(state: &mut State, result: Result<Saved, SaveFailure>) -> Vec<Ef
         }
         Err(failure) => {
             let notice = match failure {
-                SaveFailure::Refused(r) => Notice::Refused(r),
-                SaveFailure::DiskFull => Notice::DiskFull,
-                SaveFailure::Storage => Notice::SaveFailed,
+                SignupError::Refused(r) => Notice::Refused(r),
+                SignupError::Storage(OutboxError::DiskFull) => Notice::DiskFull,
+                SignupError::Storage(_) => Notice::SaveFailed,
             };
             let mut effects = nav::replace(state, Screen::Confirm(session));
             state.visit.notice = Some(notice);
