@@ -349,7 +349,7 @@ impl Outbox {
 
     /// Sets `synchronous` (the benchmark's baseline measures what FULL costs; the kiosk never
     /// calls this).
-    #[doc(hidden)]
+    #[cfg(feature = "test-hooks")]
     pub fn set_synchronous_for_benchmark(&self, mode: &str) {
         let _ = self.conn.pragma_update(None, "synchronous", mode);
     }
@@ -457,6 +457,7 @@ impl Outbox {
     }
 
     /// Caps the file's size in pages (tests use it to make the disk "full").
+    #[cfg(feature = "test-hooks")]
     pub fn limit_pages(&self, pages: u32) -> Result<(), OutboxError> {
         self.conn.pragma_update(None, "max_page_count", pages)?;
         Ok(())
