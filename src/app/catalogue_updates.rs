@@ -12,19 +12,6 @@ use crate::catalogue::Catalogue;
 use crate::catalogue::change::Change;
 use crate::catalogue::model::ActivityKey;
 
-/// What the kiosk has heard of the hub's catalogue and not yet put in use.
-#[derive(Clone, Debug, Default)]
-pub struct CatalogueUpdates {
-    /// Changes to apply, in the feed's order.
-    pub changes: VecDeque<Change>,
-    /// The cache holds a whole new catalogue: load it when nobody is here.
-    pub reload_wanted: bool,
-    /// The catalogue in use was let go and the new one is being loaded.
-    pub reloading: bool,
-    /// A loaded catalogue waiting to be put in use.
-    pub loaded: Option<Arc<Catalogue>>,
-}
-
 /// The feed brought changes.
 pub fn changes_arrived(state: &mut State, changes: Vec<Change>) {
     state.updates.changes.extend(changes);

@@ -11,13 +11,16 @@ pub mod link;
 pub mod map_layout;
 pub mod msg;
 pub mod nav;
+pub mod overlay;
 pub mod paging;
 pub mod receipt;
 pub mod screens;
 pub mod state;
+pub mod step;
 pub mod update;
 
 pub use effect::Effect;
 pub use msg::{Action, Clock, Key, Msg};
 pub use state::{Notice, Overlay, Screen, State};
+pub use step::{Next, Step};
 pub use update::update;

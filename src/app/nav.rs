@@ -1,19 +1,42 @@
-//! Moving between screens, and what each screen needs when it appears.
+//! Carries out a screen's [`Step`]: the move between screens, with the leaving and entering
+//! each screen asks for. Only `update` calls it; screens only say where to go.
 
 use crate::app::effect::Effect;
 use crate::app::screens;
 use crate::app::state::{Screen, State};
+use crate::app::step::{Next, Step};
 
-/// Leaving the staff page: its notice has been seen.
-fn leaving(state: &mut State) {
-    if state.visit.screen == Screen::StaffMenu {
-        state.staff_notice = None;
+/// Makes the move a step asks for; returns what entering the new screen needs, then the
+/// step's own work.
+pub fn apply(state: &mut State, step: Step) -> Vec<Effect> {
+    let mut effects = match step.next {
+        Next::Stay => Vec::new(),
+        Next::Go(screen, focus) => go(state, screen, focus),
+        Next::Replace(screen, focus) => replace(state, screen, focus),
+        Next::OverHome(screen) => {
+            state.visit.back = vec![(Screen::Home, 0)];
+            replace(state, screen, 0)
+        }
+        Next::Back => back(state),
+        Next::Home => home(state),
+        Next::Finish => {
+            state.forget_person();
+            Vec::new()
+        }
+    };
+    if let Some(notice) = step.notice {
+        state.visit.notice = Some(notice);
     }
+    if let Some(focus) = step.focus {
+        state.visit.focus = focus;
+    }
+    effects.extend(step.effects);
+    effects
 }
 
 /// Opens a screen on top of the current one.
-pub fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
-    leaving(state);
+fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
+    screens::leave(state);
     let previous = std::mem::replace(&mut state.visit.screen, screen);
     state.visit.back.push((previous, state.visit.focus));
     state.visit.focus = focus;
@@ -22,19 +45,19 @@ pub fn go(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
 }
 
 /// Swaps the current screen for another, without leaving a way back to the old one.
-pub fn replace(state: &mut State, screen: Screen) -> Vec<Effect> {
-    leaving(state);
+fn replace(state: &mut State, screen: Screen, focus: usize) -> Vec<Effect> {
+    screens::leave(state);
     state.visit.screen = screen;
-    state.visit.focus = 0;
+    state.visit.focus = focus;
     state.visit.notice = None;
     entered(state)
 }
 
 /// Goes back one screen; from the first screen, goes home.
-pub fn back(state: &mut State) -> Vec<Effect> {
-    leaving(state);
+fn back(state: &mut State) -> Vec<Effect> {
     match state.visit.back.pop() {
         Some((screen, focus)) => {
+            screens::leave(state);
             state.visit.screen = screen;
             state.visit.focus = focus;
             state.visit.notice = None;
@@ -46,7 +69,7 @@ pub fn back(state: &mut State) -> Vec<Effect> {
 }
 
 /// Goes to the start: the home menu with a card, the welcome screen without.
-pub fn home(state: &mut State) -> Vec<Effect> {
+fn home(state: &mut State) -> Vec<Effect> {
     state.visit.back.clear();
     state.visit.field.clear();
     let screen = if state.visit.card.is_some() {
@@ -54,40 +77,12 @@ pub fn home(state: &mut State) -> Vec<Effect> {
     } else {
         Screen::Welcome
     };
-    replace(state, screen)
+    replace(state, screen, 0)
 }
 
-/// What a screen needs each time it appears.
+/// The screen has appeared: what it needs, with the focus kept on an item that exists.
 fn entered(state: &mut State) -> Vec<Effect> {
-    let effects = match &state.visit.screen {
-        Screen::Nearby => {
-            screens::nearby::refresh(state);
-            vec![Effect::RefreshQueue]
-        }
-        Screen::MySignups => match state.visit.card {
-            Some(card) => {
-                state.visit.my_signups = None;
-                vec![Effect::LoadMySignups(card)]
-            }
-            None => Vec::new(),
-        },
-        // The staff page lists what is held now, not what was held when the kiosk started.
-        Screen::Activity(_) | Screen::Venue(_) | Screen::StaffMenu => vec![Effect::RefreshQueue],
-        Screen::Map => {
-            screens::map::refresh(state);
-            Vec::new()
-        }
-        Screen::Welcome
-        | Screen::Home
-        | Screen::When
-        | Screen::FilterMenu
-        | Screen::Filter(_)
-        | Screen::CardEntry(_)
-        | Screen::Confirm(_)
-        | Screen::Saving(_)
-        | Screen::Receipt(_)
-        | Screen::StaffPin => Vec::new(),
-    };
+    let effects = screens::enter(state);
     screens::clamp_focus(state);
     effects
 }

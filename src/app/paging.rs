@@ -81,3 +81,22 @@ pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16) -> usize {
     let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
     usize::from(free / ASSISTED_ITEM).clamp(1, ASSISTED_CHOICES)
 }
+
+/// How a screen's items make pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// A short menu: all of it on one page (at most four large choices in assisted mode).
+    Menu,
+    /// A list under `reserved` rows of the screen's own; in assisted mode under `assisted`
+    /// rows, or (`None`) four large choices a page.
+    List {
+        /// Rows the standard screen keeps for itself (heading, tabs, pager).
+        reserved: u16,
+        /// Rows the assisted screen keeps for itself, if its choices carry detail lines.
+        assisted: Option<u16>,
+    },
+    /// A staff screen: its standard layout in both modes.
+    Staff,
+    /// The list beside the map: as many venues as fit there.
+    Map,
+}

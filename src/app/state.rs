@@ -1,6 +1,6 @@
 //! Everything the kiosk knows at one moment. `update` changes it; `view` draws it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -9,6 +9,7 @@ use crate::app::filters::{FilterKind, Filters};
 use crate::app::link::LinkStatus;
 use crate::app::msg::{Clock, QueueSummary};
 use crate::app::receipt::Receipt;
+use crate::catalogue::change::Change;
 use crate::catalogue::nearby::NearbyItem;
 use crate::catalogue::{ActivityId, Catalogue};
 use crate::config::{Mode, Site};
@@ -221,7 +222,7 @@ pub struct State {
     pub link: LinkStatus,
     /// What the hub changed in the catalogue and is not yet in use (the screens refer to
     /// the one in use).
-    pub updates: crate::app::catalogue_updates::CatalogueUpdates,
+    pub updates: CatalogueUpdates,
     /// A staff notice that survives idle resets until staff see it.
     pub staff_notice: Option<Notice>,
     /// Wrong staff PINs in a row (kiosk state: it survives idle resets, or waiting would undo
@@ -286,4 +287,17 @@ impl State {
             self.held_for(session),
         )
     }
+}
+
+/// What the kiosk has heard of the hub's catalogue and not yet put in use.
+#[derive(Clone, Debug, Default)]
+pub struct CatalogueUpdates {
+    /// Changes to apply, in the feed's order.
+    pub changes: VecDeque<Change>,
+    /// The cache holds a whole new catalogue: load it when nobody is here.
+    pub reload_wanted: bool,
+    /// The catalogue in use was let go and the new one is being loaded.
+    pub reloading: bool,
+    /// A loaded catalogue waiting to be put in use.
+    pub loaded: Option<Arc<Catalogue>>,
 }

@@ -6,8 +6,10 @@ use crate::app::idle;
 use crate::app::keymap::{self, Does};
 use crate::app::msg::{Action, Key, Msg};
 use crate::app::nav;
+use crate::app::overlay;
 use crate::app::screens;
 use crate::app::state::{Notice, Overlay, Screen, State};
+use crate::app::step::{Next, Step};
 
 /// Applies a message to the state and returns the effects the runtime must carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -21,7 +23,9 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Tick(clock) => {
             state.clock = clock;
             let effects = idle::on_tick(state);
-            screens::nearby::refresh_if_stale(state);
+            if screens::nearby::refresh_if_stale(state) {
+                screens::clamp_focus(state);
+            }
             effects
         }
         Msg::Resize(cols, rows) => {
@@ -34,7 +38,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Terminate => vec![Effect::Quit(crate::exit_code::OK)],
         Msg::TerminalLost => vec![Effect::Quit(crate::exit_code::TERMINAL_LOST)],
-        Msg::HeldResent(result) => screens::staff::resent(state, result),
+        Msg::HeldResent(result) => screens::staff_menu::resent(state, result),
         Msg::QueueStatus(mut summary) => {
             state.held = std::mem::take(&mut summary.held)
                 .into_iter()
@@ -68,14 +72,22 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             // A new sign-up goes to the hub at once where there is one (within what the hub
             // and the byte budget allow).
             let send = state.link.hub && matches!(result, Ok(crate::outbox::Saved::New(_)));
-            let mut effects = screens::signup::finished(state, result);
+            let step = screens::saving::finished(state, result);
+            let mut effects = nav::apply(state, step);
             if send {
                 effects.push(Effect::SyncNow);
             }
             effects
         }
-        Msg::MySignupsLoaded { card, records } => screens::my_signups::loaded(state, card, records),
-        Msg::StaffPinChecked(ok) => screens::staff::pin_checked(state, ok),
+        Msg::MySignupsLoaded { card, records } => {
+            screens::my_signups::loaded(state, card, records);
+            screens::clamp_focus(state);
+            Vec::new()
+        }
+        Msg::StaffPinChecked(ok) => {
+            let step = screens::staff_pin::checked(state, ok);
+            nav::apply(state, step)
+        }
         Msg::SpeechUnavailable(why) => {
             state.speech_problem.get_or_insert(why);
             Vec::new()
@@ -92,13 +104,6 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             on_input(state, msg)
         }
     }
-}
-
-/// Calls staff: a clear message over the screen and the terminal bell.
-pub fn ask_staff(state: &mut State) -> Vec<Effect> {
-    tracing::info!("a person asked for staff");
-    state.visit.overlay = Some(Overlay::AskStaff);
-    vec![Effect::Bell]
 }
 
 fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -128,8 +133,14 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
     }
     match msg {
-        Msg::CardSwiped(raw) => screens::card::swiped(state, &raw),
-        Msg::StaffChord => screens::staff::open(state),
+        Msg::CardSwiped(raw) => {
+            let step = screens::card::swiped(state, &raw);
+            nav::apply(state, step)
+        }
+        Msg::StaffChord => {
+            let step = screens::staff_pin::open(state);
+            nav::apply(state, step)
+        }
         Msg::Key(key) => on_key(state, key),
         Msg::Action(action) => on_action(state, action),
         _ => Vec::new(),
@@ -176,15 +187,12 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Help => {
-            state.visit.overlay = match state.visit.overlay {
-                Some(Overlay::Help) => None,
-                _ => Some(Overlay::Help),
-            };
+            overlay::toggle_help(state);
             Vec::new()
         }
         Action::ToggleLanguage => {
             state.visit.lang = state.visit.lang.other();
-            screens::signup::relabel_receipt(state);
+            screens::receipt::relabel(state);
             Vec::new()
         }
         Action::Back => {
@@ -192,16 +200,13 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                 state.visit.overlay = None;
                 return Vec::new();
             }
-            nav::back(state)
+            nav::apply(state, Step::to(Next::Back))
         }
         Action::Home => {
             state.visit.overlay = None;
-            nav::home(state)
+            nav::apply(state, Step::to(Next::Home))
         }
-        Action::Finish => {
-            state.forget_person();
-            Vec::new()
-        }
+        Action::Finish => nav::apply(state, Step::to(Next::Finish)),
         Action::Continue => {
             state.visit.overlay = None;
             Vec::new()
@@ -218,7 +223,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::AskStaff => ask_staff(state),
+        Action::AskStaff => overlay::ask_staff(state),
         Action::SayAgain => vec![Effect::SayAgain],
         // The on-screen digit pad types into the field, as the keypad does.
         Action::Digit(d) => {
@@ -231,7 +236,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::OpenMap => {
             state.visit.overlay = None;
-            screens::map::open(state)
+            let step = screens::map::open(state);
+            nav::apply(state, step)
         }
         Action::NextPage => {
             screens::turn_page(state, 1);
@@ -243,7 +249,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => {
             state.visit.overlay = None;
-            screens::on_action(state, action)
+            let step = screens::on_action(state, action);
+            nav::apply(state, step)
         }
     }
 }

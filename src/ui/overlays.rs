@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use crate::app::idle::seconds_left;
 use crate::app::keymap::{ASK_STAFF_KEY, HELP_ASSISTED_KEY};
 use crate::app::state::Notice;
-use crate::app::{Action, Screen, State};
+use crate::app::{Action, State};
 use crate::args;
 use crate::i18n::{t, ta};
 use crate::ui::big_text;
@@ -207,30 +207,11 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
 pub fn help_text(state: &State, lang: crate::domain::lang::Lang) -> String {
     let mut body = format!(
         "{}\n\n{}",
-        t(lang, help_id(&state.visit.screen)),
+        t(lang, crate::app::screens::help(&state.visit.screen)),
         t(lang, "help-keys")
     );
     if state.visit.assisted {
         body = format!("{body}\n\n{}", t(lang, "help-assisted"));
     }
     body
-}
-
-/// The help message for a screen.
-pub fn help_id(screen: &Screen) -> &'static str {
-    match screen {
-        Screen::Welcome => "help-welcome",
-        Screen::Home => "help-home",
-        Screen::When => "help-when",
-        Screen::Nearby => "help-nearby",
-        Screen::Filter(_) | Screen::FilterMenu => "help-filter",
-        Screen::Activity(_) => "help-activity",
-        Screen::CardEntry(_) => "help-card-entry",
-        Screen::Confirm(_) | Screen::Saving(_) => "help-confirm",
-        Screen::Receipt(_) => "help-receipt",
-        Screen::MySignups => "help-my-signups",
-        Screen::Map => "help-map",
-        Screen::Venue(_) => "help-venue",
-        Screen::StaffPin | Screen::StaffMenu => "help-staff",
-    }
 }

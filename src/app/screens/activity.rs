@@ -2,10 +2,19 @@
 
 use crate::app::effect::Effect;
 use crate::app::msg::Action;
-use crate::app::nav;
+use crate::app::paging::{self, Paging};
 use crate::app::state::{Notice, Screen, SessionRef, State};
+use crate::app::step::{Next, Step};
 use crate::catalogue::{ActivityId, Session};
 use crate::signup::check_session;
+
+/// Help for this screen (a message id).
+pub const HELP: &str = "help-activity";
+/// How its sessions page.
+pub const PAGING: Paging = Paging::List {
+    reserved: paging::ACTIVITY_RESERVED,
+    assisted: Some(paging::ASSISTED_FACTS_RESERVED),
+};
 
 /// How far ahead the activity screen lists sessions, in days.
 const HORIZON_DAYS: u32 = 42;
@@ -20,15 +29,20 @@ pub fn sessions(state: &State, activity: ActivityId) -> Vec<Session> {
         .upcoming(&state.clock.now, HORIZON_DAYS, MAX_SESSIONS)
 }
 
+/// The screen appears: seats count what the outbox holds now.
+pub fn enter() -> Vec<Effect> {
+    vec![Effect::RefreshQueue]
+}
+
 /// What the activity screen does with actions: choosing a session starts the sign-up.
-pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Vec<Effect> {
+pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Step {
     let index = match action {
         Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
-        _ => return Vec::new(),
+        _ => return Step::stay(),
     };
     let Some(session) = sessions(state, activity).get(index).copied() else {
-        return Vec::new();
+        return Step::stay();
     };
     state.visit.focus = index;
     let session = SessionRef {
@@ -40,10 +54,11 @@ pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Vec
     if let Err(refusal) = check_session(&state.catalogue, &id, session.date, &state.clock.now, held)
     {
         state.visit.notice = Some(Notice::Refused(refusal));
-        return Vec::new();
+        return Step::stay();
     }
-    match state.visit.card {
-        Some(_) => nav::go(state, Screen::Confirm(session), 0),
-        None => nav::go(state, Screen::CardEntry(session), 0),
-    }
+    let next = match state.visit.card {
+        Some(_) => Screen::Confirm(session),
+        None => Screen::CardEntry(session),
+    };
+    Step::to(Next::Go(next, 0))
 }

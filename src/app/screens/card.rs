@@ -1,68 +1,56 @@
-//! Reading the card: typed into the field, or from a reader anywhere.
+//! Reading the card: typed into the field, or from a reader on any screen.
 
-use crate::app::effect::Effect;
-use crate::app::msg::Action;
-use crate::app::nav;
-use crate::app::state::{Notice, Screen, SessionRef, State};
+use crate::app::state::{Notice, Screen, State};
+use crate::app::step::{Next, Step};
 use crate::domain::card::{CardError, CardNumber};
 
 /// A card reader sent something.
-pub fn swiped(state: &mut State, raw: &str) -> Vec<Effect> {
+pub fn swiped(state: &mut State, raw: &str) -> Step {
     if matches!(state.visit.screen, Screen::StaffPin | Screen::StaffMenu) {
-        return Vec::new();
+        return Step::stay();
     }
     match CardNumber::from_reader(raw) {
         Ok(card) => accept(state, card, true),
         Err(err) => {
             state.visit.notice = Some(Notice::Card(err));
-            Vec::new()
+            Step::stay()
         }
     }
 }
 
 /// The card field was submitted.
-pub fn typed(state: &mut State) -> Vec<Effect> {
+pub fn typed(state: &mut State) -> Step {
     match CardNumber::parse(&state.visit.field) {
         Ok(card) => accept(state, card, false),
-        Err(CardError::Empty) => Vec::new(),
+        Err(CardError::Empty) => Step::stay(),
         Err(err) => {
             state.visit.notice = Some(Notice::Card(err));
-            Vec::new()
+            Step::stay()
         }
     }
 }
 
-/// What the card-entry screen does with actions.
-pub fn entry_action(state: &mut State, _session: SessionRef, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Primary => typed(state),
-        _ => Vec::new(),
-    }
-}
-
-fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Vec<Effect> {
+fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
     state.visit.field.clear();
     match state.visit.card {
         Some(current) if current == card => {
             state.visit.notice = Some(Notice::CardRead);
-            return Vec::new();
+            return Step::stay();
         }
         Some(_) => {
             // A different card: the previous person may have walked away. Nothing of
             // theirs may be shown to the next, so start over.
             state.forget_person();
             state.visit.card = Some(card);
-            let effects = nav::home(state);
-            state.visit.notice = Some(Notice::NewPerson);
-            return effects;
+            return Step::to(Next::Home).telling(Notice::NewPerson);
         }
         None => state.visit.card = Some(card),
     }
     // kiosk-ux: the card number is never logged, not even masked.
     tracing::info!(from_reader, "card read");
     match state.visit.screen.clone() {
-        Screen::Welcome => nav::home(state),
-        Screen::CardEntry(session) => nav::replace(state, Screen::Confirm(session)),
+        Screen::Welcome => Step::to(Next::Home),
+        Screen::CardEntry(session) => Step::to(Next::Replace(Screen::Confirm(session), 0)),
         Screen::Home
         | Screen::When
         | Screen::Nearby
@@ -78,7 +66,7 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Vec<Effect>
         | Screen::StaffPin
         | Screen::StaffMenu => {
             state.visit.notice = Some(Notice::CardRead);
-            Vec::new()
+            Step::stay()
         }
     }
 }

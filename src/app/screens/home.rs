@@ -1,12 +1,17 @@
-//! The welcome screen (no card) and the home menu (card read).
+//! The home menu, once a card has been read.
 
-use crate::app::effect::Effect;
 use crate::app::filters::Filters;
 use crate::app::msg::Action;
-use crate::app::nav;
-use crate::app::screens::{card, nearby};
+use crate::app::paging::Paging;
+use crate::app::screens::{map, nearby};
 use crate::app::state::{Screen, State};
+use crate::app::step::{Next, Step};
 use crate::config::site::HomeKind;
+
+/// Help for this screen (a message id).
+pub const HELP: &str = "help-home";
+/// How its choices page.
+pub const PAGING: Paging = Paging::Menu;
 
 /// The home menu's choices, in order.
 pub const HOME_ITEMS: [Action; 4] = [
@@ -33,24 +38,19 @@ pub fn home_items(state: &State) -> &'static [Action; 4] {
     }
 }
 
-/// The welcome screen: Enter looks around, or uses the typed card number.
-pub fn welcome_action(state: &mut State, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Primary if !state.visit.field.is_empty() => card::typed(state),
-        Action::OpenMap => crate::app::screens::map::open(state),
-        Action::Primary => nearby::open(state),
-        _ => Vec::new(),
-    }
+/// How many choices the menu has.
+pub fn items(state: &State) -> usize {
+    home_items(state).len()
 }
 
-/// The home menu.
-pub fn home_action(state: &mut State, action: Action) -> Vec<Effect> {
+/// What the home menu does with actions.
+pub fn on_action(state: &mut State, action: Action) -> Step {
     let items = home_items(state);
     let action = match action {
         Action::Primary => items[state.visit.focus.min(items.len() - 1)],
         Action::Choose(i) => match items.get(i) {
             Some(a) => *a,
-            None => return Vec::new(),
+            None => return Step::stay(),
         },
         other => other,
     };
@@ -66,12 +66,9 @@ pub fn home_action(state: &mut State, action: Action) -> Vec<Effect> {
             };
             nearby::open(state)
         }
-        Action::OpenMap => crate::app::screens::map::open(state),
-        Action::OpenMySignups => nav::go(state, Screen::MySignups, 0),
-        Action::Finish => {
-            state.forget_person();
-            Vec::new()
-        }
-        _ => Vec::new(),
+        Action::OpenMap => map::open(state),
+        Action::OpenMySignups => Step::to(Next::Go(Screen::MySignups, 0)),
+        Action::Finish => Step::to(Next::Finish),
+        _ => Step::stay(),
     }
 }

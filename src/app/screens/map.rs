@@ -3,11 +3,17 @@
 use crate::app::effect::Effect;
 use crate::app::map_layout::{layout, list_capacity};
 use crate::app::msg::Action;
-use crate::app::nav;
+use crate::app::paging::Paging;
 use crate::app::state::{Notice, Screen, State};
+use crate::app::step::{Next, Step};
 use crate::catalogue::VenueId;
 use crate::catalogue::nearby::nearest_venues;
 use crate::map::{MapView, Projection};
+
+/// Help for this screen (a message id).
+pub const HELP: &str = "help-map";
+/// Its list beside the map holds what fits there.
+pub const PAGING: Paging = Paging::Map;
 
 /// How near a tap must land to a venue to choose it, in columns (rows count by their height).
 const TAP_REACH_COLS: f64 = 3.0;
@@ -45,17 +51,27 @@ pub fn refresh(state: &mut State) {
     }
 }
 
+/// The map appears: the list beside it is worked out for its view.
+pub fn enter(state: &mut State) -> Vec<Effect> {
+    refresh(state);
+    Vec::new()
+}
+
+/// How many venues the list beside the map holds.
+pub fn items(state: &State) -> usize {
+    state.visit.map_list.len()
+}
+
 /// Opens the map (F4 or the home screen's button), where the person left it.
-pub fn open(state: &mut State) -> Vec<Effect> {
+pub fn open(state: &State) -> Step {
     if state.visit.screen == Screen::Map {
-        return Vec::new();
+        return Step::stay();
     }
-    let focus = 0;
-    nav::go(state, Screen::Map, focus)
+    Step::to(Next::Go(Screen::Map, 0))
 }
 
 /// What the map does with actions.
-pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn on_action(state: &mut State, action: Action) -> Step {
     let here = state.site.position;
     match action {
         Action::ZoomIn => {
@@ -86,21 +102,21 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             if let Some(v) = venue_at(state, col, row) {
                 select(state, v);
             }
-            return Vec::new();
+            return Step::stay();
         }
         Action::Choose(i) => return choose_row(state, i),
         // Enter opens the venue the focus is on.
         Action::Primary => {
             return match state.visit.map_list.get(state.visit.focus).copied() {
-                Some(v) => open_venue(state, v),
-                None => Vec::new(),
+                Some(v) => open_venue(v),
+                None => Step::stay(),
             };
         }
-        _ => return Vec::new(),
+        _ => return Step::stay(),
     }
     refresh(state);
     state.visit.focus = 0;
-    Vec::new()
+    Step::stay()
 }
 
 /// Chooses a venue: it is highlighted and centred on the map; in the list it keeps its place
@@ -125,19 +141,19 @@ fn select(state: &mut State, venue: VenueId) {
 }
 
 /// A row of the list: the first time chooses it on the map, the second opens it.
-fn choose_row(state: &mut State, index: usize) -> Vec<Effect> {
+fn choose_row(state: &mut State, index: usize) -> Step {
     let Some(venue) = state.visit.map_list.get(index).copied() else {
-        return Vec::new();
+        return Step::stay();
     };
     if state.visit.map.selected == Some(venue) {
-        return open_venue(state, venue);
+        return open_venue(venue);
     }
     select(state, venue);
-    Vec::new()
+    Step::stay()
 }
 
-fn open_venue(state: &mut State, venue: VenueId) -> Vec<Effect> {
-    nav::go(state, Screen::Venue(venue), 0)
+fn open_venue(venue: VenueId) -> Step {
+    Step::to(Next::Go(Screen::Venue(venue), 0))
 }
 
 /// The venue drawn nearest a tap, if one is within reach.

@@ -1,85 +1,67 @@
-//! What each screen does with a person's actions. The views live in `crate::ui::screens`.
+//! What each screen does: one module a screen, each with its help, its paging, what it needs
+//! when it appears (`enter`), how many items it lists, and what it does with a person's
+//! actions (returning a [`Step`] that only `update` carries out). This file hands each of
+//! those to the screen in front of the person; its matches have no wildcard, so a new
+//! `Screen` fails to compile until every one is wired. The views live in `crate::ui`.
 
 pub mod activity;
 pub mod card;
+pub mod card_entry;
+pub mod confirm;
 pub mod field;
 pub mod filter;
+pub mod filter_menu;
 pub mod home;
 pub mod map;
 pub mod my_signups;
 pub mod nearby;
-pub mod signup;
-pub mod staff;
+pub mod receipt;
+pub mod saving;
+pub mod staff_menu;
+pub mod staff_pin;
 pub mod venue;
+pub mod welcome;
 pub mod when;
 
 use crate::app::effect::Effect;
-use crate::app::filters::FilterKind;
 use crate::app::msg::Action;
-use crate::app::paging;
+use crate::app::paging::{self, Paging};
 use crate::app::state::{Screen, State};
+use crate::app::step::Step;
 
 /// Hands an action to the screen it belongs to.
-pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn on_action(state: &mut State, action: Action) -> Step {
     match state.visit.screen.clone() {
-        Screen::Welcome => home::welcome_action(state, action),
-        Screen::Home => home::home_action(state, action),
+        Screen::Welcome => welcome::on_action(state, action),
+        Screen::Home => home::on_action(state, action),
         Screen::When => when::on_action(state, action),
         Screen::Nearby => nearby::on_action(state, action),
-        Screen::FilterMenu => filter::menu_action(state, action),
+        Screen::FilterMenu => filter_menu::on_action(state, action),
         Screen::Filter(kind) => filter::on_action(state, kind, action),
         Screen::Activity(activity) => activity::on_action(state, activity, action),
-        Screen::CardEntry(session) => card::entry_action(state, session, action),
-        Screen::Confirm(session) => signup::confirm_action(state, session, action),
-        Screen::Saving(_) => Vec::new(),
-        Screen::Receipt(_) => signup::receipt_action(state, action),
+        Screen::CardEntry(_) => card_entry::on_action(state, action),
+        Screen::Confirm(session) => confirm::on_action(state, session, action),
+        // Nothing may take the person away from the answer while the disk saves.
+        Screen::Saving(_) => Step::stay(),
+        Screen::Receipt(_) => receipt::on_action(state, action),
         // "My sign-ups" is a list to read; paging is handled for every screen.
-        Screen::MySignups => Vec::new(),
+        Screen::MySignups => Step::stay(),
         Screen::Map => map::on_action(state, action),
         Screen::Venue(venue) => venue::on_action(state, venue, action),
-        Screen::StaffPin => staff::pin_action(state, action),
-        Screen::StaffMenu => staff::menu_action(state, action),
+        Screen::StaffPin => staff_pin::on_action(state, action),
+        Screen::StaffMenu => staff_menu::on_action(state, action),
     }
 }
 
-/// How many choosable items the screen lists.
-pub fn item_count(state: &State) -> usize {
+/// What the screen now in front of the person needs each time it appears.
+pub fn enter(state: &mut State) -> Vec<Effect> {
     match &state.visit.screen {
-        Screen::Home => home::home_items(state).len(),
-        Screen::When => when::WHEN_ITEMS.len(),
-        // Assisted mode asks "sign up for this?" with two numbered answers.
-        Screen::Confirm(_) if state.visit.assisted => 2,
-        Screen::Nearby => state.visit.nearby.len(),
-        Screen::FilterMenu => FilterKind::ALL.len(),
-        Screen::Filter(kind) => filter::options(state, *kind).len(),
-        Screen::Activity(activity) => activity::sessions(state, *activity).len(),
-        Screen::MySignups => state.visit.my_signups.as_ref().map_or(0, Vec::len),
-        Screen::StaffMenu => staff::menu_items(state).len(),
-        Screen::Receipt(_) => signup::RECEIPT_ITEMS,
-        Screen::Map => state.visit.map_list.len(),
-        Screen::Venue(venue) => venue::activities(state, *venue).len(),
-        Screen::Welcome
-        | Screen::CardEntry(_)
-        | Screen::Confirm(_)
-        | Screen::Saving(_)
-        | Screen::StaffPin => 0,
-    }
-}
-
-/// How many items one page of the screen holds at the current size.
-pub fn page_len(state: &State) -> usize {
-    let standard = standard_page_len(state);
-    // Assisted mode: at most four large choices at a time, fewer on a small screen.
-    if !state.visit.assisted {
-        return standard;
-    }
-    // Lists of choices with a detail line (when, where, seats) take a row each; short
-    // menus take a two-by-two grid and always show all four.
-    let reserved = match state.visit.screen {
-        Screen::StaffMenu | Screen::StaffPin => return standard,
-        Screen::Map => return standard,
-        Screen::Activity(_) | Screen::Venue(_) => paging::ASSISTED_FACTS_RESERVED,
-        Screen::Nearby | Screen::MySignups => paging::ASSISTED_RESERVED,
+        Screen::Nearby => nearby::enter(state),
+        Screen::MySignups => my_signups::enter(state),
+        Screen::Activity(_) => activity::enter(),
+        Screen::Venue(_) => venue::enter(),
+        Screen::StaffMenu => staff_menu::enter(),
+        Screen::Map => map::enter(state),
         Screen::Welcome
         | Screen::Home
         | Screen::When
@@ -88,32 +70,114 @@ pub fn page_len(state: &State) -> usize {
         | Screen::CardEntry(_)
         | Screen::Confirm(_)
         | Screen::Saving(_)
-        | Screen::Receipt(_) => return paging::ASSISTED_CHOICES,
-    };
-    paging::assisted_page_size(state.size.1, reserved)
+        | Screen::Receipt(_)
+        | Screen::StaffPin => Vec::new(),
+    }
 }
 
-fn standard_page_len(state: &State) -> usize {
-    let rows = state.size.1;
-    let touch = state.site.touchscreen;
+/// What the screen in front of the person does as the person leaves it.
+pub fn leave(state: &mut State) {
     match &state.visit.screen {
-        Screen::Nearby => paging::page_size(rows, paging::NEARBY_RESERVED, touch),
-        Screen::Filter(_) | Screen::FilterMenu => {
-            paging::page_size(rows, paging::FILTER_RESERVED, touch)
-        }
-        Screen::Activity(_) => paging::page_size(rows, paging::ACTIVITY_RESERVED, touch),
-        Screen::MySignups => paging::page_size(rows, paging::MY_SIGNUPS_RESERVED, touch),
-        Screen::Venue(_) => paging::page_size(rows, paging::VENUE_RESERVED, touch),
-        Screen::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
+        Screen::StaffMenu => staff_menu::leave(state),
         Screen::Welcome
         | Screen::Home
         | Screen::When
+        | Screen::Nearby
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::Activity(_)
         | Screen::CardEntry(_)
         | Screen::Confirm(_)
         | Screen::Saving(_)
         | Screen::Receipt(_)
-        | Screen::StaffPin
-        | Screen::StaffMenu => paging::MAX_PAGE,
+        | Screen::MySignups
+        | Screen::Map
+        | Screen::Venue(_)
+        | Screen::StaffPin => {}
+    }
+}
+
+/// The message id of a screen's help.
+pub fn help(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Welcome => welcome::HELP,
+        Screen::Home => home::HELP,
+        Screen::When => when::HELP,
+        Screen::Nearby => nearby::HELP,
+        Screen::FilterMenu => filter_menu::HELP,
+        Screen::Filter(_) => filter::HELP,
+        Screen::Activity(_) => activity::HELP,
+        Screen::CardEntry(_) => card_entry::HELP,
+        Screen::Confirm(_) => confirm::HELP,
+        Screen::Saving(_) => saving::HELP,
+        Screen::Receipt(_) => receipt::HELP,
+        Screen::MySignups => my_signups::HELP,
+        Screen::Map => map::HELP,
+        Screen::Venue(_) => venue::HELP,
+        Screen::StaffPin => staff_pin::HELP,
+        Screen::StaffMenu => staff_menu::HELP,
+    }
+}
+
+/// How a screen's items make pages.
+fn paging_of(screen: &Screen) -> Paging {
+    match screen {
+        Screen::Welcome => welcome::PAGING,
+        Screen::Home => home::PAGING,
+        Screen::When => when::PAGING,
+        Screen::Nearby => nearby::PAGING,
+        Screen::FilterMenu => filter_menu::PAGING,
+        Screen::Filter(_) => filter::PAGING,
+        Screen::Activity(_) => activity::PAGING,
+        Screen::CardEntry(_) => card_entry::PAGING,
+        Screen::Confirm(_) => confirm::PAGING,
+        Screen::Saving(_) => saving::PAGING,
+        Screen::Receipt(_) => receipt::PAGING,
+        Screen::MySignups => my_signups::PAGING,
+        Screen::Map => map::PAGING,
+        Screen::Venue(_) => venue::PAGING,
+        Screen::StaffPin => staff_pin::PAGING,
+        Screen::StaffMenu => staff_menu::PAGING,
+    }
+}
+
+/// How many choosable items the screen lists.
+pub fn item_count(state: &State) -> usize {
+    match &state.visit.screen {
+        Screen::Home => home::items(state),
+        Screen::When => when::WHEN_ITEMS.len(),
+        Screen::Confirm(_) => confirm::items(state),
+        Screen::Nearby => nearby::items(state),
+        Screen::FilterMenu => filter_menu::items(),
+        Screen::Filter(kind) => filter::options(state, *kind).len(),
+        Screen::Activity(activity) => activity::sessions(state, *activity).len(),
+        Screen::MySignups => my_signups::items(state),
+        Screen::StaffMenu => staff_menu::menu_items(state).len(),
+        Screen::Receipt(_) => receipt::RECEIPT_ITEMS,
+        Screen::Map => map::items(state),
+        Screen::Venue(venue) => venue::activities(state, *venue).len(),
+        Screen::Welcome | Screen::CardEntry(_) | Screen::Saving(_) | Screen::StaffPin => 0,
+    }
+}
+
+/// How many items one page of the screen holds at the current size.
+pub fn page_len(state: &State) -> usize {
+    let rows = state.size.1;
+    let touch = state.site.touchscreen;
+    let assisted = state.visit.assisted;
+    match paging_of(&state.visit.screen) {
+        // Assisted mode: at most four large choices at a time, fewer on a small screen.
+        Paging::Menu if assisted => paging::ASSISTED_CHOICES,
+        Paging::Menu | Paging::Staff => paging::MAX_PAGE,
+        // Lists of choices with a detail line (when, where, seats) take a row each; short
+        // lists take a two-by-two grid and always show four.
+        Paging::List {
+            assisted: Some(reserved),
+            ..
+        } if assisted => paging::assisted_page_size(rows, reserved),
+        Paging::List { assisted: None, .. } if assisted => paging::ASSISTED_CHOICES,
+        Paging::List { reserved, .. } => paging::page_size(rows, reserved, touch),
+        Paging::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
     }
 }
 

@@ -2,10 +2,19 @@
 
 use crate::app::effect::Effect;
 use crate::app::msg::Action;
-use crate::app::nav;
-use crate::app::screens::activity;
+use crate::app::paging::{self, Paging};
+use crate::app::screens::{activity, filter};
 use crate::app::state::{Screen, State};
+use crate::app::step::{Next, Step};
 use crate::catalogue::nearby::{NearbyQuery, nearby};
+
+/// Help for this screen (a message id).
+pub const HELP: &str = "help-nearby";
+/// How its list pages.
+pub const PAGING: Paging = Paging::List {
+    reserved: paging::NEARBY_RESERVED,
+    assisted: Some(paging::ASSISTED_RESERVED),
+};
 
 /// Works the list out again from the catalogue, the filters and the time.
 pub fn refresh(state: &mut State) {
@@ -23,49 +32,63 @@ pub fn refresh(state: &mut State) {
     state.visit.nearby_minute = minute(state);
 }
 
-/// Works the list out again if a minute has passed, so started sessions drop off.
-pub fn refresh_if_stale(state: &mut State) {
-    if state.visit.screen == Screen::Nearby && state.visit.nearby_minute != minute(state) {
+/// Works the list out again if a minute has passed, so started sessions drop off; true when
+/// it did (the focus may then need keeping in the list).
+pub fn refresh_if_stale(state: &mut State) -> bool {
+    let stale = state.visit.screen == Screen::Nearby && state.visit.nearby_minute != minute(state);
+    if stale {
         refresh(state);
-        super::clamp_focus(state);
     }
+    stale
 }
 
 fn minute(state: &State) -> i64 {
     state.clock.now.timestamp().div_euclid(60)
 }
 
+/// The list appears: worked out afresh, with seats counting what the outbox holds now.
+pub fn enter(state: &mut State) -> Vec<Effect> {
+    refresh(state);
+    vec![Effect::RefreshQueue]
+}
+
+/// How many sessions the list holds.
+pub fn items(state: &State) -> usize {
+    state.visit.nearby.len()
+}
+
 /// Opens the nearby list; assisted mode first asks which day.
-pub fn open(state: &mut State) -> Vec<Effect> {
-    if state.visit.assisted {
-        nav::go(state, Screen::When, 0)
+pub fn open(state: &State) -> Step {
+    let screen = if state.visit.assisted {
+        Screen::When
     } else {
-        nav::go(state, Screen::Nearby, 0)
-    }
+        Screen::Nearby
+    };
+    Step::to(Next::Go(screen, 0))
 }
 
 /// What the nearby screen does with actions.
-pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn on_action(state: &mut State, action: Action) -> Step {
     match action {
         Action::Primary => choose(state, state.visit.focus),
         Action::Choose(i) => choose(state, i),
         Action::OpenFilter(kind) => {
-            let focus = super::filter::selected_index(state, kind);
-            nav::go(state, Screen::Filter(kind), focus)
+            let focus = filter::selected_index(state, kind);
+            Step::to(Next::Go(Screen::Filter(kind), focus))
         }
-        Action::OpenFilterMenu => nav::go(state, Screen::FilterMenu, 0),
-        _ => Vec::new(),
+        Action::OpenFilterMenu => Step::to(Next::Go(Screen::FilterMenu, 0)),
+        _ => Step::stay(),
     }
 }
 
-fn choose(state: &mut State, index: usize) -> Vec<Effect> {
+fn choose(state: &mut State, index: usize) -> Step {
     let Some(item) = state.visit.nearby.get(index).copied() else {
-        return Vec::new();
+        return Step::stay();
     };
     state.visit.focus = index;
     let focus = activity::sessions(state, item.activity)
         .iter()
         .position(|s| s.date == item.session.date)
         .unwrap_or(0);
-    nav::go(state, Screen::Activity(item.activity), focus)
+    Step::to(Next::Go(Screen::Activity(item.activity), focus))
 }

@@ -2,9 +2,18 @@
 
 use crate::app::effect::Effect;
 use crate::app::msg::Action;
-use crate::app::nav;
+use crate::app::paging::{self, Paging};
 use crate::app::state::{Screen, State};
+use crate::app::step::{Next, Step};
 use crate::catalogue::{ActivityId, Session, VenueId};
+
+/// Help for this screen (a message id).
+pub const HELP: &str = "help-venue";
+/// How its activities page.
+pub const PAGING: Paging = Paging::List {
+    reserved: paging::VENUE_RESERVED,
+    assisted: Some(paging::ASSISTED_FACTS_RESERVED),
+};
 
 /// How far ahead the venue screen looks for each activity's next session, in days.
 const HORIZON_DAYS: u32 = 42;
@@ -30,16 +39,21 @@ pub fn activities(state: &State, venue: VenueId) -> Vec<(ActivityId, Option<Sess
     list
 }
 
+/// The screen appears: seats count what the outbox holds now.
+pub fn enter() -> Vec<Effect> {
+    vec![Effect::RefreshQueue]
+}
+
 /// What the venue screen does with actions: choosing an activity opens it.
-pub fn on_action(state: &mut State, venue: VenueId, action: Action) -> Vec<Effect> {
+pub fn on_action(state: &mut State, venue: VenueId, action: Action) -> Step {
     let index = match action {
         Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
-        _ => return Vec::new(),
+        _ => return Step::stay(),
     };
     let Some((activity, _)) = activities(state, venue).get(index).copied() else {
-        return Vec::new();
+        return Step::stay();
     };
     state.visit.focus = index;
-    nav::go(state, Screen::Activity(activity), 0)
+    Step::to(Next::Go(Screen::Activity(activity), 0))
 }

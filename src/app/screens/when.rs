@@ -3,11 +3,17 @@
 
 use chrono::Days;
 
-use crate::app::effect::Effect;
 use crate::app::msg::Action;
-use crate::app::nav;
+use crate::app::overlay;
+use crate::app::paging::Paging;
 use crate::app::state::{Screen, State};
+use crate::app::step::{Next, Step};
 use crate::domain::time::local_date;
+
+/// Help for this screen (a message id).
+pub const HELP: &str = "help-when";
+/// How its choices page.
+pub const PAGING: Paging = Paging::Menu;
 
 /// One answer to "which day?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,14 +37,14 @@ pub const WHEN_ITEMS: [WhenChoice; 4] = [
 ];
 
 /// What the day question does with actions.
-pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn on_action(state: &mut State, action: Action) -> Step {
     let index = match action {
         Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
-        _ => return Vec::new(),
+        _ => return Step::stay(),
     };
     let Some(choice) = WHEN_ITEMS.get(index).copied() else {
-        return Vec::new();
+        return Step::stay();
     };
     state.visit.focus = index;
     let today = local_date(&state.clock.now);
@@ -46,7 +52,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         WhenChoice::Today => Some(today),
         WhenChoice::Tomorrow => today.checked_add_days(Days::new(1)),
         WhenChoice::AnyDay => None,
-        WhenChoice::AskStaff => return crate::app::update::ask_staff(state),
+        WhenChoice::AskStaff => return Step::work(overlay::ask_staff(state)),
     };
-    nav::go(state, Screen::Nearby, 0)
+    Step::to(Next::Go(Screen::Nearby, 0))
 }

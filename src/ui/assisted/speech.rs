@@ -62,7 +62,7 @@ pub fn spoken(state: &State) -> Option<Spoken> {
         // Help is read out without the table of keys.
         Some(Overlay::Help) => Some(format!(
             "{} {}",
-            t(lang, crate::ui::overlays::help_id(&state.visit.screen)),
+            t(lang, crate::app::screens::help(&state.visit.screen)),
             t(lang, "help-assisted")
         )),
         None => match &state.visit.notice {

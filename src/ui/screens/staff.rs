@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::screens::staff::{StaffItem, menu_items};
+use crate::app::screens::staff_menu::{StaffItem, menu_items};
 use crate::app::{Action, State};
 use crate::args;
 use crate::domain::lang::Lang;
