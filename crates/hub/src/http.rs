@@ -15,31 +15,29 @@ use axum::routing::{get, post};
 use learning_wire::{
     BatchAnswer, ErrorBody, FEED_PATH, MAX_BATCH, MAX_PAGE, SIGNUPS_PATH, SignupBatch,
 };
-use rusqlite::Connection;
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::decompression::RequestDecompressionLayer;
 
-use crate::store::feed::{Cursor, FeedAnswer, page};
-use crate::store::{kiosks, signups};
+use crate::store::{Cursor, FeedAnswer, Store, StoreError};
 
 /// The largest request body accepted (a full batch is far smaller).
 const MAX_BODY: usize = 1 << 20;
 
-/// What every request shares: the database (the catalogue is read from it one activity at
-/// a time, never held whole).
+/// What every request shares: the store (the catalogue is read from it one activity at a
+/// time, never held whole).
 #[derive(Clone)]
 pub struct Hub {
-    db: Arc<Mutex<Connection>>,
+    db: Arc<Mutex<Box<dyn Store>>>,
     /// How long a request's body may take to arrive.
     body_timeout: Duration,
 }
 
 impl Hub {
-    /// The hub over an open database.
-    pub fn new(conn: Connection, body_timeout: Duration) -> Hub {
+    /// The hub over an open store.
+    pub fn new(store: Box<dyn Store>, body_timeout: Duration) -> Hub {
         Hub {
-            db: Arc::new(Mutex::new(conn)),
+            db: Arc::new(Mutex::new(store)),
             body_timeout,
         }
     }
@@ -97,10 +95,10 @@ fn past_the_limit(e: &axum::Error) -> bool {
     false
 }
 
-/// Database and worker failures are the hub's own: a 500 with a stable code, so a handler
-/// can use `?`.
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> ApiError {
+/// Store and worker failures are the hub's own: a 500 with a stable code, so a handler can
+/// use `?`.
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> ApiError {
         error(StatusCode::INTERNAL_SERVER_ERROR, "store", &e.to_string())
     }
 }
@@ -141,18 +139,18 @@ impl FromRequestParts<Hub> for Kiosk {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim().to_string())
             .ok_or_else(unauthorized)?;
-        let found = with_db(hub, move |conn| Ok(kiosks::by_token(conn, &token)?)).await?;
+        let found = with_db(hub, move |store| Ok(store.kiosk_by_token(&token)?)).await?;
         found.map(Kiosk).ok_or_else(unauthorized)
     }
 }
 
-/// Runs `work` on the database, on a blocking thread.
+/// Runs `work` on the store, on a blocking thread.
 async fn with_db<T: Send + 'static>(
     hub: &Hub,
-    work: impl FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    work: impl FnOnce(&mut dyn Store) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let db = hub.db.clone();
-    tokio::task::spawn_blocking(move || work(&mut lock(&db))).await?
+    tokio::task::spawn_blocking(move || work(lock(&db).as_mut())).await?
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -192,8 +190,8 @@ async fn feed(
         after: q.after,
         rebuild: q.rebuild,
     };
-    let answer = with_db(&hub, move |conn| {
-        Ok(page(conn, after, limit, inm.as_deref())?)
+    let answer = with_db(&hub, move |store| {
+        Ok(store.feed_page(after, limit, inm.as_deref())?)
     })
     .await?;
     Ok(match answer {
@@ -269,8 +267,8 @@ async fn signup_batch(
             &format!("at most {MAX_BATCH} sign-ups a batch"),
         ));
     }
-    let answer = with_db(&hub, move |conn| {
-        Ok(signups::answer_batch(conn, &kiosk, &batch.signups)?)
+    let answer = with_db(&hub, move |store| {
+        Ok(store.answer_batch(&kiosk, &batch.signups)?)
     })
     .await?;
     Ok(axum::Json(answer))

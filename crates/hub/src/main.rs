@@ -13,6 +13,8 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use learning_core::domain::card::mask_digits;
 use learning_core::domain::lang::Lang;
+use store::sqlite::SqliteStore;
+use store::{ImportError, Mended, Store, StoreError};
 
 /// The district's learning hub: the catalogue feed and the sign-ups of its kiosks.
 #[derive(Parser)]
@@ -103,7 +105,7 @@ fn main() -> ExitCode {
 
 type Failure = (u8, String);
 
-fn db_failure(e: rusqlite::Error) -> Failure {
+fn db_failure(e: StoreError) -> Failure {
     (
         5,
         format!("学习中心数据库出错 / The hub's database failed: {e}"),
@@ -111,10 +113,10 @@ fn db_failure(e: rusqlite::Error) -> Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let mut conn = store::open(&cli.db).map_err(db_failure)?;
+    let mut store = SqliteStore::open(&cli.db).map_err(db_failure)?;
     // A file from before the hub took only canonical forms is mended first, once.
-    let mended = store::mend::canonical_forms(&mut conn).map_err(db_failure)?;
-    if mended != store::mend::Mended::default() {
+    let mended = store.mend().map_err(db_failure)?;
+    if mended != Mended::default() {
         tracing::warn!(?mended, "sign-ups in old forms were mended or set aside");
     }
     match cli.command {
@@ -124,7 +126,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             body_timeout,
             max_connections,
         } => serve(
-            conn,
+            Box::new(store),
             &listen,
             server::Limits {
                 header: Duration::from_secs(header_timeout),
@@ -143,7 +145,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ),
                 ));
             }
-            let exists = store::kiosks::exists(&conn, &id).map_err(db_failure)?;
+            let exists = store.kiosk_exists(&id).map_err(db_failure)?;
             if exists && !replace {
                 return Err((
                     2,
@@ -153,11 +155,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 ));
             }
             let token = tokens::new_token();
-            store::kiosks::set_token(&conn, &id, &token).map_err(db_failure)?;
+            store.set_kiosk_token(&id, &token).map_err(db_failure)?;
             learning_core::say!("kiosk {id} added; give it this token (it is shown once): {token}");
             Ok(())
         }
-        Command::Import { file } => match store::catalogue::import(&mut conn, &file) {
+        Command::Import { file } => match store.import(&file) {
             Ok(done) => {
                 learning_core::say!(
                     "imported {}: {} new or changed, {} deleted, {} unchanged; feed at change {}",
@@ -165,24 +167,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     done.changed,
                     done.deleted,
                     done.same,
-                    store::last_seq(&conn).map_err(db_failure)?
+                    store.last_seq().map_err(db_failure)?
                 );
                 Ok(())
             }
-            Err(store::catalogue::ImportError::Problems(p)) => {
+            Err(ImportError::Problems(p)) => {
                 Err((3, format!("{}\n{}", p.report(Lang::Zh), p.report(Lang::En))))
             }
-            Err(store::catalogue::ImportError::Store(e)) => Err(db_failure(e)),
+            Err(ImportError::Store(e)) => Err(db_failure(e)),
         },
         Command::Export {
             what: ExportWhat::Signups { json },
-        } => export(&conn, json).map_err(db_failure),
-        Command::Status => status(&conn).map_err(db_failure),
+        } => export(&mut store, json).map_err(db_failure),
+        Command::Status => status(&mut store).map_err(db_failure),
     }
 }
 
 fn serve(
-    conn: rusqlite::Connection,
+    mut store: Box<dyn Store>,
     listen: &str,
     limits: server::Limits,
     body_timeout: Duration,
@@ -196,10 +198,10 @@ fn serve(
         // Its own report of a failed write is an `eprintln!`, which panics on a dead stderr.
         .log_internal_errors(false)
         .try_init();
-    if let Err(e) = store::purge_tombstones(&conn, learning_wire::TOMBSTONE_DAYS) {
+    if let Err(e) = store.purge_tombstones(learning_wire::TOMBSTONE_DAYS) {
         tracing::warn!(error = %e, "could not purge old tombstones");
     }
-    let hub = http::Hub::new(conn, body_timeout);
+    let hub = http::Hub::new(store, body_timeout);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         // Every request's database work queues for one connection: more blocking threads
         // than a few would only wait there, each with its own stack and allocator arena.
@@ -233,8 +235,8 @@ fn serve(
     })
 }
 
-fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
-    let list = store::reports::signups(conn)?;
+fn export(store: &mut dyn Store, json: bool) -> Result<(), StoreError> {
+    let list = store.signups()?;
     if json {
         learning_core::say!(
             "{}",
@@ -245,14 +247,14 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
             // People reading the text get the card masked, as everywhere else.
             learning_core::say!(
                 "{}  {}  {}  {:<40} {}  {}{}",
-                s["uuid"].as_str().unwrap_or_default(),
-                s["kiosk"].as_str().unwrap_or_default(),
-                mask_digits(s["card"].as_str().unwrap_or_default()),
-                s["activity"].as_str().unwrap_or_default(),
-                s["date"].as_str().unwrap_or_default(),
-                s["status"].as_str().unwrap_or_default(),
-                s["reason"]
-                    .as_str()
+                s.uuid,
+                s.kiosk,
+                mask_digits(&s.card),
+                s.activity,
+                s.date,
+                s.status,
+                s.reason
+                    .as_deref()
                     .map(|r| format!(" ({r})"))
                     .unwrap_or_default(),
             );
@@ -261,8 +263,8 @@ fn export(conn: &rusqlite::Connection, json: bool) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn status(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    let status = store::reports::status(conn)?;
+fn status(store: &mut dyn Store) -> Result<(), StoreError> {
+    let status = store.status()?;
     learning_core::say!("kiosks: {}", status.kiosks);
     learning_core::say!(
         "catalogue: {} venues, {} activities; feed at change {}",

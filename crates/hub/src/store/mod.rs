@@ -1,157 +1,162 @@
-//! The hub's storage, and the only place its SQL lives: one SQLite file holds the kiosks and
-//! their token hashes, the catalogue as a compacted change log (the feed), seat counts, and
-//! every sign-up with the answer it was given. A second backend (Postgres) would be a second
-//! implementation of the functions these modules offer.
+//! The hub's storage seam: everything the hub keeps (kiosks and their token hashes, the
+//! catalogue as a compacted change log, seat counts, every sign-up with its answer) goes
+//! through the [`Store`] trait. `sqlite/` is the one implementation today and the only place
+//! SQL lives; a second backend (Postgres) is a second implementation of the trait, judging
+//! sign-ups by the same `rules`.
 
-pub mod catalogue;
-pub mod feed;
-pub mod kiosks;
-pub mod mend;
-pub mod reports;
-pub mod signups;
+pub mod rules;
+pub mod sqlite;
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use learning_core::problem::FileProblems;
+use learning_wire::{BatchAnswer, SignupItem};
+use serde::Serialize;
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS kiosks (
-    id          TEXT PRIMARY KEY,
-    token_hash  TEXT NOT NULL UNIQUE,
-    created_at  TEXT NOT NULL
-);
--- The feed: the newest version of each object, numbered by the change that made it.
--- body NULL is a tombstone. kind: venue, activity, seats.
-CREATE TABLE IF NOT EXISTS objects (
-    kind        TEXT NOT NULL,
-    key         TEXT NOT NULL,
-    seq         INTEGER NOT NULL UNIQUE,
-    body        TEXT,
-    changed_at  TEXT NOT NULL,
-    PRIMARY KEY (kind, key)
-);
-CREATE TABLE IF NOT EXISTS signups (
-    uuid         TEXT PRIMARY KEY,
-    fingerprint  TEXT NOT NULL,
-    kiosk        TEXT NOT NULL,
-    card         TEXT NOT NULL,
-    activity     TEXT NOT NULL,
-    date         TEXT NOT NULL,
-    created_at   TEXT NOT NULL,
-    status       TEXT NOT NULL,
-    reason       TEXT,
-    existing     TEXT,
-    received_at  TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date, status);
-CREATE INDEX IF NOT EXISTS signups_card ON signups (card, activity, date);
-CREATE TABLE IF NOT EXISTS meta (
-    key   TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
-);
-";
-
-/// Opens (or creates) the hub's file.
-pub fn open(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    // An answer sent to a kiosk is durable first: the kiosk forgets nothing it was told.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.execute_batch(SCHEMA)?;
-    Ok(conn)
+/// What the hub keeps, whichever database keeps it.
+pub trait Store: Send {
+    /// The kiosk a bearer token belongs to, if any.
+    fn kiosk_by_token(&mut self, token: &str) -> Result<Option<String>, StoreError>;
+    /// Whether a kiosk with this id has a token.
+    fn kiosk_exists(&mut self, id: &str) -> Result<bool, StoreError>;
+    /// Gives a kiosk this token (only its hash is kept), replacing any it had.
+    fn set_kiosk_token(&mut self, id: &str, token: &str) -> Result<(), StoreError>;
+    /// The feed's page after a cursor: at most `limit` changes, oldest first.
+    fn feed_page(
+        &mut self,
+        cursor: Cursor,
+        limit: u32,
+        if_none_match: Option<&str>,
+    ) -> Result<FeedAnswer, StoreError>;
+    /// Answers a batch of sign-ups and records every answer before returning (all or none).
+    fn answer_batch(
+        &mut self,
+        kiosk: &str,
+        items: &[SignupItem],
+    ) -> Result<BatchAnswer, StoreError>;
+    /// Imports a catalogue file whole, or not at all, publishing only what changed.
+    fn import(&mut self, path: &Path) -> Result<Imported, ImportError>;
+    /// The feed's newest change number.
+    fn last_seq(&mut self) -> Result<u64, StoreError>;
+    /// Forgets tombstones older than `days`; returns how many went.
+    fn purge_tombstones(&mut self, days: i64) -> Result<usize, StoreError>;
+    /// Mends what an older hub stored in other forms, once (later calls do nothing).
+    fn mend(&mut self) -> Result<Mended, StoreError>;
+    /// Every sign-up with its answer, in the order received (for `export`).
+    fn signups(&mut self) -> Result<Vec<StoredSignup>, StoreError>;
+    /// The counts `status` prints.
+    fn status(&mut self) -> Result<Status, StoreError>;
 }
 
-/// The newest change number (0 for an empty catalogue). Purged tombstones count: a number
-/// once handed out is never handed out again, or a caught-up kiosk would miss the change
-/// that reused it.
-pub fn last_seq(conn: &Connection) -> rusqlite::Result<u64> {
-    // max() over the unique index on seq: one step down the index, not a scan.
-    let kept: i64 = conn
-        .prepare_cached("SELECT COALESCE(max(seq), 0) FROM objects")?
-        .query_row([], |r| r.get(0))?;
-    Ok((kept as u64).max(purge_floor(conn)?))
-}
+/// The database failed (the backend's own words inside).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct StoreError(#[source] Box<dyn std::error::Error + Send + Sync>);
 
-/// The oldest cursor still served: changes up to it may have lost purged tombstones.
-pub fn purge_floor(conn: &Connection) -> rusqlite::Result<u64> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'purge_floor'")?
-        .query_row([], |r| r.get::<_, i64>(0))
-        .optional()?
-        .unwrap_or(0) as u64)
-}
-
-/// How many imports have changed the catalogue: an import checks that none landed while
-/// it worked out its changes.
-pub fn catalogue_version(conn: &Connection) -> rusqlite::Result<u64> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'catalogue_version'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-        .unwrap_or(0) as u64)
-}
-
-/// Counts one more import that changed the catalogue.
-pub fn bump_catalogue_version(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('catalogue_version', 1)
-         ON CONFLICT (key) DO UPDATE SET value = value + 1",
-        [],
-    )?;
-    Ok(())
-}
-
-/// Records a change to an object, numbered after every change so far. Unchanged bodies
-/// are not changes.
-pub fn put(conn: &Connection, kind: &str, key: &str, body: Option<&str>) -> rusqlite::Result<bool> {
-    let current: Option<Option<String>> = conn
-        .prepare_cached("SELECT body FROM objects WHERE kind = ?1 AND key = ?2")?
-        .query_row(params![kind, key], |r| r.get(0))
-        .optional()?;
-    if current.as_ref().map(|b| b.as_deref()) == Some(body) {
-        return Ok(false);
+impl StoreError {
+    /// A backend's error.
+    pub fn new(e: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+        StoreError(Box::new(e))
     }
-    if current.is_none() && body.is_none() {
-        return Ok(false);
-    }
-    let seq = last_seq(conn)? + 1;
-    conn.prepare_cached(
-        "INSERT INTO objects (kind, key, seq, body, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (kind, key) DO UPDATE SET seq = ?3, body = ?4, changed_at = ?5",
-    )?
-    .execute(params![
-        kind,
-        key,
-        seq as i64,
-        body,
-        chrono::Utc::now().to_rfc3339()
-    ])?;
-    Ok(true)
 }
 
-/// Forgets tombstones older than `days` and raises the oldest cursor served past them.
-pub fn purge_tombstones(conn: &Connection, days: i64) -> rusqlite::Result<usize> {
-    let cutoff = (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
-    let newest_purged: Option<i64> = conn.query_row(
-        "SELECT max(seq) FROM objects WHERE body IS NULL AND changed_at < ?1",
-        [&cutoff],
-        |r| r.get(0),
-    )?;
-    let Some(newest) = newest_purged else {
-        return Ok(0);
-    };
-    let n = conn.execute(
-        "DELETE FROM objects WHERE body IS NULL AND changed_at < ?1",
-        [&cutoff],
-    )?;
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('purge_floor', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = max(value, ?1)",
-        [newest],
-    )?;
-    Ok(n)
+/// Where a kiosk is in the feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// The last change it has.
+    pub after: u64,
+    /// It is rebuilding from 0 into an empty catalogue.
+    pub rebuild: bool,
+}
+
+/// What the feed answers.
+#[derive(Debug, PartialEq)]
+pub enum FeedAnswer {
+    /// A page (empty: caught up) as the JSON of a `FeedPage`, with the ETag of the
+    /// catalogue's current state.
+    Page(String, String),
+    /// Nothing changed since the ETag the kiosk sent.
+    NotModified(String),
+    /// The cursor is older than the tombstones kept: rebuild from 0.
+    CursorExpired,
+}
+
+/// The ETag of the feed's state after change `last_seq`.
+pub fn etag(last_seq: u64) -> String {
+    format!("\"{last_seq}\"")
+}
+
+/// What an import changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Venues and activities new or changed.
+    pub changed: usize,
+    /// Venues and activities no longer in the catalogue (now tombstones).
+    pub deleted: usize,
+    /// Unchanged.
+    pub same: usize,
+}
+
+/// Why an import did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The catalogue has problems; nothing was imported.
+    #[error("{0}")]
+    Problems(FileProblems),
+    /// The hub's database failed.
+    #[error("the hub's database failed: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// What mending did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Mended {
+    /// Sign-ups now held in canonical form.
+    pub mended: u64,
+    /// Sign-ups set aside (a second hold of a session, or unreadable).
+    pub set_aside: u64,
+}
+
+/// One sign-up as the hub holds it, with its answer (the card in full: this is the record).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StoredSignup {
+    /// The kiosk's UUID for it.
+    pub uuid: String,
+    /// The kiosk that sent it.
+    pub kiosk: String,
+    /// The card, canonical.
+    pub card: String,
+    /// The activity's id.
+    pub activity: String,
+    /// The session's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// When the kiosk took it (RFC 3339).
+    pub created_at: String,
+    /// The answer's status.
+    pub status: String,
+    /// Why it was refused, if it was.
+    pub reason: Option<String>,
+    /// The sign-up it duplicates, if it does.
+    pub existing: Option<String>,
+    /// When the hub received it (RFC 3339).
+    pub received_at: String,
+}
+
+/// The counts `status` prints.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// Kiosks with a token.
+    pub kiosks: i64,
+    /// Venues in the catalogue (not deleted).
+    pub venues: i64,
+    /// Activities in the catalogue (not deleted).
+    pub activities: i64,
+    /// The feed's last change.
+    pub last_seq: u64,
+    /// Sign-ups per status, by name.
+    pub signups: Vec<(String, i64)>,
+    /// Sign-ups mended from old forms by the one-time migration.
+    pub mended: i64,
+    /// Sign-ups set aside by the one-time migration.
+    pub set_aside: i64,
 }

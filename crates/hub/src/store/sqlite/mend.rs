@@ -5,30 +5,11 @@
 //! a broken date are withdrawn and the mended sessions' counts published again. Runs once;
 //! `status` says what it did.
 
-use chrono::NaiveDate;
-use learning_core::domain::card::CardNumber;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::store::{self, catalogue, signups};
-
-/// What mending did.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Mended {
-    /// Sign-ups now held in canonical form.
-    pub mended: u64,
-    /// Sign-ups set aside (a second hold of a session, or unreadable).
-    pub set_aside: u64,
-}
-
-fn canonical_card(card: &str) -> Option<String> {
-    CardNumber::parse(card).ok().map(|c| c.digits().to_string())
-}
-
-fn canonical_date(date: &str) -> Option<String> {
-    NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .ok()
-        .map(|d| d.format("%Y-%m-%d").to_string())
-}
+use super::{catalogue, seats};
+use crate::store::Mended;
+use crate::store::rules::{canonical_card, canonical_date};
 
 /// Mends the file once (later calls do nothing).
 pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
@@ -108,12 +89,12 @@ pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
             .collect()
     };
     for key in broken {
-        store::put(&tx, "seats", &key, None)?;
+        super::put(&tx, "seats", &key, None)?;
     }
     for (activity, date) in sessions {
         if canonical_date(&date).as_deref() == Some(date.as_str()) {
             let found = catalogue::activity(&tx, &activity)?;
-            signups::publish_seats(&tx, found.as_ref(), &activity, &date)?;
+            seats::publish_seats(&tx, found.as_ref(), &activity, &date)?;
         }
     }
     for (key, value) in [

@@ -4,31 +4,7 @@ use learning_wire::Seats;
 use rusqlite::Connection;
 use serde::de::IgnoredAny;
 
-/// What the feed answers.
-#[derive(Debug, PartialEq)]
-pub enum FeedAnswer {
-    /// A page (empty: caught up) as the JSON of a `FeedPage`, with the ETag of the
-    /// catalogue's current state.
-    Page(String, String),
-    /// Nothing changed since the ETag the kiosk sent.
-    NotModified(String),
-    /// The cursor is older than the tombstones kept: rebuild from 0.
-    CursorExpired,
-}
-
-/// The ETag of the feed's current state.
-pub fn etag(last_seq: u64) -> String {
-    format!("\"{last_seq}\"")
-}
-
-/// Where a kiosk is in the feed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cursor {
-    /// The last change it has.
-    pub after: u64,
-    /// It is rebuilding from 0 into an empty catalogue.
-    pub rebuild: bool,
-}
+use crate::store::{Cursor, FeedAnswer, etag};
 
 /// The page after the cursor, at most `limit` changes.
 pub fn page(

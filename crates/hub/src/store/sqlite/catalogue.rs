@@ -7,33 +7,11 @@ use std::path::Path;
 
 use learning_core::catalogue::load::{Sink, check_reader, open_file, read_activity};
 use learning_core::catalogue::{Activity, ActivityTexts, Venue};
-use learning_core::problem::FileProblems;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
-use crate::store;
-
-/// What an import changed.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Imported {
-    /// Venues and activities new or changed.
-    pub changed: usize,
-    /// Venues and activities no longer in the catalogue (now tombstones).
-    pub deleted: usize,
-    /// Unchanged.
-    pub same: usize,
-}
-
-/// Why an import did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The catalogue has problems; nothing was imported.
-    #[error("{0}")]
-    Problems(FileProblems),
-    /// The hub's file failed.
-    #[error("the hub's database failed: {0}")]
-    Store(#[from] rusqlite::Error),
-}
+use super::seats;
+use crate::store::{ImportError, Imported};
 
 /// Writes each checked item's JSON into the import's staging table as the file streams by.
 struct Stage<'c> {
@@ -106,7 +84,7 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
     // Another import may land between working out the changes and writing them: then the
     // changes are worked out again against what it left.
     loop {
-        let seen = store::catalogue_version(conn)?;
+        let seen = super::catalogue_version(conn)?;
         conn.execute_batch(
             "DELETE FROM temp.changes;
              INSERT INTO temp.changes (kind, key, body)
@@ -119,7 +97,7 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
                 AND NOT EXISTS (SELECT 1 FROM temp.staged s WHERE s.kind = o.kind AND s.key = o.key);",
         )?;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        if store::catalogue_version(&tx)? != seen {
+        if super::catalogue_version(&tx)? != seen {
             continue;
         }
         let mut result = Imported::default();
@@ -129,7 +107,7 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
             while let Some(row) = rows.next()? {
                 let (kind, key, body): (String, String, Option<String>) =
                     (row.get(0)?, row.get(1)?, row.get(2)?);
-                store::put(&tx, &kind, &key, body.as_deref())?;
+                super::put(&tx, &kind, &key, body.as_deref())?;
                 if body.is_some() {
                     result.changed += 1;
                 } else {
@@ -151,10 +129,10 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
         };
         for (activity_id, date) in sessions {
             let found = activity(&tx, &activity_id)?;
-            super::signups::publish_seats(&tx, found.as_ref(), &activity_id, &date)?;
+            seats::publish_seats(&tx, found.as_ref(), &activity_id, &date)?;
         }
         if result.changed + result.deleted > 0 {
-            store::bump_catalogue_version(&tx)?;
+            super::bump_catalogue_version(&tx)?;
         }
         tx.commit()?;
         conn.execute_batch("DROP TABLE temp.staged; DROP TABLE temp.changes;")?;

@@ -1,0 +1,240 @@
+//! The hub's store in one SQLite file, and the only place the hub's SQL lives: the kiosks
+//! and their token hashes, the catalogue as a compacted change log (the feed), seat counts,
+//! and every sign-up with the answer it was given.
+
+mod catalogue;
+mod feed;
+mod kiosks;
+mod mend;
+mod reports;
+mod seats;
+mod signups;
+
+use std::path::Path;
+
+use learning_wire::{BatchAnswer, SignupItem};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::store::{
+    Cursor, FeedAnswer, ImportError, Imported, Mended, Status, Store, StoreError, StoredSignup,
+};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS kiosks (
+    id          TEXT PRIMARY KEY,
+    token_hash  TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL
+);
+-- The feed: the newest version of each object, numbered by the change that made it.
+-- body NULL is a tombstone. kind: venue, activity, seats.
+CREATE TABLE IF NOT EXISTS objects (
+    kind        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    seq         INTEGER NOT NULL UNIQUE,
+    body        TEXT,
+    changed_at  TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE TABLE IF NOT EXISTS signups (
+    uuid         TEXT PRIMARY KEY,
+    fingerprint  TEXT NOT NULL,
+    kiosk        TEXT NOT NULL,
+    card         TEXT NOT NULL,
+    activity     TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    reason       TEXT,
+    existing     TEXT,
+    received_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date, status);
+CREATE INDEX IF NOT EXISTS signups_card ON signups (card, activity, date);
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+";
+
+/// The hub's store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the hub's file.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let open = || -> rusqlite::Result<Connection> {
+            let conn = Connection::open(path)?;
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            // An answer sent to a kiosk is durable first: the kiosk forgets nothing it was
+            // told.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.execute_batch(SCHEMA)?;
+            Ok(conn)
+        };
+        Ok(SqliteStore { conn: open()? })
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::new(e)
+    }
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> ImportError {
+        ImportError::Store(e.into())
+    }
+}
+
+impl Store for SqliteStore {
+    fn kiosk_by_token(&mut self, token: &str) -> Result<Option<String>, StoreError> {
+        Ok(kiosks::by_token(&self.conn, token)?)
+    }
+
+    fn kiosk_exists(&mut self, id: &str) -> Result<bool, StoreError> {
+        Ok(kiosks::exists(&self.conn, id)?)
+    }
+
+    fn set_kiosk_token(&mut self, id: &str, token: &str) -> Result<(), StoreError> {
+        Ok(kiosks::set_token(&self.conn, id, token)?)
+    }
+
+    fn feed_page(
+        &mut self,
+        cursor: Cursor,
+        limit: u32,
+        if_none_match: Option<&str>,
+    ) -> Result<FeedAnswer, StoreError> {
+        Ok(feed::page(&self.conn, cursor, limit, if_none_match)?)
+    }
+
+    fn answer_batch(
+        &mut self,
+        kiosk: &str,
+        items: &[SignupItem],
+    ) -> Result<BatchAnswer, StoreError> {
+        Ok(signups::answer_batch(&mut self.conn, kiosk, items)?)
+    }
+
+    fn import(&mut self, path: &Path) -> Result<Imported, ImportError> {
+        catalogue::import(&mut self.conn, path)
+    }
+
+    fn last_seq(&mut self) -> Result<u64, StoreError> {
+        Ok(last_seq(&self.conn)?)
+    }
+
+    fn purge_tombstones(&mut self, days: i64) -> Result<usize, StoreError> {
+        Ok(purge_tombstones(&self.conn, days)?)
+    }
+
+    fn mend(&mut self) -> Result<Mended, StoreError> {
+        Ok(mend::canonical_forms(&mut self.conn)?)
+    }
+
+    fn signups(&mut self) -> Result<Vec<StoredSignup>, StoreError> {
+        Ok(reports::signups(&self.conn)?)
+    }
+
+    fn status(&mut self) -> Result<Status, StoreError> {
+        Ok(reports::status(&self.conn)?)
+    }
+}
+
+/// The newest change number (0 for an empty catalogue). Purged tombstones count: a number
+/// once handed out is never handed out again, or a caught-up kiosk would miss the change
+/// that reused it.
+fn last_seq(conn: &Connection) -> rusqlite::Result<u64> {
+    // max() over the unique index on seq: one step down the index, not a scan.
+    let kept: i64 = conn
+        .prepare_cached("SELECT COALESCE(max(seq), 0) FROM objects")?
+        .query_row([], |r| r.get(0))?;
+    Ok((kept as u64).max(purge_floor(conn)?))
+}
+
+/// The oldest cursor still served: changes up to it may have lost purged tombstones.
+fn purge_floor(conn: &Connection) -> rusqlite::Result<u64> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'purge_floor'")?
+        .query_row([], |r| r.get::<_, i64>(0))
+        .optional()?
+        .unwrap_or(0) as u64)
+}
+
+/// How many imports have changed the catalogue: an import checks that none landed while
+/// it worked out its changes.
+fn catalogue_version(conn: &Connection) -> rusqlite::Result<u64> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'catalogue_version'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        .unwrap_or(0) as u64)
+}
+
+/// Counts one more import that changed the catalogue.
+fn bump_catalogue_version(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('catalogue_version', 1)
+         ON CONFLICT (key) DO UPDATE SET value = value + 1",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Records a change to an object, numbered after every change so far. Unchanged bodies
+/// are not changes.
+fn put(conn: &Connection, kind: &str, key: &str, body: Option<&str>) -> rusqlite::Result<bool> {
+    let current: Option<Option<String>> = conn
+        .prepare_cached("SELECT body FROM objects WHERE kind = ?1 AND key = ?2")?
+        .query_row(params![kind, key], |r| r.get(0))
+        .optional()?;
+    if current.as_ref().map(|b| b.as_deref()) == Some(body) {
+        return Ok(false);
+    }
+    if current.is_none() && body.is_none() {
+        return Ok(false);
+    }
+    let seq = last_seq(conn)? + 1;
+    conn.prepare_cached(
+        "INSERT INTO objects (kind, key, seq, body, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (kind, key) DO UPDATE SET seq = ?3, body = ?4, changed_at = ?5",
+    )?
+    .execute(params![
+        kind,
+        key,
+        seq as i64,
+        body,
+        chrono::Utc::now().to_rfc3339()
+    ])?;
+    Ok(true)
+}
+
+/// Forgets tombstones older than `days` and raises the oldest cursor served past them.
+fn purge_tombstones(conn: &Connection, days: i64) -> rusqlite::Result<usize> {
+    let cutoff = (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+    let newest_purged: Option<i64> = conn.query_row(
+        "SELECT max(seq) FROM objects WHERE body IS NULL AND changed_at < ?1",
+        [&cutoff],
+        |r| r.get(0),
+    )?;
+    let Some(newest) = newest_purged else {
+        return Ok(0);
+    };
+    let n = conn.execute(
+        "DELETE FROM objects WHERE body IS NULL AND changed_at < ?1",
+        [&cutoff],
+    )?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('purge_floor', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = max(value, ?1)",
+        [newest],
+    )?;
+    Ok(n)
+}
