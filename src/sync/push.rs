@@ -38,8 +38,16 @@ pub async fn push(syncer: &mut Syncer, now: &Moment, report: &mut Report) -> Res
                 BatchOutcome::Answers(answer) if answer.answers.len() == group.len() => {
                     let mut answered = Vec::new();
                     for (record, answer) in group.iter().zip(answer.answers) {
-                        if answer.reason == Some(InvalidReason::Malformed) {
-                            syncer.outbox.park(&record.uuid, "malformed", now)?;
+                        // The hub could not read what this kiosk wrote: a fault of the
+                        // kiosk's, held for staff rather than told to the person as a refusal.
+                        if let Some(
+                            reason @ (InvalidReason::Malformed
+                            | InvalidReason::BadDate
+                            | InvalidReason::BadTime
+                            | InvalidReason::BadUuid),
+                        ) = answer.reason
+                        {
+                            syncer.outbox.park(&record.uuid, reason.as_str(), now)?;
                             report.parked += 1;
                         } else {
                             *report

@@ -278,11 +278,14 @@ fn status(store: &mut dyn Store) -> Result<(), StoreError> {
         total += n;
     }
     learning_core::say!("sign-ups in all: {total}");
-    if status.mended + status.set_aside > 0 {
+    let m = &status.mended;
+    if *m != Mended::default() {
         learning_core::say!(
-            "sign-ups mended from old forms: {}; set aside (a second hold of a session, or unreadable): {}",
-            status.mended,
-            status.set_aside
+            "sign-ups mended from old forms: {}; a second hold of a session: {}; unreadable, set aside: {}; moved off a full session: {}",
+            m.mended,
+            m.duplicates,
+            m.set_aside,
+            m.over_capacity
         );
     }
     Ok(())

@@ -274,11 +274,11 @@ async fn every_refusal_names_its_reason() {
         (late, InvalidReason::Started),
         (
             item(&uuid(7), &card(7), "big", "24/11/2026"),
-            InvalidReason::Malformed,
+            InvalidReason::BadDate,
         ),
         (
             item("not-a-uuid", &card(8), "big", "2026-11-24"),
-            InvalidReason::Malformed,
+            InvalidReason::BadUuid,
         ),
     ];
     let (items, reasons): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
@@ -487,7 +487,8 @@ async fn a_stranger_is_refused_before_the_body_is_read_and_a_damaged_body_is_not
 }
 
 #[tokio::test]
-async fn a_card_or_date_written_any_other_way_is_invalid_not_a_second_seat() {
+async fn a_card_date_time_or_uuid_written_any_other_way_is_invalid_with_its_reason_and_never_kept()
+{
     let s = Setup::small();
     let digits = card(20);
     let spaced = digits
@@ -497,6 +498,11 @@ async fn a_card_or_date_written_any_other_way_is_invalid_not_a_second_seat() {
         .collect::<Vec<_>>()
         .join(" ");
     let dashed = spaced.replace(' ', "-");
+    let at = |n: u32, created_at: &str| SignupItem {
+        created_at: created_at.into(),
+        ..item(&uuid(n), &card(40 + u64::from(n)), "seats", "2026-11-30")
+    };
+    let with_uuid = |u: &str, n: u64| item(u, &card(60 + n), "seats", "2026-11-30");
     let answers = send(
         &s,
         vec![
@@ -504,18 +510,38 @@ async fn a_card_or_date_written_any_other_way_is_invalid_not_a_second_seat() {
             item(&uuid(2), &spaced, "seats", "2026-11-30"),
             item(&uuid(3), &dashed, "seats", "2026-11-30"),
             item(&uuid(4), &card(21), "seats", "2026-12-7"),
+            // RFC 3339 allows these spellings of a time; the hub keeps one.
+            at(5, "2026-11-23 09:00:00+08:00"),
+            at(6, "2026-11-23t09:00:00+08:00"),
+            at(7, "2026-11-23T01:00:00z"),
+            at(8, "2026-11-23T09:00:60+08:00"),
+            at(9, "yesterday"),
+            with_uuid("00000000-0000-4000-8000-00000000000A", 1),
+            with_uuid("{00000000-0000-4000-8000-000000000011}", 2),
+            with_uuid("urn:uuid:00000000-0000-4000-8000-000000000012", 3),
+            with_uuid("00000000000040008000000000000013", 4),
         ],
     )
     .await
     .answers;
     let got: Vec<_> = answers.iter().map(|a| (a.status, a.reason)).collect();
+    let invalid = |r| (AnswerStatus::Invalid, Some(r));
     assert_eq!(
         got,
         [
             (AnswerStatus::Confirmed, None),
-            (AnswerStatus::Invalid, Some(InvalidReason::BadCard)),
-            (AnswerStatus::Invalid, Some(InvalidReason::BadCard)),
-            (AnswerStatus::Invalid, Some(InvalidReason::Malformed)),
+            invalid(InvalidReason::BadCard),
+            invalid(InvalidReason::BadCard),
+            invalid(InvalidReason::BadDate),
+            invalid(InvalidReason::BadTime),
+            invalid(InvalidReason::BadTime),
+            invalid(InvalidReason::BadTime),
+            invalid(InvalidReason::BadTime),
+            invalid(InvalidReason::BadTime),
+            invalid(InvalidReason::BadUuid),
+            invalid(InvalidReason::BadUuid),
+            invalid(InvalidReason::BadUuid),
+            invalid(InvalidReason::BadUuid),
         ]
     );
     // Only the canonical session's seats reach the feed (a "2026-12-7" row would break
@@ -528,6 +554,13 @@ async fn a_card_or_date_written_any_other_way_is_invalid_not_a_second_seat() {
         .filter_map(|i| i["seats"]["date"].as_str())
         .collect();
     assert_eq!(seats, ["2026-11-30"]);
+    // What was refused for its form is not kept: nothing but canonical rows is stored.
+    let rows = common::exported(&s.db());
+    let kept: Vec<&str> = rows.iter().map(|r| r["uuid"].as_str().unwrap()).collect();
+    assert_eq!(kept, [uuid(1).as_str()]);
+    // The same refusal again is the same answer.
+    let again = send(&s, vec![item(&uuid(2), &spaced, "seats", "2026-11-30")]).await;
+    assert_eq!(again.answers[0].reason, Some(InvalidReason::BadCard));
 }
 
 #[test]
@@ -547,17 +580,25 @@ fn a_hub_file_holding_old_forms_is_mended_once_and_status_says_so() {
     {
         // What an older hub stored as sent.
         let conn = rusqlite::Connection::open(&db).unwrap();
-        for (uuid, card, date) in [
-            ("u1", card(30), "2026-11-30"),
-            ("u2", spaced(card(30)), "2026-11-30"),
-            ("u3", spaced(card(31)), "2026-12-7"),
-            ("u4", "not a card".to_string(), "2026-11-30"),
+        // "Four seats" a session. On 7 December the 9th and 10th hold two; the 3rd, 6th and 7th were
+        // stored under "2026-12-7", never counted against the real session, and overran it.
+        for (uuid, card, date, created) in [
+            (uuid(1), card(30), "2026-11-30", common::NOW),
+            (uuid(2), spaced(card(30)), "2026-11-30", common::NOW),
+            (uuid(3), spaced(card(31)), "2026-12-7", common::NOW),
+            (uuid(4), "not a card".to_string(), "2026-11-30", common::NOW),
+            (uuid(5), card(32), "2026-11-30", common::NOW),
+            (uuid(6), card(33), "2026-12-7", common::NOW),
+            (uuid(7), card(34), "2026-12-7", common::NOW),
+            (uuid(8), card(35), "2026-11-30", "garbage-time"),
+            (uuid(9), card(36), "2026-12-07", common::NOW),
+            (uuid(10), card(37), "2026-12-07", common::NOW),
         ] {
             conn.execute(
                 "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at,
                  status, reason, existing, received_at)
-                 VALUES (?1, 'f', 'k1', ?2, 'seats', ?3, ?4, 'confirmed', NULL, NULL, ?4)",
-                rusqlite::params![uuid, card, date, common::NOW],
+                 VALUES (?1, 'f', 'k1', ?2, 'seats', ?3, ?4, 'confirmed', NULL, NULL, ?1)",
+                rusqlite::params![uuid, card, date, created],
             )
             .unwrap();
         }
@@ -574,16 +615,42 @@ fn a_hub_file_holding_old_forms_is_mended_once_and_status_says_so() {
     let status = common::hub(&db, &["status"]);
     let said = String::from_utf8_lossy(&status.stdout);
     assert!(
-        said.contains("sign-ups mended from old forms: 1; set aside (a second hold of a session, or unreadable): 2"),
+        said.contains("sign-ups mended from old forms: 3; a second hold of a session: 1; unreadable, set aside: 2; moved off a full session: 1"),
         "{said}"
     );
     let rows = common::exported(&db);
-    let by = |uuid: &str| rows.iter().find(|r| r["uuid"] == uuid).unwrap().clone();
-    assert_eq!(by("u1")["status"], "confirmed");
-    assert_eq!(by("u2")["status"], "duplicate", "one card, one seat");
-    assert_eq!(by("u3")["card"], card(31).as_str());
-    assert_eq!(by("u3")["date"], "2026-12-07");
-    assert_eq!(by("u4")["status"], "invalid");
+    let by = |uuid: &str| rows.iter().find(|r| r["uuid"] == uuid).cloned();
+    let status = |uuid: &str| by(uuid).map(|r| r["status"].as_str().unwrap().to_string());
+    assert_eq!(status(&uuid(1)).as_deref(), Some("confirmed"));
+    assert_eq!(
+        status(&uuid(2)).as_deref(),
+        Some("duplicate"),
+        "one card, one seat"
+    );
+    let u3 = by(&uuid(3)).unwrap();
+    assert_eq!(u3["card"], card(31).as_str());
+    assert_eq!(u3["date"], "2026-12-07");
+    // Unreadable rows are set aside, out of the sign-ups: nothing but canonical rows stays.
+    assert_eq!(by(&uuid(4)), None);
+    assert_eq!(
+        by(&uuid(8)),
+        None,
+        "a time that does not read holds no seat"
+    );
+    // Four seats on 7 December: the 9th and 10th, then the mended 3rd and 6th; the 7th came last and now
+    // waits (the waiting list holds one).
+    assert_eq!(status(&uuid(6)).as_deref(), Some("confirmed"));
+    assert_eq!(status(&uuid(7)).as_deref(), Some("waitlisted"));
+    for row in &rows {
+        assert!(
+            row["card"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_digit()),
+            "{row}"
+        );
+    }
     let conn = rusqlite::Connection::open(&db).unwrap();
     let seats = |key: &str| -> Option<String> {
         conn.query_row(
@@ -594,7 +661,12 @@ fn a_hub_file_holding_old_forms_is_mended_once_and_status_says_so() {
         .unwrap()
     };
     assert_eq!(seats("seats|2026-12-7"), None, "withdrawn from the feed");
-    assert!(seats("seats|2026-12-07").is_some_and(|b| b.contains("\"taken\":1")));
+    assert!(seats("seats|2026-12-07").is_some_and(|b| b.contains("\"taken\":4")));
+    assert!(seats("seats|2026-11-30").is_some_and(|b| b.contains("\"taken\":2")));
+    let aside: i64 = conn
+        .query_row("SELECT count(*) FROM set_aside", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(aside, 2, "kept for staff to look at, as they were");
     // Once: a second run changes nothing and says the same.
     let again = common::hub(&db, &["status"]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), said);

@@ -132,9 +132,16 @@ pub enum InvalidReason {
     NoSession,
     /// The session had started when the sign-up was made.
     Started,
-    /// The card number is not a valid learning card.
+    /// The card number is not a valid learning card in its one form (16 digits, nothing else).
     BadCard,
-    /// A field cannot be read (a date, a time): staff should look at it.
+    /// The date is not a real date written `YYYY-MM-DD`.
+    BadDate,
+    /// `created_at` is not RFC 3339 in its one spelling (`2026-11-23T09:00:00+08:00`: an
+    /// upper-case `T`, seconds below 60, `Z` or an offset).
+    BadTime,
+    /// The UUID is not written in its one form (lower-case hex with hyphens).
+    BadUuid,
+    /// Something else about the sign-up cannot be read: staff should look at it.
     Malformed,
     /// This UUID was already used for a different sign-up.
     UuidReused,
@@ -142,12 +149,15 @@ pub enum InvalidReason {
 
 impl InvalidReason {
     /// Every reason, for tests and documentation.
-    pub const ALL: [InvalidReason; 7] = [
+    pub const ALL: [InvalidReason; 10] = [
         InvalidReason::UnknownActivity,
         InvalidReason::Cancelled,
         InvalidReason::NoSession,
         InvalidReason::Started,
         InvalidReason::BadCard,
+        InvalidReason::BadDate,
+        InvalidReason::BadTime,
+        InvalidReason::BadUuid,
         InvalidReason::Malformed,
         InvalidReason::UuidReused,
     ];
@@ -160,6 +170,9 @@ impl InvalidReason {
             InvalidReason::NoSession => "no_session",
             InvalidReason::Started => "started",
             InvalidReason::BadCard => "bad_card",
+            InvalidReason::BadDate => "bad_date",
+            InvalidReason::BadTime => "bad_time",
+            InvalidReason::BadUuid => "bad_uuid",
             InvalidReason::Malformed => "malformed",
             InvalidReason::UuidReused => "uuid_reused",
         }

@@ -113,8 +113,12 @@ pub enum ImportError {
 pub struct Mended {
     /// Sign-ups now held in canonical form.
     pub mended: u64,
-    /// Sign-ups set aside (a second hold of a session, or unreadable).
+    /// Sign-ups that did not read, moved out of the sign-ups as they were.
     pub set_aside: u64,
+    /// Mended sign-ups that turned out to be a second hold of a session by one card.
+    pub duplicates: u64,
+    /// Mended sign-ups that overran their session and now wait, or are full.
+    pub over_capacity: u64,
 }
 
 /// One sign-up as the hub holds it, with its answer (the card in full: this is the record).
@@ -155,8 +159,6 @@ pub struct Status {
     pub last_seq: u64,
     /// Sign-ups per status, by name.
     pub signups: Vec<(String, i64)>,
-    /// Sign-ups mended from old forms by the one-time migration.
-    pub mended: i64,
-    /// Sign-ups set aside by the one-time migration.
-    pub set_aside: i64,
+    /// What mending old forms did, added over every time it ran.
+    pub mended: Mended,
 }

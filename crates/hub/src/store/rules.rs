@@ -3,10 +3,10 @@
 //! of the capacity long, then full. The same UUID always gets its first answer; the
 //! fingerprint tells a resend from a UUID reused for another sign-up.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, SecondsFormat};
 use learning_core::catalogue::{Activity, SessionLookup};
 use learning_core::domain::card::CardNumber;
-use learning_core::domain::time::parse_moment;
+use learning_core::domain::time::{Moment, parse_moment};
 use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
 use sha2::{Digest, Sha256};
 
@@ -74,28 +74,69 @@ pub fn canonical_date(date: &str) -> Option<String> {
         .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-/// Everything about a sign-up that needs no count of seats: its forms and its session.
-/// Returns the activity and the session's date, or the refusal.
-pub fn check<'a>(
-    activity: Option<&'a Activity>,
-    item: &SignupItem,
-) -> Result<(&'a Activity, NaiveDate), Answer> {
-    // Only the canonical forms: "2026-12-7" or a card written with spaces would be stored
-    // beside "2026-12-07" and the bare digits, and one card could hold a session twice.
-    let (Some(date), Some(created)) = (
-        NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
-            .ok()
-            .filter(|d| d.format("%Y-%m-%d").to_string() == item.date),
-        parse_moment(&item.created_at),
-    ) else {
-        return Err(invalid(InvalidReason::Malformed));
-    };
-    if uuid::Uuid::parse_str(&item.uuid).is_err() {
-        return Err(invalid(InvalidReason::Malformed));
+/// A time in the one spelling of RFC 3339 the hub keeps (upper-case `T`, seconds below 60,
+/// `Z` or an offset), if it is a time at all in any spelling RFC 3339 allows.
+pub fn canonical_time(time: &str) -> Option<String> {
+    let parsed = DateTime::parse_from_rfc3339(time).ok()?;
+    // A leap second reads as :59.999...; written back it is another time, so not kept.
+    if time.get(17..19) == Some("60") {
+        return None;
     }
-    if canonical_card(&item.card).as_deref() != Some(item.card.as_str()) {
+    let zulu = time.ends_with(['Z', 'z']);
+    let fraction = time
+        .get(19..)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .map_or(0, |f| f.bytes().take_while(u8::is_ascii_digit).count());
+    let format = match fraction {
+        0 => SecondsFormat::Secs,
+        1..=3 => SecondsFormat::Millis,
+        4..=6 => SecondsFormat::Micros,
+        _ => SecondsFormat::Nanos,
+    };
+    Some(parsed.to_rfc3339_opts(format, zulu))
+}
+
+/// A UUID in its one form (lower-case hex with hyphens), if it is a UUID.
+pub fn canonical_uuid(uuid: &str) -> Option<String> {
+    uuid::Uuid::parse_str(uuid)
+        .ok()
+        .map(|u| u.hyphenated().to_string())
+}
+
+/// Whether `text` is already in the form `canonical` makes of it.
+fn is_canonical(text: &str, canonical: fn(&str) -> Option<String>) -> bool {
+    canonical(text).as_deref() == Some(text)
+}
+
+/// The forms a sign-up must be written in, checked before anything is read or stored:
+/// "2026-12-7" or a card written with spaces would be stored beside "2026-12-07" and the
+/// bare digits, and one card could hold a session twice. Returns the session's date and
+/// when the kiosk took it, or the refusal (which is not stored: the same payload always
+/// gets it again).
+pub fn check_forms(item: &SignupItem) -> Result<(NaiveDate, Moment), Answer> {
+    if !is_canonical(&item.uuid, canonical_uuid) {
+        return Err(invalid(InvalidReason::BadUuid));
+    }
+    let date = NaiveDate::parse_from_str(&item.date, "%Y-%m-%d")
+        .ok()
+        .filter(|_| is_canonical(&item.date, canonical_date))
+        .ok_or(invalid(InvalidReason::BadDate))?;
+    let created = parse_moment(&item.created_at)
+        .filter(|_| is_canonical(&item.created_at, canonical_time))
+        .ok_or(invalid(InvalidReason::BadTime))?;
+    if !is_canonical(&item.card, canonical_card) {
         return Err(invalid(InvalidReason::BadCard));
     }
+    Ok((date, created))
+}
+
+/// Whether the activity has that session and it had not started when the kiosk took the
+/// sign-up (a sign-up saved offline before the start stands).
+pub fn check_session(
+    activity: Option<&Activity>,
+    date: NaiveDate,
+    created: Moment,
+) -> Result<&Activity, Answer> {
     let Some(activity) = activity else {
         return Err(invalid(InvalidReason::UnknownActivity));
     };
@@ -105,11 +146,10 @@ pub fn check<'a>(
     let SessionLookup::Meets(session) = activity.session_on(date) else {
         return Err(invalid(InvalidReason::NoSession));
     };
-    // Judged by when the kiosk took it: a sign-up saved offline before the start stands.
     if created >= session.start {
         return Err(invalid(InvalidReason::Started));
     }
-    Ok((activity, date))
+    Ok(activity)
 }
 
 /// Where a new sign-up goes, given the seats the catalogue books on that date and the

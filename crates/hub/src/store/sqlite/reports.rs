@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use crate::store::{Status, StoredSignup};
+use crate::store::{Mended, Status, StoredSignup};
 
 /// Every sign-up with its card, activity, date, kiosk and answer, in the order received.
 pub fn signups(conn: &Connection) -> rusqlite::Result<Vec<StoredSignup>> {
@@ -50,7 +50,11 @@ pub fn status(conn: &Connection) -> rusqlite::Result<Status> {
         )?,
         last_seq: super::last_seq(conn)?,
         signups,
-        mended: meta("mended_signups")?,
-        set_aside: meta("set_aside_signups")?,
+        mended: Mended {
+            mended: meta("mended_signups")? as u64,
+            set_aside: meta("set_aside_signups")? as u64,
+            duplicates: meta("duplicate_signups")? as u64,
+            over_capacity: meta("over_capacity_signups")? as u64,
+        },
     })
 }

@@ -1,7 +1,9 @@
 //! Judging sign-ups: the same UUID always gets its first answer; seats are counted per
 //! session, confirmed up to capacity, then waitlisted, then full.
 
+use chrono::NaiveDate;
 use learning_core::catalogue::Activity;
+use learning_core::domain::time::Moment;
 use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -28,9 +30,16 @@ fn answer(tx: &Connection, kiosk: &str, item: &SignupItem) -> rusqlite::Result<A
             rules::invalid(InvalidReason::UuidReused)
         });
     }
+    let (date, created) = match rules::check_forms(item) {
+        Ok(forms) => forms,
+        Err(refusal) => {
+            tracing::info!(reason = ?refusal.reason, "a sign-up refused for its form");
+            return Ok(refusal);
+        }
+    };
     // Only this sign-up's activity is read: the work is the request's, not the catalogue's.
     let activity = catalogue::activity(tx, &item.activity)?;
-    let decided = decide(tx, activity.as_ref(), item)?;
+    let decided = decide(tx, activity.as_ref(), date, created, item)?;
     tx.prepare_cached(
         "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at, status, reason, existing, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -57,10 +66,12 @@ fn answer(tx: &Connection, kiosk: &str, item: &SignupItem) -> rusqlite::Result<A
 fn decide(
     tx: &Connection,
     activity: Option<&Activity>,
+    date: NaiveDate,
+    created: Moment,
     item: &SignupItem,
 ) -> rusqlite::Result<Answer> {
-    let (activity, date) = match rules::check(activity, item) {
-        Ok(checked) => checked,
+    let activity = match rules::check_session(activity, date, created) {
+        Ok(activity) => activity,
         Err(refusal) => return Ok(refusal),
     };
     let holding: Option<String> = tx
