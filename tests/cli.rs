@@ -531,6 +531,25 @@ fn a_closed_pipe_or_lost_terminal_never_turns_a_command_into_a_panic() {
     assert_eq!(silent.code(), said.status.code());
 }
 
+/// `learning-kiosk queue --json > file` on a full disk left a cut-short file and said 0:
+/// output that cannot be written is a failure (1), unlike a reader that went away.
+#[test]
+fn output_that_cannot_be_written_is_a_failure_not_success() {
+    let k = Kiosk::new();
+    assert!(k.signup(CARD, "weekly", "2026-11-30").status.success());
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = k
+        .command(&["queue", "--json"])
+        .stdout(full)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
 #[test]
 fn what_the_command_line_prints_cannot_drive_the_terminal() {
     let k = Kiosk::new();
@@ -581,6 +600,16 @@ fn queue_shows_a_damaged_row_as_damaged_and_still_lists_the_rest() {
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(doc["signups"].as_array().unwrap().len(), 1);
     assert_eq!(doc["damaged"][0]["code"], code.as_str());
+    // The total is what the counts add up to, the damaged row included.
+    let counted: u64 = doc["counts"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(doc["total"].as_u64(), Some(counted), "{doc}");
+    assert_eq!(counted, 2);
+    assert!(out.contains("2 sign-ups"), "{out}");
 }
 
 /// The argument parser's own errors come in both languages, whole sentences, with a way on.
@@ -619,6 +648,16 @@ fn argument_errors_are_said_in_both_languages() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("UTF-8") && err.contains("不是 UTF-8"), "{err}");
+    let out = Command::new(BIN)
+        .args(["--now", "2026-13-40", "nearby", "--at", "39.9,116.4"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    // Our own reason keeps its example readable; only what the person typed is masked.
+    assert!(err.contains("2026-11-27T14:00:00+08:00"), "{err}");
     // Asking for help is not an error.
     let out = Command::new(BIN).arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -356,6 +356,8 @@ cli-usage-missing = The command line is wrong: missing { $arg }.
 cli-usage-bad-value = The command line is wrong: { $arg } cannot be "{ $value }".
 cli-usage-conflict = The command line is wrong: { $arg } cannot be used with { $other }.
 cli-usage-wrong = The command line is wrong: { $arg }.
+cli-usage-not-utf8 = The command line is wrong: an argument is not UTF-8 text (is the terminal set to UTF-8?).
+cli-usage-unfinished = The command line is wrong: the command is not finished: { $command }.
 cli-usage-help = Run `{ $bin } --help` to see what it takes.
 cli-resent = { $count } held sign-ups will be sent again at the next sync.
 cli-resend-none = No held sign-up can be sent again (a damaged record cannot be read, so it stays held).
@@ -398,6 +400,7 @@ cli-sync-waiting = The hub asks to wait { $seconds } s; trying again then.
 cli-sync-failed = The sync did not finish: { $problem }. Nothing is lost; the next sync carries on.
 cli-sync-pushed = Sign-ups sent: { $count } ({ $answers }); held for staff: { $parked }
 cli-sync-pulled = Catalogue changes received: { $changes } in { $pages } pages
+cli-sync-left-out = Items from the hub that did not read, left out: { $count }
 cli-sync-bytes = Requests: { $requests }; bytes sent: { $sent }; bytes received: { $received }
 cli-sync-nothing-sent = No sign-ups were waiting to be sent.
 

@@ -340,6 +340,8 @@ cli-usage-missing = 命令行有误：缺少 { $arg }。
 cli-usage-bad-value = 命令行有误：{ $arg } 不能是"{ $value }"。
 cli-usage-conflict = 命令行有误：{ $arg } 不能与 { $other } 一起使用。
 cli-usage-wrong = 命令行有误：{ $arg }。
+cli-usage-not-utf8 = 命令行有误：有一个参数不是 UTF-8 文字（终端是不是设成了 UTF-8？）。
+cli-usage-unfinished = 命令行有误：命令不完整：{ $command }。
 cli-usage-help = 运行 `{ $bin } --help` 查看用法。
 cli-resent = { $count } 条暂扣的报名将在下次同步时重新发送。
 cli-resend-none = 没有可以重新发送的暂扣报名（已损坏的记录无法读取，只能留着）。
@@ -379,6 +381,7 @@ cli-sync-waiting = 区里的服务器要求等待 { $seconds } 秒，之后再�
 cli-sync-failed = 同步没有完成：{ $problem }。没有丢失任何内容，下次同步会接着进行。
 cli-sync-pushed = 已发送报名：{ $count } 条（{ $answers }）；留给工作人员查看：{ $parked } 条
 cli-sync-pulled = 收到活动目录的更新：{ $changes } 条，共 { $pages } 页
+cli-sync-left-out = 区里发来但读不出来、已略过的条目：{ $count }
 cli-sync-bytes = 请求：{ $requests } 次；发送：{ $sent } 字节；接收：{ $received } 字节
 cli-sync-nothing-sent = 没有待发送的报名。
 

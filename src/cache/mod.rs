@@ -18,6 +18,7 @@ use serde_json::Value;
 use crate::catalogue::change::Change;
 use crate::catalogue::load::{parse_date, read_activity, read_venue};
 use crate::catalogue::{ActivityTexts, Catalogue, TextStore};
+use crate::domain::card::Masked;
 use crate::problem::{FileProblems, Problem, ProblemKind};
 
 /// Venues and activities in their compact form (`facts`), activity texts apart (a screen
@@ -143,6 +144,17 @@ impl CatalogueCache {
     /// catalogue in use. An empty page means caught up: a rebuild in progress is swapped in,
     /// and the catalogue counts as whole.
     pub fn apply_page(&mut self, page: &FeedPage, etag: Option<&str>) -> rusqlite::Result<Applied> {
+        self.apply_items(page, etag, page.items.is_empty())
+    }
+
+    /// The same, told whether the feed is caught up: a page whose every item was left out
+    /// (unreadable) is empty here but was not empty on the wire, and more may follow.
+    pub fn apply_items(
+        &mut self,
+        page: &FeedPage,
+        etag: Option<&str>,
+        caught_up: bool,
+    ) -> rusqlite::Result<Applied> {
         let state = self.state()?;
         let tx = self.conn.transaction()?;
         let prefix = if state.rebuilding.is_some() {
@@ -158,7 +170,6 @@ impl CatalogueCache {
             // Nothing of a rebuild reaches the catalogue in use until it is swapped in whole.
             applied.changes.clear();
         }
-        let caught_up = page.items.is_empty();
         match state.rebuilding {
             Some(_) if caught_up => {
                 // The rebuilt catalogue is whole: swap it in, all at once.
@@ -406,7 +417,12 @@ fn store_item(
                 });
             }
             None => {
-                tracing::warn!(activity = %s.activity, date = %s.date, "a seats row from the hub has no real date; left out");
+                // The hub's own words are masked: they may hold anything.
+                tracing::warn!(
+                    activity = %Masked::from(s.activity.as_str()),
+                    date = %Masked::from(s.date.as_str()),
+                    "a seats row from the hub has no real date; left out"
+                );
                 applied.set_aside += 1;
             }
         },
@@ -415,11 +431,13 @@ fn store_item(
 }
 
 fn set_aside(applied: &mut Applied, kind: &str, value: &Value, problems: &[Problem]) {
-    let id = value.get("id").and_then(Value::as_str).unwrap_or("?");
+    let id = Masked::from(value.get("id").and_then(Value::as_str).unwrap_or("?"));
+    // Problems may quote the item's values: masked like every word from the hub.
+    let problems = Masked::from(format!("{problems:?}"));
     tracing::warn!(
         kind,
-        id,
-        ?problems,
+        %id,
+        %problems,
         "an item from the hub does not pass the catalogue's checks; left out"
     );
     applied.set_aside += 1;

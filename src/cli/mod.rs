@@ -199,5 +199,5 @@ pub fn main() -> ExitCode {
         ),
         Command::HashPin => hash_pin::run(lang),
     };
-    ExitCode::from(code)
+    ExitCode::from(learning_core::output::exit_code(code))
 }

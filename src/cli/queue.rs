@@ -69,7 +69,8 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             .collect();
         let out = json!({
             "counts": counts,
-            "total": records.len(),
+            // Damaged rows are counted under their status too: the total is the counts' sum.
+            "total": records.len() + damaged.len(),
             "signups": signups,
             "damaged": damaged,
         });
@@ -78,7 +79,11 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
     }
     crate::say!(
         "{}",
-        ta(lang, "cli-queue-total", args!["count" => records.len()])
+        ta(
+            lang,
+            "cli-queue-total",
+            args!["count" => records.len() + damaged.len()]
+        )
     );
     for status in Status::ALL {
         let n = counts.get(&status).copied().unwrap_or(0);

@@ -145,6 +145,12 @@ fn print_report(lang: Lang, moved: &Report) {
             args!["changes" => moved.changes, "pages" => moved.pages]
         )
     );
+    if moved.set_aside > 0 {
+        crate::say!(
+            "{}",
+            ta(lang, "cli-sync-left-out", args!["count" => moved.set_aside])
+        );
+    }
     crate::say!(
         "{}",
         ta(

@@ -56,6 +56,9 @@ struct Worker {
     next: Instant,
     /// The earliest the hub allows one ("sync now" brings `next` forward, never past this).
     hub_allows: Instant,
+    /// Items from the hub left out since the kiosk started: the cursor moved past them, so
+    /// they are gone until staff look into it.
+    left_out: usize,
 }
 
 impl Worker {
@@ -79,6 +82,7 @@ impl Worker {
             failures: 0,
             next: Instant::now(),
             hub_allows: Instant::now(),
+            left_out: 0,
         }
     }
 
@@ -178,11 +182,13 @@ impl Worker {
                 self.link.online = true;
                 self.link.offline_since = None;
                 self.link.last_sync = Some(at);
-                // Items the kiosk could not read were left out; staff should hear of it.
-                self.link.last_error = (report.set_aside > 0).then(|| LinkProblem {
+                // Items the kiosk could not read were left out; staff should hear of it, and
+                // keep hearing after later syncs that left nothing out.
+                self.left_out += report.set_aside;
+                self.link.last_error = (self.left_out > 0).then(|| LinkProblem {
                     kind: LinkProblemKind::Catalogue,
                     // The count only: the words are the kind's, in the screen's language.
-                    detail: report.set_aside.to_string(),
+                    detail: self.left_out.to_string(),
                 });
                 tracing::info!(
                     changes = report.changes,
@@ -230,13 +236,55 @@ impl Worker {
 /// A sync error as the staff page and the `sync` command show it.
 pub fn problem(e: &SyncError) -> LinkProblem {
     let (kind, detail) = match e {
-        SyncError::Offline(d) => (LinkProblemKind::Offline, d.clone()),
+        SyncError::Offline(d) => (LinkProblemKind::Offline, d.to_string()),
         SyncError::RetryAfter(wait) => (LinkProblemKind::Busy, format!("{}s", wait.as_secs())),
         SyncError::Unauthorized => (LinkProblemKind::Unauthorized, String::new()),
-        SyncError::Hub(d) => (LinkProblemKind::Hub, d.clone()),
-        SyncError::Storage(d) => (LinkProblemKind::Storage, d.clone()),
-        SyncError::Token(d) => (LinkProblemKind::Token, d.clone()),
+        SyncError::Hub(d) => (LinkProblemKind::Hub, d.to_string()),
+        SyncError::Storage(d) => (LinkProblemKind::Storage, d.to_string()),
+        SyncError::Token(d) => (LinkProblemKind::Token, d.to_string()),
         SyncError::AllowanceSpent => (LinkProblemKind::Busy, String::new()),
     };
     LinkProblem { kind, detail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::parse_moment;
+
+    fn worker() -> Worker {
+        let hub = HubSettings {
+            url: "http://127.0.0.1:9".into(),
+            token_file: "token".into(),
+            sync_interval_seconds: 60,
+            byte_budget_per_hour: None,
+            batch_size: 50,
+        };
+        let (to_core, _) = mpsc::channel(4);
+        let (_, triggered) = mpsc::unbounded_channel();
+        Worker::new(hub, ClockSource::new(None), to_core, triggered)
+    }
+
+    /// Items left out of the catalogue are gone for good (the cursor moved past them), so
+    /// staff hear of them until the kiosk restarts, not only until the next quiet sync.
+    #[test]
+    fn items_left_out_stay_on_the_staff_page_after_later_syncs() {
+        let mut w = worker();
+        let at = parse_moment("2026-11-23T09:00:00+08:00").unwrap_or_default();
+        let with = |set_aside| {
+            Ok(crate::sync::Report {
+                set_aside,
+                ..Default::default()
+            })
+        };
+        w.after(with(3), at, 0);
+        w.after(with(0), at, 0);
+        w.after(Err(SyncError::Offline("refused".into())), at, 0);
+        w.after(with(2), at, 0);
+        let problem = w.link.last_error.clone();
+        assert_eq!(
+            problem.map(|p| (p.kind, p.detail)),
+            Some((LinkProblemKind::Catalogue, "5".to_string()))
+        );
+    }
 }

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use learning_wire::{BatchAnswer, ErrorBody, FEED_PATH, FeedPage, SIGNUPS_PATH, SignupBatch};
+use learning_wire::{
+    BatchAnswer, ErrorBody, FEED_PATH, FeedItem, FeedPage, SIGNUPS_PATH, SignupBatch,
+};
 use reqwest::StatusCode;
 use reqwest::header::{
     ACCEPT_ENCODING, AUTHORIZATION, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
@@ -16,12 +18,48 @@ use crate::sync::SyncError;
 /// What the feed answered.
 #[derive(Debug, PartialEq)]
 pub enum FeedAnswer {
-    /// A page, with the feed's ETag.
-    Page(FeedPage, Option<String>),
+    /// A page (of the items the kiosk could read), with the feed's ETag and how many items
+    /// were of a shape it cannot read and were left out.
+    Page(FeedPage, Option<String>, usize),
     /// Nothing new since the ETag sent.
     NotModified,
     /// The cursor is too old: rebuild from 0.
     CursorExpired,
+}
+
+/// A feed page as it arrived: each item is read on its own, so that one the kiosk cannot
+/// read (a count of the wrong type, a kind it does not know) is left out, not the page.
+#[derive(serde::Deserialize)]
+struct RawFeedPage {
+    items: Vec<serde_json::Value>,
+    next: u64,
+}
+
+impl RawFeedPage {
+    /// The items that read, and how many did not.
+    fn read(self) -> (FeedPage, usize) {
+        let total = self.items.len();
+        let items: Vec<FeedItem> = self
+            .items
+            .into_iter()
+            .filter_map(|item| serde_json::from_value(item).ok())
+            .collect();
+        let left_out = total - items.len();
+        if left_out > 0 {
+            // The shape only: the item's own words may hold anything.
+            tracing::warn!(
+                left_out,
+                "feed items of a shape the kiosk cannot read were left out"
+            );
+        }
+        (
+            FeedPage {
+                items,
+                next: self.next,
+            },
+            left_out,
+        )
+    }
 }
 
 /// What the sign-up endpoint answered.
@@ -40,10 +78,13 @@ pub enum BatchOutcome {
 pub const MAX_ANSWER_BYTES: usize = 32 << 20;
 
 fn too_large() -> SyncError {
-    SyncError::Offline(format!(
-        "a damaged answer: it expands past {} MB",
-        MAX_ANSWER_BYTES >> 20
-    ))
+    SyncError::Offline(
+        format!(
+            "a damaged answer: it expands past {} MB",
+            MAX_ANSWER_BYTES >> 20
+        )
+        .into(),
+    )
 }
 
 /// Decodes a zstd body, stopping at the cap rather than at the end of a bomb.
@@ -52,7 +93,7 @@ fn decode_capped(raw: &[u8]) -> Result<Vec<u8>, SyncError> {
     let mut out = Vec::new();
     zstd::stream::read::Decoder::new(raw)
         .and_then(|d| d.take(MAX_ANSWER_BYTES as u64 + 1).read_to_end(&mut out))
-        .map_err(|e| SyncError::Offline(format!("a damaged answer: {e}")))?;
+        .map_err(|e| SyncError::Offline(format!("a damaged answer: {e}").into()))?;
     if out.len() > MAX_ANSWER_BYTES {
         return Err(too_large());
     }
@@ -87,7 +128,7 @@ impl HubClient {
             // A redirect could take the card numbers somewhere else, perhaps in the clear.
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| SyncError::Offline(e.to_string()))?;
+            .map_err(|e| SyncError::Offline(e.to_string().into()))?;
         Ok(HubClient {
             http,
             base: base.trim_end_matches('/').to_string(),
@@ -143,7 +184,7 @@ impl HubClient {
             .http
             .execute(request)
             .await
-            .map_err(|e| SyncError::Offline(describe(&e)))?;
+            .map_err(|e| SyncError::Offline(describe(&e).into()))?;
         let status = response.status();
         let headers = response.headers().clone();
         // Read as it comes, and no further than the cap: a hostile or broken link cannot make
@@ -152,7 +193,7 @@ impl HubClient {
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|e| SyncError::Offline(describe(&e)))?
+            .map_err(|e| SyncError::Offline(describe(&e).into()))?
         {
             if raw.len() + chunk.len() > MAX_ANSWER_BYTES {
                 return Err(too_large());
@@ -176,7 +217,9 @@ impl HubClient {
             return Err(SyncError::Unauthorized);
         }
         if status.is_server_error() {
-            return Err(SyncError::Offline(format!("the hub answered {status}")));
+            return Err(SyncError::Offline(
+                format!("the hub answered {status}").into(),
+            ));
         }
         Ok((status, headers, body))
     }
@@ -201,41 +244,48 @@ impl HubClient {
         if let Some(tag) = etag {
             request = request.header(IF_NONE_MATCH, tag);
         }
-        let request = request.build().map_err(|e| SyncError::Hub(e.to_string()))?;
+        let request = request
+            .build()
+            .map_err(|e| SyncError::Hub(e.to_string().into()))?;
         let (status, headers, body) = self.send(request).await?;
         match status {
             StatusCode::NOT_MODIFIED => Ok(FeedAnswer::NotModified),
             StatusCode::GONE => Ok(FeedAnswer::CursorExpired),
             StatusCode::OK => {
-                let page: FeedPage = serde_json::from_slice(&body)
+                let raw: RawFeedPage = serde_json::from_slice(&body)
                     // A cut-short answer reads as broken JSON: the link, not the hub.
-                    .map_err(|e| SyncError::Offline(format!("an incomplete feed page: {e}")))?;
+                    .map_err(|e| {
+                        SyncError::Offline(format!("an incomplete feed page: {e}").into())
+                    })?;
                 // Changes with a cursor that does not move on would be asked for again and
                 // again: a broken answer, said at once rather than after minutes of pages.
-                if !page.items.is_empty() && page.next <= after {
-                    return Err(SyncError::Hub(format!(
-                        "the feed's cursor did not move on (asked after {after}, told {})",
-                        page.next
-                    )));
+                if !raw.items.is_empty() && raw.next <= after {
+                    return Err(SyncError::Hub(
+                        format!(
+                            "the feed's cursor did not move on (asked after {after}, told {})",
+                            raw.next
+                        )
+                        .into(),
+                    ));
                 }
+                let (page, left_out) = raw.read();
                 let tag = headers
                     .get(ETAG)
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_string);
-                Ok(FeedAnswer::Page(page, tag))
+                Ok(FeedAnswer::Page(page, tag, left_out))
             }
-            other => Err(SyncError::Hub(format!(
-                "the feed answered {other}: {}",
-                error_text(&body)
-            ))),
+            other => Err(SyncError::Hub(
+                format!("the feed answered {other}: {}", error_text(&body)).into(),
+            )),
         }
     }
 
     /// Sends a batch of sign-ups, compressed.
     pub async fn signups(&mut self, batch: &SignupBatch) -> Result<BatchOutcome, SyncError> {
-        let json = serde_json::to_vec(batch).map_err(|e| SyncError::Hub(e.to_string()))?;
-        let body =
-            zstd::encode_all(json.as_slice(), 9).map_err(|e| SyncError::Storage(e.to_string()))?;
+        let json = serde_json::to_vec(batch).map_err(|e| SyncError::Hub(e.to_string().into()))?;
+        let body = zstd::encode_all(json.as_slice(), 9)
+            .map_err(|e| SyncError::Storage(e.to_string().into()))?;
         let request = self
             .http
             .post(format!("{}{SIGNUPS_PATH}", self.base))
@@ -245,12 +295,12 @@ impl HubClient {
             .header(ACCEPT_ENCODING, "zstd")
             .body(body)
             .build()
-            .map_err(|e| SyncError::Hub(e.to_string()))?;
+            .map_err(|e| SyncError::Hub(e.to_string().into()))?;
         let (status, _, body) = self.send(request).await?;
         match status {
             StatusCode::OK => serde_json::from_slice(&body)
                 .map(BatchOutcome::Answers)
-                .map_err(|e| SyncError::Offline(format!("an incomplete answer: {e}"))),
+                .map_err(|e| SyncError::Offline(format!("an incomplete answer: {e}").into())),
             // Only the hub's own "cannot read this batch" singles out a sign-up; a 400 from
             // a proxy or portal on the way says nothing about the sign-ups, and is retried.
             StatusCode::BAD_REQUEST if hub_error(&body).as_deref() == Some("bad_request") => {
@@ -261,10 +311,9 @@ impl HubClient {
             StatusCode::PAYLOAD_TOO_LARGE if hub_error(&body).as_deref() == Some("too_large") => {
                 Ok(BatchOutcome::TooLarge)
             }
-            other => Err(SyncError::Hub(format!(
-                "sign-ups answered {other}: {}",
-                error_text(&body)
-            ))),
+            other => Err(SyncError::Hub(
+                format!("sign-ups answered {other}: {}", error_text(&body)).into(),
+            )),
         }
     }
 }
@@ -376,7 +425,7 @@ mod tests {
             HubClient::new(&serve_zstd(zstd::encode_all(&page[..], 3).unwrap()), "t").unwrap();
         let answer = client.feed(0, 1, false, None).await.unwrap();
         assert!(
-            matches!(answer, FeedAnswer::Page(ref p, _) if p.next == 7),
+            matches!(answer, FeedAnswer::Page(ref p, _, 0) if p.next == 7),
             "{answer:?}"
         );
     }

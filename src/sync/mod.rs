@@ -14,16 +14,18 @@ use std::time::Duration;
 use crate::cache::{CatalogueCache, MAX_CHANGES_IN_PLACE};
 use crate::catalogue::change::Change;
 use crate::config::site::HubSettings;
+use crate::domain::card::Masked;
 use crate::outbox::{Outbox, Status};
 
 pub use client::HubClient;
 
-/// Why a sync did not finish.
+/// Why a sync did not finish. Its words may quote the hub (serde quotes the values it could
+/// not read), so they are [`Masked`] when made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {
     /// The hub could not be reached, or the link broke.
     #[error("the hub cannot be reached: {0}")]
-    Offline(String),
+    Offline(Masked),
     /// The hub is busy: try again after this long.
     #[error("the hub asks to wait {0:?}")]
     RetryAfter(Duration),
@@ -32,27 +34,27 @@ pub enum SyncError {
     Unauthorized,
     /// The hub answered something this kiosk cannot use.
     #[error("the hub answered oddly: {0}")]
-    Hub(String),
+    Hub(Masked),
     /// The kiosk's own files failed.
     #[error("the kiosk's files failed: {0}")]
-    Storage(String),
+    Storage(Masked),
     /// The hourly byte allowance is used up; the rest waits for it.
     #[error("the hourly data allowance is used up")]
     AllowanceSpent,
     /// The token file cannot be read.
     #[error("the token file cannot be read: {0}")]
-    Token(String),
+    Token(Masked),
 }
 
 impl From<rusqlite::Error> for SyncError {
     fn from(e: rusqlite::Error) -> Self {
-        SyncError::Storage(e.to_string())
+        SyncError::Storage(e.to_string().into())
     }
 }
 
 impl From<crate::outbox::OutboxError> for SyncError {
     fn from(e: crate::outbox::OutboxError) -> Self {
-        SyncError::Storage(e.to_string())
+        SyncError::Storage(e.to_string().into())
     }
 }
 
@@ -113,7 +115,7 @@ impl Syncer {
     /// Opens the outbox and cache in a data folder for a hub.
     pub fn open(hub: &HubSettings, data_dir: &Path) -> Result<Syncer, SyncError> {
         let token = std::fs::read_to_string(&hub.token_file)
-            .map_err(|e| SyncError::Token(format!("{}: {e}", hub.token_file.display())))?;
+            .map_err(|e| SyncError::Token(format!("{}: {e}", hub.token_file.display()).into()))?;
         let client = HubClient::new(&hub.url, token.trim())?;
         let (outbox, _) = Outbox::open(&crate::runtime::boot::outbox_path(data_dir))?;
         let cache = CatalogueCache::open(&crate::runtime::boot::cache_path(data_dir))?;
@@ -122,7 +124,7 @@ impl Syncer {
             .truncate(false)
             .write(true)
             .open(data_dir.join("sync.lock"))
-            .map_err(|e| SyncError::Storage(e.to_string()))?;
+            .map_err(|e| SyncError::Storage(e.to_string().into()))?;
         Ok(Syncer {
             client,
             outbox,

@@ -45,12 +45,12 @@ pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncEr
                 );
                 syncer.cache.start_rebuild()?;
             }
-            FeedAnswer::Page(page, tag) => {
+            FeedAnswer::Page(page, tag, left_out) => {
                 report.pages += 1;
                 report.changes += page.items.len();
-                let caught_up = page.items.is_empty();
-                let applied = syncer.cache.apply_page(&page, tag.as_deref())?;
-                report.set_aside += applied.set_aside;
+                let caught_up = page.items.is_empty() && left_out == 0;
+                let applied = syncer.cache.apply_items(&page, tag.as_deref(), caught_up)?;
+                report.set_aside += applied.set_aside + left_out;
                 rebuilt |= state.rebuilding.is_some() && caught_up;
                 // Before a first sync has caught up the kiosk shows the seed: its changes
                 // come as one whole catalogue at the end.

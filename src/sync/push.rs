@@ -60,11 +60,14 @@ pub async fn push(syncer: &mut Syncer, now: &Moment, report: &mut Report) -> Res
                     syncer.outbox.record_answers(&answered, now)?;
                 }
                 BatchOutcome::Answers(answer) => {
-                    return Err(SyncError::Hub(format!(
-                        "{} answers to {} sign-ups",
-                        answer.answers.len(),
-                        group.len()
-                    )));
+                    return Err(SyncError::Hub(
+                        format!(
+                            "{} answers to {} sign-ups",
+                            answer.answers.len(),
+                            group.len()
+                        )
+                        .into(),
+                    ));
                 }
                 BatchOutcome::Unreadable(why) if group.len() == 1 => {
                     tracing::warn!(uuid = %group[0].uuid, %why, "hub cannot read a sign-up; parked for staff");

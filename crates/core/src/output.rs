@@ -5,6 +5,31 @@
 //! write) must reach the person as visible characters. `println!` fails on both counts.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when a line for standard output could not be written for a reason other than its
+/// reader going away (a full disk under `> file`).
+static STDOUT_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Notes how writing a line to standard output went. A reader that went away
+/// (`| head -1`) is not a failure: the command ends quietly. Anything else (a full disk) is.
+pub fn note_stdout(result: std::io::Result<()>) {
+    if let Err(e) = result
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        STDOUT_FAILED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A command's exit code, turned to 1 if what it printed could not all be written: a
+/// cut-short `export > file` must not look like success.
+pub fn exit_code(code: u8) -> u8 {
+    if code == 0 && STDOUT_FAILED.load(Ordering::Relaxed) {
+        1
+    } else {
+        code
+    }
+}
 
 /// The text with every control character but newline and tab made visible (`\u{1b}` for ESC):
 /// nothing in it can move the cursor, clear the screen or talk to the terminal.
@@ -24,13 +49,18 @@ pub fn harmless(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Writes a line to standard output, made harmless; does nothing if it cannot.
+/// Writes a line to standard output, made harmless; never panics, and notes a failure
+/// other than a closed pipe for [`exit_code`].
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {{
         use ::std::io::Write as _;
         let line = ::std::format!($($arg)*);
-        let _ = ::std::writeln!(::std::io::stdout().lock(), "{}", $crate::output::harmless(&line));
+        $crate::output::note_stdout(::std::writeln!(
+            ::std::io::stdout().lock(),
+            "{}",
+            $crate::output::harmless(&line)
+        ));
     }};
 }
 

@@ -32,10 +32,6 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
         let _ = err.print();
         return 0;
     }
-    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        let _ = err.print();
-        return USAGE;
-    }
     let lang = lang_of_args();
     // A card number given in the wrong place is never shown in full.
     let context = |kind| {
@@ -47,11 +43,21 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
         })
     };
     let arg = context(ContextKind::InvalidArg);
-    // A value our own parsers refused carries their bilingual reason.
+    // A value our own parsers refused carries their bilingual reason; what the person typed
+    // is masked in it, our own words (an example time) are not.
     let because = err
         .source()
-        .map(|why| mask_digit_runs(&why.to_string()))
+        .map(|why| {
+            let why = why.to_string();
+            match err.get(ContextKind::InvalidValue) {
+                Some(ContextValue::String(typed)) if !typed.is_empty() => {
+                    why.replace(typed.as_str(), &mask_digit_runs(typed))
+                }
+                _ => why,
+            }
+        })
         .unwrap_or_default();
+    let words = command_words();
     let sentence = |l: Lang| match err.kind() {
         ErrorKind::UnknownArgument => ta(l, "cli-usage-unknown-option", args!["arg" => &arg]),
         ErrorKind::InvalidSubcommand => ta(
@@ -70,6 +76,11 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
             "cli-usage-conflict",
             args!["arg" => &arg, "other" => &context(ContextKind::PriorArg)],
         ),
+        ErrorKind::InvalidUtf8 => ta(l, "cli-usage-not-utf8", args![]),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            ta(l, "cli-usage-unfinished", args!["command" => &words])
+        }
+        _ if arg.is_empty() => ta(l, "cli-usage-unfinished", args!["command" => &words]),
         _ => ta(l, "cli-usage-wrong", args!["arg" => &arg]),
     };
     for l in [lang, lang.other()] {
@@ -82,6 +93,16 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
         crate::say_err!("{}", ta(l, "cli-usage-help", args!["bin" => bin]));
     }
     USAGE
+}
+
+/// The words of the command typed (no options), masked: what the person asked for.
+fn command_words() -> String {
+    let words: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .take_while(|a| !a.starts_with('-'))
+        .collect();
+    mask_digit_runs(&words.join(" "))
 }
 
 /// The language asked for with `--lang` (even on a command line that does not parse), else

@@ -326,7 +326,7 @@ fn hub_cpu_per_request(
         .block_on(client.feed(u64::MAX / 2, 1, false, None))
         .unwrap();
     let tag = match next {
-        learning_kiosk::sync::client::FeedAnswer::Page(_, tag) => tag,
+        learning_kiosk::sync::client::FeedAnswer::Page(_, tag, _) => tag,
         _ => None,
     };
     for _ in 0..n {

@@ -95,7 +95,7 @@ enum ExportWhat {
 fn main() -> ExitCode {
     let cli: Cli = learning_core::usage::parse_or_exit("learning-hub");
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(learning_core::output::exit_code(0)),
         Err((code, message)) => {
             learning_core::say_err!("{message}");
             ExitCode::from(code)
@@ -105,10 +105,21 @@ fn main() -> ExitCode {
 
 type Failure = (u8, String);
 
-fn db_failure(e: StoreError) -> Failure {
+/// A failure the system explains: the sentence whole in each language, then the system's
+/// own words (often an English operating-system error) on a line of their own.
+fn system_failure(code: u8, zh: &str, en: &str, detail: &dyn std::fmt::Display) -> Failure {
     (
+        code,
+        format!("{zh}\n{en}\n    系统详情 / System detail: {detail}"),
+    )
+}
+
+fn db_failure(e: StoreError) -> Failure {
+    system_failure(
         5,
-        format!("学习中心数据库出错 / The hub's database failed: {e}"),
+        "学习中心的数据库出错了。",
+        "The hub's database failed.",
+        &e,
     )
 }
 
@@ -156,7 +167,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let token = tokens::new_token();
             store.set_kiosk_token(&id, &token).map_err(db_failure)?;
-            learning_core::say!("kiosk {id} added; give it this token (it is shown once): {token}");
+            if exists {
+                learning_core::say!(
+                    "kiosk {id} has a new token (the old one no longer works); give it this one (it is shown once): {token}"
+                );
+            } else {
+                learning_core::say!(
+                    "kiosk {id} added; give it this token (it is shown once): {token}"
+                );
+            }
             Ok(())
         }
         Command::Import { file } => match store.import(&file) {
@@ -208,12 +227,19 @@ fn serve(
         .max_blocking_threads(4)
         .enable_all()
         .build()
-        .map_err(|e| (1, e.to_string()))?;
+        .map_err(|e| system_failure(1, "无法启动。", "The hub cannot start.", &e))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
-            .map_err(|e| (1, format!("cannot listen on {listen}: {e}")))?;
-        let addr = listener.local_addr().map_err(|e| (1, e.to_string()))?;
+        let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
+            system_failure(
+                1,
+                &format!("无法在 {listen} 上接收连接。"),
+                &format!("Cannot listen on {listen}."),
+                &e,
+            )
+        })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| system_failure(1, "无法启动。", "The hub cannot start.", &e))?;
         // Tests and supervisors read this line for the port.
         learning_core::say!("listening on {addr}");
         let stop = async {

@@ -449,6 +449,7 @@ fn adding_a_kiosk_that_exists_is_refused_unless_its_token_is_to_be_replaced() {
     let replaced = common::hub(&db, &["kiosk", "add", "k1", "--replace"]);
     assert!(replaced.status.success());
     let token = String::from_utf8_lossy(&replaced.stdout);
+    assert!(token.contains("new token"), "{token}");
     let second = token.split_whitespace().last().unwrap();
     assert_ne!(second, first);
 }
@@ -670,4 +671,80 @@ fn a_hub_file_holding_old_forms_is_mended_once_and_status_says_so() {
     // Once: a second run changes nothing and says the same.
     let again = common::hub(&db, &["status"]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), said);
+}
+
+/// A failure the system explains (an operating-system error, in English) keeps each
+/// sentence whole in its language, with the system's words on a line of their own.
+#[test]
+fn a_system_failure_is_told_in_both_languages_with_its_detail_on_a_line_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no such folder").join("hub.sqlite");
+    let out = common::hub(&missing, &["status"]);
+    assert_eq!(out.status.code(), Some(5));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "学习中心的数据库出错了。", "{err}");
+    assert_eq!(lines[1], "The hub's database failed.", "{err}");
+    assert!(
+        lines[2]
+            .trim_start()
+            .starts_with("系统详情 / System detail: "),
+        "{err}"
+    );
+
+    let s = Setup::small();
+    let taken = s.hub.addr.to_string();
+    let out = common::hub(&s.db(), &["serve", "--listen", &taken]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], format!("无法在 {taken} 上接收连接。"), "{err}");
+    assert_eq!(lines[1], format!("Cannot listen on {taken}."), "{err}");
+    assert!(
+        lines[2].contains("System detail: ") && lines[2].contains("in use"),
+        "{err}"
+    );
+}
+
+/// A command that needs a subcommand says so in both languages (clap said it in English
+/// only), and an argument that is not UTF-8 is named as such, not as an empty message.
+#[test]
+fn an_unfinished_or_unreadable_command_line_is_said_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::hub(&dir.path().join("hub.sqlite"), &["export"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("命令不完整：export") && err.contains("the command is not finished: export"),
+        "{err}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_learning-hub"))
+        .args(["kiosk", "add"])
+        .arg(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("不是 UTF-8") && err.contains("not UTF-8"),
+        "{err}"
+    );
+}
+
+/// `learning-hub export signups --json > backup.json` on a full disk must not say 0.
+#[test]
+fn an_export_that_cannot_be_written_is_a_failure() {
+    let s = Setup::small();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_learning-hub"))
+        .args(["export", "signups", "--json", "--db"])
+        .arg(s.db())
+        .stdout(full)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
 }

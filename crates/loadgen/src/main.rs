@@ -319,7 +319,7 @@ async fn catalogue_from_feed(url: &str, token: &str) -> Result<Catalogue> {
             .await
             .map_err(|e| anyhow!("reading the hub's feed at {url} failed: {e}"))?;
         let page = match answer {
-            FeedAnswer::Page(page, _) => page,
+            FeedAnswer::Page(page, _, _) => page,
             FeedAnswer::NotModified => bail!("the hub answered 304 to a first read of the feed"),
             FeedAnswer::CursorExpired => bail!("the hub expired a rebuild cursor"),
         };
@@ -570,7 +570,7 @@ async fn prepare(url: String, token: String, scenario: Scenario, seed: u64) -> R
                 .await
                 .map_err(|e| anyhow!("a kiosk's first read of the feed failed: {e}"))?;
             match answer {
-                FeedAnswer::Page(page, tag) => {
+                FeedAnswer::Page(page, tag, _) => {
                     kiosk.etag = tag;
                     if page.items.is_empty() {
                         break;
@@ -668,7 +668,7 @@ async fn play_first_syncs(kiosk: &mut Kiosk, ctx: &Ctx) -> Stats {
             let result = kiosk.client.feed(after, MAX_PAGE, true, None).await;
             sync.requests += 1;
             match result {
-                Ok(FeedAnswer::Page(page, _)) => {
+                Ok(FeedAnswer::Page(page, _, _)) => {
                     sync.page_latencies.push(micros(asked.elapsed()));
                     pages += 1;
                     if page.items.is_empty() {
@@ -724,7 +724,7 @@ async fn play_polls(kiosk: &mut Kiosk, ctx: &Ctx) -> Stats {
         }
         let label = match result {
             Ok(FeedAnswer::NotModified) => "not_modified",
-            Ok(FeedAnswer::Page(page, tag)) => {
+            Ok(FeedAnswer::Page(page, tag, _)) => {
                 kiosk.etag = tag;
                 if page.items.is_empty() {
                     "empty_page"

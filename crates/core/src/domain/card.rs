@@ -84,6 +84,44 @@ impl CardNumber {
     }
 }
 
+/// Words that may hold what someone else sent (a hub's answer, a library's error quoting
+/// it), kept only with every run of six or more digits masked: made only through
+/// [`mask_digit_runs`], so no card number can reach a log, a screen or a terminal through it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Masked(String);
+
+impl Masked {
+    /// The masked words.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Masked {
+    fn from(text: String) -> Masked {
+        Masked(mask_digit_runs(&text))
+    }
+}
+
+impl From<&str> for Masked {
+    fn from(text: &str) -> Masked {
+        Masked(mask_digit_runs(text))
+    }
+}
+
+impl std::fmt::Display for Masked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::ops::Deref for Masked {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Text from elsewhere (a hub's error message) with every run of six or more digits masked,
 /// digit by digit, where single spaces or dashes between digits count as part of the run: a
 /// card number in any of its written forms is never logged or shown.

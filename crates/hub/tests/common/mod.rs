@@ -16,20 +16,18 @@ pub const HUB: &str = env!("CARGO_BIN_EXE_learning-hub");
 /// The kiosk's pinned clock: Monday 23 November 2026, 09:00 in Beijing.
 pub const NOW: &str = "2026-11-23T09:00:00+08:00";
 
-/// The kiosk binary, built beside the hub's (`cargo test --workspace` builds both; a test run
-/// of this crate alone builds it once here).
+/// The kiosk binary, built beside the hub's. Cargo is asked every run (a no-op when it is
+/// current): a test run of this crate alone would otherwise drive a stale kiosk.
 pub fn kiosk_bin() -> PathBuf {
     static BUILD: Once = Once::new();
     let path = Path::new(HUB).with_file_name("learning-kiosk");
     BUILD.call_once(|| {
-        if !path.exists() {
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let ok = Command::new(cargo)
-                .args(["build", "-p", "learning-kiosk", "--bin", "learning-kiosk"])
-                .status()
-                .expect("cargo runs");
-            assert!(ok.success(), "the kiosk binary builds");
-        }
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let ok = Command::new(cargo)
+            .args(["build", "-p", "learning-kiosk", "--bin", "learning-kiosk"])
+            .status()
+            .expect("cargo runs");
+        assert!(ok.success(), "the kiosk binary builds");
     });
     path
 }
