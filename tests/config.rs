@@ -232,3 +232,60 @@ fn a_catalogue_path_is_taken_from_the_configs_folder() {
         "a missing language falls back"
     );
 }
+
+/// The defaults live once, in the built-in demo site: a site that says only what makes it
+/// itself takes every other setting from there, but never its staff PIN.
+#[test]
+fn what_a_site_leaves_out_comes_from_the_demo_site() {
+    let text = "[kiosk]\nid = \"a\"\nname = { en-US = \"A\" }\ndistrict = \"110101\"\nlat = 39.9\nlon = 116.4\n[hub]\nurl = \"http://127.0.0.1:1\"\ntoken_file = \"t\"\n";
+    let site = load_site_str(text, "s.toml", None).unwrap();
+    let demo = demo_site().unwrap();
+    assert_eq!(site.language, demo.language);
+    assert_eq!(site.mode, demo.mode);
+    assert_eq!(site.home, demo.home);
+    assert_eq!(site.speech_command, demo.speech_command);
+    assert_eq!(site.radius_km, demo.radius_km);
+    assert_eq!(site.days, demo.days);
+    assert_eq!(site.idle_seconds, demo.idle_seconds);
+    assert_eq!(site.countdown_seconds, demo.countdown_seconds);
+    assert_eq!(site.staff_chord, demo.staff_chord);
+    assert_eq!(site.touchscreen, demo.touchscreen);
+    assert_eq!(site.reader_gap_ms, demo.reader_gap_ms);
+    assert_eq!(site.cell_aspect, demo.cell_aspect);
+    assert!(demo.staff_pin_hash.is_some());
+    assert_eq!(site.staff_pin_hash, None, "never the demo's PIN");
+    let hub = site.hub.unwrap();
+    assert_eq!(hub.sync_interval_seconds, 60);
+    assert_eq!(hub.batch_size, 50);
+}
+
+/// The README's table of settings says the defaults the demo site holds: one place to change
+/// a default, and a test that the documentation follows it.
+#[test]
+fn the_readmes_defaults_are_the_demo_sites() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let demo: toml::Table = learning_kiosk::config::load::DEMO_SITE.parse().unwrap();
+    let mut checked = 0;
+    for row in readme.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (key, default) = (cells[1].trim_matches('`'), cells[2]);
+        let Some(written) = default.strip_prefix('`').and_then(|d| d.strip_suffix('`')) else {
+            continue;
+        };
+        let Some((section, name)) = key.split_once('.') else {
+            continue;
+        };
+        let Some(value) = demo.get(section).and_then(|s| s.get(name)) else {
+            continue;
+        };
+        let held = match value {
+            toml::Value::String(s) if written.starts_with('"') => format!("\"{s}\""),
+            toml::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        assert_eq!(written, held, "README's default for {key}");
+        checked += 1;
+    }
+    assert!(checked >= 14, "{checked} defaults checked");
+}

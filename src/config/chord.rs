@@ -60,17 +60,6 @@ impl KeyChord {
     }
 }
 
-impl Default for KeyChord {
-    fn default() -> Self {
-        KeyChord {
-            ctrl: true,
-            alt: true,
-            shift: false,
-            key: ChordKey::Char('k'),
-        }
-    }
-}
-
 impl fmt::Display for KeyChord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {
@@ -95,7 +84,15 @@ mod tests {
 
     #[test]
     fn parses_chords_and_refuses_public_keys() {
-        assert_eq!(KeyChord::parse("ctrl+alt+k"), Some(KeyChord::default()));
+        assert_eq!(
+            KeyChord::parse("ctrl+alt+k"),
+            Some(KeyChord {
+                ctrl: true,
+                alt: true,
+                shift: false,
+                key: ChordKey::Char('k'),
+            })
+        );
         assert_eq!(
             KeyChord::parse("Ctrl + Shift + F12").map(|c| c.to_string()),
             Some("ctrl+shift+f12".into())

@@ -1,6 +1,10 @@
-//! Reads a site config (TOML), reporting every problem with its line and key.
+//! Reads a site config (TOML) with the field reader the catalogue uses too
+//! ([`crate::fields`]), reporting every problem with its line and key. What a site leaves
+//! out comes from the built-in demo site, the one place the defaults are written (except
+//! what makes a site itself: its id, name, place, PIN, catalogue and hub).
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -8,13 +12,15 @@ use toml::de::{DeTable, DeValue};
 use crate::catalogue::Text;
 use crate::config::chord::KeyChord;
 use crate::config::pin;
-use crate::config::site::{HomeKind, Mode, Site};
+use crate::config::site::{HomeKind, HubSettings, Mode, Site};
 use crate::domain::district::District;
 use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
+use crate::fields::{Fields, Node, Shape, TextRule};
 use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
 
-/// The built-in demo site, embedded so the binary alone runs.
+/// The built-in demo site, embedded so the binary alone runs; its values are the defaults
+/// of every site.
 pub const DEMO_SITE: &str = include_str!("../../assets/demo-site.toml");
 
 /// The label problems in the demo site are reported under.
@@ -41,52 +47,26 @@ pub fn load_site_str(
     label: &str,
     base_dir: Option<&Path>,
 ) -> Result<Site, FileProblems> {
-    let mut reader = Reader {
-        src: text,
-        problems: Vec::new(),
+    let refused = |problems| FileProblems {
+        file: label.to_string(),
+        problems,
     };
-    let (root, errors) = DeTable::parse_recoverable(text);
-    for err in &errors {
-        let line = err.span().map_or(1, |s| reader.line(s.start));
-        reader.problems.push(Problem::at_line(
-            line,
-            "",
-            ProblemKind::Syntax {
-                detail: err.message().trim().to_string(),
-            },
-        ));
-    }
-    let site = if errors.is_empty() {
-        reader.site(root.get_ref(), label, base_dir)
-    } else {
-        None
-    };
-    // The parsed table is in key order; people read files top to bottom.
-    reader.problems.sort_by_key(|p| match p.place {
-        crate::problem::Place::Line { line, .. } => line,
-        crate::problem::Place::Path(_) => 0,
-    });
-    match site {
-        Some(site) if reader.problems.is_empty() => Ok(site),
-        _ => Err(FileProblems {
-            file: label.to_string(),
-            problems: reader.problems,
-        }),
-    }
+    let draft = read_draft(text).map_err(refused)?;
+    let defaults = demo_defaults().map_err(|p| FileProblems {
+        file: DEMO_SITE_LABEL.into(),
+        problems: p.clone(),
+    })?;
+    build(draft, defaults, label, base_dir).map_err(refused)
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
-
-struct Reader<'s> {
-    src: &'s str,
-    problems: Vec<Problem>,
+/// The demo site's settings, read once: the defaults.
+fn demo_defaults() -> Result<&'static Draft, &'static Vec<Problem>> {
+    static DEMO: OnceLock<Result<Draft, Vec<Problem>>> = OnceLock::new();
+    DEMO.get_or_init(|| read_draft(DEMO_SITE)).as_ref()
 }
 
-/// The speech command when the config names none: espeak-ng, reading the text from stdin.
-pub const DEFAULT_SPEECH_COMMAND: &str = "espeak-ng -v {voice} --stdin";
-
-/// The settings as read so far, before defaults fill the gaps.
-#[derive(Default)]
+/// Every setting a site may hold, as written (`None`: not there).
+#[derive(Clone, Debug, Default)]
 struct Draft {
     id: Option<String>,
     name: Option<Text>,
@@ -96,7 +76,6 @@ struct Draft {
     language: Option<Lang>,
     mode: Option<Mode>,
     home: Option<HomeKind>,
-    speech_command: Option<String>,
     catalogue: Option<String>,
     radius_km: Option<f64>,
     days: Option<u32>,
@@ -107,520 +86,344 @@ struct Draft {
     touchscreen: Option<bool>,
     reader_gap_ms: Option<u32>,
     cell_aspect: Option<f64>,
+    speech_command: Option<String>,
     hub_url: Option<String>,
     token_file: Option<String>,
     sync_interval: Option<u32>,
     byte_budget: Option<u64>,
     batch_size: Option<u32>,
-    hub_at: usize,
 }
 
-impl Reader<'_> {
+/// The sections of a site config.
+const SECTIONS: [&str; 8] = [
+    "kiosk", "nearby", "timeouts", "staff", "input", "display", "speech", "hub",
+];
+
+/// Reads every section and key, collecting every problem (sorted by line).
+fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
+    let lines = Lines(text);
+    let (root, errors) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<Problem> = errors
+        .iter()
+        .map(|err| {
+            let line = err.span().map_or(1, |s| lines.line(s.start));
+            let detail = err.message().trim().to_string();
+            Problem::at_line(line, "", ProblemKind::Syntax { detail })
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
+    let root = Toml {
+        value: &root,
+        lines: &lines,
+    };
+    let mut d = Draft::default();
+    {
+        let mut f = Fields::new(root, "", &mut problems);
+        f.only(&SECTIONS);
+        for name in SECTIONS {
+            // A section that is there must be a table; one that is not reads as empty
+            // (its required keys are then missing, reported at the top of the file).
+            let table = match f.get(name) {
+                Some(t) if t.shape() == Shape::Table => t,
+                Some(_) => {
+                    f.problem(name, ProblemKind::WrongType(Expected::Object));
+                    continue;
+                }
+                None if name == "kiosk" => root,
+                None => continue,
+            };
+            let mut s = f.nested(table, name);
+            match name {
+                "kiosk" => kiosk(&mut s, &mut d),
+                "nearby" => nearby(&mut s, &mut d),
+                "timeouts" => timeouts(&mut s, &mut d),
+                "staff" => staff(&mut s, &mut d),
+                "input" => input(&mut s, &mut d),
+                "display" => display(&mut s, &mut d),
+                "speech" => speech(&mut s, &mut d),
+                _ => hub(&mut s, &mut d),
+            }
+        }
+    }
+    // A hub needs both its address and the kiosk's token.
+    if d.hub_url.is_some() != d.token_file.is_some() {
+        let key = if d.hub_url.is_none() {
+            "hub.url"
+        } else {
+            "hub.token_file"
+        };
+        let at = root.get("hub").unwrap_or(root);
+        problems.push(at.problem(key.into(), ProblemKind::Missing(Expected::String)));
+    }
+    // People read files top to bottom.
+    problems.sort_by_key(|p| match p.place {
+        crate::problem::Place::Line { line, .. } => line,
+        crate::problem::Place::Path(_) => 0,
+    });
+    if problems.is_empty() {
+        Ok(d)
+    } else {
+        Err(problems)
+    }
+}
+
+type SiteFields<'p, 'a> = Fields<'p, 'a, Toml<'a>>;
+
+fn kiosk(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&[
+        "id",
+        "name",
+        "district",
+        "lat",
+        "lon",
+        "language",
+        "mode",
+        "home",
+        "catalogue",
+    ]);
+    d.id = f.id("id").map(String::from);
+    d.name = f.text("name", true, TextRule::NAME.strict()).flatten();
+    d.district = f.district("district");
+    d.lat = f.number_in("lat", (39.4, 41.1));
+    d.lon = f.number_in("lon", (115.4, 117.6));
+    d.language = f
+        .optional("language", |f, k| f.one_of(k, &["zh-CN", "en-US"]))
+        .and_then(Lang::from_tag);
+    d.mode = f
+        .optional("mode", |f, k| f.one_of(k, &["standard", "assisted"]))
+        .map(|s| match s {
+            "assisted" => Mode::Assisted,
+            _ => Mode::Standard,
+        });
+    d.home = f
+        .optional("home", |f, k| f.one_of(k, &["standard", "farming"]))
+        .map(|s| match s {
+            "farming" => HomeKind::Farming,
+            _ => HomeKind::Standard,
+        });
+    d.catalogue = f.opt_string("catalogue").map(String::from);
+}
+
+fn nearby(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&["radius_km", "days"]);
+    d.radius_km = f.optional("radius_km", |f, k| f.number_in(k, (0.5, 50.0)));
+    d.days = f.optional("days", |f, k| f.integer_in(k, (1, 31)));
+}
+
+fn timeouts(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&["idle_seconds", "countdown_seconds"]);
+    d.idle_seconds = f.optional("idle_seconds", |f, k| f.integer_in(k, (20, 3600)));
+    // The UX rules ask for a countdown of at least 30 seconds.
+    d.countdown_seconds = f.optional("countdown_seconds", |f, k| f.integer_in(k, (30, 600)));
+}
+
+fn staff(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&["pin_hash", "chord"]);
+    d.pin_hash = f.opt_string("pin_hash").and_then(|h| {
+        let ok = pin::valid_hash(h);
+        if !ok {
+            f.problem("pin_hash", ProblemKind::BadPinHash);
+        }
+        ok.then(|| h.to_string())
+    });
+    d.chord = f.opt_string("chord").and_then(|c| {
+        let chord = KeyChord::parse(c);
+        if chord.is_none() {
+            f.problem("chord", ProblemKind::BadChord(c.to_string()));
+        }
+        chord
+    });
+}
+
+fn input(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&["touchscreen", "reader_gap_ms"]);
+    d.touchscreen = f.bool("touchscreen");
+    d.reader_gap_ms = f.optional("reader_gap_ms", |f, k| f.integer_in(k, (5, 200)));
+}
+
+fn display(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&["cell_aspect"]);
+    d.cell_aspect = f.optional("cell_aspect", |f, k| f.number_in(k, (1.0, 3.0)));
+}
+
+fn speech(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&["command"]);
+    d.speech_command = f.opt_string("command").and_then(|c| {
+        let ok = shell_words::split(c).is_ok_and(|w| !w.is_empty());
+        if !ok {
+            f.problem("command", ProblemKind::BadCommand);
+        }
+        ok.then(|| c.to_string())
+    });
+}
+
+fn hub(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    f.only(&[
+        "url",
+        "token_file",
+        "sync_interval_seconds",
+        "byte_budget_per_hour",
+        "batch_size",
+    ]);
+    d.hub_url = f.opt_string("url").and_then(|url| {
+        let ok = crate::config::site::hub_url_allowed(url);
+        if !ok {
+            f.problem(
+                "url",
+                ProblemKind::UnknownValue {
+                    found: url.to_string(),
+                    allowed: crate::config::site::HUB_URLS.into(),
+                },
+            );
+        }
+        ok.then(|| url.to_string())
+    });
+    d.token_file = f.opt_string("token_file").map(String::from);
+    d.sync_interval = f.optional("sync_interval_seconds", |f, k| {
+        f.integer_in(k, (10, 86_400))
+    });
+    d.byte_budget = f
+        .optional("byte_budget_per_hour", |f, k| {
+            f.integer_in(k, (10_000, 4_000_000_000))
+        })
+        .map(u64::from);
+    let most = learning_wire::MAX_BATCH as u32;
+    d.batch_size = f.optional("batch_size", |f, k| f.integer_in(k, (1, most)));
+}
+
+/// The site: what makes it itself from its own file, the rest from it or else the demo's.
+fn build(
+    d: Draft,
+    demo: &Draft,
+    label: &str,
+    base_dir: Option<&Path>,
+) -> Result<Site, Vec<Problem>> {
+    let resolve = |f: String| match base_dir {
+        Some(dir) => dir.join(f),
+        None => f.into(),
+    };
+    // A default the demo site does not give is a fault of the build, named as such.
+    let missing = |key: &str| Problem::at(key, ProblemKind::Missing(Expected::String));
+    macro_rules! or_demo {
+        ($field:ident, $key:literal) => {
+            d.$field
+                .clone()
+                .or_else(|| demo.$field.clone())
+                .ok_or_else(|| vec![missing($key)])?
+        };
+    }
+    let hub = match (d.hub_url.clone(), d.token_file.clone()) {
+        (Some(url), Some(token_file)) => Some(HubSettings {
+            url,
+            token_file: resolve(token_file),
+            sync_interval_seconds: or_demo!(sync_interval, "hub.sync_interval_seconds"),
+            byte_budget_per_hour: d.byte_budget,
+            batch_size: or_demo!(batch_size, "hub.batch_size") as usize,
+        }),
+        _ => None,
+    };
+    fn identity<T>(field: Option<T>, key: &str) -> Result<T, Vec<Problem>> {
+        field.ok_or_else(|| vec![Problem::at(key, ProblemKind::Missing(Expected::String))])
+    }
+    Ok(Site {
+        id: identity(d.id.clone(), "kiosk.id")?,
+        name: identity(d.name.clone(), "kiosk.name")?,
+        district: identity(d.district, "kiosk.district")?,
+        position: LatLon::new(identity(d.lat, "kiosk.lat")?, identity(d.lon, "kiosk.lon")?),
+        language: or_demo!(language, "kiosk.language"),
+        mode: or_demo!(mode, "kiosk.mode"),
+        home: or_demo!(home, "kiosk.home"),
+        speech_command: or_demo!(speech_command, "speech.command"),
+        catalogue: d.catalogue.clone().map(resolve),
+        radius_km: or_demo!(radius_km, "nearby.radius_km"),
+        days: or_demo!(days, "nearby.days"),
+        idle_seconds: or_demo!(idle_seconds, "timeouts.idle_seconds"),
+        countdown_seconds: or_demo!(countdown_seconds, "timeouts.countdown_seconds"),
+        // Never the demo's: a site without a PIN has no staff way out from the screen.
+        staff_pin_hash: d.pin_hash.clone(),
+        staff_chord: or_demo!(chord, "staff.chord"),
+        touchscreen: or_demo!(touchscreen, "input.touchscreen"),
+        reader_gap_ms: or_demo!(reader_gap_ms, "input.reader_gap_ms"),
+        cell_aspect: or_demo!(cell_aspect, "display.cell_aspect"),
+        hub,
+        source: label.to_string(),
+    })
+}
+
+/// A TOML file's text, to turn a byte offset into a line.
+struct Lines<'s>(&'s str);
+
+impl Lines<'_> {
+    /// The 1-based line of a byte offset.
     fn line(&self, offset: usize) -> usize {
-        let end = offset.min(self.src.len());
-        self.src.as_bytes()[..end]
+        let end = offset.min(self.0.len());
+        self.0.as_bytes()[..end]
             .iter()
             .filter(|b| **b == b'\n')
             .count()
             + 1
     }
+}
 
-    fn problem(&mut self, offset: usize, key: &str, kind: ProblemKind) {
-        let line = self.line(offset);
-        self.problems.push(Problem::at_line(line, key, kind));
+/// A value of a site config, as the field reader sees it: problems name its line.
+#[derive(Clone, Copy)]
+struct Toml<'a> {
+    value: &'a Spanned<DeValue<'a>>,
+    lines: &'a Lines<'a>,
+}
+
+impl<'a> Toml<'a> {
+    fn table(self) -> Option<&'a DeTable<'a>> {
+        self.value.get_ref().as_table()
     }
 
-    fn site(&mut self, root: &DeTable<'_>, label: &str, base_dir: Option<&Path>) -> Option<Site> {
-        let mut d = Draft::default();
-        let mut kiosk_at = 0;
-        for (key, value) in root.iter() {
-            let name = key.get_ref().as_ref();
-            let Some(table) = self.table(value, name) else {
-                continue;
-            };
-            match name {
-                "kiosk" => {
-                    kiosk_at = value.span().start;
-                    self.kiosk(table, &mut d);
-                }
-                "nearby" => self.nearby(table, &mut d),
-                "timeouts" => self.timeouts(table, &mut d),
-                "staff" => self.staff(table, &mut d),
-                "input" => self.input(table, &mut d),
-                "display" => self.display(table, &mut d),
-                "speech" => self.speech(table, &mut d),
-                "hub" => {
-                    d.hub_at = value.span().start;
-                    self.hub(table, &mut d);
-                }
-                _ => self.problem(
-                    key.span().start,
-                    name,
-                    ProblemKind::UnknownKey(
-                        "kiosk, nearby, timeouts, staff, input, display, speech, hub".into(),
-                    ),
-                ),
-            }
+    fn at(self, value: &'a Spanned<DeValue<'a>>) -> Toml<'a> {
+        Toml {
+            value,
+            lines: self.lines,
         }
-        for (missing, key, expected) in [
-            (d.id.is_none(), "kiosk.id", Expected::String),
-            (d.name.is_none(), "kiosk.name", Expected::Text),
-            (d.district.is_none(), "kiosk.district", Expected::String),
-            (d.lat.is_none(), "kiosk.lat", Expected::Number),
-            (d.lon.is_none(), "kiosk.lon", Expected::Number),
-        ] {
-            if missing
-                && !self.problems.iter().any(
-                    |p| matches!(&p.place, crate::problem::Place::Line { key: k, .. } if k == key),
-                )
-            {
-                self.problem(kiosk_at, key, ProblemKind::Missing(expected));
-            }
-        }
-        // A hub needs both its address and the kiosk's token.
-        if d.hub_url.is_some() != d.token_file.is_some() {
-            let key = if d.hub_url.is_none() {
-                "hub.url"
-            } else {
-                "hub.token_file"
-            };
-            self.problem(d.hub_at, key, ProblemKind::Missing(Expected::String));
-        }
-        if !self.problems.is_empty() {
-            return None;
-        }
-        let resolve = |f: String| match base_dir {
-            Some(dir) => dir.join(f),
-            None => f.into(),
-        };
-        let hub = match (d.hub_url.clone(), d.token_file.clone()) {
-            (Some(url), Some(token_file)) => Some(crate::config::site::HubSettings {
-                url,
-                token_file: resolve(token_file),
-                sync_interval_seconds: d.sync_interval.unwrap_or(60),
-                byte_budget_per_hour: d.byte_budget,
-                batch_size: d.batch_size.unwrap_or(50) as usize,
-            }),
-            _ => None,
-        };
-        Some(Site {
-            id: d.id?,
-            name: d.name?,
-            district: d.district?,
-            position: LatLon::new(d.lat?, d.lon?),
-            language: d.language.unwrap_or(Lang::Zh),
-            mode: d.mode.unwrap_or_default(),
-            home: d.home.unwrap_or_default(),
-            speech_command: d
-                .speech_command
-                .unwrap_or_else(|| DEFAULT_SPEECH_COMMAND.to_string()),
-            catalogue: d.catalogue.map(|c| match base_dir {
-                Some(dir) => dir.join(c),
-                None => c.into(),
-            }),
-            radius_km: d.radius_km.unwrap_or(5.0),
-            days: d.days.unwrap_or(7),
-            idle_seconds: d.idle_seconds.unwrap_or(90),
-            countdown_seconds: d.countdown_seconds.unwrap_or(30),
-            staff_pin_hash: d.pin_hash,
-            staff_chord: d.chord.unwrap_or_default(),
-            touchscreen: d.touchscreen.unwrap_or(true),
-            reader_gap_ms: d.reader_gap_ms.unwrap_or(30),
-            cell_aspect: d.cell_aspect.unwrap_or(2.0),
-            hub,
-            source: label.to_string(),
-        })
     }
+}
 
-    fn table<'t, 'i>(&mut self, value: &'t Value<'i>, key: &str) -> Option<&'t DeTable<'i>> {
-        let table = value.get_ref().as_table();
-        if table.is_none() {
-            self.problem(
-                value.span().start,
-                key,
-                ProblemKind::WrongType(Expected::Object),
-            );
-        }
-        table
-    }
-
-    fn kiosk(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("kiosk.{name}");
-            match name {
-                "id" => {
-                    d.id = self.string(value, &path).filter(|id| {
-                        let ok = crate::catalogue::load::valid_id(id);
-                        if !ok {
-                            self.problem(value.span().start, &path, ProblemKind::BadId);
-                        }
-                        ok
-                    });
-                }
-                "name" => d.name = self.text(value, &path),
-                "district" => {
-                    d.district = self.string(value, &path).and_then(|code| {
-                        let district = District::from_code(&code);
-                        if district.is_none() {
-                            self.problem(
-                                value.span().start,
-                                &path,
-                                ProblemKind::NoSuchDistrict(code),
-                            );
-                        }
-                        district
-                    });
-                }
-                "lat" => d.lat = self.float_in(value, &path, 39.4, 41.1),
-                "lon" => d.lon = self.float_in(value, &path, 115.4, 117.6),
-                "language" => {
-                    d.language = self
-                        .choice(value, &path, &["zh-CN", "en-US"])
-                        .and_then(|s| Lang::from_tag(&s));
-                }
-                "mode" => {
-                    d.mode = self
-                        .choice(value, &path, &["standard", "assisted"])
-                        .map(|s| {
-                            if s == "assisted" {
-                                Mode::Assisted
-                            } else {
-                                Mode::Standard
-                            }
-                        });
-                }
-                "home" => {
-                    d.home = self
-                        .choice(value, &path, &["standard", "farming"])
-                        .map(|s| {
-                            if s == "farming" {
-                                HomeKind::Farming
-                            } else {
-                                HomeKind::Standard
-                            }
-                        });
-                }
-                "catalogue" => d.catalogue = self.string(value, &path),
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey(
-                        "id, name, district, lat, lon, language, mode, home, catalogue".into(),
-                    ),
-                ),
-            }
+impl<'a> Node<'a> for Toml<'a> {
+    fn shape(self) -> Shape<'a> {
+        let number = |text: &str, radix: u32| i64::from_str_radix(&text.replace('_', ""), radix);
+        match self.value.get_ref() {
+            DeValue::String(s) => Shape::Str(s),
+            DeValue::Boolean(b) => Shape::Bool(*b),
+            DeValue::Integer(i) => number(i.as_str(), i.radix()).map_or(Shape::Other, Shape::Int),
+            DeValue::Float(f) => f
+                .as_str()
+                .replace('_', "")
+                .parse()
+                .map_or(Shape::Other, Shape::Float),
+            DeValue::Table(_) => Shape::Table,
+            DeValue::Array(_) => Shape::Array,
+            DeValue::Datetime(_) => Shape::Other,
         }
     }
 
-    fn nearby(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("nearby.{name}");
-            match name {
-                "radius_km" => d.radius_km = self.float_in(value, &path, 0.5, 50.0),
-                "days" => d.days = self.int_in(value, &path, 1, 31),
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey("radius_km, days".into()),
-                ),
-            }
-        }
+    fn get(self, key: &str) -> Option<Self> {
+        self.table()?
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| self.at(v))
     }
 
-    fn timeouts(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("timeouts.{name}");
-            match name {
-                "idle_seconds" => d.idle_seconds = self.int_in(value, &path, 20, 3600),
-                // The UX rules ask for a countdown of at least 30 seconds.
-                "countdown_seconds" => d.countdown_seconds = self.int_in(value, &path, 30, 600),
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey("idle_seconds, countdown_seconds".into()),
-                ),
-            }
-        }
+    fn entries(self) -> Vec<(&'a str, Self)> {
+        self.table()
+            .map(|t| {
+                t.iter()
+                    .map(|(k, v)| (k.get_ref().as_ref(), self.at(v)))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
-    fn staff(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("staff.{name}");
-            match name {
-                "pin_hash" => {
-                    d.pin_hash = self.string(value, &path).filter(|h| {
-                        let ok = pin::valid_hash(h);
-                        if !ok {
-                            self.problem(value.span().start, &path, ProblemKind::BadPinHash);
-                        }
-                        ok
-                    });
-                }
-                "chord" => {
-                    d.chord = self.string(value, &path).and_then(|c| {
-                        let chord = KeyChord::parse(&c);
-                        if chord.is_none() {
-                            self.problem(value.span().start, &path, ProblemKind::BadChord(c));
-                        }
-                        chord
-                    });
-                }
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey("pin_hash, chord".into()),
-                ),
-            }
-        }
-    }
-
-    fn input(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("input.{name}");
-            match name {
-                "touchscreen" => d.touchscreen = self.boolean(value, &path),
-                "reader_gap_ms" => d.reader_gap_ms = self.int_in(value, &path, 5, 200),
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey("touchscreen, reader_gap_ms".into()),
-                ),
-            }
-        }
-    }
-
-    fn hub(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("hub.{name}");
-            match name {
-                "url" => {
-                    d.hub_url = self.string(value, &path).filter(|url| {
-                        let ok = crate::config::site::hub_url_allowed(url);
-                        if !ok {
-                            self.problem(
-                                value.span().start,
-                                &path,
-                                ProblemKind::UnknownValue {
-                                    found: url.clone(),
-                                    allowed: crate::config::site::HUB_URLS.into(),
-                                },
-                            );
-                        }
-                        ok
-                    });
-                }
-                "token_file" => d.token_file = self.string(value, &path),
-                "sync_interval_seconds" => d.sync_interval = self.int_in(value, &path, 10, 86_400),
-                "byte_budget_per_hour" => {
-                    d.byte_budget = self
-                        .int_in(value, &path, 10_000, 4_000_000_000)
-                        .map(u64::from)
-                }
-                "batch_size" => {
-                    d.batch_size = self.int_in(value, &path, 1, learning_wire::MAX_BATCH as u32)
-                }
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey(
-                        "url, token_file, sync_interval_seconds, byte_budget_per_hour, batch_size"
-                            .into(),
-                    ),
-                ),
-            }
-        }
-    }
-
-    fn speech(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("speech.{name}");
-            match name {
-                "command" => {
-                    d.speech_command = self.string(value, &path).filter(|c| {
-                        let ok = shell_words::split(c).is_ok_and(|w| !w.is_empty());
-                        if !ok {
-                            self.problem(value.span().start, &path, ProblemKind::BadCommand);
-                        }
-                        ok
-                    });
-                }
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey("command".into()),
-                ),
-            }
-        }
-    }
-
-    fn display(&mut self, table: &DeTable<'_>, d: &mut Draft) {
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let path = format!("display.{name}");
-            match name {
-                "cell_aspect" => d.cell_aspect = self.float_in(value, &path, 1.0, 3.0),
-                _ => self.problem(
-                    key.span().start,
-                    &path,
-                    ProblemKind::UnknownKey("cell_aspect".into()),
-                ),
-            }
-        }
-    }
-
-    fn string(&mut self, value: &Value<'_>, path: &str) -> Option<String> {
-        match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
-            _ => {
-                self.problem(
-                    value.span().start,
-                    path,
-                    ProblemKind::WrongType(Expected::String),
-                );
-                None
-            }
-        }
-    }
-
-    fn choice(&mut self, value: &Value<'_>, path: &str, allowed: &[&str]) -> Option<String> {
-        let s = self.string(value, path)?;
-        if allowed.contains(&s.as_str()) {
-            Some(s)
-        } else {
-            self.problem(
-                value.span().start,
-                path,
-                ProblemKind::UnknownValue {
-                    found: s,
-                    allowed: allowed.join(", "),
-                },
-            );
-            None
-        }
-    }
-
-    fn boolean(&mut self, value: &Value<'_>, path: &str) -> Option<bool> {
-        match value.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.problem(
-                    value.span().start,
-                    path,
-                    ProblemKind::WrongType(Expected::Bool),
-                );
-                None
-            }
-        }
-    }
-
-    fn float_in(&mut self, value: &Value<'_>, path: &str, min: f64, max: f64) -> Option<f64> {
-        let n = match value.get_ref() {
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            _ => None,
-        };
-        let Some(n) = n else {
-            self.problem(
-                value.span().start,
-                path,
-                ProblemKind::WrongType(Expected::Number),
-            );
-            return None;
-        };
-        if (min..=max).contains(&n) {
-            Some(n)
-        } else {
-            self.problem(
-                value.span().start,
-                path,
-                ProblemKind::OutOfRange { min, max },
-            );
-            None
-        }
-    }
-
-    fn int_in(&mut self, value: &Value<'_>, path: &str, min: u32, max: u32) -> Option<u32> {
-        let n = match value.get_ref() {
-            DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-            }
-            _ => None,
-        };
-        let Some(n) = n else {
-            self.problem(
-                value.span().start,
-                path,
-                ProblemKind::WrongType(Expected::Integer),
-            );
-            return None;
-        };
-        if (i64::from(min)..=i64::from(max)).contains(&n) {
-            u32::try_from(n).ok()
-        } else {
-            self.problem(
-                value.span().start,
-                path,
-                ProblemKind::OutOfRange {
-                    min: f64::from(min),
-                    max: f64::from(max),
-                },
-            );
-            None
-        }
-    }
-
-    fn text(&mut self, value: &Value<'_>, path: &str) -> Option<Text> {
-        let Some(table) = value.get_ref().as_table() else {
-            self.problem(
-                value.span().start,
-                path,
-                ProblemKind::WrongType(Expected::Text),
-            );
-            return None;
-        };
-        let (mut zh, mut en) = (None, None);
-        let mut ok = true;
-        for (key, v) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let key_path = format!("{path}.{name}");
-            let slot = match name {
-                "zh-CN" => &mut zh,
-                "en-US" => &mut en,
-                _ => {
-                    ok = false;
-                    self.problem(
-                        key.span().start,
-                        &key_path,
-                        ProblemKind::UnknownKey("zh-CN, en-US".into()),
-                    );
-                    continue;
-                }
-            };
-            match self.string(v, &key_path) {
-                Some(s) if !s.trim().is_empty() => *slot = Some(crate::catalogue::load::nfc(&s)),
-                Some(_) => {}
-                None => ok = false,
-            }
-        }
-        if !ok {
-            return None;
-        }
-        match (zh, en) {
-            (Some(zh), Some(en)) => Some(Text::new(zh, en)),
-            (Some(one), None) | (None, Some(one)) => Some(Text::new(one.clone(), one)),
-            (None, None) => {
-                self.problem(value.span().start, path, ProblemKind::EmptyText);
-                None
-            }
-        }
+    fn problem(self, path: String, kind: ProblemKind) -> Problem {
+        Problem::at_line(self.lines.line(self.value.span().start), path, kind)
     }
 }

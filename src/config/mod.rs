@@ -1,5 +1,6 @@
 //! The site config: which kiosk this is, where it stands and how it behaves.
-//! Defaults are built in (the demo site); a site file overrides them.
+//! The defaults are the built-in demo site's (`assets/demo-site.toml`); a site file overrides
+//! them.
 
 pub mod chord;
 pub mod load;

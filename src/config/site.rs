@@ -9,20 +9,18 @@ use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
 
 /// How the kiosk presents itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// The standard screens.
-    #[default]
     Standard,
     /// Larger, simpler and more patient, for older and first-time users.
     Assisted,
 }
 
 /// What the home menu offers first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HomeKind {
     /// Everything nearby first: a city kiosk.
-    #[default]
     Standard,
     /// Farming and activities for farmers first: a rural distance-learning station.
     Farming,

@@ -13,9 +13,6 @@ use std::time::{Duration, Instant};
 
 use crate::domain::lang::Lang;
 
-/// The speech command used when the site config names none (the config owns it).
-pub use crate::config::load::DEFAULT_SPEECH_COMMAND as DEFAULT_COMMAND;
-
 /// The placeholder in the command line that is replaced by [`voice`].
 pub const VOICE_PLACEHOLDER: &str = "{voice}";
 
@@ -251,7 +248,8 @@ mod tests {
 
     #[test]
     fn default_command_splits() {
-        let speaker = Speaker::new(DEFAULT_COMMAND).unwrap();
+        let site = crate::config::load::demo_site().unwrap();
+        let speaker = Speaker::new(&site.speech_command).unwrap();
         assert_eq!(
             speaker.argv(Lang::Zh),
             ["espeak-ng", "-v", "cmn-latn-pinyin", "--stdin"]

@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod domain;
+pub mod fields;
 pub mod i18n;
 pub mod output;
 pub mod problem;

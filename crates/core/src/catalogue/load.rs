@@ -12,15 +12,15 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::catalogue::model::{
     Activity, ActivityStatus, ActivityTexts, Audience, AudienceSet, Catalogue, Category, OneOff,
-    Repeat, Text, Venue, VenueKind,
+    Repeat, Venue, VenueKind,
 };
-use crate::domain::district::District;
 use crate::domain::geo::LatLon;
 use crate::domain::time::{Moment, local_date, parse_moment};
+use crate::fields::{Fields, TextRule};
+pub use crate::fields::{nfc, valid_id};
 use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
 
 /// The format name this loader reads.
@@ -28,32 +28,6 @@ pub const FORMAT: &str = "learning-catalogue/1";
 
 /// The largest catalogue file read (the format's limit): more is refused, never read on.
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
-
-/// How long a text field may be, in characters, and whether it may hold line breaks and
-/// tabs (the format's limits: no text can slow a screen or fill the kiosk's memory).
-#[derive(Clone, Copy)]
-struct TextRule {
-    max_chars: usize,
-    lines: bool,
-}
-
-impl TextRule {
-    /// A venue's name and an activity's title.
-    const NAME: TextRule = TextRule {
-        max_chars: 120,
-        lines: false,
-    };
-    /// A venue's address.
-    const ADDRESS: TextRule = TextRule {
-        max_chars: 200,
-        lines: false,
-    };
-    /// An activity's summary.
-    const SUMMARY: TextRule = TextRule {
-        max_chars: 1_000,
-        lines: true,
-    };
-}
 
 /// The longest phone number, in characters.
 const PHONE_CHARS: usize = 32;
@@ -350,8 +324,8 @@ impl<S: Sink> Ctx<S> {
 
 /// Checks one venue's JSON on its own (a duplicate id is the whole file's concern).
 pub fn read_venue(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Venue> {
-    let obj = object_or_problem(value, path, problems)?;
-    let mut f = Fields::new(obj, path, problems);
+    object_or_problem(value, path, problems)?;
+    let mut f = Fields::new(value, path, problems);
     let id = f.id("id");
     let name = f.text("name", true, TextRule::NAME);
     let kind = f.wire_enum(
@@ -366,7 +340,7 @@ pub fn read_venue(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opt
     let lat = f.number_in("lat", LAT_RANGE);
     let lon = f.number_in("lon", LON_RANGE);
     let step_free = f.bool("step_free").unwrap_or(false);
-    let phone = f.phone("phone").map(Box::from);
+    let phone = f.phone("phone");
     let (
         Some(id),
         Some(Some(name)),
@@ -398,10 +372,10 @@ pub type ReadActivity = (Option<Box<str>>, Option<(Activity, ActivityTexts)>);
 /// Checks one activity's JSON on its own: its venue reference (whenever it is a string,
 /// so that it is checked even when the rest is broken), the activity and its texts.
 pub fn read_activity(value: &Value, path: &str, problems: &mut Vec<Problem>) -> ReadActivity {
-    let Some(obj) = object_or_problem(value, path, problems) else {
+    if object_or_problem(value, path, problems).is_none() {
         return (None, None);
-    };
-    let mut f = Fields::new(obj, path, problems);
+    }
+    let mut f = Fields::new(value, path, problems);
     let id = f.id("id");
     let venue_ref = f.string("venue").map(Box::<str>::from);
     let title = f.text("title", true, TextRule::NAME);
@@ -492,79 +466,12 @@ fn object_or_problem<'v>(
     obj
 }
 
-/// Reads the fields of one JSON object, recording a problem for each broken rule.
-///
-/// Each reader returns `None` when the field is unusable (a problem was recorded), so the
-/// caller builds the item only when every field came back.
-struct Fields<'a> {
-    obj: Option<&'a Map<String, Value>>,
-    path: &'a str,
-    problems: &'a mut Vec<Problem>,
-}
+/// The catalogue's own fields, beyond what every file shares: phones, times, schedules.
+type JsonFields<'p, 'a> = Fields<'p, 'a, &'a Value>;
 
-impl<'a> Fields<'a> {
-    fn new(obj: &'a Map<String, Value>, path: &'a str, problems: &'a mut Vec<Problem>) -> Self {
-        Fields {
-            obj: Some(obj),
-            path,
-            problems,
-        }
-    }
-
-    fn root(problems: &'a mut Vec<Problem>) -> Fields<'a> {
-        Fields {
-            obj: None,
-            path: "",
-            problems,
-        }
-    }
-
-    fn field_path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
-    }
-
-    fn problem(&mut self, key: &str, kind: ProblemKind) {
-        let path = self.field_path(key);
-        self.problems.push(Problem::at(path, kind));
-    }
-
-    /// The value of a field; JSON `null` counts as absent.
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.obj?.get(key).filter(|v| !v.is_null())
-    }
-
-    fn required(&mut self, key: &str, expected: Expected) -> Option<&'a Value> {
-        let value = self.get(key);
-        if value.is_none() {
-            self.problem(key, ProblemKind::Missing(expected));
-        }
-        value
-    }
-
-    fn string(&mut self, key: &str) -> Option<&'a str> {
-        let value = self.required(key, Expected::String)?;
-        let s = value.as_str();
-        if s.is_none() {
-            self.problem(key, ProblemKind::WrongType(Expected::String));
-        }
-        s
-    }
-
-    fn opt_string(&mut self, key: &str) -> Option<&'a str> {
-        let value = self.get(key)?;
-        let s = value.as_str();
-        if s.is_none() {
-            self.problem(key, ProblemKind::WrongType(Expected::String));
-        }
-        s
-    }
-
+impl JsonFields<'_, '_> {
     /// An optional phone number, short and on one line.
-    fn phone(&mut self, key: &str) -> Option<&'a str> {
+    fn phone(&mut self, key: &str) -> Option<Box<str>> {
         let s = self.opt_string(key)?;
         if s.chars().count() > PHONE_CHARS {
             self.problem(key, ProblemKind::TooLong(PHONE_CHARS));
@@ -574,181 +481,7 @@ impl<'a> Fields<'a> {
             self.problem(key, ProblemKind::ControlCharacter);
             return None;
         }
-        Some(s)
-    }
-
-    fn id(&mut self, key: &str) -> Option<Box<str>> {
-        let s = self.string(key)?;
-        if valid_id(s) {
-            Some(s.into())
-        } else {
-            self.problem(key, ProblemKind::BadId);
-            None
-        }
-    }
-
-    /// A TEXT field. `Some(None)` is an absent optional text.
-    fn text(&mut self, key: &str, required: bool, rule: TextRule) -> Option<Option<Text>> {
-        let value = if required {
-            self.required(key, Expected::Text)?
-        } else {
-            match self.get(key) {
-                Some(v) => v,
-                None => return Some(None),
-            }
-        };
-        let Some(obj) = value.as_object() else {
-            self.problem(key, ProblemKind::WrongType(Expected::Text));
-            return None;
-        };
-        let mut lang_text = |tag: &str| -> Option<Option<String>> {
-            match obj.get(tag).filter(|v| !v.is_null()) {
-                None => Some(None),
-                Some(Value::String(s)) if s.trim().is_empty() => Some(None),
-                Some(Value::String(s)) => {
-                    let path = || format!("{}.{tag}", self.field_path(key));
-                    if s.chars().count() > rule.max_chars {
-                        let p = path();
-                        self.problems
-                            .push(Problem::at(p, ProblemKind::TooLong(rule.max_chars)));
-                        return None;
-                    }
-                    if s.chars()
-                        .any(|c| c.is_control() && !(rule.lines && matches!(c, '\n' | '\t')))
-                    {
-                        let p = path();
-                        self.problems
-                            .push(Problem::at(p, ProblemKind::ControlCharacter));
-                        return None;
-                    }
-                    Some(Some(nfc(s)))
-                }
-                Some(_) => {
-                    let path = format!("{}.{tag}", self.field_path(key));
-                    self.problems
-                        .push(Problem::at(path, ProblemKind::WrongType(Expected::String)));
-                    None
-                }
-            }
-        };
-        let zh = lang_text("zh-CN")?;
-        let en = lang_text("en-US")?;
-        match (zh, en) {
-            (Some(zh), Some(en)) => Some(Some(Text::new(zh, en))),
-            (Some(one), None) | (None, Some(one)) => Some(Some(Text::new(one.clone(), one))),
-            (None, None) => {
-                self.problem(key, ProblemKind::EmptyText);
-                None
-            }
-        }
-    }
-
-    /// An enum field. `Some(None)` is an absent optional value.
-    fn wire_enum<E: Copy>(
-        &mut self,
-        key: &str,
-        required: bool,
-        parse: fn(&str) -> Option<E>,
-        all: &[E],
-        wire: fn(E) -> &'static str,
-    ) -> Option<Option<E>> {
-        let value = if required {
-            self.required(key, Expected::String)?
-        } else {
-            match self.get(key) {
-                Some(v) => v,
-                None => return Some(None),
-            }
-        };
-        let Some(s) = value.as_str() else {
-            self.problem(key, ProblemKind::WrongType(Expected::String));
-            return None;
-        };
-        match parse(s) {
-            Some(e) => Some(Some(e)),
-            None => {
-                let allowed = all.iter().map(|e| wire(*e)).collect::<Vec<_>>().join(", ");
-                self.problem(
-                    key,
-                    ProblemKind::UnknownValue {
-                        found: s.to_string(),
-                        allowed,
-                    },
-                );
-                None
-            }
-        }
-    }
-
-    fn district(&mut self, key: &str) -> Option<District> {
-        let s = self.string(key)?;
-        let district = District::from_code(s);
-        if district.is_none() {
-            self.problem(key, ProblemKind::NoSuchDistrict(s.to_string()));
-        }
-        district
-    }
-
-    fn number_in(&mut self, key: &str, (min, max): (f64, f64)) -> Option<f64> {
-        let value = self.required(key, Expected::Number)?;
-        let Some(n) = value.as_f64() else {
-            self.problem(key, ProblemKind::WrongType(Expected::Number));
-            return None;
-        };
-        if (min..=max).contains(&n) {
-            Some(n)
-        } else {
-            self.problem(key, ProblemKind::OutOfRange { min, max });
-            None
-        }
-    }
-
-    fn opt_number_at_least(&mut self, key: &str, min: f64) -> Option<f64> {
-        let value = self.get(key)?;
-        let Some(n) = value.as_f64() else {
-            self.problem(key, ProblemKind::WrongType(Expected::Number));
-            return None;
-        };
-        if n >= min {
-            Some(n)
-        } else {
-            self.problem(key, ProblemKind::TooSmall { min });
-            None
-        }
-    }
-
-    fn integer_value_at_least(&mut self, key: &str, value: &Value, min: u32) -> Option<u32> {
-        let parsed = value.as_i64();
-        match parsed {
-            None => {
-                self.problem(key, ProblemKind::WrongType(Expected::Integer));
-                None
-            }
-            Some(n) if n < i64::from(min) => {
-                self.problem(
-                    key,
-                    ProblemKind::TooSmall {
-                        min: f64::from(min),
-                    },
-                );
-                None
-            }
-            Some(n) => Some(u32::try_from(n).unwrap_or(u32::MAX)),
-        }
-    }
-
-    fn integer_at_least(&mut self, key: &str, min: u32) -> Option<u32> {
-        let value = self.required(key, Expected::Integer)?;
-        self.integer_value_at_least(key, value, min)
-    }
-
-    fn bool(&mut self, key: &str) -> Option<bool> {
-        let value = self.get(key)?;
-        let b = value.as_bool();
-        if b.is_none() {
-            self.problem(key, ProblemKind::WrongType(Expected::Bool));
-        }
-        b
+        Some(s.into())
     }
 
     fn moment_value(&mut self, key: &str, value: &Value) -> Option<Moment> {
@@ -902,16 +635,12 @@ impl<'a> Fields<'a> {
         let Some(value) = self.get(key) else {
             return Some(None);
         };
-        let Some(obj) = value.as_object() else {
+        if !value.is_object() {
             self.problem(key, ProblemKind::WrongType(Expected::Object));
             return None;
-        };
+        }
         let path = self.field_path(key);
-        let mut inner = Fields {
-            obj: Some(obj),
-            path: &path,
-            problems: &mut *self.problems,
-        };
+        let mut inner = self.nested(value, &path);
         let days = inner.weekdays("days");
         let start_time = inner
             .required("start_time", Expected::Time)
@@ -1022,22 +751,6 @@ impl<'a> Fields<'a> {
                 );
             }
         }
-    }
-}
-
-/// True for 1-64 characters of `a-z 0-9 - _ .`.
-pub fn valid_id(s: &str) -> bool {
-    (1..=64).contains(&s.len())
-        && s.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-        })
-}
-
-/// The text in Unicode normal form C (decomposed text renders partly in terminals).
-pub fn nfc(s: &str) -> String {
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
     }
 }
 
