@@ -5,10 +5,10 @@
 use ratatui::layout::Rect;
 
 use crate::app::{Action, State};
-use crate::ui::assisted::page::{Choice, Page};
 use crate::ui::big_text::{self, Scale};
+use crate::ui::card_field;
+use crate::ui::model::{Choice, Page};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
-use crate::ui::screens::home::card_field;
 use crate::ui::text::wrap;
 
 /// How large each part is drawn, from largest to smallest.
@@ -196,7 +196,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
     }
     if page.field {
         y += GAP;
-        card_field(p, state, area, y);
+        card_field::draw(p, state, area, y);
         y += 3;
     }
     // The pager keeps its place at the foot of the page, so paging is always in reach.

@@ -2,5 +2,4 @@
 //! large choices, the same frame (back, help, ask staff) around them.
 
 pub mod draw;
-pub mod page;
 pub mod speech;

@@ -8,7 +8,7 @@ use crate::app::state::{Notice, Overlay, Screen};
 use crate::args;
 use crate::domain::lang::Lang;
 use crate::i18n::{t, ta};
-use crate::ui::assisted::page::page;
+use crate::ui::model::page;
 use crate::ui::overlays::notice_text;
 
 /// What the screen says, in parts, so a change to one part says only that part.

@@ -1,19 +1,22 @@
-//! One view per screen. Each draws into the content area the frame leaves.
+//! The standard view of each screen: it draws the screen's view model (`ui/model`) into the
+//! content area the frame leaves; assisted mode draws the same model large (`ui/assisted`).
 
 mod activity;
 mod filter;
-pub mod home;
+mod home;
 mod map;
 mod my_signups;
 mod nearby;
 mod signup;
 mod staff;
 mod venue;
+mod welcome;
 
 use ratatui::layout::Rect;
 
 use crate::app::{Screen, State};
 use crate::ui::keypad;
+use crate::ui::model;
 use crate::ui::painter::Painter;
 
 /// Draws the current screen.
@@ -30,28 +33,35 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     };
     // Assisted mode draws its own pages (the day question has only that form).
     if (state.visit.assisted || state.visit.screen == Screen::When)
-        && let Some(page) = crate::ui::assisted::page::page(state)
+        && let Some(page) = model::page(state)
     {
         crate::ui::assisted::draw::draw(p, state, &page, area);
         return;
     }
+    let lang = p.lang;
     match &state.visit.screen {
         Screen::When => {}
-        Screen::Welcome => home::welcome(p, state, area),
-        Screen::Home => home::home(p, state, area),
-        Screen::Nearby => nearby::draw(p, state, area),
-        Screen::FilterMenu => filter::menu(p, state, area),
-        Screen::Filter(kind) => filter::draw(p, state, *kind, area),
-        Screen::Activity(activity) => activity::draw(p, state, *activity, area),
+        Screen::Welcome => welcome::draw(p, state, &model::welcome::build(state, lang), area),
+        Screen::Home => home::draw(p, state, &model::home::build(state, lang), area),
+        Screen::Nearby => nearby::draw(p, state, &model::nearby::build(state, lang), area),
+        Screen::FilterMenu => filter::menu(p, state, &model::filter::menu(state, lang), area),
+        Screen::Filter(kind) => {
+            filter::draw(p, state, &model::filter::build(state, lang, *kind), area);
+        }
+        Screen::Activity(id) => {
+            activity::draw(p, state, &model::activity::build(state, lang, *id), area);
+        }
         Screen::CardEntry(session) => signup::card_entry(p, state, *session, area),
         Screen::Confirm(session) => signup::confirm(p, state, *session, area),
         Screen::Saving(_) => signup::saving(p, area),
         Screen::Receipt(receipt) => signup::receipt(p, state, receipt, area),
-        Screen::MySignups => my_signups::draw(p, state, area),
+        Screen::MySignups => {
+            my_signups::draw(p, state, &model::my_signups::build(state, lang), area);
+        }
         Screen::Map => map::draw(p, state, area),
-        Screen::Venue(venue) => venue::draw(p, state, *venue, area),
+        Screen::Venue(id) => venue::draw(p, state, &model::venue::build(state, lang, *id), area),
         Screen::StaffPin => staff::pin(p, state, area),
-        Screen::StaffMenu => staff::menu(p, state, area),
+        Screen::StaffMenu => staff::menu(p, state, &model::staff::build(state, lang), area),
     }
 }
 

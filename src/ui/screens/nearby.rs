@@ -1,91 +1,47 @@
-//! The nearby list.
+//! The nearby list, with its filter tabs.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::keymap::FILTER_KEY;
-use crate::app::state::SessionRef;
 use crate::app::{Action, State};
-use crate::args;
-use crate::domain::time::local_date;
-use crate::i18n::ta;
 use crate::ui::list::{self, Page};
+use crate::ui::model::nearby::Nearby;
 use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
 use crate::ui::text::width;
-use crate::ui::words;
-
-/// The words of one row.
-struct Row {
-    title: String,
-    seats: String,
-    venue: String,
-    when: String,
-    distance: String,
-}
-
-impl Row {
-    fn new(
-        state: &State,
-        lang: crate::domain::lang::Lang,
-        index: usize,
-        today: chrono::NaiveDate,
-    ) -> Row {
-        let item = state.visit.nearby[index];
-        let activity = state.catalogue.activity(item.activity);
-        let venue = state.catalogue.venue(item.venue);
-        let session = SessionRef {
-            activity: item.activity,
-            date: item.session.date,
-        };
-        let direction = state.site.position.direction_to(venue.position);
-        Row {
-            title: state
-                .catalogue
-                .texts(item.activity)
-                .title
-                .get(lang)
-                .to_string(),
-            seats: words::seats(lang, state.seats_left(session), activity.is_cancelled()),
-            venue: venue.name.get(lang).to_string(),
-            when: words::when(lang, &item.session, today),
-            distance: words::distance_direction(lang, item.distance_km, direction),
-        }
-    }
-}
 
 /// Draws the nearby list with its filter tabs.
-pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let lang = p.lang;
+pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
+    // The heading, the tabs, a gap under them (so no two touch targets meet), the list.
+    let [heading, tabs, _, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     let title = p.t("nearby-title");
-    let w = super::heading(p, area, &title);
-    let radius = format!("{:.0}", state.site.radius_km);
-    let scope = ta(
-        lang,
-        "nearby-scope",
-        args!["km" => &radius, "days" => state.site.days],
-    );
+    let w = super::heading(p, heading, &title);
     p.text(
         area.x + w + 3,
-        area.y,
+        heading.y,
         area.width.saturating_sub(w + 4),
-        &scope,
+        &m.scope,
         p.theme.muted.style(),
     );
 
-    let today = local_date(&state.clock.now);
-    let tabs = super::filter::labels(state, lang);
     // On the keypad, "." opens the filter menu and a digit picks the filter: the tab says so.
-    let keys: Vec<String> = (1..=tabs.len())
+    let keys: Vec<String> = (1..=m.tabs.len())
         .map(|n| format!("{FILTER_KEY}{n}"))
         .collect();
-    let widths: Vec<u16> = tabs
+    let widths: Vec<u16> = m
+        .tabs
         .iter()
         .zip(&keys)
         .map(|((_, label), key)| button_width(key, label))
         .collect();
-    for (rect, ((kind, label), key)) in
-        row_of_buttons(area.x + 1, area.y + 1, area.right(), &widths)
-            .into_iter()
-            .zip(tabs.iter().zip(&keys))
+    for (rect, ((kind, label), key)) in row_of_buttons(area.x + 1, tabs.y, area.right(), &widths)
+        .into_iter()
+        .zip(m.tabs.iter().zip(&keys))
     {
         p.button(
             rect,
@@ -97,33 +53,33 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         );
     }
 
-    // The list starts after a gap under the tabs, so no two touch targets meet.
-    let list_area = Rect::new(
-        area.x,
-        area.y + 5,
-        area.width,
-        area.height.saturating_sub(5),
-    );
-    if state.visit.nearby.is_empty() {
-        let empty = p.t("nearby-empty");
+    if let Some(empty) = &m.empty {
         let text = Rect::new(
             list_area.x + 2,
             list_area.y + 1,
             list_area.width.saturating_sub(4),
             3,
         );
-        p.paragraph(text, &empty, p.theme.text.style());
+        p.paragraph(text, empty, p.theme.text.style());
         return;
     }
-    let page = Page::new(state, list_area, state.visit.nearby.len());
+    let page = Page::new(state, list_area, m.rows.count);
     // The second line's columns (when, how far) line up across the page, sized to fit it.
-    let rows: Vec<Row> = page
-        .items()
-        .map(|(index, _)| Row::new(state, lang, index, today))
-        .collect();
-    let when_w = rows.iter().map(|r| width(&r.when)).max().unwrap_or(0) as u16;
-    let dist_w = rows.iter().map(|r| width(&r.distance)).max().unwrap_or(0) as u16;
-    for ((index, pos), row) in page.items().zip(rows) {
+    let when_w = m
+        .rows
+        .rows
+        .iter()
+        .map(|(_, r)| width(&r.when))
+        .max()
+        .unwrap_or(0) as u16;
+    let dist_w = m
+        .rows
+        .rows
+        .iter()
+        .map(|(_, r)| width(&r.distance))
+        .max()
+        .unwrap_or(0) as u16;
+    for ((index, pos), (_, row)) in page.items().zip(&m.rows.rows) {
         let rect = page.row(pos);
         let pair = list::row(p, rect, index, index == state.visit.focus);
         let right = rect.right().saturating_sub(1);

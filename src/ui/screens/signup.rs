@@ -1,66 +1,49 @@
 //! Asking for the card, confirming, saving and the receipt.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::receipt::Receipt;
 use crate::app::state::SessionRef;
 use crate::app::{Action, State};
 use crate::args;
-use crate::i18n::ta;
+use crate::i18n::{t, ta};
+use crate::ui::card_field;
+use crate::ui::model::session::{self, SessionFacts};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
 use crate::ui::qr;
-use crate::ui::screens::home::card_field;
 use crate::ui::words;
 
-/// What, when and where, in three lines; returns the rows used.
-fn session_lines(
-    p: &mut Painter<'_>,
-    state: &State,
-    session: SessionRef,
-    x: u16,
-    y: u16,
-    w: u16,
-) -> u16 {
-    let lang = p.lang;
-    let activity = state.catalogue.activity(session.activity);
-    let venue = state.catalogue.venue(activity.venue);
-    let when = match activity.session_on(session.date) {
-        crate::catalogue::SessionLookup::Meets(s) => {
-            format!(
-                "{}   {}",
-                words::date(lang, session.date),
-                words::time_range(&s)
-            )
-        }
-        _ => words::date(lang, session.date),
-    };
-    let distance = state.site.position.distance_km(venue.position);
-    let direction = state.site.position.direction_to(venue.position);
-    let place = format!(
-        "{}   {}",
-        venue.name.get(lang),
-        words::distance_direction(lang, distance, direction)
-    );
-    let texts = state.catalogue.texts(session.activity);
-    p.text(x, y, w, texts.title.get(lang), p.theme.text.bold());
-    p.text(x, y + 1, w, &when, p.theme.text.style());
-    p.text(x, y + 2, w, &place, p.theme.text.style());
-    p.text(x, y + 3, w, venue.address.get(lang), p.theme.muted.style());
+/// What, when and where, in four lines from `(x, y)`; returns the rows used.
+fn session_lines(p: &mut Painter<'_>, facts: &SessionFacts, x: u16, y: u16, w: u16) -> u16 {
+    let lines: [Rect; 4] =
+        Layout::vertical([Constraint::Length(1); 4]).areas(Rect::new(x, y, w, 4));
+    let place = format!("{}   {}", facts.venue, facts.distance);
+    let text = p.theme.text.style();
+    for (line, words, style) in [
+        (lines[0], facts.title.as_str(), p.theme.text.bold()),
+        (lines[1], facts.when("   ").as_str(), text),
+        (lines[2], place.as_str(), text),
+        (lines[3], facts.address.as_str(), p.theme.muted.style()),
+    ] {
+        p.text(line.x, line.y, line.width, words, style);
+    }
     4
 }
 
 /// Asks for the card before a sign-up.
 pub fn card_entry(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Rect) {
+    let facts = session::facts(state, p.lang, session);
     let x = area.x + 2;
     let w = area.width.saturating_sub(4);
     let ask = p.t("card-entry-title");
     p.text(x, area.y, w, &ask, p.theme.text.bold());
     let how = p.t("card-entry-how");
     let rows = p.paragraph(Rect::new(x, area.y + 1, w, 2), &how, p.theme.text.style());
+    // The lines flow: the instructions take one or two rows.
     let y = area.y + 2 + rows;
-    let used = session_lines(p, state, session, x, y, w);
+    let used = session_lines(p, &facts, x, y, w);
     let field_y = y + used + 1;
-    card_field(p, state, area, field_y);
+    card_field::draw(p, state, area, field_y);
     let label = p.t("button-ok");
     let bw = button_width("Enter", &label);
     p.button(
@@ -81,19 +64,19 @@ pub fn card_entry(p: &mut Painter<'_>, state: &State, session: SessionRef, area:
 /// Confirm the sign-up.
 pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Rect) {
     let lang = p.lang;
+    let facts = session::facts(state, lang, session);
     let x = area.x + 2;
     let w = area.width.saturating_sub(4);
     let title = p.t("confirm-title");
     p.text(x, area.y, w, &title, p.theme.text.bold());
-    let used = session_lines(p, state, session, x, area.y + 2, w);
+    let used = session_lines(p, &facts, x, area.y + 2, w);
     let mut y = area.y + 2 + used;
     if let Some(card) = state.visit.card {
         let line = ta(lang, "top-card", args!["card" => &card.masked()]);
         p.text(x, y, w, &line, p.theme.text.style());
         y += 1;
     }
-    let seats = words::seats(lang, state.seats_left(session), false);
-    p.text(x, y, w, &seats, p.theme.text.style());
+    p.text(x, y, w, &facts.seats, p.theme.text.style());
     y += 2;
     let ok = p.t("confirm-button");
     let back = p.t("button-back");
@@ -133,19 +116,16 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
         None => area.width.saturating_sub(4),
     };
     let x = area.x + 2;
-    let headline = if receipt.existing {
-        p.t("receipt-existing")
-    } else {
-        p.t("receipt-saved")
-    };
+    let headline = t(lang, session::receipt_headline(receipt));
     p.text(x, area.y, text_w, &headline, p.theme.good.bold());
     let session = SessionRef {
         activity: receipt.activity,
         date: receipt.date(),
     };
-    let used = session_lines(p, state, session, x, area.y + 2, text_w);
+    let facts = session::facts(state, lang, session);
+    let used = session_lines(p, &facts, x, area.y + 2, text_w);
     let mut y = area.y + 2 + used + 1;
-    let code = ta(lang, "receipt-code", args!["code" => &receipt.code]);
+    let code = session::receipt_code(lang, receipt);
     p.text(x, y, text_w, &code, p.theme.text.bold());
     y += 1;
     let status = words::status(lang, receipt.status);
@@ -156,10 +136,11 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
         p.paragraph(Rect::new(x, y, text_w, 2), &scan, p.theme.muted.style());
     }
     y += 2;
-    let labels = [("1", p.t("receipt-finish")), ("2", p.t("receipt-more"))];
+    let labels = session::receipt_choices(lang);
     let mut bx = x;
-    for (i, (key, label)) in labels.iter().enumerate() {
-        let w = button_width(key, label);
+    for (i, label) in labels.iter().enumerate() {
+        let key = (i + 1).to_string();
+        let w = button_width(&key, label);
         if bx + w > x + text_w.max(w) || y + 3 > area.bottom() {
             break;
         }
@@ -170,7 +151,7 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
         };
         p.button(
             Rect::new(bx, y, w, 3),
-            key,
+            &key,
             label,
             Action::Choose(i),
             kind,

@@ -1,0 +1,108 @@
+//! "My sign-ups": this card's sign-ups on this kiosk, with the hub's answers.
+
+use crate::app::State;
+use crate::catalogue::SessionLookup;
+use crate::domain::lang::Lang;
+use crate::domain::time::local_date;
+use crate::i18n::t;
+use crate::ui::model::{Page, Rows};
+use crate::ui::words;
+
+/// One sign-up.
+pub struct SignupRow {
+    /// Its sign-up code.
+    pub code: String,
+    /// The activity's title (its id, if the catalogue no longer has it).
+    pub title: String,
+    /// The status in a word or two.
+    pub status: String,
+    /// The day (today, 23 Nov).
+    pub day: String,
+    /// The date on its own (23 Nov).
+    pub date: String,
+    /// The time range, if the catalogue still knows the session.
+    pub time: String,
+    /// The venue's name, if the catalogue knows it.
+    pub venue: String,
+    /// Why the hub refused it, if it did.
+    pub reason: Option<String>,
+}
+
+/// The list's words; `None` rows while the outbox is read.
+pub struct MySignups {
+    /// The rows of the page in view, once read.
+    pub rows: Option<Rows<SignupRow>>,
+}
+
+/// "My sign-ups" as it stands.
+pub fn build(state: &State, lang: Lang) -> MySignups {
+    let today = local_date(&state.clock.now);
+    let rows = state.visit.my_signups.as_ref().map(|signups| {
+        Rows::page(state, signups.len(), |index| {
+            let s = &signups[index];
+            let found = state.catalogue.activity_by_id(&s.activity_id);
+            let (title, venue, time) = match found {
+                Some(a) => {
+                    let activity = state.catalogue.activity(a);
+                    let time = match activity.session_on(s.date) {
+                        SessionLookup::Meets(session) => words::time_range(&session),
+                        _ => String::new(),
+                    };
+                    (
+                        state.catalogue.texts(a).title.get(lang).to_string(),
+                        state
+                            .catalogue
+                            .venue(activity.venue)
+                            .name
+                            .get(lang)
+                            .to_string(),
+                        time,
+                    )
+                }
+                None => (s.activity_id.clone(), String::new(), String::new()),
+            };
+            SignupRow {
+                code: s.code.clone(),
+                title,
+                status: words::status_short(lang, s.status),
+                day: words::day(lang, s.date, today),
+                date: words::date(lang, s.date),
+                time,
+                venue,
+                reason: s
+                    .reason
+                    .as_deref()
+                    .and_then(|r| words::answer_reason(lang, r)),
+            }
+        })
+    });
+    MySignups { rows }
+}
+
+impl MySignups {
+    /// The assisted page: each sign-up a large choice, its day and status under it.
+    pub fn page(&self, state: &State) -> Page {
+        let lang = state.visit.lang;
+        let title = t(lang, "assisted-my-signups-title");
+        let Some(rows) = &self.rows else {
+            return Page {
+                title,
+                note: Some(t(lang, "my-signups-loading")),
+                ..Page::default()
+            };
+        };
+        Page {
+            title,
+            note: (rows.count == 0).then(|| t(lang, "my-signups-none")),
+            choices: rows.choices(state, |r| {
+                let mut detail = format!("{}   {}", r.date, r.status);
+                if let Some(why) = &r.reason {
+                    detail = format!("{detail}   {why}");
+                }
+                (r.title.clone(), Some(detail))
+            }),
+            more: rows.more,
+            ..Page::default()
+        }
+    }
+}

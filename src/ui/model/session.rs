@@ -1,0 +1,141 @@
+//! A session about to be signed up for, or just signed up for: what, when and where. The card
+//! screen, the confirm screen and the receipt all show it.
+
+use crate::app::receipt::Receipt;
+use crate::app::state::SessionRef;
+use crate::app::{Action, State};
+use crate::args;
+use crate::catalogue::SessionLookup;
+use crate::domain::lang::Lang;
+use crate::i18n::{t, ta};
+use crate::ui::model::{Page, main, numbered};
+use crate::ui::words;
+
+/// What, when and where.
+pub struct SessionFacts {
+    /// The activity's title.
+    pub title: String,
+    /// The session's date.
+    pub date: String,
+    /// Its time range, if the catalogue has the session.
+    pub time: Option<String>,
+    /// The venue's name.
+    pub venue: String,
+    /// How far and which way.
+    pub distance: String,
+    /// The venue's address.
+    pub address: String,
+    /// Seats left.
+    pub seats: String,
+}
+
+/// The facts of a session.
+pub fn facts(state: &State, lang: Lang, session: SessionRef) -> SessionFacts {
+    let activity = state.catalogue.activity(session.activity);
+    let venue = state.catalogue.venue(activity.venue);
+    let time = match activity.session_on(session.date) {
+        SessionLookup::Meets(s) => Some(words::time_range(&s)),
+        _ => None,
+    };
+    let distance = state.site.position.distance_km(venue.position);
+    let direction = state.site.position.direction_to(venue.position);
+    SessionFacts {
+        title: state
+            .catalogue
+            .texts(session.activity)
+            .title
+            .get(lang)
+            .to_string(),
+        date: words::date(lang, session.date),
+        time,
+        venue: venue.name.get(lang).to_string(),
+        distance: words::distance_direction(lang, distance, direction),
+        address: venue.address.get(lang).to_string(),
+        seats: words::seats(lang, state.seats_left(session), false),
+    }
+}
+
+impl SessionFacts {
+    /// When, with `gap` between the date and the time.
+    pub fn when(&self, gap: &str) -> String {
+        match &self.time {
+            Some(time) => format!("{}{gap}{time}", self.date),
+            None => self.date.clone(),
+        }
+    }
+
+    /// The key facts drawn large: what, when, where (and seats).
+    pub fn large(&self, seats: bool) -> Vec<String> {
+        let mut facts = vec![self.title.clone(), self.when(" "), self.venue.clone()];
+        if seats {
+            facts.push(self.seats.clone());
+        }
+        facts
+    }
+}
+
+/// The assisted card screen: the session, and the card field.
+pub fn card_entry(state: &State, lang: Lang, session: SessionRef) -> Page {
+    Page {
+        title: t(lang, "assisted-card-title"),
+        facts: facts(state, lang, session).large(false),
+        note: Some(t(lang, "assisted-welcome-hint")),
+        field: true,
+        choices: vec![main(lang, "Enter", "button-ok", Action::Primary)],
+        ..Page::default()
+    }
+}
+
+/// The assisted confirm screen: "sign up for this?", yes or no.
+pub fn confirm(state: &State, lang: Lang, session: SessionRef) -> Page {
+    let mut choices = numbered(
+        state,
+        vec![t(lang, "confirm-button"), t(lang, "assisted-confirm-no")],
+    );
+    if let Some(yes) = choices.first_mut() {
+        yes.primary = true;
+    }
+    Page {
+        title: t(lang, "assisted-confirm-title"),
+        facts: facts(state, lang, session).large(true),
+        choices,
+        ..Page::default()
+    }
+}
+
+/// The message id of a receipt's headline.
+pub fn receipt_headline(receipt: &Receipt) -> &'static str {
+    if receipt.existing {
+        "receipt-existing"
+    } else {
+        "receipt-saved"
+    }
+}
+
+/// The sign-up's code, in words.
+pub fn receipt_code(lang: Lang, receipt: &Receipt) -> String {
+    ta(lang, "receipt-code", args!["code" => &receipt.code])
+}
+
+/// The receipt's two choices: finish, or more.
+pub fn receipt_choices(lang: Lang) -> [String; 2] {
+    [t(lang, "receipt-finish"), t(lang, "receipt-more")]
+}
+
+/// The assisted receipt: good news, what, when, where, the code and the honest status.
+pub fn receipt(state: &State, lang: Lang, receipt: &Receipt) -> Page {
+    let session = SessionRef {
+        activity: receipt.activity,
+        date: receipt.date(),
+    };
+    let mut facts = facts(state, lang, session).large(false);
+    facts.push(receipt_code(lang, receipt));
+    Page {
+        title: t(lang, receipt_headline(receipt)),
+        good: true,
+        facts,
+        note: Some(words::status(lang, receipt.status)),
+        choices: numbered(state, receipt_choices(lang).to_vec()),
+        ..Page::default()
+    }
+}

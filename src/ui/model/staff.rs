@@ -1,0 +1,146 @@
+//! The staff page: the kiosk's facts, its link and outbox, what needs staff, and the buttons.
+//! It has one form (staff screens are not for the public, so no assisted page).
+
+use crate::app::State;
+use crate::app::screens::staff_menu::{StaffItem, menu_items};
+use crate::args;
+use crate::domain::lang::Lang;
+use crate::i18n::{t, ta};
+use crate::ui::words;
+
+/// The staff page's words.
+pub struct Staff {
+    /// The kiosk, its catalogue, its link and its outbox, a line each.
+    pub facts: Vec<String>,
+    /// Problems staff should know of, each with its system detail on a line of its own.
+    pub problems: Vec<String>,
+    /// A notice kept for staff across idle resets (a rebuilt outbox).
+    pub notice: Option<String>,
+    /// The buttons, in order.
+    pub items: Vec<String>,
+    /// The sign-ups that need staff, then the rows that cannot be read.
+    pub attention: Vec<String>,
+}
+
+/// The staff page as it stands.
+pub fn build(state: &State, lang: Lang) -> Staff {
+    Staff {
+        facts: facts(state, lang),
+        problems: problems(state, lang),
+        notice: state
+            .staff_notice
+            .as_ref()
+            .map(|n| crate::ui::overlays::notice_text(lang, state, n)),
+        items: menu_items(state)
+            .iter()
+            .map(|item| {
+                t(
+                    lang,
+                    match item {
+                        StaffItem::Close => "staff-exit",
+                        StaffItem::SyncNow => "staff-sync-now",
+                        StaffItem::ResendHeld => "staff-resend-held",
+                    },
+                )
+            })
+            .collect(),
+        attention: attention(state, lang),
+    }
+}
+
+fn facts(state: &State, lang: Lang) -> Vec<String> {
+    let today = state.clock.now.date_naive();
+    let link = match &state.site.hub {
+        Some(hub) => ta(
+            lang,
+            "staff-hub",
+            args!["url" => &hub.url, "status" => &words::link(lang, &state.link, today)],
+        ),
+        None => t(lang, "staff-no-hub"),
+    };
+    let mut lines = vec![
+        ta(
+            lang,
+            "staff-kiosk",
+            args!["id" => &state.site.id, "source" => &state.site.source],
+        ),
+        ta(
+            lang,
+            "staff-catalogue",
+            args![
+                "venues" => state.catalogue.venue_count(),
+                "activities" => state.catalogue.activity_count()
+            ],
+        ),
+        link,
+    ];
+    if state.link.waiting_for_allowance {
+        lines.push(t(lang, "staff-allowance-spent"));
+    }
+    let counts: Vec<String> = state
+        .queue
+        .counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(status, n)| words::labelled(lang, &words::status_short(lang, *status), n))
+        .collect();
+    lines.push(if counts.is_empty() {
+        t(lang, "staff-outbox-empty")
+    } else {
+        ta(
+            lang,
+            "staff-outbox",
+            args!["counts" => &words::list(lang, &counts)],
+        )
+    });
+    lines
+}
+
+fn problems(state: &State, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(problem) = &state.link.last_error {
+        let (said, detail) = words::link_problem(lang, problem);
+        lines.push(ta(lang, "staff-last-problem", args!["problem" => &said]));
+        lines.extend(detail.map(|d| format!("  {}", words::detail(lang, &d))));
+    }
+    if let Some(why) = &state.speech_problem {
+        lines.push(t(lang, "staff-speech-missing"));
+        lines.push(format!("  {}", words::detail(lang, why)));
+    }
+    if state.log_failures > 0 {
+        lines.push(ta(
+            lang,
+            "staff-log-failing",
+            args!["count" => state.log_failures],
+        ));
+    }
+    lines
+}
+
+/// The latest sign-ups that need staff, newest first, without card numbers, then the rows
+/// that cannot be read. A system's detail goes on a line of its own.
+fn attention(state: &State, lang: Lang) -> Vec<String> {
+    let queue = &state.queue;
+    let mut lines = Vec::new();
+    for item in &queue.attention {
+        let (why, detail) = item
+            .reason
+            .as_deref()
+            .map(|r| words::held_reason(lang, r))
+            .unwrap_or_default();
+        // What staff act on first; the activity last, where a narrow screen may cut it.
+        lines.push(format!(
+            "{}  {}  ({} {})",
+            item.code,
+            words::labelled(lang, &words::status_short(lang, item.status), why),
+            item.activity_id,
+            item.date,
+        ));
+        lines.extend(detail.map(|d| format!("    {}", words::detail(lang, &d))));
+    }
+    for (code, problem) in &queue.damaged {
+        lines.push(format!("{code}  {}", t(lang, "staff-damaged-row")));
+        lines.push(format!("    {}", words::detail(lang, problem)));
+    }
+    lines
+}
