@@ -154,7 +154,7 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             _ => Vec::new(),
         };
     }
-    if screens::field::edit(state, key) {
+    if screens::type_into_field(state, key) {
         return Vec::new();
     }
     let action = match keymap::lookup(keymap::SCREEN_KEYS, state, key) {
@@ -227,11 +227,11 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::SayAgain => vec![Effect::SayAgain],
         // The on-screen digit pad types into the field, as the keypad does.
         Action::Digit(d) => {
-            screens::field::edit(state, Key::Char(char::from(b'0' + d.min(9))));
+            screens::type_into_field(state, Key::Char(char::from(b'0' + d.min(9))));
             Vec::new()
         }
         Action::Erase => {
-            screens::field::edit(state, Key::Backspace);
+            screens::type_into_field(state, Key::Backspace);
             Vec::new()
         }
         Action::OpenMap => {

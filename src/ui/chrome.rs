@@ -75,7 +75,7 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
         Lang::En => "中文",
     };
     // Where digits type a card number, 9 is a digit: help first, then 9.
-    let ask_key = if crate::app::screens::field::capacity(&state.visit.screen).is_some() {
+    let ask_key = if crate::app::screens::field_capacity(&state.visit.screen).is_some() {
         format!("{HELP_KEY} {ASK_STAFF_KEY}")
     } else {
         ASK_STAFF_KEY.to_string()

@@ -48,25 +48,14 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
     }
     // kiosk-ux: the card number is never logged, not even masked.
     tracing::info!(from_reader, "card read");
-    match state.visit.screen.clone() {
-        Screen::Welcome => Step::to(Next::Home),
-        Screen::CardEntry(session) => Step::to(Next::Replace(Screen::Confirm(session), 0)),
-        Screen::Home
-        | Screen::When
-        | Screen::Nearby
-        | Screen::FilterMenu
-        | Screen::Filter(_)
-        | Screen::Activity(_)
-        | Screen::Confirm(_)
-        | Screen::Saving(_)
-        | Screen::Receipt(_)
-        | Screen::MySignups
-        | Screen::Map
-        | Screen::Venue(_)
-        | Screen::StaffPin
-        | Screen::StaffMenu => {
-            state.visit.notice = Some(Notice::CardRead);
-            Step::stay()
-        }
+    // The two screens that wait for a card go on; anywhere else the person keeps browsing,
+    // told that the card was read (so a new screen needs nothing here).
+    if state.visit.screen == Screen::Welcome {
+        return Step::to(Next::Home);
     }
+    if let Screen::CardEntry(session) = state.visit.screen {
+        return Step::to(Next::Replace(Screen::Confirm(session), 0));
+    }
+    state.visit.notice = Some(Notice::CardRead);
+    Step::stay()
 }

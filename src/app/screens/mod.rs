@@ -119,6 +119,35 @@ pub fn help(screen: &Screen) -> &'static str {
     }
 }
 
+/// How many digits the screen's field takes, if it has one (the card field, the PIN).
+pub fn field_capacity(screen: &Screen) -> Option<usize> {
+    match screen {
+        Screen::Welcome | Screen::CardEntry(_) => Some(field::CARD_DIGITS),
+        Screen::StaffPin => Some(field::PIN_DIGITS),
+        Screen::Home
+        | Screen::When
+        | Screen::Nearby
+        | Screen::FilterMenu
+        | Screen::Filter(_)
+        | Screen::Activity(_)
+        | Screen::Confirm(_)
+        | Screen::Saving(_)
+        | Screen::Receipt(_)
+        | Screen::MySignups
+        | Screen::Map
+        | Screen::Venue(_)
+        | Screen::StaffMenu => None,
+    }
+}
+
+/// Types a key into the screen's field, if it has one; true when the key was used.
+pub fn type_into_field(state: &mut State, key: crate::app::msg::Key) -> bool {
+    match field_capacity(&state.visit.screen) {
+        Some(capacity) => field::edit(state, capacity, key),
+        None => false,
+    }
+}
+
 /// How a screen's items make pages.
 fn paging_of(screen: &Screen) -> Paging {
     match screen {

@@ -96,25 +96,13 @@ fn map_focus(state: &State, lang: Lang) -> Option<String> {
     ))
 }
 
+/// The title of a screen without an assisted page: the map's (the staff screens are not for
+/// the public; nothing to guide there). Every other screen's words come from its page.
 fn screen_title(state: &State, lang: Lang) -> String {
-    match state.visit.screen {
-        Screen::Map => t(lang, "map-title"),
-        // Staff screens are not for the public; nothing to guide there.
-        Screen::Welcome
-        | Screen::Home
-        | Screen::When
-        | Screen::Nearby
-        | Screen::FilterMenu
-        | Screen::Filter(_)
-        | Screen::Activity(_)
-        | Screen::CardEntry(_)
-        | Screen::Confirm(_)
-        | Screen::Saving(_)
-        | Screen::Receipt(_)
-        | Screen::MySignups
-        | Screen::Venue(_)
-        | Screen::StaffPin
-        | Screen::StaffMenu => String::new(),
+    if state.visit.screen == Screen::Map {
+        t(lang, "map-title")
+    } else {
+        String::new()
     }
 }
 

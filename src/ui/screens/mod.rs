@@ -22,7 +22,7 @@ use crate::ui::painter::Painter;
 /// Draws the current screen.
 pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     // Screens with a digit field get the on-screen pad beside them on touchscreens.
-    let area = if crate::app::screens::field::capacity(&state.visit.screen).is_some() {
+    let area = if crate::app::screens::field_capacity(&state.visit.screen).is_some() {
         let (content, pad) = keypad::split(state, area);
         if let Some(pad) = pad {
             keypad::draw(p, pad);
