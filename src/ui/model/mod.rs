@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod filter;
 pub mod home;
+pub mod map;
 pub mod my_signups;
 pub mod nearby;
 pub mod session;

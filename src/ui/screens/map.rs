@@ -9,11 +9,8 @@ use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Points};
 use crate::app::map_layout::{MapLayout, layout};
 use crate::app::screens::map::projection;
 use crate::app::{Action, State};
-use crate::args;
 use crate::catalogue::VenueKind;
-use crate::domain::lang::Lang;
-use crate::domain::time::local_date;
-use crate::i18n::{t, ta};
+use crate::i18n::t;
 use crate::map::Projection;
 use crate::map::districts::shapes;
 use crate::ui::list;
@@ -249,19 +246,14 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
         .visit
         .map
         .width_km(map.width, map.height, state.site.cell_aspect);
-    let km = if km >= 10.0 {
-        format!("{km:.0}")
-    } else {
-        format!("{km:.1}")
-    };
+    let m = crate::ui::model::map::build(state, lang, km);
     let title = p.t("map-title");
     let w = p.text(side.x, side.y, side.width, &title, p.theme.text.bold());
-    let scale = ta(lang, "map-scale", args!["km" => &km]);
     p.text(
         side.x + w + 2,
         side.y,
         side.width.saturating_sub(w + 2),
-        &scale,
+        &m.scale,
         p.theme.muted.style(),
     );
 
@@ -305,21 +297,16 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
     }
 
     // The nearest venues, numbered for the keypad.
-    let today = local_date(&state.clock.now);
     let item_h = crate::app::paging::item_height(state.size.1, state.site.touchscreen);
     let target_h = crate::app::paging::target_height(item_h);
-    for (i, venue_id) in state.visit.map_list.iter().enumerate() {
+    for (i, row) in m.rows.iter().enumerate() {
         let y = lay.list.y + item_h * i as u16;
         if y + target_h > lay.list.bottom() {
             break;
         }
         let rect = Rect::new(lay.list.x, y, lay.list.width, target_h);
         let pair = list::row(p, rect, i, i == state.visit.focus);
-        let venue = state.catalogue.venue(*venue_id);
-        let kind = kind_index(venue.kind);
-        let distance = state.site.position.distance_km(venue.position);
-        let direction = state.site.position.direction_to(venue.position);
-        let way = words::distance_direction(lang, distance, direction);
+        let kind = kind_index(row.kind);
         p.text(rect.x + 1, rect.y, 2, &(i + 1).to_string(), pair.bold());
         let mark = KIND_LETTERS[kind].to_string();
         let letter_pair = if i == state.visit.focus {
@@ -333,37 +320,18 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
             rect.x + 5,
             rect.y,
             rect.width.saturating_sub(6),
-            venue.name.get(lang),
+            &row.name,
             pair.bold(),
         );
         if rect.height >= 2 {
-            let next = next_session_words(state, lang, *venue_id, today);
-            let line = format!("{way}   {next}");
             p.text(
                 rect.x + 5,
                 rect.y + 1,
                 rect.width.saturating_sub(6),
-                &line,
+                &row.way_and_next,
                 pair.style(),
             );
         }
-    }
-}
-
-/// What is on at a venue next, in words.
-fn next_session_words(
-    state: &State,
-    lang: Lang,
-    venue: crate::catalogue::VenueId,
-    today: chrono::NaiveDate,
-) -> String {
-    match crate::app::screens::venue::activities(state, venue).first() {
-        Some((activity, Some(session))) => format!(
-            "{}  {}",
-            words::when(lang, session, today),
-            state.catalogue.texts(*activity).title.get(lang)
-        ),
-        _ => t(lang, "map-nothing-next"),
     }
 }
 
