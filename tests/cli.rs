@@ -641,6 +641,14 @@ fn argument_errors_are_said_in_both_languages() {
     let out = Command::new(BIN).args(["signup", CARD]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!stderr(&out).contains(CARD), "{}", stderr(&out));
+    // clap's own number parsers quote the number they read: masked too.
+    let zero_card = format!("0{CARD}");
+    let out = Command::new(BIN)
+        .args(["nearby", "--at", "39.9,116.4", "--days", &zero_card])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains(CARD), "{}", stderr(&out));
     let out = Command::new(BIN)
         .arg("signup")
         .arg("--card")

@@ -289,3 +289,20 @@ fn the_readmes_defaults_are_the_demo_sites() {
     }
     assert!(checked >= 14, "{checked} defaults checked");
 }
+
+/// A misspelt `[kiosk]` is one unknown section and the kiosk's missing keys, not every other
+/// section reported as an unknown key of the kiosk.
+#[test]
+fn a_misspelt_kiosk_section_is_named_once() {
+    let text = "[kiosks]\nid = \"a\"\n\n[nearby]\ndays = 7\n";
+    let report = load_site_str(text, "t.toml", None)
+        .unwrap_err()
+        .report(Lang::En);
+    assert!(
+        report.contains("line 1: kiosks: unknown key (a typo?)"),
+        "{report}"
+    );
+    assert!(report.contains("line 1: kiosk.id: missing"), "{report}");
+    assert!(!report.contains("kiosk.nearby"), "{report}");
+    assert!(report.contains("t.toml has 6 problems"), "{report}");
+}

@@ -29,6 +29,7 @@ pub fn apply(state: &mut State, step: Step) -> Vec<Effect> {
     }
     if let Some(focus) = step.focus {
         state.visit.focus = focus;
+        screens::clamp_focus(state);
     }
     effects.extend(step.effects);
     effects

@@ -114,23 +114,24 @@ enum Command {
 }
 
 /// A command-line value's problem in both languages, as every bad input gets.
-fn both_languages(id: &str, value: &str) -> String {
-    format!(
-        "\"{value}\": {} / {}",
+fn both_languages(id: &str, value: &str) -> usage::Reason {
+    let why = format!(
+        "{} / {}",
         crate::i18n::t(Lang::En, id),
         crate::i18n::t(Lang::Zh, id)
-    )
+    );
+    usage::Reason::new(value, &why)
 }
 
-fn parse_now(s: &str) -> Result<Moment, String> {
+fn parse_now(s: &str) -> Result<Moment, usage::Reason> {
     parse_moment(s).ok_or_else(|| both_languages("problem-bad-moment", s))
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+fn parse_date(s: &str) -> Result<NaiveDate, usage::Reason> {
     crate::catalogue::load::parse_date(s).ok_or_else(|| both_languages("problem-bad-date", s))
 }
 
-fn parse_at(s: &str) -> Result<LatLon, String> {
+fn parse_at(s: &str) -> Result<LatLon, usage::Reason> {
     let parsed = s.split_once(',').and_then(|(lat, lon)| {
         let (lat, lon) = (
             lat.trim().parse::<f64>().ok()?,
@@ -142,15 +143,15 @@ fn parse_at(s: &str) -> Result<LatLon, String> {
     parsed.ok_or_else(|| both_languages("cli-bad-at", s))
 }
 
-fn parse_km(s: &str) -> Result<f64, String> {
+fn parse_km(s: &str) -> Result<f64, usage::Reason> {
     s.parse::<f64>()
         .ok()
         .filter(|km| *km > 0.0 && *km <= 200.0)
         .ok_or_else(|| both_languages("cli-bad-km", s))
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_tag(s).ok_or_else(|| format!("\"{s}\": zh-CN / en-US"))
+fn parse_lang(s: &str) -> Result<Lang, usage::Reason> {
+    Lang::from_tag(s).ok_or_else(|| usage::Reason::new(s, "zh-CN / en-US"))
 }
 
 /// The language for command-line output: `--lang`, else LANG, else English.

@@ -69,7 +69,7 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             .collect();
         let out = json!({
             "counts": counts,
-            // Damaged rows are counted under their status too: the total is the counts' sum.
+            // Every row the outbox holds, the damaged ones included.
             "total": records.len() + damaged.len(),
             "signups": signups,
             "damaged": damaged,

@@ -94,7 +94,7 @@ struct Draft {
     batch_size: Option<u32>,
 }
 
-/// The sections of a site config.
+/// The sections of a site config, in the order their problems are named.
 const SECTIONS: [&str; 8] = [
     "kiosk", "nearby", "timeouts", "staff", "input", "display", "speech", "hub",
 ];
@@ -119,20 +119,22 @@ fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
         value: &root,
         lines: &lines,
     };
+    // A site without a [kiosk] section reads as one with an empty section: its required keys
+    // are missing, reported at the top of the file.
+    let empty = Spanned::new(0..0, DeValue::Table(DeTable::default()));
+    let empty = root.at(&empty);
     let mut d = Draft::default();
     {
-        let mut f = Fields::new(root, "", &mut problems);
-        f.only(&SECTIONS);
+        let mut f = Fields::new(root, "", &mut problems).strict();
         for name in SECTIONS {
-            // A section that is there must be a table; one that is not reads as empty
-            // (its required keys are then missing, reported at the top of the file).
+            // A section that is there must be a table.
             let table = match f.get(name) {
                 Some(t) if t.shape() == Shape::Table => t,
                 Some(_) => {
                     f.problem(name, ProblemKind::WrongType(Expected::Object));
                     continue;
                 }
-                None if name == "kiosk" => root,
+                None if name == "kiosk" => empty,
                 None => continue,
             };
             let mut s = f.nested(table, name);
@@ -147,6 +149,7 @@ fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
                 _ => hub(&mut s, &mut d),
             }
         }
+        f.refuse_unread();
     }
     // A hub needs both its address and the kiosk's token.
     if d.hub_url.is_some() != d.token_file.is_some() {
@@ -173,17 +176,6 @@ fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
 type SiteFields<'p, 'a> = Fields<'p, 'a, Toml<'a>>;
 
 fn kiosk(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&[
-        "id",
-        "name",
-        "district",
-        "lat",
-        "lon",
-        "language",
-        "mode",
-        "home",
-        "catalogue",
-    ]);
     d.id = f.id("id").map(String::from);
     d.name = f.text("name", true, TextRule::NAME.strict()).flatten();
     d.district = f.district("district");
@@ -205,23 +197,23 @@ fn kiosk(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
             _ => HomeKind::Standard,
         });
     d.catalogue = f.opt_string("catalogue").map(String::from);
+    f.refuse_unread();
 }
 
 fn nearby(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&["radius_km", "days"]);
     d.radius_km = f.optional("radius_km", |f, k| f.number_in(k, (0.5, 50.0)));
     d.days = f.optional("days", |f, k| f.integer_in(k, (1, 31)));
+    f.refuse_unread();
 }
 
 fn timeouts(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&["idle_seconds", "countdown_seconds"]);
     d.idle_seconds = f.optional("idle_seconds", |f, k| f.integer_in(k, (20, 3600)));
     // The UX rules ask for a countdown of at least 30 seconds.
     d.countdown_seconds = f.optional("countdown_seconds", |f, k| f.integer_in(k, (30, 600)));
+    f.refuse_unread();
 }
 
 fn staff(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&["pin_hash", "chord"]);
     d.pin_hash = f.opt_string("pin_hash").and_then(|h| {
         let ok = pin::valid_hash(h);
         if !ok {
@@ -236,21 +228,21 @@ fn staff(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
         }
         chord
     });
+    f.refuse_unread();
 }
 
 fn input(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&["touchscreen", "reader_gap_ms"]);
     d.touchscreen = f.bool("touchscreen");
     d.reader_gap_ms = f.optional("reader_gap_ms", |f, k| f.integer_in(k, (5, 200)));
+    f.refuse_unread();
 }
 
 fn display(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&["cell_aspect"]);
     d.cell_aspect = f.optional("cell_aspect", |f, k| f.number_in(k, (1.0, 3.0)));
+    f.refuse_unread();
 }
 
 fn speech(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&["command"]);
     d.speech_command = f.opt_string("command").and_then(|c| {
         let ok = shell_words::split(c).is_ok_and(|w| !w.is_empty());
         if !ok {
@@ -258,16 +250,10 @@ fn speech(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
         }
         ok.then(|| c.to_string())
     });
+    f.refuse_unread();
 }
 
 fn hub(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
-    f.only(&[
-        "url",
-        "token_file",
-        "sync_interval_seconds",
-        "byte_budget_per_hour",
-        "batch_size",
-    ]);
     d.hub_url = f.opt_string("url").and_then(|url| {
         let ok = crate::config::site::hub_url_allowed(url);
         if !ok {
@@ -292,6 +278,7 @@ fn hub(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
         .map(u64::from);
     let most = learning_wire::MAX_BATCH as u32;
     d.batch_size = f.optional("batch_size", |f, k| f.integer_in(k, (1, most)));
+    f.refuse_unread();
 }
 
 /// The site: what makes it itself from its own file, the rest from it or else the demo's.

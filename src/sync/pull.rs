@@ -48,7 +48,10 @@ pub async fn pull(syncer: &mut Syncer, report: &mut Report) -> Result<(), SyncEr
             FeedAnswer::Page(page, tag, left_out) => {
                 report.pages += 1;
                 report.changes += page.items.len();
-                let caught_up = page.items.is_empty() && left_out == 0;
+                // Caught up: nothing new, and the cursor stays. (A page whose every item was
+                // left out, or an older hub's page of rows it does not send, moved it on.)
+                let caught_up =
+                    page.items.is_empty() && left_out == 0 && page.next <= state.request_cursor();
                 let applied = syncer.cache.apply_items(&page, tag.as_deref(), caught_up)?;
                 report.set_aside += applied.set_aside + left_out;
                 rebuilt |= state.rebuilding.is_some() && caught_up;

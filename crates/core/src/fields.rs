@@ -7,6 +7,7 @@
 //! A document's values are seen through [`Node`]; `&serde_json::Value` is one, and the kiosk's
 //! config reader gives TOML values its own.
 
+use std::cell::RefCell;
 use std::marker::PhantomData;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -125,6 +126,9 @@ pub struct Fields<'p, 'a, N: Node<'a>> {
     node: Option<N>,
     path: &'p str,
     problems: &'p mut Vec<Problem>,
+    /// In a strict reader, the keys asked for so far: any other key is refused at the end,
+    /// so a section's list of keys is the code that reads them, written once.
+    asked: Option<RefCell<Vec<String>>>,
     _doc: PhantomData<&'a ()>,
 }
 
@@ -135,8 +139,16 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
             node: Some(node),
             path,
             problems,
+            asked: None,
             _doc: PhantomData,
         }
+    }
+
+    /// The same reader, refusing (at [`Fields::refuse_unread`]) every key it was not asked
+    /// for; readers made from it with [`Fields::nested`] are strict too.
+    pub fn strict(mut self) -> Self {
+        self.asked = Some(RefCell::default());
+        self
     }
 
     /// A reader for values handed to it one at a time (the top of a streamed document).
@@ -145,6 +157,7 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
             node: None,
             path: "",
             problems,
+            asked: None,
             _doc: PhantomData,
         }
     }
@@ -155,6 +168,7 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
             node: Some(node),
             path,
             problems: &mut *self.problems,
+            asked: self.asked.as_ref().map(|_| RefCell::default()),
             _doc: PhantomData,
         }
     }
@@ -191,6 +205,12 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
 
     /// The value of a key; `null` counts as absent.
     pub fn get(&self, key: &str) -> Option<N> {
+        if let Some(asked) = &self.asked {
+            let mut asked = asked.borrow_mut();
+            if !asked.iter().any(|k| k == key) {
+                asked.push(key.to_string());
+            }
+        }
         self.node?
             .get(key)
             .filter(|v| !matches!(v.shape(), Shape::Absent))
@@ -204,6 +224,17 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
     ) -> Option<T> {
         self.get(key)?;
         read(self, key)
+    }
+
+    /// In a strict reader, refuses every key of this table that was not asked for, naming
+    /// the ones that are known.
+    pub fn refuse_unread(&mut self) {
+        let Some(asked) = self.asked.take() else {
+            return;
+        };
+        let asked = asked.into_inner();
+        let allowed: Vec<&str> = asked.iter().map(String::as_str).collect();
+        self.only(&allowed);
     }
 
     /// Refuses every key of this table but `allowed`.

@@ -11,6 +11,26 @@ use crate::domain::card::mask_digit_runs;
 use crate::domain::lang::Lang;
 use crate::i18n::ta;
 
+/// Why one of our own value parsers refused a value: the value (masked) and the reason in
+/// both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason(String);
+
+impl Reason {
+    /// `value` refused for `why` (already in both languages); the value is masked here.
+    pub fn new(value: &str, why: &str) -> Reason {
+        Reason(format!("\"{}\": {why}", mask_digit_runs(value)))
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Reason {}
+
 /// The exit code of a command line that is wrong (clap's own).
 pub const USAGE: i32 = 2;
 
@@ -43,21 +63,17 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
         })
     };
     let arg = context(ContextKind::InvalidArg);
-    // A value our own parsers refused carries their bilingual reason; what the person typed
-    // is masked in it, our own words (an example time) are not.
+    // A value our own parsers refused carries their bilingual reason, with what the person
+    // typed already masked (our own words, an example time, are not); anything else (clap's
+    // own parsers quote the number they read) is masked whole.
     let because = err
         .source()
-        .map(|why| {
-            let why = why.to_string();
-            match err.get(ContextKind::InvalidValue) {
-                Some(ContextValue::String(typed)) if !typed.is_empty() => {
-                    why.replace(typed.as_str(), &mask_digit_runs(typed))
-                }
-                _ => why,
-            }
+        .map(|why| match why.downcast_ref::<Reason>() {
+            Some(ours) => ours.0.clone(),
+            None => mask_digit_runs(&why.to_string()),
         })
         .unwrap_or_default();
-    let words = command_words();
+    let words = command_words(err, bin);
     let sentence = |l: Lang| match err.kind() {
         ErrorKind::UnknownArgument => ta(l, "cli-usage-unknown-option", args!["arg" => &arg]),
         ErrorKind::InvalidSubcommand => ta(
@@ -95,14 +111,26 @@ pub fn report(err: &clap::Error, bin: &str) -> i32 {
     USAGE
 }
 
-/// The words of the command typed (no options), masked: what the person asked for.
-fn command_words() -> String {
-    let words: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .take_while(|a| !a.starts_with('-'))
-        .collect();
-    mask_digit_runs(&words.join(" "))
+/// The command the person asked for, as clap's usage line names it (`learning-hub export`,
+/// wherever the options stood), without the program's name; the program's name if none.
+fn command_words(err: &clap::Error, bin: &str) -> String {
+    let rendered = err.render().to_string();
+    let words: Vec<&str> = rendered
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("Usage:"))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .skip(1)
+                .take_while(|w| !w.starts_with(['[', '<']))
+                .collect()
+        })
+        .unwrap_or_default();
+    if words.is_empty() {
+        bin.to_string()
+    } else {
+        mask_digit_runs(&words.join(" "))
+    }
 }
 
 /// The language asked for with `--lang` (even on a command line that does not parse), else

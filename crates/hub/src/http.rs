@@ -1,7 +1,7 @@
 //! The hub's HTTP API: the feed and the sign-up batches, behind per-kiosk bearer tokens,
 //! with compression both ways.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -28,16 +28,16 @@ const MAX_BODY: usize = 1 << 20;
 /// time, never held whole).
 #[derive(Clone)]
 pub struct Hub {
-    db: Arc<Mutex<Box<dyn Store>>>,
+    db: Arc<dyn Store>,
     /// How long a request's body may take to arrive.
     body_timeout: Duration,
 }
 
 impl Hub {
     /// The hub over an open store.
-    pub fn new(store: Box<dyn Store>, body_timeout: Duration) -> Hub {
+    pub fn new(store: Arc<dyn Store>, body_timeout: Duration) -> Hub {
         Hub {
-            db: Arc::new(Mutex::new(store)),
+            db: store,
             body_timeout,
         }
     }
@@ -147,14 +147,10 @@ impl FromRequestParts<Hub> for Kiosk {
 /// Runs `work` on the store, on a blocking thread.
 async fn with_db<T: Send + 'static>(
     hub: &Hub,
-    work: impl FnOnce(&mut dyn Store) -> Result<T, ApiError> + Send + 'static,
+    work: impl FnOnce(&dyn Store) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let db = hub.db.clone();
-    tokio::task::spawn_blocking(move || work(lock(&db).as_mut())).await?
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
+    tokio::task::spawn_blocking(move || work(db.as_ref())).await?
 }
 
 #[derive(Deserialize)]

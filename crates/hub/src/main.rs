@@ -8,6 +8,7 @@ mod tokens;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
@@ -90,6 +91,12 @@ enum ExportWhat {
         #[arg(long)]
         json: bool,
     },
+    /// What mending an older hub file set aside (rows that did not read), as it was stored.
+    SetAside {
+        /// JSON for scripts (with the card as it was stored).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -124,10 +131,10 @@ fn db_failure(e: StoreError) -> Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let mut store = SqliteStore::open(&cli.db).map_err(db_failure)?;
-    // A file from before the hub took only canonical forms is mended first, once.
-    let mended = store.mend().map_err(db_failure)?;
-    if mended != Mended::default() {
+    // A file from before the hub took only canonical forms is mended as it opens, once.
+    let store = SqliteStore::open(&cli.db).map_err(db_failure)?;
+    let mended = store.mended();
+    if *mended != Mended::default() {
         tracing::warn!(?mended, "sign-ups in old forms were mended or set aside");
     }
     match cli.command {
@@ -137,7 +144,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             body_timeout,
             max_connections,
         } => serve(
-            Box::new(store),
+            Arc::new(store),
             &listen,
             server::Limits {
                 header: Duration::from_secs(header_timeout),
@@ -197,13 +204,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
         },
         Command::Export {
             what: ExportWhat::Signups { json },
-        } => export(&mut store, json).map_err(db_failure),
-        Command::Status => status(&mut store).map_err(db_failure),
+        } => export(&store, json).map_err(db_failure),
+        Command::Export {
+            what: ExportWhat::SetAside { json },
+        } => export_set_aside(&store, json).map_err(db_failure),
+        Command::Status => status(&store).map_err(db_failure),
     }
 }
 
 fn serve(
-    mut store: Box<dyn Store>,
+    store: Arc<dyn Store>,
     listen: &str,
     limits: server::Limits,
     body_timeout: Duration,
@@ -261,7 +271,7 @@ fn serve(
     })
 }
 
-fn export(store: &mut dyn Store, json: bool) -> Result<(), StoreError> {
+fn export(store: &dyn Store, json: bool) -> Result<(), StoreError> {
     let list = store.signups()?;
     if json {
         learning_core::say!(
@@ -289,7 +299,40 @@ fn export(store: &mut dyn Store, json: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn status(store: &mut dyn Store) -> Result<(), StoreError> {
+/// What mending an older file set aside, as it was stored, with why (cards masked for
+/// people, in full in JSON for the records).
+fn export_set_aside(store: &dyn Store, json: bool) -> Result<(), StoreError> {
+    let list = store.set_aside()?;
+    if json {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|(s, why)| {
+                let mut row = serde_json::to_value(s).unwrap_or_default();
+                row["why"] = why.as_str().into();
+                row
+            })
+            .collect();
+        learning_core::say!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    for (s, why) in &list {
+        learning_core::say!(
+            "{}  {}  {}  {}  {}  {}  ({why})",
+            s.uuid,
+            s.kiosk,
+            learning_core::domain::card::mask_digit_runs(&s.card),
+            s.activity,
+            s.date,
+            s.status,
+        );
+    }
+    Ok(())
+}
+
+fn status(store: &dyn Store) -> Result<(), StoreError> {
     let status = store.status()?;
     learning_core::say!("kiosks: {}", status.kiosks);
     learning_core::say!(
@@ -312,6 +355,12 @@ fn status(store: &mut dyn Store) -> Result<(), StoreError> {
             m.duplicates,
             m.set_aside,
             m.over_capacity
+        );
+    }
+    if status.earlier_set_aside > 0 {
+        learning_core::say!(
+            "an earlier mending set aside {} (second holds and unreadable rows together)",
+            status.earlier_set_aside
         );
     }
     Ok(())

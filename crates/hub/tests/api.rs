@@ -668,6 +668,11 @@ fn a_hub_file_holding_old_forms_is_mended_once_and_status_says_so() {
         .query_row("SELECT count(*) FROM set_aside", [], |r| r.get(0))
         .unwrap();
     assert_eq!(aside, 2, "kept for staff to look at, as they were");
+    let shown = common::hub(&db, &["export", "set-aside", "--json"]);
+    let shown: Vec<serde_json::Value> = serde_json::from_slice(&shown.stdout).unwrap();
+    let whys: Vec<&str> = shown.iter().map(|r| r["why"].as_str().unwrap()).collect();
+    assert_eq!(whys, ["unreadable", "unreadable"]);
+    assert_eq!(shown[0]["card"], "not a card", "as it was stored");
     // Once: a second run changes nothing and says the same.
     let again = common::hub(&db, &["status"]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), said);
@@ -711,7 +716,13 @@ fn a_system_failure_is_told_in_both_languages_with_its_detail_on_a_line_of_its_o
 #[test]
 fn an_unfinished_or_unreadable_command_line_is_said_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
-    let out = common::hub(&dir.path().join("hub.sqlite"), &["export"]);
+    // Wherever the options stand, the command is named.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_learning-hub"))
+        .arg("--db")
+        .arg(dir.path().join("hub.sqlite"))
+        .arg("export")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -747,4 +758,87 @@ fn an_export_that_cannot_be_written_is_a_failure() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(1));
+}
+
+/// Rows the feed does not send (withdrawn seat counts, as mending leaves) are read past, but
+/// a page is never empty while changes remain behind them: a kiosk takes an empty page for
+/// "caught up", and a rebuild would swap in half a catalogue.
+#[tokio::test]
+async fn a_run_of_rows_the_feed_does_not_send_never_makes_an_empty_page() {
+    let s = Setup::small();
+    let first: serde_json::Value = feed(&s, 0, 500).await.json().await.unwrap();
+    let last = first["next"].as_u64().unwrap();
+    {
+        let conn = rusqlite::Connection::open(s.db()).unwrap();
+        for n in 1..=12u64 {
+            conn.execute(
+                "INSERT INTO objects (kind, key, seq, body, changed_at) VALUES ('seats', ?1, ?2, NULL, ?3)",
+                rusqlite::params![format!("gone|2026-12-{n:02}"), (last + n) as i64, common::NOW],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO objects (kind, key, seq, body, changed_at) VALUES ('activity', 'late', ?1, NULL, ?2)",
+            rusqlite::params![(last + 13) as i64, common::NOW],
+        )
+        .unwrap();
+    }
+    let page: serde_json::Value = feed(&s, last, 5).await.json().await.unwrap();
+    assert_eq!(
+        page["items"],
+        serde_json::json!([{"deleted_activity": "late"}]),
+        "{page}"
+    );
+    assert_eq!(page["next"], last + 13);
+    let after: serde_json::Value = feed(&s, last + 13, 5).await.json().await.unwrap();
+    assert_eq!(after["items"], serde_json::json!([]));
+}
+
+/// A file the first mending (an older hub's) already rewrote still held sessions past their
+/// seats, since that mending never judged seats again: opening it judges every session, the
+/// latest confirmed giving way, and says so.
+#[test]
+fn a_file_mended_by_the_first_mending_has_its_overrun_sessions_judged_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hub.sqlite");
+    let file = dir.path().join("catalogue.json");
+    std::fs::write(&file, common::small_catalogue("Four seats")).unwrap();
+    common::import(&db, &file);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        // Five confirmed on a four-seat session, all canonical already (the first mending
+        // rewrote them), and that mending's mark and its one count.
+        for n in 1..=5u32 {
+            conn.execute(
+                "INSERT INTO signups (uuid, fingerprint, kiosk, card, activity, date, created_at,
+                 status, reason, existing, received_at)
+                 VALUES (?1, 'f', 'k1', ?2, 'seats', '2026-11-30', ?3, 'confirmed', NULL, NULL, ?1)",
+                rusqlite::params![uuid(n), card(50 + u64::from(n)), common::NOW],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('canonical_forms', 1);
+             INSERT OR REPLACE INTO meta (key, value) VALUES ('set_aside_signups', 3);",
+        )
+        .unwrap();
+    }
+    let said = String::from_utf8_lossy(&common::hub(&db, &["status"]).stdout).into_owned();
+    assert!(said.contains("moved off a full session: 1"), "{said}");
+    assert!(said.contains("an earlier mending set aside 3"), "{said}");
+    let rows = common::exported(&db);
+    let status = |n: u32| {
+        rows.iter()
+            .find(|r| r["uuid"] == uuid(n).as_str())
+            .map(|r| r["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        status(5).as_deref(),
+        Some("waitlisted"),
+        "the latest gives way"
+    );
+    assert_eq!(status(4).as_deref(), Some("confirmed"));
+    // Once.
+    let again = String::from_utf8_lossy(&common::hub(&db, &["status"]).stdout).into_owned();
+    assert_eq!(again, said);
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use common::{Setup, card};
 use learning_kiosk::domain::card::CardNumber;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Value, json};
 
 /// Posts `body` as a batch; the answer's status.
@@ -129,10 +129,13 @@ fn near_miss_signup() -> impl Strategy<Value = Value> {
 }
 
 fn bodies() -> impl Strategy<Value = Vec<u8>> {
+    let batch = |items: Vec<Value>| json!({"signups": items}).to_string().into_bytes();
     prop_oneof![
         any_json().prop_map(|v| v.to_string().into_bytes()),
-        prop::collection::vec(near_miss_signup(), 0..6)
-            .prop_map(|items| json!({"signups": items}).to_string().into_bytes()),
+        // One field of the wrong type refuses a whole batch: single sign-ups reach the
+        // judging (and the store) more often.
+        prop::collection::vec(near_miss_signup(), 1..2).prop_map(batch),
+        prop::collection::vec(near_miss_signup(), 0..6).prop_map(batch),
         prop::collection::vec(any::<u8>(), 0..64),
     ]
 }
@@ -140,11 +143,15 @@ fn bodies() -> impl Strategy<Value = Vec<u8>> {
 #[test]
 fn whatever_a_batch_holds_the_hub_answers_and_stores_only_canonical_rows() {
     let s = Setup::small();
-    let mut runner = TestRunner::new(Config {
-        cases: 300,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    // The same 300 cases every run (a test that fails now and then teaches nothing).
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: 300,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
     runner
         .run(&bodies(), |body| {
             let status = post(s.hub.addr, &s.token, &body);
@@ -161,8 +168,9 @@ fn whatever_a_batch_holds_the_hub_answers_and_stores_only_canonical_rows() {
     assert_eq!(post(s.hub.addr, &s.token, br#"{"signups":[]}"#), 200);
     let rows = common::exported(&s.db());
     assert!(
-        !rows.is_empty(),
-        "some near-miss sign-ups were right and kept"
+        rows.len() >= 5,
+        "some near-miss sign-ups were right and kept: {}",
+        rows.len()
     );
     // Refused or not, every kept row is canonical: what is refused for its form is not kept.
     for row in rows {

@@ -137,7 +137,8 @@ pub enum InvalidReason {
     /// The date is not a real date written `YYYY-MM-DD`.
     BadDate,
     /// `created_at` is not RFC 3339 in its one spelling (`2026-11-23T09:00:00+08:00`: an
-    /// upper-case `T`, seconds below 60, `Z` or an offset).
+    /// upper-case `T`, seconds below 60, a fraction of none, 3, 6 or 9 digits, `Z` or a
+    /// `+hh:mm` offset).
     BadTime,
     /// The UUID is not written in its one form (lower-case hex with hyphens).
     BadUuid,

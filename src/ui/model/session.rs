@@ -21,8 +21,8 @@ pub struct SessionFacts {
     pub time: Option<String>,
     /// The venue's name.
     pub venue: String,
-    /// How far and which way.
-    pub distance: String,
+    /// The venue's position, for how far and which way (only the standard view says it).
+    pub venue_at: crate::domain::geo::LatLon,
     /// The venue's address.
     pub address: String,
     /// Seats left.
@@ -37,8 +37,6 @@ pub fn facts(state: &State, lang: Lang, session: SessionRef) -> SessionFacts {
         SessionLookup::Meets(s) => Some(words::time_range(&s)),
         _ => None,
     };
-    let distance = state.site.position.distance_km(venue.position);
-    let direction = state.site.position.direction_to(venue.position);
     SessionFacts {
         title: state
             .catalogue
@@ -49,13 +47,19 @@ pub fn facts(state: &State, lang: Lang, session: SessionRef) -> SessionFacts {
         date: words::date(lang, session.date),
         time,
         venue: venue.name.get(lang).to_string(),
-        distance: words::distance_direction(lang, distance, direction),
+        venue_at: venue.position,
         address: venue.address.get(lang).to_string(),
         seats: words::seats(lang, state.seats_left(session), false),
     }
 }
 
 impl SessionFacts {
+    /// How far the venue is from `here`, and which way.
+    pub fn distance(&self, lang: Lang, here: crate::domain::geo::LatLon) -> String {
+        let km = here.distance_km(self.venue_at);
+        words::distance_direction(lang, km, here.direction_to(self.venue_at))
+    }
+
     /// When, with `gap` between the date and the time.
     pub fn when(&self, gap: &str) -> String {
         match &self.time {

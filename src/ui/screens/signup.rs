@@ -14,10 +14,18 @@ use crate::ui::qr;
 use crate::ui::words;
 
 /// What, when and where, in four lines from `(x, y)`; returns the rows used.
-fn session_lines(p: &mut Painter<'_>, facts: &SessionFacts, x: u16, y: u16, w: u16) -> u16 {
+fn session_lines(
+    p: &mut Painter<'_>,
+    state: &State,
+    facts: &SessionFacts,
+    x: u16,
+    y: u16,
+    w: u16,
+) -> u16 {
     let lines: [Rect; 4] =
         Layout::vertical([Constraint::Length(1); 4]).areas(Rect::new(x, y, w, 4));
-    let place = format!("{}   {}", facts.venue, facts.distance);
+    let distance = facts.distance(p.lang, state.site.position);
+    let place = format!("{}   {distance}", facts.venue);
     let text = p.theme.text.style();
     for (line, words, style) in [
         (lines[0], facts.title.as_str(), p.theme.text.bold()),
@@ -41,7 +49,7 @@ pub fn card_entry(p: &mut Painter<'_>, state: &State, session: SessionRef, area:
     let rows = p.paragraph(Rect::new(x, area.y + 1, w, 2), &how, p.theme.text.style());
     // The lines flow: the instructions take one or two rows.
     let y = area.y + 2 + rows;
-    let used = session_lines(p, &facts, x, y, w);
+    let used = session_lines(p, state, &facts, x, y, w);
     let field_y = y + used + 1;
     card_field::draw(p, state, area, field_y);
     let label = p.t("button-ok");
@@ -69,7 +77,7 @@ pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Re
     let w = area.width.saturating_sub(4);
     let title = p.t("confirm-title");
     p.text(x, area.y, w, &title, p.theme.text.bold());
-    let used = session_lines(p, &facts, x, area.y + 2, w);
+    let used = session_lines(p, state, &facts, x, area.y + 2, w);
     let mut y = area.y + 2 + used;
     if let Some(card) = state.visit.card {
         let line = ta(lang, "top-card", args!["card" => &card.masked()]);
@@ -123,7 +131,7 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
         date: receipt.date(),
     };
     let facts = session::facts(state, lang, session);
-    let used = session_lines(p, &facts, x, area.y + 2, text_w);
+    let used = session_lines(p, state, &facts, x, area.y + 2, text_w);
     let mut y = area.y + 2 + used + 1;
     let code = session::receipt_code(lang, receipt);
     p.text(x, y, text_w, &code, p.theme.text.bold());

@@ -1,8 +1,9 @@
 //! The hub's storage seam: everything the hub keeps (kiosks and their token hashes, the
 //! catalogue as a compacted change log, seat counts, every sign-up with its answer) goes
-//! through the [`Store`] trait. `sqlite/` is the one implementation today and the only place
-//! SQL lives; a second backend (Postgres) is a second implementation of the trait, judging
-//! sign-ups by the same `rules`.
+//! through the [`Store`] trait. It takes `&self`, so a backend with a pool of connections
+//! serves requests side by side (SQLite's one connection sits behind a mutex). `sqlite/` is
+//! the one implementation today and the only place SQL lives; a second backend (Postgres) is
+//! a second implementation of the trait, judging sign-ups by the same `rules`.
 
 pub mod rules;
 pub mod sqlite;
@@ -14,38 +15,35 @@ use learning_wire::{BatchAnswer, SignupItem};
 use serde::Serialize;
 
 /// What the hub keeps, whichever database keeps it.
-pub trait Store: Send {
+pub trait Store: Send + Sync {
     /// The kiosk a bearer token belongs to, if any.
-    fn kiosk_by_token(&mut self, token: &str) -> Result<Option<String>, StoreError>;
+    fn kiosk_by_token(&self, token: &str) -> Result<Option<String>, StoreError>;
     /// Whether a kiosk with this id has a token.
-    fn kiosk_exists(&mut self, id: &str) -> Result<bool, StoreError>;
+    fn kiosk_exists(&self, id: &str) -> Result<bool, StoreError>;
     /// Gives a kiosk this token (only its hash is kept), replacing any it had.
-    fn set_kiosk_token(&mut self, id: &str, token: &str) -> Result<(), StoreError>;
+    fn set_kiosk_token(&self, id: &str, token: &str) -> Result<(), StoreError>;
     /// The feed's page after a cursor: at most `limit` changes, oldest first.
     fn feed_page(
-        &mut self,
+        &self,
         cursor: Cursor,
         limit: u32,
         if_none_match: Option<&str>,
     ) -> Result<FeedAnswer, StoreError>;
     /// Answers a batch of sign-ups and records every answer before returning (all or none).
-    fn answer_batch(
-        &mut self,
-        kiosk: &str,
-        items: &[SignupItem],
-    ) -> Result<BatchAnswer, StoreError>;
+    fn answer_batch(&self, kiosk: &str, items: &[SignupItem]) -> Result<BatchAnswer, StoreError>;
     /// Imports a catalogue file whole, or not at all, publishing only what changed.
-    fn import(&mut self, path: &Path) -> Result<Imported, ImportError>;
+    fn import(&self, path: &Path) -> Result<Imported, ImportError>;
     /// The feed's newest change number.
-    fn last_seq(&mut self) -> Result<u64, StoreError>;
+    fn last_seq(&self) -> Result<u64, StoreError>;
     /// Forgets tombstones older than `days`; returns how many went.
-    fn purge_tombstones(&mut self, days: i64) -> Result<usize, StoreError>;
-    /// Mends what an older hub stored in other forms, once (later calls do nothing).
-    fn mend(&mut self) -> Result<Mended, StoreError>;
+    fn purge_tombstones(&self, days: i64) -> Result<usize, StoreError>;
     /// Every sign-up with its answer, in the order received (for `export`).
-    fn signups(&mut self) -> Result<Vec<StoredSignup>, StoreError>;
+    fn signups(&self) -> Result<Vec<StoredSignup>, StoreError>;
+    /// What an older hub stored in forms that do not read, set aside as it was, with why
+    /// (for `export set-aside`; a backend with no such past has none).
+    fn set_aside(&self) -> Result<Vec<(StoredSignup, String)>, StoreError>;
     /// The counts `status` prints.
-    fn status(&mut self) -> Result<Status, StoreError>;
+    fn status(&self) -> Result<Status, StoreError>;
 }
 
 /// The database failed (the backend's own words inside).
@@ -161,4 +159,7 @@ pub struct Status {
     pub signups: Vec<(String, i64)>,
     /// What mending old forms did, added over every time it ran.
     pub mended: Mended,
+    /// What the first mending (an older hub's) set aside, second holds and unreadable rows
+    /// counted together.
+    pub earlier_set_aside: i64,
 }

@@ -27,49 +27,67 @@ pub fn page(
     let mut stmt = conn.prepare_cached(
         "SELECT seq, kind, key, body FROM objects WHERE seq > ?1 ORDER BY seq LIMIT ?2",
     )?;
-    let rows = stmt.query_map(rusqlite::params![after as i64, limit], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
-        ))
-    })?;
     // The stored bodies are JSON already: the page is written around them rather than
     // parsed and printed again (a first sync is mostly this).
     let mut out = String::from("{\"items\":[");
     let mut next = after;
-    let mut first = true;
-    let mut item = |tag: &str, json: &str| {
-        if !std::mem::take(&mut first) {
-            out.push(',');
+    let mut written = 0u32;
+    // Rows that are not sent (a seat count withdrawn, a damaged body) are read past, but a
+    // page is never empty while changes remain: a kiosk reads an empty page as caught up.
+    'pages: loop {
+        let rows = stmt.query_map(rusqlite::params![next as i64, limit], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut read = 0u32;
+        for row in rows {
+            let (seq, kind, key, body) = row?;
+            read += 1;
+            next = seq as u64;
+            if write_item(&mut out, written == 0, &kind, &key, body.as_deref()) {
+                written += 1;
+                if written == limit {
+                    break 'pages;
+                }
+            }
         }
-        out.push_str("{\"");
-        out.push_str(tag);
-        out.push_str("\":");
-        out.push_str(json);
-        out.push('}');
-    };
-    for row in rows {
-        let (seq, kind, key, body) = row?;
-        next = seq as u64;
-        // A body that does not read (a damaged file) is left out rather than breaking the
-        // page for every kiosk.
-        let body = body.filter(|b| match kind.as_str() {
-            "seats" => serde_json::from_str::<Seats>(b).is_ok(),
-            _ => serde_json::from_str::<IgnoredAny>(b).is_ok(),
-        });
-        // A tombstone's key, as a JSON string (escaped).
-        let key = || serde_json::Value::from(key.as_str()).to_string();
-        match (kind.as_str(), body.as_deref()) {
-            ("venue", Some(b)) => item("venue", b),
-            ("venue", None) => item("deleted_venue", &key()),
-            ("activity", Some(b)) => item("activity", b),
-            ("activity", None) => item("deleted_activity", &key()),
-            ("seats", Some(b)) => item("seats", b),
-            _ => {}
+        if read < limit {
+            break;
         }
     }
     out.push_str(&format!("],\"next\":{next}}}"));
     Ok(FeedAnswer::Page(out, tag))
+}
+
+/// Writes one stored row as a feed item (after a comma unless it is the page's `first`);
+/// false for a row that is not sent: a seat count withdrawn, or a body that does not read (a
+/// damaged file), left out rather than breaking the page for every kiosk.
+fn write_item(out: &mut String, first: bool, kind: &str, key: &str, body: Option<&str>) -> bool {
+    let body = body.filter(|b| match kind {
+        "seats" => serde_json::from_str::<Seats>(b).is_ok(),
+        _ => serde_json::from_str::<IgnoredAny>(b).is_ok(),
+    });
+    // A tombstone's key, as a JSON string (escaped).
+    let key = || serde_json::Value::from(key).to_string();
+    let (tag, json) = match (kind, body) {
+        ("venue", Some(b)) => ("venue", std::borrow::Cow::Borrowed(b)),
+        ("venue", None) => ("deleted_venue", key().into()),
+        ("activity", Some(b)) => ("activity", std::borrow::Cow::Borrowed(b)),
+        ("activity", None) => ("deleted_activity", key().into()),
+        ("seats", Some(b)) => ("seats", std::borrow::Cow::Borrowed(b)),
+        _ => return false,
+    };
+    if !first {
+        out.push(',');
+    }
+    out.push_str("{\"");
+    out.push_str(tag);
+    out.push_str("\":");
+    out.push_str(&json);
+    out.push('}');
+    true
 }

@@ -44,6 +44,15 @@ pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut result = Mended::default();
+    // The first mending (mark 1) rewrote cards and dates but never judged seats again, and
+    // counted second holds and unreadable rows as one number: that number is kept apart.
+    let after_first = done == Some(1);
+    if after_first {
+        tx.execute(
+            "UPDATE meta SET key = 'earlier_set_aside' WHERE key = 'set_aside_signups'",
+            [],
+        )?;
+    }
     let rows: Vec<Row> = {
         let mut stmt = tx.prepare(
             "SELECT uuid, card, activity, date, created_at, status FROM signups
@@ -92,12 +101,20 @@ pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
             "UPDATE signups SET uuid = ?1, card = ?2, date = ?3, created_at = ?4 WHERE uuid = ?5",
             params![uuid, card, date, created, row.uuid],
         )?;
+        // A duplicate names the sign-up it duplicates by its UUID, now in its one form.
+        tx.execute(
+            "UPDATE signups SET existing = ?1 WHERE existing = ?2",
+            params![uuid, row.uuid],
+        )?;
         if !holds || (card == row.card && date == row.date) {
             result.mended += 1;
             continue;
         }
         sessions.insert((row.activity.clone(), row.date.clone()));
         sessions.insert((row.activity.clone(), date.clone()));
+        // Only a sign-up that moved to another spelling of its date was never counted
+        // against the session; one whose card alone was rewritten always was.
+        let moved = date != row.date;
         // Under its new spelling it may hold a session its card already holds.
         let first: Option<String> = tx
             .query_row(
@@ -117,7 +134,9 @@ pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
                 result.duplicates += 1;
             }
             None => {
-                moved_in.insert(uuid);
+                if moved {
+                    moved_in.insert(uuid);
+                }
                 result.mended += 1;
             }
         }
@@ -137,11 +156,22 @@ pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
     for key in broken {
         super::put(&tx, "seats", &key, None)?;
     }
+    // After the first mending the sign-ups that moved cannot be told apart any more: every
+    // session is judged again, the latest confirmed giving way first.
+    if after_first {
+        let mut stmt =
+            tx.prepare("SELECT DISTINCT activity, date FROM signups WHERE status = 'confirmed'")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for session in rows {
+            sessions.insert(session?);
+        }
+    }
     for (activity, date) in sessions {
         if canonical_date(&date).as_deref() != Some(date.as_str()) {
             continue;
         }
-        result.over_capacity += fit_to_capacity(&tx, &activity, &date, &moved_in)?;
+        let may_give_way = (!after_first).then_some(&moved_in);
+        result.over_capacity += fit_to_capacity(&tx, &activity, &date, may_give_way)?;
         let found = catalogue::activity(&tx, &activity)?;
         seats::publish_seats(&tx, found.as_ref(), &activity, &date)?;
     }
@@ -188,13 +218,13 @@ fn set_aside(tx: &Connection, uuid: &str, why: &str) -> rusqlite::Result<()> {
 }
 
 /// A session holds no more than its seats: confirmed sign-ups that moved in from another
-/// spelling of its date give way, the latest first (those always counted keep theirs), to
-/// the waiting list while it has room, else to full. Returns how many gave way.
+/// spelling of its date (`None`: any) give way, the latest first (those always counted keep
+/// theirs), to the waiting list while it has room, else to full. Returns how many gave way.
 fn fit_to_capacity(
     tx: &Connection,
     activity: &str,
     date: &str,
-    moved_in: &HashSet<String>,
+    moved_in: Option<&HashSet<String>>,
 ) -> rusqlite::Result<u64> {
     let Some(found) = catalogue::activity(tx, activity)? else {
         return Ok(0);
@@ -216,7 +246,10 @@ fn fit_to_capacity(
         rows.collect::<Result<_, _>>()?
     };
     let mut gave_way = 0;
-    for uuid in latest.iter().filter(|u| moved_in.contains(*u)) {
+    for uuid in latest
+        .iter()
+        .filter(|u| moved_in.is_none_or(|m| m.contains(*u)))
+    {
         if over == 0 {
             break;
         }

@@ -11,6 +11,7 @@ mod seats;
 mod signups;
 
 use std::path::Path;
+use std::sync::Mutex;
 
 use learning_wire::{BatchAnswer, SignupItem};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -73,23 +74,39 @@ CREATE TABLE IF NOT EXISTS meta (
 
 /// The hub's store in one SQLite file.
 pub struct SqliteStore {
-    conn: Connection,
+    conn: Mutex<Connection>,
+    mended: Mended,
 }
 
 impl SqliteStore {
-    /// Opens (or creates) the hub's file.
+    /// Opens (or creates) the hub's file; a file from before the hub took only canonical
+    /// forms is mended first, once ([`SqliteStore::mended`] says what that did).
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
-        let open = || -> rusqlite::Result<Connection> {
-            let conn = Connection::open(path)?;
+        let open = || -> rusqlite::Result<(Connection, Mended)> {
+            let mut conn = Connection::open(path)?;
             conn.busy_timeout(std::time::Duration::from_secs(10))?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
             // An answer sent to a kiosk is durable first: the kiosk forgets nothing it was
             // told.
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.execute_batch(SCHEMA)?;
-            Ok(conn)
+            let mended = mend::canonical_forms(&mut conn)?;
+            Ok((conn, mended))
         };
-        Ok(SqliteStore { conn: open()? })
+        let (conn, mended) = open()?;
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+            mended,
+        })
+    }
+
+    /// What opening mended in an older file (nothing, usually).
+    pub fn mended(&self) -> &Mended {
+        &self.mended
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -106,57 +123,53 @@ impl From<rusqlite::Error> for ImportError {
 }
 
 impl Store for SqliteStore {
-    fn kiosk_by_token(&mut self, token: &str) -> Result<Option<String>, StoreError> {
-        Ok(kiosks::by_token(&self.conn, token)?)
+    fn kiosk_by_token(&self, token: &str) -> Result<Option<String>, StoreError> {
+        Ok(kiosks::by_token(&self.conn(), token)?)
     }
 
-    fn kiosk_exists(&mut self, id: &str) -> Result<bool, StoreError> {
-        Ok(kiosks::exists(&self.conn, id)?)
+    fn kiosk_exists(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(kiosks::exists(&self.conn(), id)?)
     }
 
-    fn set_kiosk_token(&mut self, id: &str, token: &str) -> Result<(), StoreError> {
-        Ok(kiosks::set_token(&self.conn, id, token)?)
+    fn set_kiosk_token(&self, id: &str, token: &str) -> Result<(), StoreError> {
+        Ok(kiosks::set_token(&self.conn(), id, token)?)
     }
 
     fn feed_page(
-        &mut self,
+        &self,
         cursor: Cursor,
         limit: u32,
         if_none_match: Option<&str>,
     ) -> Result<FeedAnswer, StoreError> {
-        Ok(feed::page(&self.conn, cursor, limit, if_none_match)?)
+        Ok(feed::page(&self.conn(), cursor, limit, if_none_match)?)
     }
 
-    fn answer_batch(
-        &mut self,
-        kiosk: &str,
-        items: &[SignupItem],
-    ) -> Result<BatchAnswer, StoreError> {
-        Ok(signups::answer_batch(&mut self.conn, kiosk, items)?)
+    fn answer_batch(&self, kiosk: &str, items: &[SignupItem]) -> Result<BatchAnswer, StoreError> {
+        Ok(signups::answer_batch(&mut self.conn(), kiosk, items)?)
     }
 
-    fn import(&mut self, path: &Path) -> Result<Imported, ImportError> {
-        catalogue::import(&mut self.conn, path)
+    fn import(&self, path: &Path) -> Result<Imported, ImportError> {
+        catalogue::import(&mut self.conn(), path)
     }
 
-    fn last_seq(&mut self) -> Result<u64, StoreError> {
-        Ok(last_seq(&self.conn)?)
+    fn last_seq(&self) -> Result<u64, StoreError> {
+        Ok(last_seq(&self.conn())?)
     }
 
-    fn purge_tombstones(&mut self, days: i64) -> Result<usize, StoreError> {
-        Ok(purge_tombstones(&self.conn, days)?)
+    fn purge_tombstones(&self, days: i64) -> Result<usize, StoreError> {
+        Ok(purge_tombstones(&mut self.conn(), days)?)
     }
 
-    fn mend(&mut self) -> Result<Mended, StoreError> {
-        Ok(mend::canonical_forms(&mut self.conn)?)
+    fn signups(&self) -> Result<Vec<StoredSignup>, StoreError> {
+        Ok(reports::signups(&self.conn())?)
     }
 
-    fn signups(&mut self) -> Result<Vec<StoredSignup>, StoreError> {
-        Ok(reports::signups(&self.conn)?)
+    fn set_aside(&self) -> Result<Vec<(StoredSignup, String)>, StoreError> {
+        Ok(reports::set_aside(&self.conn())?)
     }
 
-    fn status(&mut self) -> Result<Status, StoreError> {
-        Ok(reports::status(&self.conn)?)
+    fn status(&self) -> Result<Status, StoreError> {
+        Ok(reports::status(&self.conn())?)
     }
 }
 
@@ -231,10 +244,13 @@ fn put(conn: &Connection, kind: &str, key: &str, body: Option<&str>) -> rusqlite
     Ok(true)
 }
 
-/// Forgets tombstones older than `days` and raises the oldest cursor served past them.
-fn purge_tombstones(conn: &Connection, days: i64) -> rusqlite::Result<usize> {
+/// Forgets tombstones older than `days` and raises the oldest cursor served past them, in
+/// one transaction (the floor first): a crash between the two would let a kiosk below the
+/// floor miss a deletion, or hand out a change number again.
+fn purge_tombstones(conn: &mut Connection, days: i64) -> rusqlite::Result<usize> {
     let cutoff = (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
-    let newest_purged: Option<i64> = conn.query_row(
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let newest_purged: Option<i64> = tx.query_row(
         "SELECT max(seq) FROM objects WHERE body IS NULL AND changed_at < ?1",
         [&cutoff],
         |r| r.get(0),
@@ -242,14 +258,15 @@ fn purge_tombstones(conn: &Connection, days: i64) -> rusqlite::Result<usize> {
     let Some(newest) = newest_purged else {
         return Ok(0);
     };
-    let n = conn.execute(
-        "DELETE FROM objects WHERE body IS NULL AND changed_at < ?1",
-        [&cutoff],
-    )?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO meta (key, value) VALUES ('purge_floor', ?1)
          ON CONFLICT (key) DO UPDATE SET value = max(value, ?1)",
         [newest],
     )?;
+    let n = tx.execute(
+        "DELETE FROM objects WHERE body IS NULL AND changed_at < ?1",
+        [&cutoff],
+    )?;
+    tx.commit()?;
     Ok(n)
 }

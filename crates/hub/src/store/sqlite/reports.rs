@@ -10,21 +10,33 @@ pub fn signups(conn: &Connection) -> rusqlite::Result<Vec<StoredSignup>> {
         "SELECT uuid, kiosk, card, activity, date, created_at, status, reason, existing, received_at
          FROM signups ORDER BY received_at, uuid",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(StoredSignup {
-            uuid: r.get(0)?,
-            kiosk: r.get(1)?,
-            card: r.get(2)?,
-            activity: r.get(3)?,
-            date: r.get(4)?,
-            created_at: r.get(5)?,
-            status: r.get(6)?,
-            reason: r.get(7)?,
-            existing: r.get(8)?,
-            received_at: r.get(9)?,
-        })
-    })?;
+    let rows = stmt.query_map([], row)?;
     rows.collect()
+}
+
+/// Every sign-up set aside by mending, as it was stored, with why.
+pub fn set_aside(conn: &Connection) -> rusqlite::Result<Vec<(StoredSignup, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT uuid, kiosk, card, activity, date, created_at, status, reason, existing, received_at, why
+         FROM set_aside ORDER BY received_at, uuid",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((row(r)?, r.get(10)?)))?;
+    rows.collect()
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredSignup> {
+    Ok(StoredSignup {
+        uuid: r.get(0)?,
+        kiosk: r.get(1)?,
+        card: r.get(2)?,
+        activity: r.get(3)?,
+        date: r.get(4)?,
+        created_at: r.get(5)?,
+        status: r.get(6)?,
+        reason: r.get(7)?,
+        existing: r.get(8)?,
+        received_at: r.get(9)?,
+    })
 }
 
 /// The counts of what the hub holds.
@@ -56,5 +68,6 @@ pub fn status(conn: &Connection) -> rusqlite::Result<Status> {
             duplicates: meta("duplicate_signups")? as u64,
             over_capacity: meta("over_capacity_signups")? as u64,
         },
+        earlier_set_aside: meta("earlier_set_aside")?,
     })
 }

@@ -17,9 +17,14 @@ fn answer(tx: &Connection, kiosk: &str, item: &SignupItem) -> rusqlite::Result<A
         .prepare_cached(
             "SELECT fingerprint, status, reason, existing FROM signups WHERE uuid = ?1",
         )?
-        .query_row([&item.uuid], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
+        // A sign-up stored before the hub kept one spelling of a UUID was rewritten in it: a
+        // resend in the old spelling still finds its first answer.
+        .query_row(
+            [rules::canonical_uuid(&item.uuid)
+                .as_deref()
+                .unwrap_or(&item.uuid)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
         .optional()?;
     if let Some((stored, status, reason, existing)) = seen {
         // The same UUID gets its first answer, forever; with another payload, it is refused
