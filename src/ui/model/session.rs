@@ -21,10 +21,8 @@ pub struct SessionFacts {
     pub time: Option<String>,
     /// The venue's name.
     pub venue: String,
-    /// The venue's position, for how far and which way (only the standard view says it).
-    pub venue_at: crate::domain::geo::LatLon,
-    /// The venue's address.
-    pub address: String,
+    /// The venue, for what only the standard view says (how far, the address).
+    pub venue_id: crate::catalogue::VenueId,
     /// Seats left.
     pub seats: String,
 }
@@ -47,17 +45,24 @@ pub fn facts(state: &State, lang: Lang, session: SessionRef) -> SessionFacts {
         date: words::date(lang, session.date),
         time,
         venue: venue.name.get(lang).to_string(),
-        venue_at: venue.position,
-        address: venue.address.get(lang).to_string(),
+        venue_id: activity.venue,
         seats: words::seats(lang, state.seats_left(session), false),
     }
 }
 
 impl SessionFacts {
-    /// How far the venue is from `here`, and which way.
-    pub fn distance(&self, lang: Lang, here: crate::domain::geo::LatLon) -> String {
-        let km = here.distance_km(self.venue_at);
-        words::distance_direction(lang, km, here.direction_to(self.venue_at))
+    /// How far the venue is from the kiosk, and which way.
+    pub fn distance(&self, state: &State, lang: Lang) -> String {
+        let (here, there) = (
+            state.site.position,
+            state.catalogue.venue(self.venue_id).position,
+        );
+        words::distance_direction(lang, here.distance_km(there), here.direction_to(there))
+    }
+
+    /// The venue's address.
+    pub fn address<'s>(&self, state: &'s State, lang: Lang) -> &'s str {
+        state.catalogue.venue(self.venue_id).address.get(lang)
     }
 
     /// When, with `gap` between the date and the time.
@@ -69,10 +74,11 @@ impl SessionFacts {
     }
 
     /// The key facts drawn large: what, when, where (and seats).
-    pub fn large(&self, seats: bool) -> Vec<String> {
-        let mut facts = vec![self.title.clone(), self.when(" "), self.venue.clone()];
+    pub fn large(self, seats: bool) -> Vec<String> {
+        let when = self.when(" ");
+        let mut facts = vec![self.title, when, self.venue];
         if seats {
-            facts.push(self.seats.clone());
+            facts.push(self.seats);
         }
         facts
     }

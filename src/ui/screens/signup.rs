@@ -24,14 +24,15 @@ fn session_lines(
 ) -> u16 {
     let lines: [Rect; 4] =
         Layout::vertical([Constraint::Length(1); 4]).areas(Rect::new(x, y, w, 4));
-    let distance = facts.distance(p.lang, state.site.position);
+    let distance = facts.distance(state, p.lang);
     let place = format!("{}   {distance}", facts.venue);
+    let address = facts.address(state, p.lang);
     let text = p.theme.text.style();
     for (line, words, style) in [
         (lines[0], facts.title.as_str(), p.theme.text.bold()),
         (lines[1], facts.when("   ").as_str(), text),
         (lines[2], place.as_str(), text),
-        (lines[3], facts.address.as_str(), p.theme.muted.style()),
+        (lines[3], address, p.theme.muted.style()),
     ] {
         p.text(line.x, line.y, line.width, words, style);
     }
