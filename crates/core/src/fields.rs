@@ -47,6 +47,10 @@ pub trait Node<'a>: Copy {
     fn entries(self) -> Vec<(&'a str, Self)>;
     /// A problem about this value, at `path` (a TOML value knows its line).
     fn problem(self, path: String, kind: ProblemKind) -> Problem;
+    /// Whether the value stands for nothing (JSON `null`); asked of every key read.
+    fn is_absent(self) -> bool {
+        matches!(self.shape(), Shape::Absent)
+    }
 }
 
 impl<'a> Node<'a> for &'a serde_json::Value {
@@ -77,6 +81,10 @@ impl<'a> Node<'a> for &'a serde_json::Value {
 
     fn problem(self, path: String, kind: ProblemKind) -> Problem {
         Problem::at(path, kind)
+    }
+
+    fn is_absent(self) -> bool {
+        self.is_null()
     }
 }
 
@@ -211,9 +219,7 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
                 asked.push(key.to_string());
             }
         }
-        self.node?
-            .get(key)
-            .filter(|v| !matches!(v.shape(), Shape::Absent))
+        self.node?.get(key).filter(|v| !v.is_absent())
     }
 
     /// Reads an optional key with `read` when it is there; `None` when it is not.
@@ -238,7 +244,7 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
     }
 
     /// Refuses every key of this table but `allowed`.
-    pub fn only(&mut self, allowed: &[&str]) {
+    fn only(&mut self, allowed: &[&str]) {
         let Some(node) = self.node else {
             return;
         };
@@ -488,27 +494,29 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
                 }
             }
         }
+        // A language that is not there, or is blank, stands aside for the other.
         let mut lang_text = |tag: &str| -> Option<Option<String>> {
-            let v = value.get(tag)?;
+            let Some(v) = value.get(tag) else {
+                return Some(None);
+            };
             let at = || format!("{path}.{tag}");
             match v.shape() {
                 Shape::Absent => Some(None),
                 Shape::Str(s) if s.trim().is_empty() => Some(None),
-                Shape::Str(s) => {
-                    if s.chars().count() > rule.max_chars {
-                        self.problems
-                            .push(v.problem(at(), ProblemKind::TooLong(rule.max_chars)));
-                        return None;
-                    }
-                    if s.chars()
-                        .any(|c| c.is_control() && !(rule.lines && matches!(c, '\n' | '\t')))
-                    {
-                        self.problems
-                            .push(v.problem(at(), ProblemKind::ControlCharacter));
-                        return None;
-                    }
-                    Some(Some(nfc(s)))
+                Shape::Str(s) if s.chars().count() > rule.max_chars => {
+                    self.problems
+                        .push(v.problem(at(), ProblemKind::TooLong(rule.max_chars)));
+                    None
                 }
+                Shape::Str(s)
+                    if s.chars()
+                        .any(|c| c.is_control() && !(rule.lines && matches!(c, '\n' | '\t'))) =>
+                {
+                    self.problems
+                        .push(v.problem(at(), ProblemKind::ControlCharacter));
+                    None
+                }
+                Shape::Str(s) => Some(Some(nfc(s))),
                 _ => {
                     self.problems
                         .push(v.problem(at(), ProblemKind::WrongType(Expected::String)));
@@ -516,18 +524,7 @@ impl<'p, 'a, N: Node<'a>> Fields<'p, 'a, N> {
                 }
             }
         };
-        // A language that is not there at all reads as absent.
-        let zh = if value.get("zh-CN").is_some() {
-            lang_text("zh-CN")
-        } else {
-            Some(None)
-        };
-        let en = if value.get("en-US").is_some() {
-            lang_text("en-US")
-        } else {
-            Some(None)
-        };
-        let (Some(zh), Some(en)) = (zh, en) else {
+        let (Some(zh), Some(en)) = (lang_text("zh-CN"), lang_text("en-US")) else {
             return None;
         };
         if !ok {

@@ -90,13 +90,6 @@ impl CardNumber {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Masked(String);
 
-impl Masked {
-    /// The masked words.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
 impl From<String> for Masked {
     fn from(text: String) -> Masked {
         Masked(mask_digit_runs(&text))

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{catalogue, seats};
+use super::{catalogue, reports, seats};
 use crate::store::Mended;
 use crate::store::rules::{
     canonical_card, canonical_date, canonical_time, canonical_uuid, waitlist_len,
@@ -19,16 +19,6 @@ use crate::store::rules::{
 
 /// The mark that a file is mended; the number says which mending it has had.
 const MENDED_VERSION: i64 = 2;
-
-/// One stored sign-up, as the older hub kept it.
-struct Row {
-    uuid: String,
-    card: String,
-    activity: String,
-    date: String,
-    created_at: String,
-    status: String,
-}
 
 /// Mends the file once (later calls do nothing).
 pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
@@ -53,23 +43,7 @@ pub fn canonical_forms(conn: &mut Connection) -> rusqlite::Result<Mended> {
             [],
         )?;
     }
-    let rows: Vec<Row> = {
-        let mut stmt = tx.prepare(
-            "SELECT uuid, card, activity, date, created_at, status FROM signups
-             ORDER BY received_at, uuid",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Row {
-                uuid: r.get(0)?,
-                card: r.get(1)?,
-                activity: r.get(2)?,
-                date: r.get(3)?,
-                created_at: r.get(4)?,
-                status: r.get(5)?,
-            })
-        })?;
-        rows.collect::<Result<_, _>>()?
-    };
+    let rows = reports::signups(&tx)?;
     // Sessions whose counts change, and the holding sign-ups that moved into them.
     let mut sessions = BTreeSet::new();
     let mut moved_in = HashSet::new();

@@ -51,21 +51,10 @@ CREATE TABLE IF NOT EXISTS signups (
 );
 CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date, status);
 CREATE INDEX IF NOT EXISTS signups_card ON signups (card, activity, date);
--- Sign-ups an older hub stored in forms that do not read, moved here as they were.
-CREATE TABLE IF NOT EXISTS set_aside (
-    uuid         TEXT PRIMARY KEY,
-    fingerprint  TEXT NOT NULL,
-    kiosk        TEXT NOT NULL,
-    card         TEXT NOT NULL,
-    activity     TEXT NOT NULL,
-    date         TEXT NOT NULL,
-    created_at   TEXT NOT NULL,
-    status       TEXT NOT NULL,
-    reason       TEXT,
-    existing     TEXT,
-    received_at  TEXT NOT NULL,
-    why          TEXT NOT NULL
-);
+-- Sign-ups an older hub stored in forms that do not read, moved here as they were: the
+-- columns of signups (taken from it, so the two never drift apart) and why.
+CREATE TABLE IF NOT EXISTS set_aside AS SELECT *, '' AS why FROM signups WHERE 0;
+CREATE UNIQUE INDEX IF NOT EXISTS set_aside_uuid ON set_aside (uuid);
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value INTEGER NOT NULL

@@ -24,6 +24,7 @@ pub fn set_aside(conn: &Connection) -> rusqlite::Result<Vec<(StoredSignup, Strin
     rows.collect()
 }
 
+/// One stored sign-up, from the ten columns in the order `signups` selects them.
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredSignup> {
     Ok(StoredSignup {
         uuid: r.get(0)?,
