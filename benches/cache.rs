@@ -91,6 +91,7 @@ fn measure(dir: &Path, activities: usize) -> (f64, f64, f64, f64) {
                         activity: format!("a{}", (run * PAGE + i) * 37 % activities),
                         date: "2026-11-25".into(),
                         taken: (run + i) as u32 % 9,
+                        waiting: 0,
                     })
                 })
                 .collect(),

@@ -134,6 +134,7 @@ fn a_page_applied_in_place_shows_what_loading_the_whole_cache_again_shows() {
             activity: acts[4]["id"].as_str().unwrap().into(),
             date: "2026-11-25".into(),
             taken: 7,
+            waiting: 0,
         }),
         FeedItem::Venue(new_venue),
         FeedItem::Activity(at_new_venue),
@@ -186,6 +187,7 @@ fn an_item_the_kiosk_cannot_read_is_set_aside_and_the_rest_of_the_page_stays() {
             activity: "x".into(),
             date: "2026-12-7".into(),
             taken: 1,
+            waiting: 0,
         }),
         FeedItem::Activity(fine),
     ];

@@ -258,11 +258,7 @@ fn my_signups_show_the_hubs_answers_next_time_the_card_is_read() {
     // The hub confirms it (what the sync worker records in the outbox).
     let waiting = h.exec.outbox.waiting(10).unwrap();
     assert_eq!(waiting.len(), 1);
-    let answer = learning_wire::Answer {
-        status: learning_wire::AnswerStatus::Waitlisted,
-        reason: None,
-        existing: None,
-    };
+    let answer = learning_wire::Answer::status(learning_wire::AnswerStatus::Waitlisted);
     h.exec
         .outbox
         .record_answers(

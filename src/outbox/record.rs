@@ -25,11 +25,15 @@ pub enum Status {
     Invalid,
     /// The hub could not read it: held for staff, not sent again.
     Parked,
+    /// The place is given up (a cancel the hub applied, or a sign-up cancelled).
+    Cancelled,
+    /// The hub recorded the check-in.
+    CheckedIn,
 }
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 9] = [
         Status::Waiting,
         Status::Confirmed,
         Status::Waitlisted,
@@ -37,6 +41,8 @@ impl Status {
         Status::Duplicate,
         Status::Invalid,
         Status::Parked,
+        Status::Cancelled,
+        Status::CheckedIn,
     ];
 
     /// The name stored in the database and printed by `queue --json`.
@@ -49,6 +55,8 @@ impl Status {
             Status::Duplicate => "duplicate",
             Status::Invalid => "invalid",
             Status::Parked => "parked",
+            Status::Cancelled => "cancelled",
+            Status::CheckedIn => "checked_in",
         }
     }
 
@@ -61,6 +69,8 @@ impl Status {
             A::Full => Status::Full,
             A::Duplicate => Status::Duplicate,
             A::Invalid => Status::Invalid,
+            A::Cancelled => Status::Cancelled,
+            A::CheckedIn => Status::CheckedIn,
         }
     }
 

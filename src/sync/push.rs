@@ -12,6 +12,8 @@ use crate::sync::{Report, SyncError, Syncer};
 fn item(r: &SignupRecord) -> SignupItem {
     SignupItem {
         uuid: r.uuid.clone(),
+        kind: learning_wire::Kind::Signup,
+        target: None,
         card: r.card_digits.clone(),
         activity: r.activity_id.clone(),
         date: r.date.to_string(),

@@ -309,6 +309,8 @@ fn hub_cpu_per_request(
     for i in first..first + n {
         let day = now.date_naive() + chrono::Days::new(1 + (i % 7) as u64);
         let item = SignupItem {
+            kind: learning_wire::Kind::Signup,
+            target: None,
             uuid: uuid::Uuid::new_v4().to_string(),
             card: common::card(10_000 + i as u64),
             activity: format!("a{}", (i * 7919) % activities),

@@ -110,6 +110,8 @@ async fn naive_uploads(url: &str, token: &str, n: usize, first_card: u64) {
         .unwrap();
     for i in 0..n {
         let item = SignupItem {
+            kind: learning_wire::Kind::Signup,
+            target: None,
             uuid: format!("10000000-0000-4000-8000-{:012}", first_card + i as u64),
             card: common::card(first_card + i as u64),
             activity: "cy-wangjing-clc.smartphone".into(),

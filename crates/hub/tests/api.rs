@@ -25,6 +25,8 @@ fn client() -> reqwest::Client {
 
 fn item(uuid: &str, card: &str, activity: &str, date: &str) -> SignupItem {
     SignupItem {
+        kind: learning_wire::Kind::Signup,
+        target: None,
         uuid: uuid.into(),
         card: card.into(),
         activity: activity.into(),

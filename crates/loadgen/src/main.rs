@@ -434,6 +434,8 @@ impl Cards {
 fn signup(rng: &mut fastrand::Rng, sessions: &[(Arc<str>, String)], cards: &Cards) -> SignupItem {
     let (activity, date) = &sessions[rng.usize(..sessions.len())];
     SignupItem {
+        kind: learning_wire::Kind::Signup,
+        target: None,
         uuid: uuid::Uuid::new_v4().to_string(),
         card: cards.take(),
         activity: activity.to_string(),
@@ -444,11 +446,8 @@ fn signup(rng: &mut fastrand::Rng, sessions: &[(Arc<str>, String)], cards: &Card
 
 fn answer_label(a: &Answer) -> String {
     match a.status {
-        AnswerStatus::Confirmed => "confirmed".into(),
-        AnswerStatus::Waitlisted => "waitlisted".into(),
-        AnswerStatus::Full => "full".into(),
-        AnswerStatus::Duplicate => "duplicate".into(),
         AnswerStatus::Invalid => format!("invalid:{}", a.reason.map_or("unknown", |r| r.as_str())),
+        other => other.as_str().into(),
     }
 }
 

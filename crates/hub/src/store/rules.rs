@@ -27,38 +27,26 @@ pub fn fingerprint(item: &SignupItem) -> String {
 
 /// A status as it is stored.
 pub fn status_name(s: AnswerStatus) -> &'static str {
-    match s {
-        AnswerStatus::Confirmed => "confirmed",
-        AnswerStatus::Waitlisted => "waitlisted",
-        AnswerStatus::Full => "full",
-        AnswerStatus::Duplicate => "duplicate",
-        AnswerStatus::Invalid => "invalid",
-    }
+    s.as_str()
 }
 
 /// Reads a stored answer back.
 pub fn answer_from(status: &str, reason: Option<&str>, existing: Option<String>) -> Answer {
-    let status = match status {
-        "confirmed" => AnswerStatus::Confirmed,
-        "waitlisted" => AnswerStatus::Waitlisted,
-        "full" => AnswerStatus::Full,
-        "duplicate" => AnswerStatus::Duplicate,
-        _ => AnswerStatus::Invalid,
-    };
+    let status = AnswerStatus::parse(status).unwrap_or(AnswerStatus::Invalid);
     let reason = reason.and_then(|r| InvalidReason::ALL.into_iter().find(|x| x.as_str() == r));
     Answer {
         status,
         reason,
         existing,
+        place: None,
     }
 }
 
 /// A refusal for this reason.
 pub fn invalid(reason: InvalidReason) -> Answer {
     Answer {
-        status: AnswerStatus::Invalid,
         reason: Some(reason),
-        existing: None,
+        ..Answer::status(AnswerStatus::Invalid)
     }
 }
 
@@ -163,9 +151,5 @@ pub fn place(activity: &Activity, date: NaiveDate, confirmed: u32, waitlisted: u
     } else {
         AnswerStatus::Full
     };
-    Answer {
-        status,
-        reason: None,
-        existing: None,
-    }
+    Answer::status(status)
 }

@@ -88,9 +88,8 @@ fn decide(
         .optional()?;
     if let Some(existing) = holding {
         return Ok(Answer {
-            status: AnswerStatus::Duplicate,
-            reason: None,
             existing: Some(existing),
+            ..Answer::status(AnswerStatus::Duplicate)
         });
     }
     let (confirmed, waitlisted) = seats::counts(tx, &item.activity, &item.date)?;
