@@ -53,6 +53,9 @@ fn bench(c: &mut Criterion) {
     update(&mut receipt, Msg::Action(Action::Primary));
     let record = SignupRecord {
         uuid: "5b0c3f0e-9d4e-4c55-8a4b-3b9a2c1d0e7f".into(),
+        kind: learning_kiosk::outbox::Kind::Signup,
+        target: None,
+        place: None,
         code: "K7Q-4MD".into(),
         card_digits: "1101080000000016".into(),
         activity_id: receipt.catalogue.activity(session.activity).id.to_string(),

@@ -50,7 +50,18 @@ fn bench(c: &mut Criterion) {
                     card(serial)
                 },
                 |card| {
-                    black_box(sign_up(&mut outbox, &catalogue, &card, "big", date, &now).unwrap())
+                    black_box(
+                        sign_up(
+                            &mut outbox,
+                            &catalogue,
+                            &card,
+                            "big",
+                            date,
+                            &now,
+                            learning_kiosk::signup::Ask::Seat,
+                        )
+                        .unwrap(),
+                    )
                 },
                 BatchSize::SmallInput,
             )
@@ -65,7 +76,16 @@ fn bench(c: &mut Criterion) {
         let (mut outbox, _) = Outbox::open(&big).unwrap();
         outbox.set_synchronous_for_benchmark("OFF");
         for serial in 1..=10_000 {
-            sign_up(&mut outbox, &catalogue, &card(serial), "big", date, &now).unwrap();
+            sign_up(
+                &mut outbox,
+                &catalogue,
+                &card(serial),
+                "big",
+                date,
+                &now,
+                learning_kiosk::signup::Ask::Seat,
+            )
+            .unwrap();
         }
     }
     let mut group = c.benchmark_group("outbox open, 10,000 sign-ups held");

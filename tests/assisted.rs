@@ -49,6 +49,7 @@ fn my_signups(k: &mut Harness) {
     records[1].status = Status::Full;
     k.send(Msg::MySignupsLoaded {
         card,
+        checkins_waiting: 0,
         records: Ok(records.iter().map(SignupRecord::view).collect()),
     });
 }

@@ -499,6 +499,7 @@ fn a_full_disk_says_the_signup_was_not_saved() {
             "weekly",
             date,
             &now,
+            learning_kiosk::signup::Ask::Seat,
         ) {
             Ok(_) => filled += 1,
             Err(learning_kiosk::signup::SignupError::Storage(
@@ -658,6 +659,7 @@ fn staff_send_held_sign_ups_again_from_their_page() {
         "weekly",
         date,
         &now,
+        learning_kiosk::signup::Ask::Seat,
     )
     .unwrap();
     let code = saved.record().code.clone();

@@ -184,6 +184,7 @@ fn new_seat_counts_reach_the_screen_at_once_even_with_a_person_there() {
         activity: id,
         date: first.session.date,
         taken: capacity,
+        waiting: 0,
     }]));
     assert_eq!(h.state.seats_left(session), 0);
     assert_eq!(h.state.visit.nearby[0], first, "the list keeps its places");
@@ -207,6 +208,7 @@ fn seat_counts_go_past_a_change_that_waits_for_the_person_to_go() {
             activity: full.as_str().into(),
             date: second.session.date,
             taken: capacity,
+            waiting: 0,
         },
     ]));
     let session = learning_kiosk::app::state::SessionRef {

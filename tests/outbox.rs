@@ -29,7 +29,16 @@ fn saved_means_on_disk_and_in_wal_mode_with_full_sync() {
         assert_eq!(report.set_aside, None);
         // WAL, and every commit synced (2 = FULL), on the very connection that saves.
         assert_eq!(outbox.durability().unwrap(), ("wal".to_string(), 2));
-        let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        let saved = sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            monday(),
+            &now,
+            learning_kiosk::signup::Ask::Seat,
+        )
+        .unwrap();
         assert!(matches!(saved, Saved::New(_)));
         saved.record().code.clone()
         // (The end-to-end tests kill the real kiosk with SIGKILL after "saved".)
@@ -60,27 +69,70 @@ fn the_same_card_and_session_is_never_saved_twice() {
     let cat = rules_catalogue();
     let now = moment(common::NOW);
     let card = CardNumber::parse(CARD).unwrap();
-    let first = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+    let first = sign_up(
+        &mut outbox,
+        &cat,
+        &card,
+        "weekly",
+        monday(),
+        &now,
+        learning_kiosk::signup::Ask::Seat,
+    )
+    .unwrap();
     for _ in 0..5 {
-        let again = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        let again = sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            monday(),
+            &now,
+            learning_kiosk::signup::Ask::Seat,
+        )
+        .unwrap();
         assert_eq!(again, Saved::Existing(first.record().clone()));
     }
     // Another session of the same activity is a new sign-up.
     let next = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
     assert!(matches!(
-        sign_up(&mut outbox, &cat, &card, "weekly", next, &now).unwrap(),
+        sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            next,
+            &now,
+            learning_kiosk::signup::Ask::Seat
+        )
+        .unwrap(),
         Saved::New(_)
     ));
     assert_eq!(outbox.all().unwrap().len(), 2);
     // The exception date and a day it does not meet are refused with their reasons.
     let excepted = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     assert!(matches!(
-        sign_up(&mut outbox, &cat, &card, "weekly", excepted, &now),
+        sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            excepted,
+            &now,
+            learning_kiosk::signup::Ask::Seat
+        ),
         Err(SignupError::Refused(Refusal::Excepted(_)))
     ));
     let tuesday = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     assert!(matches!(
-        sign_up(&mut outbox, &cat, &card, "weekly", tuesday, &now),
+        sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            tuesday,
+            &now,
+            learning_kiosk::signup::Ask::Seat
+        ),
         Err(SignupError::Refused(Refusal::NoSession(_)))
     ));
 }
@@ -94,9 +146,28 @@ fn capacity_counts_what_this_kiosk_holds() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let a = CardNumber::parse(&card_for("110101", 7)).unwrap();
     let b = CardNumber::parse(&card_for("110101", 8)).unwrap();
-    assert!(sign_up(&mut outbox, &cat, &a, "one-seat", today, &now).is_ok());
+    assert!(
+        sign_up(
+            &mut outbox,
+            &cat,
+            &a,
+            "one-seat",
+            today,
+            &now,
+            learning_kiosk::signup::Ask::Seat
+        )
+        .is_ok()
+    );
     assert!(matches!(
-        sign_up(&mut outbox, &cat, &b, "one-seat", today, &now),
+        sign_up(
+            &mut outbox,
+            &cat,
+            &b,
+            "one-seat",
+            today,
+            &now,
+            learning_kiosk::signup::Ask::Seat
+        ),
         Err(SignupError::Refused(Refusal::Full))
     ));
 }
@@ -113,7 +184,16 @@ fn a_damaged_file_is_set_aside_and_what_is_good_is_kept() {
         let (mut outbox, _) = Outbox::open(&path).unwrap();
         for serial in 1..=300 {
             let card = CardNumber::parse(&card_for("110102", serial)).unwrap();
-            let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+            let saved = sign_up(
+                &mut outbox,
+                &cat,
+                &card,
+                "weekly",
+                monday(),
+                &now,
+                learning_kiosk::signup::Ask::Seat,
+            )
+            .unwrap();
             saved_rows.insert(saved.record().code.clone(), saved.record().clone());
         }
     }
@@ -162,7 +242,18 @@ fn a_damaged_file_is_set_aside_and_what_is_good_is_kept() {
     // And the rebuilt outbox works.
     let mut outbox = outbox;
     let card = CardNumber::parse(CARD).unwrap();
-    assert!(sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).is_ok());
+    assert!(
+        sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            monday(),
+            &now,
+            learning_kiosk::signup::Ask::Seat
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -220,7 +311,16 @@ fn repair_finds_rows_far_along_and_waits_for_the_kiosk_to_let_go() {
         outbox.set_synchronous_for_benchmark("OFF");
         for serial in 1..=2500 {
             let card = CardNumber::parse(&card_for("110106", serial)).unwrap();
-            sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+            sign_up(
+                &mut outbox,
+                &cat,
+                &card,
+                "weekly",
+                monday(),
+                &now,
+                learning_kiosk::signup::Ask::Seat,
+            )
+            .unwrap();
         }
     }
     {
@@ -273,7 +373,16 @@ fn a_row_that_does_not_read_is_set_aside_and_the_rows_behind_it_still_go() {
     let mut codes = Vec::new();
     for serial in 1..=3 {
         let card = CardNumber::parse(&card_for("110108", serial)).unwrap();
-        let saved = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        let saved = sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            monday(),
+            &now,
+            learning_kiosk::signup::Ask::Seat,
+        )
+        .unwrap();
         codes.push(saved.record().code.clone());
     }
     // The oldest row's time is damaged on disk.
@@ -315,7 +424,16 @@ fn staff_send_held_sign_ups_again_and_a_damaged_one_stays_held() {
     let mut saved = Vec::new();
     for serial in 1..=3 {
         let card = CardNumber::parse(&card_for("110108", serial)).unwrap();
-        let s = sign_up(&mut outbox, &cat, &card, "weekly", monday(), &now).unwrap();
+        let s = sign_up(
+            &mut outbox,
+            &cat,
+            &card,
+            "weekly",
+            monday(),
+            &now,
+            learning_kiosk::signup::Ask::Seat,
+        )
+        .unwrap();
         saved.push(s.record().clone());
     }
     outbox.park(&saved[0].uuid, "too_large", &now).unwrap();

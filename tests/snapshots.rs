@@ -291,6 +291,7 @@ fn my_signups() {
         let card = k.state.visit.card.unwrap();
         k.send(Msg::MySignupsLoaded {
             card,
+            checkins_waiting: 0,
             records: Ok(records.iter().map(SignupRecord::view).collect()),
         });
     });
@@ -380,6 +381,7 @@ fn offline(k: &mut Harness) {
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
                 status: Status::Parked,
                 reason: Some("unreadable: bad_request: bad date".into()),
+                ..Default::default()
             },
             SignupView {
                 code: "K7Q-4MD".into(),
@@ -387,6 +389,7 @@ fn offline(k: &mut Harness) {
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
                 status: Status::Invalid,
                 reason: Some("started".into()),
+                ..Default::default()
             },
         ],
         resendable: 1,
@@ -452,6 +455,7 @@ fn my_signups_with_the_hubs_answers() {
         let card = k.state.visit.card.unwrap();
         k.send(Msg::MySignupsLoaded {
             card,
+            checkins_waiting: 0,
             records: Ok(records.iter().map(SignupRecord::view).collect()),
         });
     });
@@ -550,6 +554,7 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
                     .collect::<Vec<SignupRecord>>();
                 k.send(Msg::MySignupsLoaded {
                     card,
+                    checkins_waiting: 0,
                     records: Ok(records.iter().map(SignupRecord::view).collect()),
                 });
             }),

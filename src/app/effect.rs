@@ -8,6 +8,8 @@ use crate::catalogue::Catalogue;
 
 use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
+use crate::outbox::CancelOf;
+use crate::signup::Ask;
 
 /// Work for the runtime.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,9 +26,37 @@ pub enum Effect {
         now: Moment,
         /// The catalogue the person chose from, to check the rules against.
         catalogue: SharedCatalogue,
+        /// A seat only, or a waiting-list place if the session is full.
+        ask: Ask,
+    },
+    /// Save a cancel of a sign-up durably; answers [`crate::app::Msg::CancelFinished`].
+    SaveCancel {
+        /// The sign-up given up.
+        of: CancelOf,
+        /// The time the rule (not after the start) is checked at.
+        now: Moment,
+        /// The catalogue, for the session's start.
+        catalogue: SharedCatalogue,
+    },
+    /// Save a check-in durably; answers [`crate::app::Msg::CheckinFinished`].
+    SaveCheckin {
+        /// Whose.
+        card: CardNumber,
+        /// The activity's catalogue id.
+        activity_id: String,
+        /// The session's date.
+        date: NaiveDate,
+        /// The time the window is checked at.
+        now: Moment,
+        /// The catalogue, for the session's start.
+        catalogue: SharedCatalogue,
     },
     /// Read a card's sign-ups; answers [`crate::app::Msg::MySignupsLoaded`].
     LoadMySignups(CardNumber),
+    /// Ask the district's hub what it knows of a card (the sync worker does, with the card
+    /// in the request's body); answers [`crate::app::Msg::CardLooked`]. Nothing of the answer
+    /// is kept past the visit.
+    LookUpCard(CardNumber),
     /// Read the outbox's counts; answers [`crate::app::Msg::QueueStatus`].
     RefreshQueue,
     /// Put the held sign-ups back in the queue; answers [`crate::app::Msg::HeldResent`].

@@ -131,12 +131,26 @@ pub enum Msg {
     StaffChord,
     /// A sign-up was saved, or why not.
     SignupFinished(Result<Saved, crate::signup::SignupError>),
-    /// The sign-ups of a card, for "My sign-ups".
+    /// A cancel was saved, or why not.
+    CancelFinished(Result<Saved, crate::signup::cancel::CancelError>),
+    /// A check-in was saved, or why not.
+    CheckinFinished(Result<Saved, crate::signup::checkin::CheckinError>),
+    /// The sign-ups of a card held on this kiosk, for "My sign-ups".
     MySignupsLoaded {
         /// The card they belong to (ignored if the kiosk has moved on).
         card: CardNumber,
-        /// Its sign-ups, or why they could not be read.
+        /// Its places (sign-ups and waiting places, with their cancels and check-ins), or
+        /// why they could not be read.
         records: Result<Vec<SignupView>, String>,
+        /// Its check-ins saved here that no hub has answered yet.
+        checkins_waiting: u32,
+    },
+    /// What the district's hub knows of a card, or why it could not say (offline, busy).
+    CardLooked {
+        /// The card asked about (ignored if the kiosk has moved on).
+        card: CardNumber,
+        /// The hub's answer.
+        answer: Result<learning_wire::CardAnswer, String>,
     },
     /// What the outbox holds (nothing personal in it).
     QueueStatus(QueueSummary),

@@ -157,10 +157,31 @@ pub struct Visit {
     pub nearby: Vec<NearbyItem>,
     /// The minute the nearby list was worked out in (it is redone as sessions start).
     pub nearby_minute: i64,
-    /// This card's sign-ups, once loaded.
+    /// This card's places as the screens show them (this kiosk's, merged with the hub's
+    /// word when it came), once loaded.
     pub my_signups: Option<Vec<SignupView>>,
+    /// This card's places as this kiosk holds them, once loaded.
+    pub local_places: Option<Vec<SignupView>>,
+    /// This card's check-ins saved here that no hub has answered yet.
+    pub checkins_waiting: u32,
+    /// What the district's hub said of this card (nothing of it outlives the visit).
+    pub hub_card: HubCard,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
+}
+
+/// What the district's hub has said of the card at the screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum HubCard {
+    /// Not asked: no card yet, or no hub.
+    #[default]
+    NotAsked,
+    /// Asked; no answer yet.
+    Asking,
+    /// The hub's answer.
+    Known(learning_wire::CardAnswer),
+    /// The hub could not be asked (offline); why, for the log.
+    Unavailable,
 }
 
 impl Visit {
@@ -182,6 +203,9 @@ impl Visit {
             nearby: Vec::new(),
             nearby_minute: i64::MIN,
             my_signups: None,
+            local_places: None,
+            checkins_waiting: 0,
+            hub_card: HubCard::NotAsked,
             last_input_ms: clock.mono_ms,
         }
     }

@@ -79,11 +79,21 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             effects
         }
-        Msg::MySignupsLoaded { card, records } => {
-            screens::my_signups::loaded(state, card, records);
+        Msg::MySignupsLoaded {
+            card,
+            records,
+            checkins_waiting,
+        } => {
+            screens::my_signups::loaded(state, card, records, checkins_waiting);
             screens::clamp_focus(state);
             Vec::new()
         }
+        Msg::CardLooked { card, answer } => {
+            screens::my_signups::looked(state, card, answer);
+            screens::clamp_focus(state);
+            Vec::new()
+        }
+        Msg::CancelFinished(_) | Msg::CheckinFinished(_) => Vec::new(),
         Msg::StaffPinChecked(ok) => {
             let step = screens::staff_pin::checked(state, ok);
             nav::apply(state, step)

@@ -28,11 +28,11 @@ const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS venues (key TEXT PRIMARY KEY, facts BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS activities (key TEXT PRIMARY KEY, venue TEXT NOT NULL, facts BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS texts (key TEXT PRIMARY KEY, body BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS seats (activity TEXT NOT NULL, date TEXT NOT NULL, taken INTEGER NOT NULL, PRIMARY KEY (activity, date));
+CREATE TABLE IF NOT EXISTS seats (activity TEXT NOT NULL, date TEXT NOT NULL, taken INTEGER NOT NULL, waiting INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (activity, date));
 CREATE TABLE IF NOT EXISTS next_venues (key TEXT PRIMARY KEY, facts BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS next_activities (key TEXT PRIMARY KEY, venue TEXT NOT NULL, facts BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS next_texts (key TEXT PRIMARY KEY, body BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS next_seats (activity TEXT NOT NULL, date TEXT NOT NULL, taken INTEGER NOT NULL, PRIMARY KEY (activity, date));
+CREATE TABLE IF NOT EXISTS next_seats (activity TEXT NOT NULL, date TEXT NOT NULL, taken INTEGER NOT NULL, waiting INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (activity, date));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
@@ -108,6 +108,18 @@ impl CatalogueCache {
         // page cache would only stay resident (SQLite's default is 2 MB a connection).
         conn.pragma_update(None, "cache_size", -512)?;
         conn.execute_batch(SCHEMA)?;
+        // A cache from before the waiting counts: the column is added, every count 0 until
+        // the hub's next word.
+        for table in ["seats", "next_seats"] {
+            if conn
+                .prepare(&format!("SELECT waiting FROM {table} LIMIT 1"))
+                .is_err()
+            {
+                conn.execute_batch(&format!(
+                    "ALTER TABLE {table} ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0"
+                ))?;
+            }
+        }
         let cache = CatalogueCache { conn };
         cache.migrate_json_objects()?;
         Ok(cache)
@@ -311,14 +323,14 @@ impl CatalogueCache {
         let mut catalogue = Catalogue::with_store(generated_at, venues, activities, texts);
         let mut stmt = self
             .conn
-            .prepare("SELECT activity, date, taken FROM seats")?;
+            .prepare("SELECT activity, date, taken, waiting FROM seats")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let activity = row.get_ref(0)?.as_str()?;
             let date = parse_date(row.get_ref(1)?.as_str()?);
-            let taken: u32 = row.get(2)?;
+            let (taken, waiting): (u32, u32) = (row.get(2)?, row.get(3)?);
             if let Some(date) = date {
-                catalogue.set_taken(activity, date, taken);
+                catalogue.set_seats(activity, date, taken, waiting);
             }
         }
         if set_aside > 0 {
@@ -406,14 +418,15 @@ fn store_item(
         FeedItem::Seats(s) => match parse_date(&s.date) {
             Some(date) => {
                 tx.prepare_cached(&format!(
-                    "INSERT INTO {prefix}seats (activity, date, taken) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (activity, date) DO UPDATE SET taken = ?3"
+                    "INSERT INTO {prefix}seats (activity, date, taken, waiting) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (activity, date) DO UPDATE SET taken = ?3, waiting = ?4"
                 ))?
-                .execute(params![s.activity, s.date, s.taken])?;
+                .execute(params![s.activity, s.date, s.taken, s.waiting])?;
                 applied.changes.push(Change::Seats {
                     activity: s.activity.as_str().into(),
                     date,
                     taken: s.taken,
+                    waiting: s.waiting,
                 });
             }
             None => {

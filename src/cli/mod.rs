@@ -73,6 +73,9 @@ enum Command {
         /// The session's date.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: NaiveDate,
+        /// A full session: join its waiting list (a seat if one is free).
+        #[arg(long)]
+        waitlist: bool,
     },
     /// Shows the outbox: counts by status and each sign-up, card masked.
     Queue {
@@ -178,7 +181,15 @@ pub fn main() -> ExitCode {
             card,
             activity,
             date,
-        } => signup::run(&options, lang, &card, &activity, date),
+            waitlist,
+        } => {
+            let ask = if waitlist {
+                crate::signup::Ask::SeatOrWaitingList
+            } else {
+                crate::signup::Ask::Seat
+            };
+            signup::run(&options, lang, &card, &activity, date, ask)
+        }
         Command::Queue { json } => queue::run(&options, lang, json),
         Command::Sync => sync::run(&options, lang),
         Command::Resend { code } => resend::run(&options, lang, code.as_deref()),

@@ -9,13 +9,21 @@ use crate::domain::lang::Lang;
 use crate::domain::time::now_beijing;
 use crate::exit_code as exit;
 use crate::i18n::ta;
-use crate::outbox::{OutboxError, Saved};
+use crate::outbox::{Kind, OutboxError, Saved};
 use crate::runtime::boot::{self, Options};
-use crate::signup::{SignupError, sign_up};
+use crate::signup::{Ask, Refusal, SignupError, sign_up};
 use crate::ui::words;
 
-/// Queues a sign-up; prints its code. Exit 0 when saved or already there.
-pub fn run(options: &Options, lang: Lang, card: &str, activity: &str, date: NaiveDate) -> u8 {
+/// Queues a sign-up (or, asked for, a place on a full session's waiting list); prints its
+/// code. Exit 0 when saved or already there.
+pub fn run(
+    options: &Options,
+    lang: Lang,
+    card: &str,
+    activity: &str,
+    date: NaiveDate,
+    ask: Ask,
+) -> u8 {
     let card = match CardNumber::parse(card) {
         Ok(card) => card,
         Err(err) => {
@@ -52,11 +60,12 @@ pub fn run(options: &Options, lang: Lang, card: &str, activity: &str, date: Naiv
         });
     }
     let now = options.now.unwrap_or_else(now_beijing);
-    match sign_up(&mut outbox, &catalogue, &card, activity, date, &now) {
+    match sign_up(&mut outbox, &catalogue, &card, activity, date, &now, ask) {
         Ok(saved) => {
-            let id = match saved {
-                Saved::New(_) => "cli-signup-saved",
-                Saved::Existing(_) => "cli-signup-existing",
+            let id = match (&saved, saved.record().kind) {
+                (Saved::New(_), Kind::Waitlist) => "cli-waitlist-saved",
+                (Saved::New(_), _) => "cli-signup-saved",
+                (Saved::Existing(_), _) => "cli-signup-existing",
             };
             let record = saved.record();
             crate::say!("{}", record.code);
@@ -65,6 +74,9 @@ pub fn run(options: &Options, lang: Lang, card: &str, activity: &str, date: Naiv
         }
         Err(SignupError::Refused(refusal)) => {
             report::both(lang, |l| words::refusal(l, &refusal));
+            if refusal == Refusal::Full {
+                report::both(lang, |l| crate::i18n::t(l, "cli-signup-full-waitlist"));
+            }
             exit::REFUSED
         }
         Err(SignupError::Storage(err)) => storage_failed(lang, &err),

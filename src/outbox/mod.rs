@@ -9,6 +9,7 @@ mod record;
 mod salvage;
 mod store;
 
+pub use code::code_from;
 pub use error::OutboxError;
-pub use record::{DamagedRow, SignupRecord, SignupView, Status};
-pub use store::{OpenReport, Outbox, SaveError, Saved};
+pub use record::{DamagedRow, Kind, SignupRecord, SignupView, Status};
+pub use store::{CancelOf, OpenReport, Outbox, SaveError, Saved};

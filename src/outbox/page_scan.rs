@@ -8,14 +8,15 @@
 use std::path::Path;
 
 /// One row of the `signups` table as stored: the id (the rowid, stored as NULL), seven text
-/// columns, then (since the hub's answers) further columns of text or NULL.
+/// columns, then (since the hub's answers) further columns of text, a whole number or NULL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct RawRow {
     /// The rowid.
     pub id: i64,
     /// uuid, code, card, activity, date, created_at, status.
     pub texts: [String; 7],
-    /// reason, existing, answered_at, where the row has them.
+    /// reason, existing, answered_at, kind, target, place, where the row has them (a number
+    /// as its digits).
     pub extra: Vec<Option<String>>,
 }
 
@@ -123,27 +124,50 @@ fn cell_row(page: &[u8], at: usize, usable: usize) -> Option<RawRow> {
         types.push(t);
         h += k;
     }
-    if !(8..=11).contains(&types.len()) || types[0] != 0 {
+    if !(8..=14).contains(&types.len()) || types[0] != 0 {
         return None;
     }
     let mut body = header_len;
-    let mut text = |t: u64| -> Option<String> {
-        // TEXT is an odd serial type of 13 or more.
-        if t < 13 || t.is_multiple_of(2) {
-            return None;
-        }
-        let len = usize::try_from((t - 13) / 2).ok()?;
+    // A column's value: text, or a whole number as its digits, or NULL (`Some(None)`);
+    // `None` when it does not read.
+    let mut value = |t: u64| -> Option<Option<String>> {
+        let len = match t {
+            0 | 8 | 9 => 0,
+            1..=4 => t as usize,
+            5 => 6,
+            6 => 8,
+            // TEXT is an odd serial type of 13 or more.
+            t if t >= 13 && !t.is_multiple_of(2) => usize::try_from((t - 13) / 2).ok()?,
+            _ => return None,
+        };
         let bytes = payload.get(body..body + len)?;
         body += len;
-        String::from_utf8(bytes.to_vec()).ok()
+        Some(match t {
+            0 => None,
+            // Serial types 8 and 9 are the integers 0 and 1, stored in the header alone.
+            8 => Some("0".into()),
+            9 => Some("1".into()),
+            1..=6 => {
+                // Big-endian two's complement, sign-extended from its first byte.
+                let first = i64::from(*bytes.first()? as i8);
+                let n = bytes[1..]
+                    .iter()
+                    .fold(first, |n, b| (n << 8) | i64::from(*b));
+                Some(n.to_string())
+            }
+            _ => Some(String::from_utf8(bytes.to_vec()).ok()?),
+        })
     };
     let mut texts: [String; 7] = Default::default();
     for (slot, t) in texts.iter_mut().zip(&types[1..8]) {
-        *slot = text(*t)?;
+        if *t < 13 {
+            return None;
+        }
+        *slot = value(*t)??;
     }
     let mut extra = Vec::new();
     for t in &types[8..] {
-        extra.push(if *t == 0 { None } else { Some(text(*t)?) });
+        extra.push(value(*t)?);
     }
     Some(RawRow {
         id: i64::try_from(rowid).ok()?,

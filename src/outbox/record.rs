@@ -1,4 +1,4 @@
-//! One sign-up as the outbox holds it.
+//! One item as the outbox holds it: a sign-up, a waiting-list join, a cancel or a check-in.
 
 use std::fmt;
 
@@ -8,10 +8,13 @@ use crate::domain::card::mask_digits;
 use crate::domain::time::Moment;
 use crate::domain::time::parse_moment;
 
+pub use learning_wire::Kind;
+
 /// Where a sign-up stands: waiting to be sent, the hub's answer, or held for staff.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     /// Saved on this kiosk; no hub has answered yet.
+    #[default]
     Waiting,
     /// The hub confirmed a seat.
     Confirmed,
@@ -80,11 +83,15 @@ impl Status {
     }
 }
 
-/// A saved sign-up.
+/// A saved item: a sign-up, a waiting-list join, a cancel or a check-in.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SignupRecord {
     /// The UUID made on this kiosk; it never changes, on any retry.
     pub uuid: String,
+    /// What it is.
+    pub kind: Kind,
+    /// For a cancel: the UUID of the sign-up it cancels.
+    pub target: Option<String>,
     /// The short code shown to the citizen.
     pub code: String,
     /// The card number in full (needed to send it); never shown.
@@ -101,14 +108,20 @@ pub struct SignupRecord {
     pub reason: Option<String>,
     /// For a duplicate: the UUID of the sign-up the card already holds.
     pub existing: Option<String>,
+    /// For a waiting-list place: its place in line when the hub answered, 1 first.
+    pub place: Option<u32>,
 }
 
 /// A sign-up as the screens, the staff page and the command line show it: no card number
 /// (the full digits stay in the outbox and the sync client).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SignupView {
     /// The sign-up code.
     pub code: String,
+    /// The sign-up's UUID (a cancel names it).
+    pub uuid: String,
+    /// A sign-up or a waiting-list join.
+    pub kind: Kind,
     /// The activity's catalogue id (it may no longer be in the catalogue).
     pub activity_id: String,
     /// The session's date.
@@ -117,6 +130,16 @@ pub struct SignupView {
     pub status: Status,
     /// Why the hub refused it, or why it is held.
     pub reason: Option<String>,
+    /// For a waiting place: the place in line, as last heard from the hub.
+    pub place: Option<u32>,
+    /// A cancel of it is saved (sent, or waiting to be sent).
+    pub cancelling: bool,
+    /// The card has checked in to it (here, or as the hub says).
+    pub checked_in: bool,
+    /// It moved up from the waiting list to a seat since the card was last read.
+    pub promoted: bool,
+    /// Known only from the district's hub (taken at another kiosk).
+    pub from_hub: bool,
 }
 
 impl SignupRecord {
@@ -124,10 +147,17 @@ impl SignupRecord {
     pub fn view(&self) -> SignupView {
         SignupView {
             code: self.code.clone(),
+            uuid: self.uuid.clone(),
+            kind: self.kind,
             activity_id: self.activity_id.clone(),
             date: self.date,
             status: self.status,
             reason: self.reason.clone(),
+            place: self.place,
+            cancelling: false,
+            checked_in: false,
+            promoted: false,
+            from_hub: false,
         }
     }
 
@@ -141,6 +171,8 @@ impl fmt::Debug for SignupRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SignupRecord")
             .field("uuid", &self.uuid)
+            .field("kind", &self.kind)
+            .field("target", &self.target)
             .field("code", &self.code)
             .field("card", &self.card_masked())
             .field("activity_id", &self.activity_id)
@@ -195,7 +227,7 @@ pub(super) fn read_rows<P: rusqlite::Params>(
 
 /// The columns [`row_to_record`] reads, in order.
 pub(super) const COLUMNS: &str =
-    "uuid, code, card, activity, date, created_at, status, reason, existing";
+    "uuid, code, card, activity, date, created_at, status, reason, existing, kind, target, place";
 
 /// Reads a row of [`COLUMNS`].
 pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRecord> {
@@ -209,8 +241,12 @@ pub(super) fn row_to_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignupRec
     let date: String = r.get(4)?;
     let created: String = r.get(5)?;
     let status: String = r.get(6)?;
+    let kind: String = r.get(9)?;
     Ok(SignupRecord {
         uuid: r.get(0)?,
+        kind: Kind::parse(&kind).ok_or_else(|| bad(9, "kind"))?,
+        target: r.get(10)?,
+        place: r.get(11)?,
         code: r.get(1)?,
         card_digits: r.get(2)?,
         activity_id: r.get(3)?,

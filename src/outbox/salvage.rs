@@ -7,7 +7,7 @@ use rusqlite::{Connection, OpenFlags, params};
 use crate::domain::card::CardNumber;
 use crate::outbox::error::OutboxError;
 use crate::outbox::page_scan;
-use crate::outbox::record::{COLUMNS, SignupRecord, Status, row_to_record};
+use crate::outbox::record::{COLUMNS, Kind, SignupRecord, Status, row_to_record};
 
 /// How many missing ids in a row end the search past the highest id seen (a page of the
 /// table holds a few dozen rows, so this spans dozens of lost pages).
@@ -84,8 +84,8 @@ pub(super) fn recover_into(damaged: &Path, into: &mut Connection) -> usize {
         }
         // The first copy of a sign-up wins: SQLite's own reading, then the newest pages.
         let inserted = tx.execute(
-            "INSERT OR IGNORE INTO signups (uuid, code, card, activity, date, created_at, status, reason, existing)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT OR IGNORE INTO signups (uuid, code, card, activity, date, created_at, status, reason, existing, kind, target, place)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 record.uuid,
                 record.code,
@@ -95,7 +95,10 @@ pub(super) fn recover_into(damaged: &Path, into: &mut Connection) -> usize {
                 record.created_at.to_rfc3339(),
                 record.status.as_str(),
                 record.reason,
-                record.existing
+                record.existing,
+                record.kind.as_str(),
+                record.target,
+                record.place
             ],
         );
         if matches!(inserted, Ok(1)) {
@@ -114,14 +117,19 @@ fn read_through_sqlite(damaged: &Path) -> Vec<SignupRecord> {
         return Vec::new();
     };
     let max_id = highest_id(&old);
-    // A file from before the hub answers has fewer columns: read what it has.
-    let columns = if old
-        .prepare("SELECT reason, existing FROM signups LIMIT 1")
-        .is_ok()
-    {
+    // A file from an older version has fewer columns: read what it has.
+    let has = |columns: &str| {
+        old.prepare(&format!("SELECT {columns} FROM signups LIMIT 1"))
+            .is_ok()
+    };
+    let columns = if has("kind, target, place") {
         COLUMNS.to_string()
+    } else if has("reason, existing") {
+        "uuid, code, card, activity, date, created_at, status, reason, existing, 'signup', NULL, NULL"
+            .to_string()
     } else {
-        "uuid, code, card, activity, date, created_at, status, NULL, NULL".to_string()
+        "uuid, code, card, activity, date, created_at, status, NULL, NULL, 'signup', NULL, NULL"
+            .to_string()
     };
     let Ok(mut probe) = old.prepare(&format!("SELECT {columns} FROM signups WHERE id = ?1")) else {
         return Vec::new();
@@ -158,5 +166,9 @@ fn raw_to_record(raw: &page_scan::RawRow) -> Option<SignupRecord> {
         status: Status::parse(status)?,
         reason: extra(0),
         existing: extra(1),
+        // A row from before cancels and check-ins is a sign-up.
+        kind: extra(3).map_or(Some(Kind::Signup), |k| Kind::parse(&k))?,
+        target: extra(4),
+        place: extra(5).and_then(|p| p.parse().ok()),
     })
 }

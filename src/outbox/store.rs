@@ -11,12 +11,15 @@ use crate::domain::time::Moment;
 use crate::outbox::code::code_from;
 use crate::outbox::error::{OutboxError, is_corruption};
 use crate::outbox::record::{COLUMNS, DamagedRow, read_rows, row_to_record};
-use crate::outbox::record::{SignupRecord, Status};
+use crate::outbox::record::{Kind, SignupRecord, Status};
 use crate::outbox::salvage;
 
-const SCHEMA_VERSION: i32 = 2;
+const SCHEMA_VERSION: i32 = 3;
 
-const SCHEMA: &str = "
+/// One table for every item, so they go out oldest first in the same batches. A card may
+/// hold a session again after cancelling it, so (card, activity, date) is not unique: the
+/// saving transaction decides what a card already holds.
+const TABLE: &str = "
 CREATE TABLE IF NOT EXISTS signups (
     id          INTEGER PRIMARY KEY,
     uuid        TEXT NOT NULL UNIQUE,
@@ -29,10 +32,17 @@ CREATE TABLE IF NOT EXISTS signups (
     reason      TEXT,
     existing    TEXT,
     answered_at TEXT,
-    UNIQUE (card, activity, date)
+    kind        TEXT NOT NULL DEFAULT 'signup',
+    target      TEXT,
+    place       INTEGER
 );
+";
+
+const INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS signups_session ON signups (activity, date);
 CREATE INDEX IF NOT EXISTS signups_status ON signups (status, id);
+CREATE INDEX IF NOT EXISTS signups_card ON signups (card, activity, date);
+CREATE INDEX IF NOT EXISTS signups_target ON signups (target);
 ";
 
 /// Version 1 had no hub answers.
@@ -40,8 +50,28 @@ const FROM_V1: &str = "
 ALTER TABLE signups ADD COLUMN reason TEXT;
 ALTER TABLE signups ADD COLUMN existing TEXT;
 ALTER TABLE signups ADD COLUMN answered_at TEXT;
-CREATE INDEX IF NOT EXISTS signups_status ON signups (status, id);
 ";
+
+/// Version 2 held only sign-ups, one a card and session: the table is built again without
+/// that constraint, its rows copied in order (the ids keep the sending order).
+const FROM_V2: &str = "
+ALTER TABLE signups RENAME TO signups_v2;
+DROP INDEX IF EXISTS signups_session;
+DROP INDEX IF EXISTS signups_status;
+";
+const FROM_V2_COPY: &str = "
+INSERT INTO signups (id, uuid, code, card, activity, date, created_at, status, reason, existing, answered_at)
+    SELECT id, uuid, code, card, activity, date, created_at, status, reason, existing, answered_at
+    FROM signups_v2;
+DROP TABLE signups_v2;
+";
+
+/// A place-kind row `s` that still holds (or may hold) its place: not refused, not full, not
+/// cancelled, and no cancel of it saved that the hub has not refused.
+const HOLDING: &str = "s.kind IN ('signup', 'waitlist')
+    AND s.status NOT IN ('cancelled', 'full', 'invalid')
+    AND NOT EXISTS (SELECT 1 FROM signups c WHERE c.kind = 'cancel' AND c.target = s.uuid
+                    AND c.status NOT IN ('invalid'))";
 
 /// The outbox, open.
 pub struct Outbox {
@@ -109,16 +139,27 @@ fn check_integrity(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(result == "ok")
 }
 
-fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    // All in one transaction: a power cut mid-way leaves the old file as it was.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if version == 1 {
-        conn.execute_batch(FROM_V1)?;
+        tx.execute_batch(FROM_V1)?;
     }
-    if version < SCHEMA_VERSION {
-        conn.execute_batch(SCHEMA)?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    let copy = (1..=2).contains(&version);
+    if copy {
+        tx.execute_batch(FROM_V2)?;
     }
-    Ok(())
+    tx.execute_batch(TABLE)?;
+    if copy {
+        tx.execute_batch(FROM_V2_COPY)?;
+    }
+    tx.execute_batch(INDEXES)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()
 }
 
 fn open_checked(path: &Path) -> Result<Connection, rusqlite::Error> {
@@ -137,7 +178,8 @@ fn open_checked(path: &Path) -> Result<Connection, rusqlite::Error> {
             Some("integrity check failed".into()),
         ));
     }
-    migrate(&conn)?;
+    let mut conn = conn;
+    migrate(&mut conn)?;
     Ok(conn)
 }
 
@@ -203,15 +245,16 @@ impl Outbox {
     }
 
     /// Saves a sign-up in one transaction, after `rules` accept it given the sign-ups this
-    /// kiosk already holds for the session. The same card and session again returns the
-    /// existing sign-up. When this returns `Ok`, the sign-up is on disk.
+    /// kiosk holds for the session that no hub has counted yet; the rules say which kind
+    /// (a seat, or a place on the waiting list). A card that already holds the session gets
+    /// that place back. When this returns `Ok`, the sign-up is on disk.
     pub fn save<R>(
         &mut self,
         card: &CardNumber,
         activity_id: &str,
         date: NaiveDate,
         now: &Moment,
-        rules: impl FnOnce(u32) -> Result<(), R>,
+        rules: impl FnOnce(u32) -> Result<Kind, R>,
     ) -> Result<Saved, SaveError<R>> {
         let storage = |e: rusqlite::Error| SaveError::Storage(e.into());
         let tx = self
@@ -222,7 +265,8 @@ impl Outbox {
         let existing = tx
             .query_row(
                 &format!(
-                    "SELECT {COLUMNS} FROM signups WHERE card = ?1 AND activity = ?2 AND date = ?3"
+                    "SELECT {COLUMNS} FROM signups s WHERE card = ?1 AND activity = ?2 AND date = ?3
+                     AND {HOLDING} ORDER BY id DESC LIMIT 1"
                 ),
                 params![card.digits(), activity_id, date_text],
                 row_to_record,
@@ -232,59 +276,100 @@ impl Outbox {
         if let Some(record) = existing {
             return Ok(Saved::Existing(record));
         }
-        let held: u32 = tx
-            .query_row(
-                "SELECT COUNT(*) FROM signups WHERE activity = ?1 AND date = ?2 AND status = ?3",
-                params![activity_id, date_text, Status::Waiting.as_str()],
-                |r| r.get(0),
-            )
-            .map_err(storage)?;
-        rules(held).map_err(SaveError::Refused)?;
-
-        // The code is short, so on the rare clash with an earlier code, draw again.
-        let mut attempt = 0;
-        let record = loop {
-            let uuid = uuid::Uuid::new_v4();
-            let record = SignupRecord {
-                uuid: uuid.to_string(),
-                code: code_from(&uuid),
-                card_digits: card.digits().to_string(),
-                activity_id: activity_id.to_string(),
-                date,
-                created_at: *now,
-                status: Status::Waiting,
-                reason: None,
-                existing: None,
-            };
-            let inserted = tx.execute(
-                "INSERT INTO signups (uuid, code, card, activity, date, created_at, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    record.uuid,
-                    record.code,
-                    record.card_digits,
-                    record.activity_id,
-                    date_text,
-                    record.created_at.to_rfc3339(),
-                    record.status.as_str()
-                ],
-            );
-            match inserted {
-                Ok(_) => break record,
-                Err(e)
-                    if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
-                        && attempt < 8 =>
-                {
-                    attempt += 1;
-                }
-                Err(e) => return Err(storage(e)),
-            }
+        let held = held_in(&tx, activity_id, &date_text).map_err(storage)?;
+        let kind = rules(held).map_err(SaveError::Refused)?;
+        let new = Item {
+            kind,
+            card,
+            activity_id,
+            date,
+            target: None,
         };
+        let record = insert(&tx, &new, now).map_err(storage)?;
         tx.commit().map_err(storage)?;
         Ok(Saved::New(record))
     }
 
-    /// A card's sign-ups, soonest session first.
+    /// Saves a cancel of the sign-up `of`, in one transaction; a cancel of it already saved
+    /// is given back (a cancel is made once). The caller has checked the session has not
+    /// started.
+    pub fn save_cancel(&mut self, of: &CancelOf, now: &Moment) -> Result<Saved, OutboxError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing = tx
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM signups WHERE kind = 'cancel' AND target = ?1
+                     AND status NOT IN ('invalid') ORDER BY id LIMIT 1"
+                ),
+                [&of.uuid],
+                row_to_record,
+            )
+            .optional()?;
+        if let Some(record) = existing {
+            return Ok(Saved::Existing(record));
+        }
+        let new = Item {
+            kind: Kind::Cancel,
+            card: &of.card,
+            activity_id: &of.activity_id,
+            date: of.date,
+            target: Some(&of.uuid),
+        };
+        let record = insert(&tx, &new, now)?;
+        tx.commit()?;
+        Ok(Saved::New(record))
+    }
+
+    /// Saves a check-in of a card to a session, in one transaction; a check-in of the card to
+    /// that session already saved is given back (attendance counts once).
+    pub fn save_checkin(
+        &mut self,
+        card: &CardNumber,
+        activity_id: &str,
+        date: NaiveDate,
+        now: &Moment,
+    ) -> Result<Saved, OutboxError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing = tx
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM signups WHERE kind = 'checkin' AND card = ?1
+                     AND activity = ?2 AND date = ?3 AND status NOT IN ('invalid')
+                     ORDER BY id LIMIT 1"
+                ),
+                params![card.digits(), activity_id, date.to_string()],
+                row_to_record,
+            )
+            .optional()?;
+        if let Some(record) = existing {
+            return Ok(Saved::Existing(record));
+        }
+        let new = Item {
+            kind: Kind::Checkin,
+            card,
+            activity_id,
+            date,
+            target: None,
+        };
+        let record = insert(&tx, &new, now)?;
+        tx.commit()?;
+        Ok(Saved::New(record))
+    }
+
+    /// The item with this code (as staff type it: any case, with or without the dash).
+    pub fn by_code(&self, code: &str) -> Result<Option<SignupRecord>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM signups WHERE replace(upper(code), '-', '') = ?1"
+        ))?;
+        let found = read_rows(&mut stmt, [code.to_uppercase().replace('-', "")])?.0;
+        Ok(found.into_iter().next())
+    }
+
+    /// Everything saved for a card (sign-ups, cancels, check-ins), soonest session first.
     pub fn for_card(&self, card: &CardNumber) -> Result<Vec<SignupRecord>, OutboxError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM signups WHERE card = ?1 ORDER BY date, id"
@@ -325,13 +410,15 @@ impl Outbox {
         Ok(counts)
     }
 
-    /// Sign-ups held per session that no hub has counted yet.
+    /// Sign-ups held per session that no hub has counted yet (a cancelled one holds no
+    /// seat).
     pub fn held(&self) -> Result<HashMap<(String, NaiveDate), u32>, OutboxError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT activity, date, COUNT(*) FROM signups WHERE status = ?1 GROUP BY activity, date",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT activity, date, COUNT(*) FROM signups s WHERE status = 'waiting' AND {HOLDING}
+             GROUP BY activity, date"
+        ))?;
         let mut held = HashMap::new();
-        let rows = stmt.query_map([Status::Waiting.as_str()], |r| {
+        let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -354,13 +441,24 @@ impl Outbox {
         let _ = self.conn.pragma_update(None, "synchronous", mode);
     }
 
-    /// Sign-ups waiting to be sent, oldest first. A waiting row that does not read is set
+    /// Items waiting to be sent, oldest first. A waiting row that does not read is set
     /// aside for staff (parked as damaged), so the rows behind it still go.
     pub fn waiting(&self, limit: usize) -> Result<Vec<SignupRecord>, OutboxError> {
+        self.waiting_of(limit, true)
+    }
+
+    /// Items waiting to be sent, oldest first: every kind, or (`every_kind` false, for a hub
+    /// before protocol 2) only sign-ups.
+    pub fn waiting_of(
+        &self,
+        limit: usize,
+        every_kind: bool,
+    ) -> Result<Vec<SignupRecord>, OutboxError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM signups WHERE status = 'waiting' ORDER BY id LIMIT ?1"
+            "SELECT {COLUMNS} FROM signups WHERE status = 'waiting'
+             AND (?2 OR kind = 'signup') ORDER BY id LIMIT ?1"
         ))?;
-        let (good, damaged) = read_rows(&mut stmt, [limit as i64])?;
+        let (good, damaged) = read_rows(&mut stmt, params![limit as i64, every_kind])?;
         for row in &damaged {
             tracing::warn!(uuid = %row.uuid, problem = %row.problem, "an outbox row does not read; set aside for staff");
             self.conn.execute(
@@ -370,7 +468,7 @@ impl Outbox {
         }
         if !damaged.is_empty() && good.len() < limit {
             // The rows set aside left room in this batch for others.
-            return self.waiting(limit);
+            return self.waiting_of(limit, every_kind);
         }
         Ok(good)
     }
@@ -387,14 +485,15 @@ impl Outbox {
         for (uuid, answer) in answers {
             let reason = answer.reason.map(|r| r.as_str());
             n += tx.execute(
-                "UPDATE signups SET status = ?1, reason = ?2, existing = ?3, answered_at = ?4
-                 WHERE uuid = ?5 AND status = 'waiting'",
+                "UPDATE signups SET status = ?1, reason = ?2, existing = ?3, answered_at = ?4,
+                 place = ?6 WHERE uuid = ?5 AND status = 'waiting'",
                 params![
                     Status::from_answer(answer.status).as_str(),
                     reason,
                     answer.existing,
                     now.to_rfc3339(),
-                    uuid
+                    uuid,
+                    answer.place
                 ],
             )?;
         }
@@ -461,5 +560,86 @@ impl Outbox {
     pub fn limit_pages(&self, pages: u32) -> Result<(), OutboxError> {
         self.conn.pragma_update(None, "max_page_count", pages)?;
         Ok(())
+    }
+}
+
+/// What a new row is.
+struct Item<'a> {
+    kind: Kind,
+    card: &'a CardNumber,
+    activity_id: &'a str,
+    date: NaiveDate,
+    target: Option<&'a str>,
+}
+
+/// The sign-up a cancel gives up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CancelOf {
+    /// Its UUID.
+    pub uuid: String,
+    /// The card that holds it.
+    pub card: CardNumber,
+    /// Its activity.
+    pub activity_id: String,
+    /// Its session's date.
+    pub date: NaiveDate,
+}
+
+/// Sign-ups this kiosk holds for a session that no hub has counted yet.
+fn held_in(tx: &Connection, activity_id: &str, date: &str) -> rusqlite::Result<u32> {
+    tx.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM signups s WHERE activity = ?1 AND date = ?2
+             AND status = 'waiting' AND {HOLDING}"
+        ),
+        params![activity_id, date],
+        |r| r.get(0),
+    )
+}
+
+/// Inserts a new waiting row with a fresh UUID and code. The code is short, so on the rare
+/// clash with an earlier code, it draws again.
+fn insert(tx: &Connection, item: &Item<'_>, now: &Moment) -> rusqlite::Result<SignupRecord> {
+    let mut attempt = 0;
+    loop {
+        let uuid = uuid::Uuid::new_v4();
+        let record = SignupRecord {
+            uuid: uuid.to_string(),
+            kind: item.kind,
+            target: item.target.map(str::to_string),
+            code: code_from(&uuid),
+            card_digits: item.card.digits().to_string(),
+            activity_id: item.activity_id.to_string(),
+            date: item.date,
+            created_at: *now,
+            status: Status::Waiting,
+            reason: None,
+            existing: None,
+            place: None,
+        };
+        let inserted = tx.execute(
+            "INSERT INTO signups (uuid, code, card, activity, date, created_at, status, kind, target)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                record.uuid,
+                record.code,
+                record.card_digits,
+                record.activity_id,
+                record.date.to_string(),
+                record.created_at.to_rfc3339(),
+                record.status.as_str(),
+                record.kind.as_str(),
+                record.target
+            ],
+        );
+        match inserted {
+            Ok(_) => return Ok(record),
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) && attempt < 8 =>
+            {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
     }
 }

@@ -5,8 +5,10 @@ use crate::app::effect::SharedCatalogue;
 use crate::app::msg::QueueSummary;
 use crate::app::{Effect, Msg};
 use crate::config::pin;
-use crate::outbox::{Outbox, SignupRecord};
-use crate::signup::sign_up;
+use crate::outbox::{Kind, Outbox, Status};
+use crate::signup::cancel::cancel;
+use crate::signup::checkin::check_in;
+use crate::signup::{places, sign_up};
 
 /// What effects need: the outbox and the staff PIN hash.
 pub struct Executor {
@@ -27,6 +29,7 @@ impl Executor {
                 date,
                 now,
                 catalogue: SharedCatalogue(catalogue),
+                ask,
             } => {
                 let result = sign_up(
                     &mut self.outbox,
@@ -35,18 +38,53 @@ impl Executor {
                     &activity_id,
                     date,
                     &now,
+                    ask,
                 )
                 .inspect_err(|err| tracing::warn!(error = %err, "sign-up not saved"));
                 Some(Msg::SignupFinished(result))
             }
-            Effect::LoadMySignups(card) => Some(Msg::MySignupsLoaded {
+            Effect::SaveCancel {
+                of,
+                now,
+                catalogue: SharedCatalogue(catalogue),
+            } => {
+                let result = cancel(&mut self.outbox, &catalogue, &of, &now)
+                    .inspect_err(|err| tracing::warn!(error = %err, "cancel not saved"));
+                Some(Msg::CancelFinished(result))
+            }
+            Effect::SaveCheckin {
                 card,
-                records: self
-                    .outbox
-                    .for_card(&card)
-                    .map(|records| records.iter().map(SignupRecord::view).collect())
-                    .map_err(|e| e.to_string()),
-            }),
+                activity_id,
+                date,
+                now,
+                catalogue: SharedCatalogue(catalogue),
+            } => {
+                let result = check_in(
+                    &mut self.outbox,
+                    &catalogue,
+                    &card,
+                    &activity_id,
+                    date,
+                    &now,
+                )
+                .inspect_err(|err| tracing::warn!(error = %err, "check-in not saved"));
+                Some(Msg::CheckinFinished(result))
+            }
+            Effect::LoadMySignups(card) => {
+                let records = self.outbox.for_card(&card);
+                let checkins_waiting = records.as_ref().map_or(0, |rs| {
+                    rs.iter()
+                        .filter(|r| r.kind == Kind::Checkin && r.status == Status::Waiting)
+                        .count() as u32
+                });
+                Some(Msg::MySignupsLoaded {
+                    card,
+                    records: records
+                        .map(|rs| places::from_outbox(&rs))
+                        .map_err(|e| e.to_string()),
+                    checkins_waiting,
+                })
+            }
             Effect::RefreshQueue => Some(Msg::QueueStatus(self.queue_summary())),
             Effect::ResendHeld => Some(Msg::HeldResent(
                 self.outbox.resend_held(None).map_err(|e| e.to_string()),
@@ -59,6 +97,7 @@ impl Executor {
             // The event loop owns the sync worker, the terminal, speech, the exit and the
             // catalogue's reload (on its own thread, see `event_loop`).
             Effect::SyncNow
+            | Effect::LookUpCard(_)
             | Effect::Bell
             | Effect::SayAgain
             | Effect::Quit(_)

@@ -235,6 +235,14 @@ impl Carrier for LoopCarrier<'_> {
                     sync.now();
                 }
             }
+            Effect::LookUpCard(card) => match self.sync {
+                Some(sync) => sync.look_up(card),
+                // No hub: the visit shows what this kiosk holds.
+                None => answers.push_back(Msg::CardLooked {
+                    card,
+                    answer: Err("no hub".into()),
+                }),
+            },
             // Built on this thread, where the catalogue let go was freed: the allocator gives
             // its memory to the new one instead of holding both.
             Effect::ReloadCatalogue => {
@@ -243,6 +251,8 @@ impl Carrier for LoopCarrier<'_> {
             // The outbox and the PIN check, on the worker thread; their answers come back
             // through the loop's channel.
             Effect::SaveSignup { .. }
+            | Effect::SaveCancel { .. }
+            | Effect::SaveCheckin { .. }
             | Effect::LoadMySignups(_)
             | Effect::RefreshQueue
             | Effect::ResendHeld

@@ -10,19 +10,39 @@ use tokio::sync::mpsc;
 use crate::app::Msg;
 use crate::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
 use crate::config::site::HubSettings;
+use crate::domain::card::CardNumber;
 use crate::runtime::clock::ClockSource;
 use crate::sync::budget::Budget;
 use crate::sync::{CatalogueNews, SyncError, Syncer, backoff};
 
-/// Asks the worker to sync now (staff's "sync now"); dropping it stops the worker.
-pub struct SyncTrigger(mpsc::UnboundedSender<()>);
+/// What the core asks of the worker.
+enum Request {
+    /// Sync as soon as the hub allows.
+    Sync,
+    /// Ask the hub what it knows of a card.
+    LookUp(CardNumber),
+}
+
+/// Asks the worker to sync now (staff's "sync now", a new sign-up) or to look a card up;
+/// dropping it stops the worker.
+pub struct SyncTrigger(mpsc::UnboundedSender<Request>);
 
 impl SyncTrigger {
     /// Syncs as soon as the worker is free.
     pub fn now(&self) {
-        let _ = self.0.send(());
+        let _ = self.0.send(Request::Sync);
+    }
+
+    /// Asks the hub about a card as soon as the worker is free; the answer comes back as
+    /// [`Msg::CardLooked`].
+    pub fn look_up(&self, card: CardNumber) {
+        let _ = self.0.send(Request::LookUp(card));
     }
 }
+
+/// How long a card look-up may take: the person is at the screen, and the kiosk shows what it
+/// holds meanwhile.
+const LOOK_UP_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Starts the worker.
 pub fn spawn(
@@ -31,7 +51,7 @@ pub fn spawn(
     clock: ClockSource,
     to_core: mpsc::Sender<Msg>,
 ) -> std::io::Result<SyncTrigger> {
-    let (trigger, triggered) = mpsc::unbounded_channel::<()>();
+    let (trigger, triggered) = mpsc::unbounded_channel::<Request>();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -48,7 +68,9 @@ struct Worker {
     hub: HubSettings,
     clock: ClockSource,
     to_core: mpsc::Sender<Msg>,
-    triggered: mpsc::UnboundedReceiver<()>,
+    triggered: mpsc::UnboundedReceiver<Request>,
+    /// Cards to look up before anything else.
+    look_ups: Vec<CardNumber>,
     link: LinkStatus,
     budget: Budget,
     failures: u32,
@@ -66,7 +88,7 @@ impl Worker {
         hub: HubSettings,
         clock: ClockSource,
         to_core: mpsc::Sender<Msg>,
-        triggered: mpsc::UnboundedReceiver<()>,
+        triggered: mpsc::UnboundedReceiver<Request>,
     ) -> Worker {
         let budget = Budget::new(hub.byte_budget_per_hour);
         Worker {
@@ -74,6 +96,7 @@ impl Worker {
             clock,
             to_core,
             triggered,
+            look_ups: Vec::new(),
             link: LinkStatus {
                 hub: true,
                 ..LinkStatus::default()
@@ -96,6 +119,12 @@ impl Worker {
         loop {
             if !self.wait().await {
                 return;
+            }
+            if !self.look_ups.is_empty() {
+                for card in std::mem::take(&mut self.look_ups) {
+                    self.look_up(&mut syncer, card).await;
+                }
+                continue;
             }
             let now = Instant::now();
             if let Some(wait) = self.budget.wait_until_free(now) {
@@ -153,19 +182,44 @@ impl Worker {
         }
     }
 
-    /// Sleeps until the next sync is due or staff ask for one; false once the kiosk closes.
+    /// Sleeps until the next sync is due, staff ask for one or a card is to be looked up;
+    /// false once the kiosk closes.
     async fn wait(&mut self) -> bool {
         loop {
             tokio::select! {
                 _ = tokio::time::sleep_until(self.next.into()) => return true,
-                asked = self.triggered.recv() => {
-                    if asked.is_none() {
-                        return false;
+                asked = self.triggered.recv() => match asked {
+                    None => return false,
+                    Some(Request::Sync) => self.next = Instant::now().max(self.hub_allows),
+                    Some(Request::LookUp(card)) => {
+                        self.look_ups.push(card);
+                        return true;
                     }
-                    self.next = Instant::now().max(self.hub_allows);
-                }
+                },
             }
         }
+    }
+
+    /// Asks the hub about a card, within the allowance and a short time, and tells the core.
+    /// The card is in the request's body only; the answer goes to the visit, not to disk.
+    async fn look_up(&mut self, syncer: &mut Syncer, card: CardNumber) {
+        let now = Instant::now();
+        let answer = if self.budget.wait_until_free(now).is_some() {
+            Err("the hourly data allowance is used up".to_string())
+        } else {
+            syncer.client.reset_counts();
+            syncer.client.allowance = self.budget.remaining(now);
+            let asked = tokio::time::timeout(LOOK_UP_TIMEOUT, syncer.client.card(card.digits()));
+            let answer = match asked.await {
+                Ok(Ok(answer)) => Ok(answer),
+                Ok(Err(e)) => Err(e.to_string()),
+                Err(_) => Err("the hub did not answer in time".to_string()),
+            };
+            let (_, sent, received) = syncer.client.counts();
+            self.budget.spend(Instant::now(), sent + received);
+            answer
+        };
+        self.tell(Msg::CardLooked { card, answer }).await;
     }
 
     /// Updates the link after a sync and decides when the next one is.

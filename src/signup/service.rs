@@ -6,13 +6,24 @@ use chrono::NaiveDate;
 use crate::catalogue::Catalogue;
 use crate::domain::card::CardNumber;
 use crate::domain::time::Moment;
-use crate::outbox::{Outbox, Saved};
+use crate::outbox::{Kind, Outbox, Saved};
 use crate::signup::rules::{Refusal, check_session};
 
 /// Why a sign-up was not saved: the rules' reason, or the outbox's failure.
 pub type SignupError = crate::outbox::SaveError<Refusal>;
 
-/// Signs a card up for a session, or gives back the sign-up it already has.
+/// What the person asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Ask {
+    /// A seat: a full session is refused.
+    #[default]
+    Seat,
+    /// A seat, or a place on a full session's waiting list.
+    SeatOrWaitingList,
+}
+
+/// Signs a card up for a session, or gives back the place it already holds. Asked for the
+/// waiting list, a full session takes a waiting-list join; one with a seat left, a sign-up.
 pub fn sign_up(
     outbox: &mut Outbox,
     catalogue: &Catalogue,
@@ -20,8 +31,13 @@ pub fn sign_up(
     activity_id: &str,
     date: NaiveDate,
     now: &Moment,
+    ask: Ask,
 ) -> Result<Saved, SignupError> {
     outbox.save(card, activity_id, date, now, |held| {
-        check_session(catalogue, activity_id, date, now, held).map(|_| ())
+        match check_session(catalogue, activity_id, date, now, held) {
+            Ok(_) => Ok(Kind::Signup),
+            Err(Refusal::Full) if ask == Ask::SeatOrWaitingList => Ok(Kind::Waitlist),
+            Err(refusal) => Err(refusal),
+        }
     })
 }

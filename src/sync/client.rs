@@ -1,11 +1,12 @@
-//! The hub's two endpoints, spoken over HTTP(S) with reqwest: zstd both ways, decompressed by
+//! The hub's endpoints (the feed, the batches, the card look-up), spoken over HTTP(S) with reqwest: zstd both ways, decompressed by
 //! hand so every byte on the link is counted, and timeouts that suit slow links (a body still
 //! arriving is not a dead link).
 
 use std::time::Duration;
 
 use learning_wire::{
-    BatchAnswer, ErrorBody, FEED_PATH, FeedItem, FeedPage, SIGNUPS_PATH, SignupBatch,
+    BatchAnswer, CARD_PATH, CLOCK_HEADER, CardAnswer, CardQuery, ErrorBody, FEED_PATH, FeedItem,
+    FeedPage, PROTOCOL_HEADER, SIGNUPS_PATH, SignupBatch,
 };
 use reqwest::StatusCode;
 use reqwest::header::{
@@ -111,6 +112,9 @@ pub struct HubClient {
     /// Bytes this client may still use before it stops (the hourly budget's remainder; a
     /// request under way finishes, so it can go over by one request).
     pub allowance: Option<u64>,
+    /// The protocol version the hub last said it speaks (1 until it says: a hub before
+    /// protocol 2 sends no header).
+    protocol: u32,
 }
 
 /// Connecting may take a while on a rural link, but not for ever.
@@ -137,7 +141,14 @@ impl HubClient {
             sent: 0,
             received: 0,
             allowance: None,
+            protocol: 1,
         })
+    }
+
+    /// The protocol version the hub last said it speaks: 2 and up take waiting-list joins,
+    /// cancels and check-ins, and answer card look-ups.
+    pub fn protocol(&self) -> u32 {
+        self.protocol
     }
 
     /// Requests made, bytes sent and received since the last reset.
@@ -171,13 +182,20 @@ impl HubClient {
 
     async fn send(
         &mut self,
-        request: reqwest::Request,
+        mut request: reqwest::Request,
     ) -> Result<(StatusCode, reqwest::header::HeaderMap, Vec<u8>), SyncError> {
         if self
             .allowance
             .is_some_and(|bytes| self.sent + self.received >= bytes)
         {
             return Err(SyncError::AllowanceSpent);
+        }
+        // The machine's own clock (never a pinned test time): the hub measures how far it is
+        // off, so a kiosk with a wrong clock cannot jump a waiting list.
+        let clock =
+            crate::domain::time::now_beijing().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        if let Ok(value) = reqwest::header::HeaderValue::from_str(&clock) {
+            request.headers_mut().insert(CLOCK_HEADER, value);
         }
         self.count_request(&request);
         let mut response = self
@@ -187,6 +205,13 @@ impl HubClient {
             .map_err(|e| SyncError::Offline(describe(&e).into()))?;
         let status = response.status();
         let headers = response.headers().clone();
+        if let Some(version) = headers
+            .get(PROTOCOL_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse().ok())
+        {
+            self.protocol = version;
+        }
         // Read as it comes, and no further than the cap: a hostile or broken link cannot make
         // the kiosk hold more than that.
         let mut raw = Vec::new();
@@ -313,6 +338,32 @@ impl HubClient {
             }
             other => Err(SyncError::Hub(
                 format!("sign-ups answered {other}: {}", error_text(&body)).into(),
+            )),
+        }
+    }
+}
+
+impl HubClient {
+    /// What the district's hub knows of a card: its live places and its learning record.
+    /// The card travels in the body, never the URL; nothing of the answer is stored.
+    pub async fn card(&mut self, card: &str) -> Result<CardAnswer, SyncError> {
+        let json = serde_json::to_vec(&CardQuery { card: card.into() })
+            .map_err(|e| SyncError::Hub(e.to_string().into()))?;
+        let request = self
+            .http
+            .post(format!("{}{CARD_PATH}", self.base))
+            .header(AUTHORIZATION, format!("Bearer {}", self.token))
+            .header(CONTENT_TYPE, "application/json")
+            .header(ACCEPT_ENCODING, "zstd")
+            .body(json)
+            .build()
+            .map_err(|e| SyncError::Hub(e.to_string().into()))?;
+        let (status, _, body) = self.send(request).await?;
+        match status {
+            StatusCode::OK => serde_json::from_slice(&body)
+                .map_err(|e| SyncError::Offline(format!("an incomplete answer: {e}").into())),
+            other => Err(SyncError::Hub(
+                format!("the card look-up answered {other}: {}", error_text(&body)).into(),
             )),
         }
     }

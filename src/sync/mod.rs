@@ -174,10 +174,17 @@ impl Syncer {
         self.take_turn().await;
         let mut report = Report::default();
         self.client.reset_counts();
+        let spoke = self.client.protocol();
         let pushed = push::push(self, now, &mut report).await;
         let pulled = match pushed {
             Ok(()) => pull::pull(self, &mut report).await,
             Err(e) => Err(e),
+        };
+        // The first word from a hub of protocol 2 came in the pull: what the push held back
+        // for it (cancels, check-ins) goes now rather than a sync later.
+        let pulled = match pulled {
+            Ok(()) if self.client.protocol() > spoke => push::push(self, now, &mut report).await,
+            other => other,
         };
         (report.requests, report.bytes_sent, report.bytes_received) = self.client.counts();
         let _ = self.lock.unlock();

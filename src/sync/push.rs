@@ -1,4 +1,5 @@
-//! Pushing the outbox: waiting sign-ups, oldest first, in compressed batches. Every answer is
+//! Pushing the outbox: waiting sign-ups, cancels and check-ins, oldest first, in compressed
+//! batches. Every answer is
 //! stored in one transaction; nothing is dropped; a sign-up the hub cannot read is found by
 //! halving the batch and parked for staff.
 
@@ -12,8 +13,8 @@ use crate::sync::{Report, SyncError, Syncer};
 fn item(r: &SignupRecord) -> SignupItem {
     SignupItem {
         uuid: r.uuid.clone(),
-        kind: learning_wire::Kind::Signup,
-        target: None,
+        kind: r.kind,
+        target: r.target.clone(),
         card: r.card_digits.clone(),
         activity: r.activity_id.clone(),
         date: r.date.to_string(),
@@ -21,11 +22,13 @@ fn item(r: &SignupRecord) -> SignupItem {
     }
 }
 
-/// Sends every waiting sign-up.
+/// Sends every waiting item (to a hub before protocol 2, only the sign-ups: it would take a
+/// cancel or a check-in for a sign-up).
 pub async fn push(syncer: &mut Syncer, now: &Moment, report: &mut Report) -> Result<(), SyncError> {
     let mut batch_size = syncer.batch_size.max(1);
     loop {
-        let waiting = syncer.outbox.waiting(batch_size)?;
+        let every_kind = syncer.client.protocol() >= learning_wire::PROTOCOL_VERSION;
+        let waiting = syncer.outbox.waiting_of(batch_size, every_kind)?;
         if waiting.is_empty() {
             return Ok(());
         }

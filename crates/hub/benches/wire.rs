@@ -93,6 +93,7 @@ fn queue(syncer: &mut Syncer, catalogue: &Catalogue, n: usize, first_card: u64) 
             &id,
             item.session.date,
             &now,
+            learning_kiosk::signup::Ask::Seat,
         )
         .is_ok()
         {

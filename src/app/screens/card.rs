@@ -1,6 +1,7 @@
 //! Reading the card: typed into the field, or from a reader on any screen.
 
-use crate::app::state::{Notice, Screen, State};
+use crate::app::effect::Effect;
+use crate::app::state::{HubCard, Notice, Screen, State};
 use crate::app::step::{Next, Step};
 use crate::domain::card::{CardError, CardNumber};
 
@@ -42,7 +43,7 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
             // theirs may be shown to the next, so start over.
             state.forget_person();
             state.visit.card = Some(card);
-            return Step::to(Next::Home).telling(Notice::NewPerson);
+            return with_lookups(state, card, Step::to(Next::Home).telling(Notice::NewPerson));
         }
         None => state.visit.card = Some(card),
     }
@@ -50,12 +51,25 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
     tracing::info!(from_reader, "card read");
     // The two screens that wait for a card go on; anywhere else the person keeps browsing,
     // told that the card was read (so a new screen needs nothing here).
-    if state.visit.screen == Screen::Welcome {
-        return Step::to(Next::Home);
+    let step = if state.visit.screen == Screen::Welcome {
+        Step::to(Next::Home)
+    } else if let Screen::CardEntry(session) = state.visit.screen {
+        Step::to(Next::Replace(Screen::Confirm(session), 0))
+    } else {
+        state.visit.notice = Some(Notice::CardRead);
+        Step::stay()
+    };
+    with_lookups(state, card, step)
+}
+
+/// A card read asks for its places: this kiosk's outbox, and the district's hub where there
+/// is one (so a place taken at another kiosk, or moved up from a waiting list, is known).
+fn with_lookups(state: &mut State, card: CardNumber, step: Step) -> Step {
+    let step = step.and(Effect::LoadMySignups(card));
+    if state.link.hub {
+        state.visit.hub_card = HubCard::Asking;
+        step.and(Effect::LookUpCard(card))
+    } else {
+        step
     }
-    if let Screen::CardEntry(session) = state.visit.screen {
-        return Step::to(Next::Replace(Screen::Confirm(session), 0));
-    }
-    state.visit.notice = Some(Notice::CardRead);
-    Step::stay()
 }

@@ -29,6 +29,8 @@ pub enum Change {
         date: NaiveDate,
         /// Seats taken.
         taken: u32,
+        /// People on the waiting list.
+        waiting: u32,
     },
 }
 
@@ -51,9 +53,10 @@ impl Catalogue {
                 activity,
                 date,
                 taken,
+                waiting,
             } => {
                 // Seats of an activity this kiosk does not list (withdrawn since) mean nothing.
-                self.set_taken(&activity, date, taken);
+                self.set_seats(&activity, date, taken, waiting);
             }
         }
         Ok(())

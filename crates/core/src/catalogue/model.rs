@@ -1,6 +1,6 @@
 //! The catalogue as the kiosk holds it in memory: compact, validated, indexed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
@@ -404,6 +404,8 @@ pub struct Catalogue {
     spatial: RTree<VenuePoint>,
     withdrawn_venues: HashSet<VenueId>,
     texts: Texts,
+    /// The hub's waiting-list lengths, per activity id and date (few sessions have one).
+    waiting: HashMap<(Box<str>, NaiveDate), u32>,
 }
 
 /// Why a change from the feed could not be placed in the catalogue.
@@ -497,6 +499,7 @@ impl Catalogue {
             activities_at,
             spatial,
             withdrawn_venues: HashSet::new(),
+            waiting: HashMap::new(),
             texts,
         }
     }
@@ -589,7 +592,8 @@ impl Catalogue {
         !self.withdrawn_venues.contains(&id)
     }
 
-    fn venue_by_id(&self, id: &str) -> Option<VenueId> {
+    /// A venue's index, by its id.
+    pub fn venue_by_id(&self, id: &str) -> Option<VenueId> {
         // Venues are a few thousand and change rarely: a scan is cheaper than an index.
         // Only listed slots: a venue withdrawn and listed again has a new slot.
         self.venues
@@ -600,13 +604,26 @@ impl Catalogue {
     }
 
     /// The hub's count of seats taken for one session of an activity, replacing the
-    /// catalogue's. False when no such activity is listed.
-    pub fn set_taken(&mut self, activity: &str, date: NaiveDate, taken: u32) -> bool {
+    /// catalogue's, and of people waiting. False when no such activity is listed.
+    pub fn set_seats(&mut self, activity: &str, date: NaiveDate, taken: u32, waiting: u32) -> bool {
         let Some(id) = self.activity_by_id(activity) else {
             return false;
         };
         self.activities[id as usize].set_taken(date, taken);
+        if waiting == 0 {
+            self.waiting.remove(&(activity.into(), date));
+        } else {
+            self.waiting.insert((activity.into(), date), waiting);
+        }
         true
+    }
+
+    /// People on a session's waiting list, as the hub last said.
+    pub fn waiting_on(&self, activity: &str, date: NaiveDate) -> u32 {
+        self.waiting
+            .get(&(activity.into(), date))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// A venue new or changed in the feed.
