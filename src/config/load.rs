@@ -77,6 +77,7 @@ struct Draft {
     mode: Option<Mode>,
     home: Option<HomeKind>,
     catalogue: Option<String>,
+    venue: Option<String>,
     radius_km: Option<f64>,
     days: Option<u32>,
     idle_seconds: Option<u32>,
@@ -197,6 +198,7 @@ fn kiosk(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
             _ => HomeKind::Standard,
         });
     d.catalogue = f.opt_string("catalogue").map(String::from);
+    d.venue = f.optional("venue", |f, k| f.id(k)).map(String::from);
     f.refuse_unread();
 }
 
@@ -325,6 +327,7 @@ fn build(
         home: or_demo!(home, "kiosk.home"),
         speech_command: or_demo!(speech_command, "speech.command"),
         catalogue: d.catalogue.clone().map(resolve),
+        venue: d.venue.clone(),
         radius_km: or_demo!(radius_km, "nearby.radius_km"),
         days: or_demo!(days, "nearby.days"),
         idle_seconds: or_demo!(idle_seconds, "timeouts.idle_seconds"),

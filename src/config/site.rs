@@ -87,6 +87,9 @@ pub struct Site {
     /// The catalogue file, already resolved against the config's folder; `None` is the
     /// built-in demo catalogue.
     pub catalogue: Option<PathBuf>,
+    /// The catalogue venue this kiosk stands at, if any: it checks people in to its
+    /// sessions, and its staff page shows today's sessions there.
+    pub venue: Option<String>,
     /// How far the nearby list looks, km.
     pub radius_km: f64,
     /// How many days ahead the nearby list looks.
