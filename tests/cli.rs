@@ -714,3 +714,224 @@ fn resend_sends_held_sign_ups_again() {
     assert!(out.status.success());
     assert!(stderr(&out).contains("No held sign-up can be sent again"));
 }
+
+impl Kiosk {
+    /// A site standing at the rules catalogue's venue `here`, whose session "soon" (09:30) is
+    /// open for check-in at the pinned 09:00.
+    fn at_venue() -> Kiosk {
+        let k = Kiosk::new();
+        std::fs::write(
+            k.dir.path().join("site.toml"),
+            r#"[kiosk]
+id = "here-01"
+name = { zh-CN = "望京社区学习中心", en-US = "Wangjing Centre" }
+district = "110105"
+lat = 39.9965
+lon = 116.4705
+catalogue = "rules.json"
+venue = "here"
+"#,
+        )
+        .unwrap();
+        k
+    }
+
+    fn at_venue_run(&self, args: &[&str]) -> Output {
+        let mut c = self.command(&[]);
+        c.arg("--config")
+            .arg(self.dir.path().join("site.toml"))
+            .args(args);
+        c.output().unwrap()
+    }
+
+    fn queue_json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.run(&["queue", "--json"]).stdout).unwrap()
+    }
+}
+
+#[test]
+fn a_full_session_is_refused_naming_the_waiting_list_and_joined_with_it() {
+    let k = Kiosk::new();
+    let refused = k.signup(CARD, "full", "2026-11-23");
+    assert_eq!(refused.status.code(), Some(4), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("--waitlist"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(
+        stderr(&refused).contains("候补"),
+        "both languages: {}",
+        stderr(&refused)
+    );
+
+    let joined = k.run(&[
+        "signup",
+        "--card",
+        CARD,
+        "--activity",
+        "full",
+        "--date",
+        "2026-11-23",
+        "--waitlist",
+    ]);
+    assert_eq!(joined.status.code(), Some(0), "{}", stderr(&joined));
+    let code = stdout(&joined).trim().to_string();
+    assert_eq!(code.len(), 7);
+    assert!(
+        stderr(&joined).contains("not a seat"),
+        "{}",
+        stderr(&joined)
+    );
+    let queue = k.queue_json();
+    assert_eq!(queue["signups"][0]["kind"], "waitlist");
+    assert_eq!(queue["signups"][0]["code"], code.as_str());
+
+    // With a seat free, --waitlist takes the seat.
+    let seat = k.run(&[
+        "signup",
+        "--card",
+        CARD,
+        "--activity",
+        "one-seat",
+        "--date",
+        "2026-11-23",
+        "--waitlist",
+    ]);
+    assert_eq!(seat.status.code(), Some(0), "{}", stderr(&seat));
+    assert!(
+        stderr(&seat).contains("Saved on this kiosk"),
+        "{}",
+        stderr(&seat)
+    );
+    assert_eq!(k.queue_json()["signups"][1]["kind"], "signup");
+}
+
+#[test]
+fn cancel_by_code_or_session_is_saved_once_and_the_card_may_sign_up_again() {
+    let k = Kiosk::new();
+    let first = k.signup(CARD, "weekly", "2026-11-30");
+    let code = stdout(&first).trim().to_string();
+
+    let cancelled = k.run(&["cancel", "--code", &code.to_lowercase().replace('-', "")]);
+    assert_eq!(cancelled.status.code(), Some(0), "{}", stderr(&cancelled));
+    assert_eq!(stdout(&cancelled).trim(), code);
+    assert!(
+        stderr(&cancelled).contains("given up"),
+        "{}",
+        stderr(&cancelled)
+    );
+    let again = k.run(&[
+        "cancel",
+        "--card",
+        CARD,
+        "--activity",
+        "weekly",
+        "--date",
+        "2026-11-30",
+    ]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already cancelled"),
+        "{}",
+        stderr(&again)
+    );
+    let by_code_again = k.run(&["cancel", "--code", &code]);
+    assert_eq!(by_code_again.status.code(), Some(0));
+    assert!(stderr(&by_code_again).contains("already cancelled"));
+
+    let queue = k.queue_json();
+    let kinds: Vec<&str> = queue["signups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["signup", "cancel"],
+        "one cancel, however often asked"
+    );
+    let uuid = queue["signups"][0]["uuid"].as_str().unwrap();
+    assert_eq!(queue["signups"][1]["target"], uuid);
+
+    let back = k.signup(CARD, "weekly", "2026-11-30");
+    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    assert_ne!(stdout(&back).trim(), code, "a new place, with its own code");
+}
+
+#[test]
+fn a_place_cannot_be_cancelled_once_its_session_has_started() {
+    let k = Kiosk::new();
+    let code = stdout(&k.signup(CARD, "soon", "2026-11-23"))
+        .trim()
+        .to_string();
+    let late = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(k.dir.path().join("data"))
+        .arg("--catalogue")
+        .arg(k.dir.path().join("rules.json"))
+        .args(["--now", "2026-11-23T09:31:00+08:00", "--lang", "en-US"])
+        .args(["cancel", "--code", &code])
+        .output()
+        .unwrap();
+    assert_eq!(late.status.code(), Some(4), "{}", stderr(&late));
+    assert!(stderr(&late).contains("has started"), "{}", stderr(&late));
+    assert!(stderr(&late).contains("已开始"), "{}", stderr(&late));
+}
+
+#[test]
+fn checkin_at_a_venue_checks_a_seat_in_once_and_seats_a_card_without_a_place() {
+    let k = Kiosk::at_venue();
+    k.at_venue_run(&[
+        "signup",
+        "--card",
+        CARD,
+        "--activity",
+        "soon",
+        "--date",
+        "2026-11-23",
+    ]);
+    let first = k.at_venue_run(&["checkin", "--card", CARD]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(stderr(&first).contains("Checked in"), "{}", stderr(&first));
+    let again = k.at_venue_run(&["checkin", "--card", CARD]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        stderr(&again).contains("Already checked in"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(stdout(&first), stdout(&again), "the same check-in");
+
+    let other = "1101080000000024";
+    let walk_in = k.at_venue_run(&["checkin", "--card", other]);
+    assert_eq!(walk_in.status.code(), Some(0), "{}", stderr(&walk_in));
+    assert!(
+        stderr(&walk_in).contains("took a free seat"),
+        "{}",
+        stderr(&walk_in)
+    );
+
+    let kinds: Vec<String> = k.queue_json()["signups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["signup", "checkin", "signup", "checkin"]);
+
+    // A kiosk with no venue needs the session named; a session not open is refused.
+    let plain = k.run(&["checkin", "--card", CARD]);
+    assert_eq!(plain.status.code(), Some(4));
+    assert!(stderr(&plain).contains("--activity"), "{}", stderr(&plain));
+    let closed = k.run(&["checkin", "--card", CARD, "--activity", "weekly"]);
+    assert_eq!(closed.status.code(), Some(4));
+    assert!(
+        stderr(&closed).contains("No session is open"),
+        "{}",
+        stderr(&closed)
+    );
+    let named = k.run(&["checkin", "--card", CARD, "--activity", "soon"]);
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+}

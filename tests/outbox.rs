@@ -10,7 +10,7 @@ use std::io::{Seek, SeekFrom, Write};
 use chrono::NaiveDate;
 use common::{CARD, card_for, moment, rules_catalogue};
 use learning_kiosk::domain::card::CardNumber;
-use learning_kiosk::outbox::{Outbox, Saved, Status};
+use learning_kiosk::outbox::{CancelOf, Kind, Outbox, Saved, Status};
 use learning_kiosk::signup::{Refusal, SignupError, sign_up};
 
 fn monday() -> NaiveDate {
@@ -467,4 +467,199 @@ fn staff_send_held_sign_ups_again_and_a_damaged_one_stays_held() {
     assert!(outbox.all().unwrap().iter().all(|r| r.reason.is_none()));
     assert_eq!(outbox.counts().unwrap().get(&Status::Parked), Some(&1));
     assert_eq!(outbox.resendable().unwrap(), 0);
+}
+
+/// The outbox of the version before cancels (one row a card and session, no kinds) opens
+/// with every sign-up as it was, in the same sending order, and then takes cancels, a second
+/// place after a cancel, and check-ins.
+#[test]
+fn an_outbox_from_before_cancels_keeps_every_sign_up_and_takes_the_new_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE signups (
+                id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,
+                card TEXT NOT NULL, activity TEXT NOT NULL, date TEXT NOT NULL,
+                created_at TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, existing TEXT,
+                answered_at TEXT, UNIQUE (card, activity, date));
+             CREATE INDEX signups_session ON signups (activity, date);
+             CREATE INDEX signups_status ON signups (status, id);
+             INSERT INTO signups (id, uuid, code, card, activity, date, created_at, status)
+               VALUES (7, '00000000-0000-4000-8000-000000000007', 'AAA-AAA', '1101080000000016',
+                       'weekly', '2026-11-30', '2026-11-23T09:00:00+08:00', 'confirmed'),
+                      (9, '00000000-0000-4000-8000-000000000009', 'CCC-CCC', '1101080000000024',
+                       'weekly', '2026-11-30', '2026-11-23T09:01:00+08:00', 'waiting');
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let (mut outbox, report) = Outbox::open(&path).unwrap();
+    assert_eq!(report.set_aside, None, "an upgrade, not damage");
+    let all = outbox.all().unwrap();
+    assert_eq!(
+        all.iter()
+            .map(|r| (r.code.as_str(), r.kind, r.status))
+            .collect::<Vec<_>>(),
+        [
+            ("AAA-AAA", Kind::Signup, Status::Confirmed),
+            ("CCC-CCC", Kind::Signup, Status::Waiting)
+        ]
+    );
+    assert_eq!(outbox.waiting(10).unwrap()[0].code, "CCC-CCC");
+
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let card = CardNumber::parse(CARD).unwrap();
+    let of = CancelOf {
+        uuid: all[0].uuid.clone(),
+        card,
+        activity_id: "weekly".into(),
+        date: monday(),
+    };
+    let cancel = outbox.save_cancel(&of, &now).unwrap();
+    assert!(matches!(cancel, Saved::New(_)));
+    assert!(
+        matches!(outbox.save_cancel(&of, &now).unwrap(), Saved::Existing(ref r) if r.uuid == cancel.record().uuid),
+        "a cancel is made once"
+    );
+    let again = sign_up(
+        &mut outbox,
+        &cat,
+        &card,
+        "weekly",
+        monday(),
+        &now,
+        learning_kiosk::signup::Ask::Seat,
+    )
+    .unwrap();
+    assert!(
+        matches!(again, Saved::New(_)),
+        "a new place after the cancel"
+    );
+    let held_again = sign_up(
+        &mut outbox,
+        &cat,
+        &card,
+        "weekly",
+        monday(),
+        &now,
+        learning_kiosk::signup::Ask::Seat,
+    )
+    .unwrap();
+    assert!(
+        matches!(held_again, Saved::Existing(ref r) if r.uuid == again.record().uuid),
+        "and only one"
+    );
+    let kinds: Vec<Kind> = outbox.waiting(10).unwrap().iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::Signup, Kind::Cancel, Kind::Signup],
+        "oldest first"
+    );
+    assert_eq!(
+        outbox.waiting_of(10, false).unwrap().len(),
+        2,
+        "a hub before protocol 2 is sent sign-ups only"
+    );
+    let held = outbox.held().unwrap();
+    assert_eq!(
+        held.get(&("weekly".to_string(), monday())),
+        Some(&2),
+        "the cancelled one holds no seat; the other card's and the new one do"
+    );
+}
+
+/// Cancels, check-ins and waiting places (with the hub's place in line, a whole number) come
+/// back out of a file whose table b-tree is wiped, exactly as saved.
+#[test]
+fn every_kind_is_read_back_off_the_pages_of_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    let cat = rules_catalogue();
+    let now = moment(common::NOW);
+    let mut saved = std::collections::HashMap::new();
+    {
+        let (mut outbox, _) = Outbox::open(&path).unwrap();
+        let mut answers = Vec::new();
+        for serial in 1..=120 {
+            let card = CardNumber::parse(&card_for("110102", serial)).unwrap();
+            let place = sign_up(
+                &mut outbox,
+                &cat,
+                &card,
+                "weekly",
+                monday(),
+                &now,
+                learning_kiosk::signup::Ask::Seat,
+            )
+            .unwrap()
+            .record()
+            .clone();
+            if serial % 3 == 0 {
+                let of = CancelOf {
+                    uuid: place.uuid.clone(),
+                    card,
+                    activity_id: "weekly".into(),
+                    date: monday(),
+                };
+                outbox.save_cancel(&of, &now).unwrap();
+            } else if serial % 3 == 1 {
+                outbox
+                    .save_checkin(
+                        &card,
+                        "soon",
+                        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                        &now,
+                    )
+                    .unwrap();
+            }
+            let mut answer = learning_wire::Answer::status(learning_wire::AnswerStatus::Waitlisted);
+            answer.place = Some(serial as u32 * 300);
+            answers.push((place.uuid, answer));
+        }
+        outbox.record_answers(&answers, &now).unwrap();
+        for r in outbox.all().unwrap() {
+            saved.insert(r.uuid.clone(), r);
+        }
+    }
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let root: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'signups'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.seek(SeekFrom::Start(4096 * (root as u64 - 1))).unwrap();
+    f.write_all(&[0xA5; 4096]).unwrap();
+    drop(f);
+
+    let (outbox, report) = Outbox::open(&path).unwrap();
+    assert!(report.set_aside.is_some());
+    let kept = outbox.all().unwrap();
+    assert!(
+        kept.len() * 10 >= saved.len() * 9,
+        "{} of {}",
+        kept.len(),
+        saved.len()
+    );
+    for r in &kept {
+        assert_eq!(Some(r), saved.get(&r.uuid), "a row came back changed");
+    }
+    for kind in [Kind::Signup, Kind::Cancel, Kind::Checkin] {
+        assert!(kept.iter().any(|r| r.kind == kind), "no {kind:?} came back");
+    }
+    assert!(
+        kept.iter().any(|r| r.place.is_some_and(|p| p > 255)),
+        "a place of two bytes"
+    );
 }

@@ -1,6 +1,9 @@
 //! The command line: the kiosk itself, and the commands staff and scripts use.
 
+mod cancel;
 mod check_config;
+mod checkin;
+mod desk;
 mod hash_pin;
 mod nearby;
 mod queue;
@@ -76,6 +79,32 @@ enum Command {
         /// A full session: join its waiting list (a seat if one is free).
         #[arg(long)]
         waitlist: bool,
+    },
+    /// Cancels a place (until its session starts): by the code of a sign-up made here, or by
+    /// card, activity and date (found here, or online anywhere in the district).
+    Cancel {
+        /// The sign-up's code, as printed on its receipt.
+        #[arg(long, value_name = "CODE", conflicts_with_all = ["card", "activity", "date"], required_unless_present_all = ["card", "activity", "date"])]
+        code: Option<String>,
+        /// The learning card number.
+        #[arg(long, requires_all = ["activity", "date"])]
+        card: Option<String>,
+        /// The activity's id in the catalogue.
+        #[arg(long, requires_all = ["card", "date"])]
+        activity: Option<String>,
+        /// The session's date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires_all = ["card", "activity"])]
+        date: Option<NaiveDate>,
+    },
+    /// Checks a card in to a session open now (30 minutes either side of its start) at this
+    /// kiosk's venue, or of --activity; a card without a place takes a free seat first.
+    Checkin {
+        /// The learning card number.
+        #[arg(long)]
+        card: String,
+        /// The activity's id in the catalogue (without it: the sessions at kiosk.venue).
+        #[arg(long)]
+        activity: Option<String>,
     },
     /// Shows the outbox: counts by status and each sign-up, card masked.
     Queue {
@@ -189,6 +218,27 @@ pub fn main() -> ExitCode {
                 crate::signup::Ask::Seat
             };
             signup::run(&options, lang, &card, &activity, date, ask)
+        }
+        Command::Cancel {
+            code,
+            card,
+            activity,
+            date,
+        } => {
+            let which = match (code, card, activity, date) {
+                (Some(code), ..) => cancel::Which::Code(code),
+                (None, Some(card), Some(activity), Some(date)) => cancel::Which::Session {
+                    card,
+                    activity,
+                    date,
+                },
+                // clap requires one form or the other.
+                _ => return ExitCode::from(crate::exit_code::USAGE),
+            };
+            cancel::run(&options, lang, &which)
+        }
+        Command::Checkin { card, activity } => {
+            checkin::run(&options, lang, &card, activity.as_deref())
         }
         Command::Queue { json } => queue::run(&options, lang, json),
         Command::Sync => sync::run(&options, lang),

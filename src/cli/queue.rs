@@ -52,6 +52,8 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             .map(|r| {
                 json!({
                     "uuid": r.uuid,
+                    "kind": r.kind.as_str(),
+                    "target": r.target,
                     "code": r.code,
                     "card": r.card_masked(),
                     "activity": r.activity_id,
@@ -99,8 +101,9 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
             })
             .unwrap_or_default();
         crate::say!(
-            "{}  {}  {:<40}  {}  {:<10}  {}{why}",
+            "{}  {:<8}  {}  {:<40}  {}  {:<10}  {}{why}",
             r.code,
+            r.kind.as_str(),
             r.card_masked(),
             r.activity_id,
             r.date,

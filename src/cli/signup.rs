@@ -3,14 +3,12 @@
 use chrono::NaiveDate;
 
 use crate::args;
-use crate::cli::report;
-use crate::domain::card::CardNumber;
+use crate::cli::{desk, report};
 use crate::domain::lang::Lang;
-use crate::domain::time::now_beijing;
 use crate::exit_code as exit;
 use crate::i18n::ta;
-use crate::outbox::{Kind, OutboxError, Saved};
-use crate::runtime::boot::{self, Options};
+use crate::outbox::{Kind, Saved};
+use crate::runtime::boot::Options;
 use crate::signup::{Ask, Refusal, SignupError, sign_up};
 use crate::ui::words;
 
@@ -24,43 +22,20 @@ pub fn run(
     date: NaiveDate,
     ask: Ask,
 ) -> u8 {
-    let card = match CardNumber::parse(card) {
-        Ok(card) => card,
-        Err(err) => {
-            report::both(lang, |l| words::card_error(l, &err));
-            return exit::REFUSED;
-        }
+    let mut desk = match desk::open(options, lang, card) {
+        Ok(desk) => desk,
+        Err(code) => return code,
     };
-    let site = match boot::load_site(options) {
-        Ok(site) => site,
-        Err(problems) => {
-            report::problems(&problems, lang);
-            return exit::CONFIG;
-        }
-    };
-    let catalogue = match boot::load_catalogue(&site, options) {
-        Ok(c) => c,
-        Err(problems) => {
-            report::problems(&problems, lang);
-            return exit::CONFIG;
-        }
-    };
-    let (mut outbox, opened) = match boot::open_outbox(options) {
-        Ok(opened) => opened,
-        Err(err) => return storage_failed(lang, &err),
-    };
-    if let Some(aside) = &opened.set_aside {
-        let aside = aside.display().to_string();
-        report::both(lang, |l| {
-            ta(
-                l,
-                "cli-outbox-rebuilt",
-                args!["count" => opened.recovered, "file" => &aside],
-            )
-        });
-    }
-    let now = options.now.unwrap_or_else(now_beijing);
-    match sign_up(&mut outbox, &catalogue, &card, activity, date, &now, ask) {
+    let saved = sign_up(
+        &mut desk.outbox,
+        &desk.catalogue,
+        &desk.card,
+        activity,
+        date,
+        &desk.now,
+        ask,
+    );
+    match saved {
         Ok(saved) => {
             let id = match (&saved, saved.record().kind) {
                 (Saved::New(_), Kind::Waitlist) => "cli-waitlist-saved",
@@ -79,14 +54,6 @@ pub fn run(
             }
             exit::REFUSED
         }
-        Err(SignupError::Storage(err)) => storage_failed(lang, &err),
+        Err(SignupError::Storage(err)) => desk::storage_failed(lang, &err),
     }
-}
-
-fn storage_failed(lang: Lang, err: &OutboxError) -> u8 {
-    match err {
-        OutboxError::DiskFull => report::both(lang, |l| crate::i18n::t(l, "notice-disk-full")),
-        _ => report::storage_failed(lang, &err.to_string()),
-    }
-    exit::STORAGE
 }
