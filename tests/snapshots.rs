@@ -365,6 +365,7 @@ fn offline(k: &mut Harness) {
     }));
     k.send(Msg::QueueStatus(QueueSummary {
         held: Default::default(),
+        checked_in: Default::default(),
         counts: [
             (Status::Waiting, 3),
             (Status::Confirmed, 41),

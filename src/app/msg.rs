@@ -190,6 +190,8 @@ pub enum Msg {
 pub struct QueueSummary {
     /// Sign-ups held per (activity id, date) that no hub has counted yet.
     pub held: HashMap<(String, NaiveDate), u32>,
+    /// Check-ins saved on this kiosk per (activity id, date).
+    pub checked_in: HashMap<(String, NaiveDate), u32>,
     /// How many sign-ups there are in each status.
     pub counts: BTreeMap<Status, u32>,
     /// The latest sign-ups that need staff: parked or refused as invalid, newest first.

@@ -434,6 +434,29 @@ impl Outbox {
         Ok(held)
     }
 
+    /// Check-ins saved on this kiosk per session (activity id, date), refused ones left out.
+    pub fn checkins(&self) -> Result<HashMap<(String, NaiveDate), u32>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT activity, date, COUNT(*) FROM signups
+             WHERE kind = 'checkin' AND status NOT IN ('invalid') GROUP BY activity, date",
+        )?;
+        let mut counts = HashMap::new();
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (activity, date, n) = row?;
+            if let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+                counts.insert((activity, date), n);
+            }
+        }
+        Ok(counts)
+    }
+
     /// Sets `synchronous` (the benchmark's baseline measures what FULL costs; the kiosk never
     /// calls this).
     #[cfg(feature = "test-hooks")]

@@ -110,6 +110,7 @@ impl Executor {
     fn queue_summary(&self) -> QueueSummary {
         QueueSummary {
             held: self.outbox.held().unwrap_or_default(),
+            checked_in: self.outbox.checkins().unwrap_or_default(),
             counts: self.outbox.counts().unwrap_or_default(),
             attention: self
                 .outbox
