@@ -935,3 +935,18 @@ fn checkin_at_a_venue_checks_a_seat_in_once_and_seats_a_card_without_a_place() {
     let named = k.run(&["checkin", "--card", CARD, "--activity", "soon"]);
     assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
 }
+
+#[test]
+fn check_config_says_when_the_kiosks_venue_is_not_in_its_catalogue() {
+    let k = Kiosk::at_venue();
+    let site = k.dir.path().join("site.toml");
+    let ok = check_config(&site);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(!stderr(&ok).contains("kiosk.venue"), "{}", stderr(&ok));
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, text.replace("venue = \"here\"", "venue = \"there\"")).unwrap();
+    let unknown = check_config(&site);
+    assert_eq!(unknown.status.code(), Some(0), "a warning, not a fault");
+    assert!(stderr(&unknown).contains("\"there\""), "{}", stderr(&unknown));
+    assert!(stderr(&unknown).contains("无法签到"), "{}", stderr(&unknown));
+}

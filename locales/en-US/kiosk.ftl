@@ -345,6 +345,7 @@ cli-signup-saved = Saved on this kiosk as { $code }; it will be sent when the co
 cli-signup-existing = This card already holds this session, as { $code }.
 cli-waitlist-saved = The session is full: a place on its waiting list is saved on this kiosk as { $code } (a place in the queue, not a seat). The hub says your place in line when the connection returns.
 cli-signup-full-waitlist = To join its waiting list instead, run the same command with --waitlist.
+cli-venue-unknown = kiosk.venue is "{ $venue }", but the catalogue has no venue with that id: nobody can check in here until it has.
 cli-cancel-saved = Cancelled: the place { $code } is given up. The cancellation is saved on this kiosk and will be sent to the hub.
 cli-cancel-existing = The place { $code } was already cancelled on this kiosk.
 cli-cancel-started = The session has started: a place can be cancelled only until its start.

@@ -332,6 +332,7 @@ cli-signup-saved = 已保存在本机，报名号 { $code }，联网后会发送
 cli-signup-existing = 这张卡已经报过这次活动，报名号 { $code }。
 cli-waitlist-saved = 该场次已满：已在本机保存候补名额，编号 { $code }（这是排队名额，不是座位）。网络恢复后，中心会告知您的排队位次。
 cli-signup-full-waitlist = 如要加入候补名单，请在同一命令后加上 --waitlist 再运行一次。
+cli-venue-unknown = kiosk.venue 为“{ $venue }”，但目录中没有这个编号的场馆：在目录收录它之前，这里无法签到。
 cli-cancel-saved = 已取消：名额 { $code } 已放弃。取消记录已保存在本机，将发送到中心。
 cli-cancel-existing = 名额 { $code } 已在本机取消过。
 cli-cancel-started = 活动已开始：只能在开始前取消名额。

@@ -39,6 +39,15 @@ pub fn run(options: &Options, lang: Lang, file: &Path) -> u8 {
     }
     match boot::load_seed(&site, options) {
         Ok(catalogue) => {
+            // Not a fault that stops the kiosk (the hub's feed may bring the venue), but
+            // nobody could check in here until it does.
+            if let Some(venue) = site
+                .venue
+                .as_deref()
+                .filter(|v| catalogue.venue_by_id(v).is_none())
+            {
+                report::both(lang, |l| ta(l, "cli-venue-unknown", args!["venue" => venue]));
+            }
             crate::say!(
                 "{}",
                 ta(
