@@ -49,7 +49,8 @@ pub async fn push(syncer: &mut Syncer, now: &Moment, report: &mut Report) -> Res
                             reason @ (InvalidReason::Malformed
                             | InvalidReason::BadDate
                             | InvalidReason::BadTime
-                            | InvalidReason::BadUuid),
+                            | InvalidReason::BadUuid
+                            | InvalidReason::Incomplete),
                         ) = answer.reason
                         {
                             syncer.outbox.park(&record.uuid, reason.as_str(), now)?;
