@@ -947,6 +947,14 @@ fn check_config_says_when_the_kiosks_venue_is_not_in_its_catalogue() {
     std::fs::write(&site, text.replace("venue = \"here\"", "venue = \"there\"")).unwrap();
     let unknown = check_config(&site);
     assert_eq!(unknown.status.code(), Some(0), "a warning, not a fault");
-    assert!(stderr(&unknown).contains("\"there\""), "{}", stderr(&unknown));
-    assert!(stderr(&unknown).contains("无法签到"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("\"there\""),
+        "{}",
+        stderr(&unknown)
+    );
+    assert!(
+        stderr(&unknown).contains("无法签到"),
+        "{}",
+        stderr(&unknown)
+    );
 }

@@ -46,7 +46,9 @@ pub fn run(options: &Options, lang: Lang, file: &Path) -> u8 {
                 .as_deref()
                 .filter(|v| catalogue.venue_by_id(v).is_none())
             {
-                report::both(lang, |l| ta(l, "cli-venue-unknown", args!["venue" => venue]));
+                report::both(lang, |l| {
+                    ta(l, "cli-venue-unknown", args!["venue" => venue])
+                });
             }
             crate::say!(
                 "{}",

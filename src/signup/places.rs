@@ -25,7 +25,7 @@ pub fn from_outbox(records: &[SignupRecord]) -> Vec<SignupView> {
             ..r.view()
         })
         .collect();
-    views.sort_by(|a, b| a.date.cmp(&b.date));
+    views.sort_by_key(|v| v.date);
     views
 }
 
@@ -80,7 +80,7 @@ pub fn merge(mut local: Vec<SignupView>, hub: &CardAnswer, today: NaiveDate) -> 
             }
         }
     }
-    local.sort_by(|a, b| a.date.cmp(&b.date));
+    local.sort_by_key(|v| v.date);
     local
 }
 

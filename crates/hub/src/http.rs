@@ -1,5 +1,6 @@
-//! The hub's HTTP API: the feed and the sign-up batches, behind per-kiosk bearer tokens,
-//! with compression both ways.
+//! The hub's HTTP API: the feed, the batches and the card look-up, behind per-kiosk bearer
+//! tokens, with compression both ways. Every request's clock is measured; every answer says
+//! the protocol version.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,13 +14,14 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use learning_wire::{
-    BatchAnswer, ErrorBody, FEED_PATH, MAX_BATCH, MAX_PAGE, SIGNUPS_PATH, SignupBatch,
+    BatchAnswer, CARD_PATH, CLOCK_HEADER, CardAnswer, CardQuery, ErrorBody, FEED_PATH, MAX_BATCH,
+    MAX_PAGE, PROTOCOL_HEADER, PROTOCOL_VERSION, SIGNUPS_PATH, SignupBatch,
 };
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::decompression::RequestDecompressionLayer;
 
-use crate::store::{Cursor, FeedAnswer, Store, StoreError};
+use crate::store::{Arrival, Cursor, FeedAnswer, Store, StoreError, rules};
 
 /// The largest request body accepted (a full batch is far smaller).
 const MAX_BODY: usize = 1 << 20;
@@ -48,11 +50,23 @@ pub fn router(hub: Hub) -> Router {
     Router::new()
         .route(FEED_PATH, get(feed))
         .route(SIGNUPS_PATH, post(signup_batch))
+        .route(CARD_PATH, post(card_look_up))
         // The handler reads the body itself, so an oversized one gets the JSON 413.
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::map_response(say_protocol))
         .with_state(hub)
+}
+
+/// Every answer says which protocol the hub speaks: a kiosk sends the newer kinds only to a
+/// hub that says 2 or more.
+async fn say_protocol(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        PROTOCOL_HEADER,
+        axum::http::HeaderValue::from(PROTOCOL_VERSION),
+    );
+    response
 }
 
 /// An error answer: its status and the body's stable code and words.
@@ -121,15 +135,20 @@ fn unauthorized() -> ApiError {
     )
 }
 
-/// The kiosk a request comes from, by its bearer token. As an extractor it runs before the
-/// body is read or decompressed: a stranger learns nothing, not even how large a batch may
-/// be.
-struct Kiosk(String);
+/// The kiosk a request comes from, by its bearer token, with its clock's offset as the
+/// request measures it. As an extractor it runs before the body is read or decompressed: a
+/// stranger learns nothing, not even how large a batch may be.
+struct Kiosk(Arrival);
 
 impl FromRequestParts<Hub> for Kiosk {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, hub: &Hub) -> Result<Kiosk, ApiError> {
+        let clock_offset_ms = parts
+            .headers
+            .get(CLOCK_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|said| rules::clock_offset_ms(said, chrono::Utc::now()));
         // The scheme's name is case-insensitive (RFC 9110): `bearer` is as good as `Bearer`.
         let token = parts
             .headers
@@ -140,7 +159,14 @@ impl FromRequestParts<Hub> for Kiosk {
             .map(|(_, token)| token.trim().to_string())
             .ok_or_else(unauthorized)?;
         let found = with_db(hub, move |store| Ok(store.kiosk_by_token(&token)?)).await?;
-        found.map(Kiosk).ok_or_else(unauthorized)
+        found
+            .map(|kiosk| {
+                Kiosk(Arrival {
+                    kiosk,
+                    clock_offset_ms,
+                })
+            })
+            .ok_or_else(unauthorized)
     }
 }
 
@@ -166,7 +192,7 @@ struct FeedQuery {
 
 async fn feed(
     State(hub): State<Hub>,
-    _kiosk: Kiosk,
+    Kiosk(from): Kiosk,
     headers: HeaderMap,
     query: Result<Query<FeedQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
@@ -187,6 +213,7 @@ async fn feed(
         rebuild: q.rebuild,
     };
     let answer = with_db(&hub, move |store| {
+        store.note_clock(&from)?;
         Ok(store.feed_page(after, limit, inm.as_deref())?)
     })
     .await?;
@@ -211,51 +238,54 @@ async fn feed(
     })
 }
 
-async fn signup_batch(
-    State(hub): State<Hub>,
-    Kiosk(kiosk): Kiosk,
-    body: Body,
-) -> Result<axum::Json<BatchAnswer>, ApiError> {
+/// Reads a request's body within the time and size limits.
+async fn read_body(hub: &Hub, body: Body) -> Result<axum::body::Bytes, ApiError> {
     let read = tokio::time::timeout(hub.body_timeout, axum::body::to_bytes(body, MAX_BODY));
-    let body = match read.await {
-        Ok(Ok(body)) => body,
-        // A slow body is the link's fault, not the batch's: the kiosk sends it again.
-        Err(_) => {
-            return Err(error(
-                StatusCode::REQUEST_TIMEOUT,
-                "timeout",
-                "the body did not arrive in time",
-            ));
-        }
-        Ok(Err(e)) if past_the_limit(&e) => {
-            return Err(error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                "the body is larger than a batch can be",
-            ));
-        }
-        // Only a body too large is "too large"; one that does not decode is not a batch.
-        Ok(Err(_)) => {
-            return Err(error(
-                StatusCode::BAD_REQUEST,
-                "bad_request",
-                "the body cannot be read (damaged compression?)",
-            ));
-        }
-    };
-    let batch: SignupBatch = serde_json::from_slice(&body).map_err(|e| {
-        // Where, not what: serde's words can quote a card number.
-        error(
+    match read.await {
+        Ok(Ok(body)) => Ok(body),
+        // A slow body is the link's fault, not the request's: the kiosk sends it again.
+        Err(_) => Err(error(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "the body did not arrive in time",
+        )),
+        Ok(Err(e)) if past_the_limit(&e) => Err(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "the body is larger than a batch can be",
+        )),
+        // Only a body too large is "too large"; one that does not decode is not a request.
+        Ok(Err(_)) => Err(error(
             StatusCode::BAD_REQUEST,
             "bad_request",
-            &format!(
-                "not a sign-up batch ({:?} problem at line {}, column {})",
-                e.classify(),
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
+            "the body cannot be read (damaged compression?)",
+        )),
+    }
+}
+
+/// A body that is not the JSON asked for: where, not what (serde's words can quote a card
+/// number).
+fn unreadable(what: &str, e: &serde_json::Error) -> ApiError {
+    error(
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+        &format!(
+            "not {what} ({:?} problem at line {}, column {})",
+            e.classify(),
+            e.line(),
+            e.column()
+        ),
+    )
+}
+
+async fn signup_batch(
+    State(hub): State<Hub>,
+    Kiosk(from): Kiosk,
+    body: Body,
+) -> Result<axum::Json<BatchAnswer>, ApiError> {
+    let body = read_body(&hub, body).await?;
+    let batch: SignupBatch =
+        serde_json::from_slice(&body).map_err(|e| unreadable("a sign-up batch", &e))?;
     if batch.signups.len() > MAX_BATCH {
         return Err(error(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -264,8 +294,29 @@ async fn signup_batch(
         ));
     }
     let answer = with_db(&hub, move |store| {
-        Ok(store.answer_batch(&kiosk, &batch.signups)?)
+        Ok(store.answer_batch(&from, &batch.signups)?)
     })
     .await?;
+    Ok(axum::Json(answer))
+}
+
+/// What the district knows of a card. The card comes in the body (never a URL, so never in
+/// an access log) and is not logged.
+async fn card_look_up(
+    State(hub): State<Hub>,
+    Kiosk(from): Kiosk,
+    body: Body,
+) -> Result<axum::Json<CardAnswer>, ApiError> {
+    let body = read_body(&hub, body).await?;
+    let query: CardQuery =
+        serde_json::from_slice(&body).map_err(|e| unreadable("a card look-up", &e))?;
+    let Some(card) = rules::canonical_card(&query.card).filter(|c| *c == query.card) else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "the card is not a learning card in its one form (16 digits)",
+        ));
+    };
+    let answer = with_db(&hub, move |store| Ok(store.card(&from, &card)?)).await?;
     Ok(axum::Json(answer))
 }

@@ -1,6 +1,7 @@
 //! `learning-hub`: the district's reference hub. One SQLite file holds the kiosks, the
 //! catalogue's change feed and every sign-up with its answer.
 
+mod export;
 mod http;
 mod server;
 mod store;
@@ -12,7 +13,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use learning_core::domain::card::mask_digits;
 use learning_core::domain::lang::Lang;
 use store::sqlite::SqliteStore;
 use store::{ImportError, Mended, Store, StoreError};
@@ -51,6 +51,10 @@ enum Command {
         /// Connections served at once; more wait until one closes.
         #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=65536))]
         max_connections: u64,
+        /// Hours before a session's start its waiting list stops moving up; after that a
+        /// freed seat is open to anyone.
+        #[arg(long, value_name = "HOURS", default_value_t = store::sqlite::PROMOTE_UNTIL_HOURS, value_parser = clap::value_parser!(i64).range(0..=720))]
+        promote_until_hours: i64,
     },
     /// Kiosks and their tokens.
     Kiosk {
@@ -97,6 +101,31 @@ enum ExportWhat {
         #[arg(long)]
         json: bool,
     },
+    /// One row per attendance, for the Credit Bank: card, activity, title, date, hours,
+    /// credits, venue, district, kiosk, time.
+    Credits {
+        /// Only sessions on or after this date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        since: Option<String>,
+        /// JSON (the card in full, for the Credit Bank).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// CSV with a header row (the card in full, for the Credit Bank).
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+/// A date written `YYYY-MM-DD`, in both languages when it is not.
+fn parse_date(s: &str) -> Result<String, learning_core::usage::Reason> {
+    store::rules::canonical_date(s)
+        .filter(|d| d == s)
+        .ok_or_else(|| {
+            learning_core::usage::Reason::new(
+                s,
+                "不是 YYYY-MM-DD 格式的日期 / not a date written YYYY-MM-DD",
+            )
+        })
 }
 
 fn main() -> ExitCode {
@@ -132,7 +161,14 @@ fn db_failure(e: StoreError) -> Failure {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     // A file from before the hub took only canonical forms is mended as it opens, once.
-    let store = SqliteStore::open(&cli.db).map_err(db_failure)?;
+    let mut store = SqliteStore::open(&cli.db).map_err(db_failure)?;
+    if let Command::Serve {
+        promote_until_hours,
+        ..
+    } = &cli.command
+    {
+        store = store.promote_until_hours(*promote_until_hours);
+    }
     let mended = store.mended();
     if *mended != Mended::default() {
         tracing::warn!(?mended, "sign-ups in old forms were mended or set aside");
@@ -143,6 +179,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             header_timeout,
             body_timeout,
             max_connections,
+            ..
         } => serve(
             Arc::new(store),
             &listen,
@@ -204,10 +241,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
         },
         Command::Export {
             what: ExportWhat::Signups { json },
-        } => export(&store, json).map_err(db_failure),
+        } => export::signups(&store, json).map_err(db_failure),
         Command::Export {
             what: ExportWhat::SetAside { json },
-        } => export_set_aside(&store, json).map_err(db_failure),
+        } => export::set_aside(&store, json).map_err(db_failure),
+        Command::Export {
+            what: ExportWhat::Credits { since, json, csv },
+        } => {
+            let form = match (json, csv) {
+                (true, _) => export::Form::Json,
+                (_, true) => export::Form::Csv,
+                _ => export::Form::Text,
+            };
+            export::credits(&store, since.as_deref(), form).map_err(db_failure)
+        }
         Command::Status => status(&store).map_err(db_failure),
     }
 }
@@ -271,67 +318,6 @@ fn serve(
     })
 }
 
-fn export(store: &dyn Store, json: bool) -> Result<(), StoreError> {
-    let list = store.signups()?;
-    if json {
-        learning_core::say!(
-            "{}",
-            serde_json::to_string_pretty(&list).unwrap_or_default()
-        );
-    } else {
-        for s in &list {
-            // People reading the text get the card masked, as everywhere else.
-            learning_core::say!(
-                "{}  {}  {}  {:<40} {}  {}{}",
-                s.uuid,
-                s.kiosk,
-                mask_digits(&s.card),
-                s.activity,
-                s.date,
-                s.status,
-                s.reason
-                    .as_deref()
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default(),
-            );
-        }
-    }
-    Ok(())
-}
-
-/// What mending an older file set aside, as it was stored, with why (cards masked for
-/// people, in full in JSON for the records).
-fn export_set_aside(store: &dyn Store, json: bool) -> Result<(), StoreError> {
-    let list = store.set_aside()?;
-    if json {
-        let rows: Vec<serde_json::Value> = list
-            .iter()
-            .map(|(s, why)| {
-                let mut row = serde_json::to_value(s).unwrap_or_default();
-                row["why"] = why.as_str().into();
-                row
-            })
-            .collect();
-        learning_core::say!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        );
-        return Ok(());
-    }
-    for (s, why) in &list {
-        learning_core::say!(
-            "{}  {}  {}  {}  {}  {}  ({why})",
-            s.uuid,
-            s.kiosk,
-            learning_core::domain::card::mask_digit_runs(&s.card),
-            s.activity,
-            s.date,
-            s.status,
-        );
-    }
-    Ok(())
-}
-
 fn status(store: &dyn Store) -> Result<(), StoreError> {
     let status = store.status()?;
     learning_core::say!("kiosks: {}", status.kiosks);
@@ -347,6 +333,15 @@ fn status(store: &dyn Store) -> Result<(), StoreError> {
         total += n;
     }
     learning_core::say!("sign-ups in all: {total}");
+    for (s, n) in &status.cancels {
+        learning_core::say!("cancels {s}: {n}");
+    }
+    for (s, n) in &status.checkins {
+        learning_core::say!("check-ins {s}: {n}");
+    }
+    if status.promoted > 0 {
+        learning_core::say!("moved up from a waiting list: {}", status.promoted);
+    }
     let m = &status.mended;
     if *m != Mended::default() {
         learning_core::say!(

@@ -141,6 +141,74 @@ async fn every_documented_answer_is_what_the_hub_sends() {
         .unwrap();
     check(&doc, &mut seen, "/v1/signups", "post", brotli).await;
 
+    // Protocol 2: a waiting-list join, a cancel, a check-in (each answer kind), with the
+    // kiosk's clock; every answer says the protocol.
+    let newer = json!({"signups": [
+        // Taken before the one already waiting: in line ahead of it, past the list's length.
+        {"uuid": "00000000-0000-4000-8000-000000000201", "kind": "waitlist", "card": card(20),
+         "activity": "seats", "date": "2026-11-23", "created_at": "2026-11-23T08:59:00+08:00"},
+        {"uuid": "00000000-0000-4000-8000-000000000202", "kind": "cancel", "card": card(1),
+         "target": "00000000-0000-4000-8000-000000000001",
+         "activity": "seats", "date": "2026-11-23", "created_at": common::NOW},
+        {"uuid": "00000000-0000-4000-8000-000000000203", "kind": "checkin", "card": card(2),
+         "activity": "early", "date": "2026-11-23", "created_at": "2026-11-23T08:10:00+08:00"},
+        {"uuid": "00000000-0000-4000-8000-000000000204", "kind": "cancel", "card": card(3),
+         "activity": "seats", "date": "2026-11-23", "created_at": common::NOW},
+    ]});
+    let answered = http
+        .post(format!("{}/v1/signups", s.hub.url()))
+        .header(AUTHORIZATION, &bearer)
+        .header(learning_wire::CLOCK_HEADER, chrono::Utc::now().to_rfc3339())
+        .json(&newer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.headers()[learning_wire::PROTOCOL_HEADER], "2");
+    let answers: Value = answered.json().await.unwrap();
+    let statuses: Vec<&str> = answers["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["waitlisted", "cancelled", "checked_in", "invalid"]
+    );
+    check_parts(
+        &doc,
+        &mut seen,
+        "/v1/signups",
+        "post",
+        200,
+        &serde_json::to_vec(&answers).unwrap(),
+    );
+    let look_up = |body: Vec<u8>, auth: String| {
+        http.post(format!("{}/v1/card", s.hub.url()))
+            .header(AUTHORIZATION, auth)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+    };
+    let known = look_up(
+        serde_json::to_vec(&json!({"card": card(20)})).unwrap(),
+        bearer.clone(),
+    )
+    .await
+    .unwrap();
+    check(&doc, &mut seen, "/v1/card", "post", known).await;
+    let bad_card = look_up(
+        serde_json::to_vec(&json!({"card": "1101 0800 0000 0016"})).unwrap(),
+        bearer.clone(),
+    )
+    .await
+    .unwrap();
+    check(&doc, &mut seen, "/v1/card", "post", bad_card).await;
+    let stranger = look_up(b"{}".to_vec(), "Bearer nobody".into())
+        .await
+        .unwrap();
+    check(&doc, &mut seen, "/v1/card", "post", stranger).await;
+
     // The feed: a page with every kind of item (a deletion and seats among them), 304, 401.
     let file = s.dir.path().join("renamed.json");
     std::fs::write(
@@ -248,8 +316,35 @@ fn the_document_names_the_paths_and_limits_the_wire_crate_uses() {
         .collect();
     assert_eq!(
         paths,
-        [learning_wire::FEED_PATH, learning_wire::SIGNUPS_PATH].into()
+        [
+            learning_wire::CARD_PATH,
+            learning_wire::FEED_PATH,
+            learning_wire::SIGNUPS_PATH
+        ]
+        .into()
     );
+    let statuses: Vec<&str> = schemas_of(&doc)["Answer"]["properties"]["status"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let wire: Vec<&str> = learning_wire::AnswerStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(statuses, wire);
+    let kinds: Vec<&str> = schemas_of(&doc)["SignupItem"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let wire: Vec<&str> = learning_wire::Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(kinds, wire);
     let schemas = &doc["components"]["schemas"];
     assert_eq!(
         schemas["FeedPage"]["properties"]["items"]["maxItems"],
@@ -270,6 +365,10 @@ fn the_document_names_the_paths_and_limits_the_wire_crate_uses() {
         .map(|r| r.as_str())
         .collect();
     assert_eq!(reasons, wire);
+}
+
+fn schemas_of(doc: &Value) -> &Value {
+    &doc["components"]["schemas"]
 }
 
 /// Sends a batch's head and then nothing more to a hub that gives a body one second; the

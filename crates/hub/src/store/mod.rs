@@ -11,7 +11,7 @@ pub mod sqlite;
 use std::path::Path;
 
 use learning_core::problem::FileProblems;
-use learning_wire::{BatchAnswer, SignupItem};
+use learning_wire::{BatchAnswer, CardAnswer, SignupItem};
 use serde::Serialize;
 
 /// What the hub keeps, whichever database keeps it.
@@ -29,8 +29,17 @@ pub trait Store: Send + Sync {
         limit: u32,
         if_none_match: Option<&str>,
     ) -> Result<FeedAnswer, StoreError>;
-    /// Answers a batch of sign-ups and records every answer before returning (all or none).
-    fn answer_batch(&self, kiosk: &str, items: &[SignupItem]) -> Result<BatchAnswer, StoreError>;
+    /// Answers a batch (sign-ups, waiting-list joins, cancels, check-ins) and records every
+    /// answer before returning (all or none).
+    fn answer_batch(&self, from: &Arrival, items: &[SignupItem])
+    -> Result<BatchAnswer, StoreError>;
+    /// What the hub knows of a card: its live places and its learning record. A place moved
+    /// up from a waiting list is said once (marked told as it is answered).
+    fn card(&self, from: &Arrival, card: &str) -> Result<CardAnswer, StoreError>;
+    /// Notes how far a kiosk's clock is off, as measured on a request.
+    fn note_clock(&self, from: &Arrival) -> Result<(), StoreError>;
+    /// Every attendance with what the Credit Bank needs, oldest first, from `since` on.
+    fn attendance(&self, since: Option<&str>) -> Result<Vec<Attendance>, StoreError>;
     /// Imports a catalogue file whole, or not at all, publishing only what changed.
     fn import(&self, path: &Path) -> Result<Imported, ImportError>;
     /// The feed's newest change number.
@@ -44,6 +53,43 @@ pub trait Store: Send + Sync {
     fn set_aside(&self) -> Result<Vec<(StoredSignup, String)>, StoreError>;
     /// The counts `status` prints.
     fn status(&self) -> Result<Status, StoreError>;
+}
+
+/// Who a request came from and how far its clock is off, as measured on that request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrival {
+    /// The token's kiosk.
+    pub kiosk: String,
+    /// The kiosk's clock minus the hub's, in milliseconds, when the request said its clock
+    /// (a kiosk before protocol 2 does not: its last measured offset is used, or none).
+    pub clock_offset_ms: Option<i64>,
+}
+
+/// One attendance as the Credit Bank takes it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Attendance {
+    /// The card, in full (this is the record handed over).
+    pub card: String,
+    /// The activity's id.
+    pub activity: String,
+    /// Its title in Chinese.
+    pub title_zh: String,
+    /// Its title in English.
+    pub title_en: String,
+    /// The session's date.
+    pub date: String,
+    /// The session's length in hours.
+    pub hours: f64,
+    /// Credits awarded.
+    pub credits: f64,
+    /// The venue's id.
+    pub venue: String,
+    /// The venue's district code.
+    pub district: String,
+    /// The kiosk that checked the card in.
+    pub kiosk: String,
+    /// When it did, as the kiosk said (RFC 3339).
+    pub time: String,
 }
 
 /// The database failed (the backend's own words inside).
@@ -162,4 +208,10 @@ pub struct Status {
     /// What the first mending (an older hub's) set aside, second holds and unreadable rows
     /// counted together.
     pub earlier_set_aside: i64,
+    /// Cancels received, by status.
+    pub cancels: Vec<(String, i64)>,
+    /// Check-ins received, by status.
+    pub checkins: Vec<(String, i64)>,
+    /// Places moved up from a waiting list.
+    pub promoted: i64,
 }

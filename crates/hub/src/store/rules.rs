@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat};
 use learning_core::catalogue::{Activity, SessionLookup};
 use learning_core::domain::card::CardNumber;
 use learning_core::domain::time::{Moment, parse_moment};
-use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
+use learning_wire::{Answer, AnswerStatus, InvalidReason, Kind, SignupItem};
 use sha2::{Digest, Sha256};
 
 /// A waiting list as long as a quarter of the seats (at least one).
@@ -15,19 +15,44 @@ pub fn waitlist_len(capacity: u32) -> u32 {
     capacity.div_ceil(4).max(1)
 }
 
-/// What a sign-up says, as one hash: the same UUID with another payload is not a resend.
+/// What an item says, as one hash: the same UUID with another payload is not a resend. A
+/// plain sign-up hashes as it always has, so resends from kiosks of every age still match.
 pub fn fingerprint(item: &SignupItem) -> String {
     let mut h = Sha256::new();
     for part in [&item.card, &item.activity, &item.date, &item.created_at] {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
+    if item.kind != Kind::Signup || item.target.is_some() {
+        h.update(item.kind.as_str().as_bytes());
+        h.update([0u8]);
+        h.update(item.target.as_deref().unwrap_or("").as_bytes());
+        h.update([0u8]);
+    }
     hex::encode(h.finalize())
 }
 
-/// A status as it is stored.
-pub fn status_name(s: AnswerStatus) -> &'static str {
-    s.as_str()
+/// How far back a kiosk's word on when it took an item is believed: a kiosk offline for
+/// longer queues as if it had taken the item this long before it arrived.
+pub const QUEUE_WINDOW_MS: i64 = 14 * 24 * 3600 * 1000;
+
+/// When an item was taken, on the hub's clock, in milliseconds since 1970: the kiosk's time
+/// less its measured clock offset, never later than it arrived and never more than
+/// [`QUEUE_WINDOW_MS`] before. This orders waiting lists (see `docs/protocol.md`).
+pub fn queue_ms(created: &Moment, offset_ms: Option<i64>, received_ms: i64) -> i64 {
+    let corrected = created.timestamp_millis() - offset_ms.unwrap_or(0);
+    corrected.clamp(received_ms - QUEUE_WINDOW_MS, received_ms)
+}
+
+/// A kiosk's time with its clock's offset taken away (the hub's clock).
+pub fn corrected(created: Moment, offset_ms: Option<i64>) -> Moment {
+    created - chrono::Duration::milliseconds(offset_ms.unwrap_or(0))
+}
+
+/// The kiosk's clock minus the hub's, from the time a request said it was sent.
+pub fn clock_offset_ms(said: &str, hub_now: DateTime<chrono::Utc>) -> Option<i64> {
+    let said = DateTime::parse_from_rfc3339(said.trim()).ok()?;
+    Some(said.timestamp_millis() - hub_now.timestamp_millis())
 }
 
 /// Reads a stored answer back.
@@ -140,13 +165,22 @@ pub fn check_session(
     Ok(activity)
 }
 
-/// Where a new sign-up goes, given the seats the catalogue books on that date and the
-/// sign-ups the hub has confirmed and waitlisted for the session.
-pub fn place(activity: &Activity, date: NaiveDate, confirmed: u32, waitlisted: u32) -> Answer {
+/// Where a new sign-up goes, given the seats the catalogue books on that date, the sign-ups
+/// the hub has confirmed and waitlisted for the session, and how many of those waiting were
+/// taken after this one: a seat while one is free, then the waiting list up to its length,
+/// and past it only ahead of someone taken later (an offline kiosk's sign-up never loses
+/// its place to later ones).
+pub fn place(
+    activity: &Activity,
+    date: NaiveDate,
+    confirmed: u32,
+    waitlisted: u32,
+    waiting_behind: u32,
+) -> Answer {
     let taken = activity.booked_on(date) + confirmed;
     let status = if taken < activity.capacity {
         AnswerStatus::Confirmed
-    } else if waitlisted < waitlist_len(activity.capacity) {
+    } else if waitlisted < waitlist_len(activity.capacity) || waiting_behind > 0 {
         AnswerStatus::Waitlisted
     } else {
         AnswerStatus::Full

@@ -10,7 +10,6 @@ use learning_core::catalogue::{Activity, ActivityTexts, Venue};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
-use super::seats;
 use crate::store::{ImportError, Imported};
 
 /// Writes each checked item's JSON into the import's staging table as the file streams by.
@@ -62,7 +61,12 @@ CREATE TEMP TABLE changes (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT);
 /// stays flat whatever its size. What differs from the feed is worked out while serving goes
 /// on; only the changes themselves are written under the write lock, so a re-import that
 /// changes one activity holds sign-ups up for one activity's worth of work.
-pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportError> {
+pub fn import(
+    conn: &mut Connection,
+    path: &Path,
+    promote_until: chrono::Duration,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Imported, ImportError> {
     let label = path.display().to_string();
     let reader = open_file(path).map_err(ImportError::Problems)?;
     conn.execute_batch(STAGING)?;
@@ -116,20 +120,20 @@ pub fn import(conn: &mut Connection, path: &Path) -> Result<Imported, ImportErro
             }
         }
         result.same = staged - result.changed;
-        // Booked seats may have changed under sessions with confirmed sign-ups of the
-        // activities that changed: count those again.
+        // Booked seats or capacity may have changed under sessions with places of the
+        // activities that changed: count those again, and move their waiting lists up into
+        // any seat that came free.
         let sessions: Vec<(String, String)> = {
             let mut stmt = tx.prepare(
                 "SELECT DISTINCT s.activity, s.date FROM signups s
                  JOIN temp.changes c ON c.kind = 'activity' AND c.key = s.activity
-                 WHERE s.status = 'confirmed'",
+                 WHERE s.status IN ('confirmed', 'waitlisted')",
             )?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
         for (activity_id, date) in sessions {
-            let found = activity(&tx, &activity_id)?;
-            seats::publish_seats(&tx, found.as_ref(), &activity_id, &date)?;
+            super::waiting::fill(&tx, &activity_id, &date, promote_until, now)?;
         }
         if result.changed + result.deleted > 0 {
             super::bump_catalogue_version(&tx)?;
@@ -163,4 +167,41 @@ pub fn activity(conn: &Connection, id: &str) -> rusqlite::Result<Option<Activity
         tracing::error!(activity = id, ?problems, "a stored activity does not read");
     }
     Ok(parsed)
+}
+
+/// An activity's venue id and its title in Chinese and English, as the catalogue has them
+/// now (empty when it has not).
+pub fn activity_names(conn: &Connection, id: &str) -> rusqlite::Result<(String, String, String)> {
+    let body = object(conn, "activity", id)?;
+    let field = |path: &[&str]| {
+        let mut v = &body;
+        for p in path {
+            v = &v[*p];
+        }
+        v.as_str().unwrap_or_default().to_string()
+    };
+    Ok((
+        field(&["venue"]),
+        field(&["title", "zh-CN"]),
+        field(&["title", "en-US"]),
+    ))
+}
+
+/// A venue's district code, as the catalogue has it now (empty when it has not).
+pub fn venue_district(conn: &Connection, id: &str) -> rusqlite::Result<String> {
+    let body = object(conn, "venue", id)?;
+    Ok(body["district"].as_str().unwrap_or_default().to_string())
+}
+
+/// An object's JSON body (`Null` when there is none).
+fn object(conn: &Connection, kind: &str, id: &str) -> rusqlite::Result<Value> {
+    let body: Option<String> = conn
+        .prepare_cached(
+            "SELECT body FROM objects WHERE kind = ?1 AND key = ?2 AND body IS NOT NULL",
+        )?
+        .query_row([kind, id], |r| r.get(0))
+        .optional()?;
+    Ok(body
+        .and_then(|b| serde_json::from_str(&b).ok())
+        .unwrap_or(Value::Null))
 }

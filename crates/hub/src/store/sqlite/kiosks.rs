@@ -30,3 +30,31 @@ pub fn set_token(conn: &Connection, id: &str, token: &str) -> rusqlite::Result<(
     )?;
     Ok(())
 }
+
+/// Keeps the clock offset a request measured, as the kiosk's latest.
+pub fn note_clock(conn: &Connection, from: &crate::store::Arrival) -> rusqlite::Result<()> {
+    if let Some(offset) = from.clock_offset_ms {
+        conn.prepare_cached(
+            "UPDATE kiosks SET clock_offset_ms = ?1, clock_seen_at = ?2 WHERE id = ?3",
+        )?
+        .execute(params![offset, chrono::Utc::now().to_rfc3339(), from.kiosk])?;
+    }
+    Ok(())
+}
+
+/// The offset to take from a kiosk's times: the one measured on this request, else the
+/// kiosk's last measured one (a kiosk before protocol 2 has none: its times are taken as
+/// they are).
+pub fn clock_offset(
+    conn: &Connection,
+    from: &crate::store::Arrival,
+) -> rusqlite::Result<Option<i64>> {
+    if from.clock_offset_ms.is_some() {
+        return Ok(from.clock_offset_ms);
+    }
+    Ok(conn
+        .prepare_cached("SELECT clock_offset_ms FROM kiosks WHERE id = ?1")?
+        .query_row([&from.kiosk], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten())
+}

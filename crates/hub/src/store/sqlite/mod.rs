@@ -2,22 +2,29 @@
 //! and their token hashes, the catalogue as a compacted change log (the feed), seat counts,
 //! and every sign-up with the answer it was given.
 
+mod cancels;
+mod cards;
 mod catalogue;
+mod checkins;
 mod feed;
 mod kiosks;
+#[cfg(test)]
+mod lifecycle_tests;
 mod mend;
 mod reports;
 mod seats;
 mod signups;
+mod waiting;
 
 use std::path::Path;
 use std::sync::Mutex;
 
-use learning_wire::{BatchAnswer, SignupItem};
+use learning_wire::{BatchAnswer, CardAnswer, SignupItem};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::store::{
-    Cursor, FeedAnswer, ImportError, Imported, Mended, Status, Store, StoreError, StoredSignup,
+    Arrival, Attendance, Cursor, FeedAnswer, ImportError, Imported, Mended, Status, Store,
+    StoreError, StoredSignup,
 };
 
 const SCHEMA: &str = "
@@ -59,13 +66,89 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value INTEGER NOT NULL
 );
+-- Cancels: each with the sign-up it gives up (which may not have arrived yet).
+CREATE TABLE IF NOT EXISTS cancels (
+    uuid         TEXT PRIMARY KEY,
+    fingerprint  TEXT NOT NULL,
+    kiosk        TEXT NOT NULL,
+    card         TEXT NOT NULL,
+    target       TEXT NOT NULL,
+    activity     TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    reason       TEXT,
+    received_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cancels_target ON cancels (target);
+-- Check-ins: attendance, with what the Credit Bank is handed.
+CREATE TABLE IF NOT EXISTS attendance (
+    uuid         TEXT PRIMARY KEY,
+    fingerprint  TEXT NOT NULL,
+    kiosk        TEXT NOT NULL,
+    card         TEXT NOT NULL,
+    activity     TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    reason       TEXT,
+    existing     TEXT,
+    minutes      INTEGER NOT NULL DEFAULT 0,
+    credits      REAL NOT NULL DEFAULT 0,
+    venue        TEXT NOT NULL DEFAULT '',
+    district     TEXT NOT NULL DEFAULT '',
+    title_zh     TEXT NOT NULL DEFAULT '',
+    title_en     TEXT NOT NULL DEFAULT '',
+    received_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attendance_card ON attendance (card, activity, date);
 ";
+
+/// Columns protocol 2 added to older files' tables: (table, column, its definition).
+const ADDED_COLUMNS: [(&str, &str, &str); 7] = [
+    ("signups", "kind", "TEXT NOT NULL DEFAULT 'signup'"),
+    // When the sign-up was taken, on the hub's clock (ms since 1970): the waiting order.
+    ("signups", "queue_ms", "INTEGER"),
+    ("signups", "promoted_at", "TEXT"),
+    // 0: moved up from the waiting list and not yet told at a card look-up.
+    ("signups", "told", "INTEGER NOT NULL DEFAULT 1"),
+    ("signups", "cancelled_by", "TEXT"),
+    ("kiosks", "clock_offset_ms", "INTEGER"),
+    ("kiosks", "clock_seen_at", "TEXT"),
+];
+
+/// Adds the columns an older file lacks (the columns are added at the end, so the rows and
+/// every older reader stay as they were).
+fn add_columns(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column, definition) in ADDED_COLUMNS {
+        let has: bool = conn
+            .prepare(&format!(
+                "SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1"
+            ))?
+            .exists([column])?;
+        if !has {
+            conn.execute_batch(&format!(
+                "ALTER TABLE {table} ADD COLUMN {column} {definition}"
+            ))?;
+        }
+    }
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS signups_waiting ON signups (activity, date, status, queue_ms)",
+    )
+}
 
 /// The hub's store in one SQLite file.
 pub struct SqliteStore {
     conn: Mutex<Connection>,
     mended: Mended,
+    /// How long before a session's start the waiting list stops moving up.
+    promote_until: chrono::Duration,
+    /// A fixed time for the hub's clock (tests only).
+    pinned: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+/// By default a waiting list stops moving up two hours before the session.
+pub const PROMOTE_UNTIL_HOURS: i64 = 2;
 
 impl SqliteStore {
     /// Opens (or creates) the hub's file; a file from before the hub took only canonical
@@ -79,6 +162,7 @@ impl SqliteStore {
             // told.
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.execute_batch(SCHEMA)?;
+            add_columns(&conn)?;
             let mended = mend::canonical_forms(&mut conn)?;
             Ok((conn, mended))
         };
@@ -86,7 +170,27 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn: Mutex::new(conn),
             mended,
+            promote_until: chrono::Duration::hours(PROMOTE_UNTIL_HOURS),
+            pinned: None,
         })
+    }
+
+    /// The hub's clock.
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.pinned.unwrap_or_else(chrono::Utc::now)
+    }
+
+    /// Pins the hub's clock (for tests of time-bound rules).
+    #[cfg(test)]
+    pub fn pin_clock(&mut self, at: chrono::DateTime<chrono::Utc>) {
+        self.pinned = Some(at);
+    }
+
+    /// Sets how many hours before a session's start its waiting list stops moving up (a
+    /// freed seat is then open to anyone).
+    pub fn promote_until_hours(mut self, hours: i64) -> SqliteStore {
+        self.promote_until = chrono::Duration::hours(hours);
+        self
     }
 
     /// What opening mended in an older file (nothing, usually).
@@ -133,12 +237,42 @@ impl Store for SqliteStore {
         Ok(feed::page(&self.conn(), cursor, limit, if_none_match)?)
     }
 
-    fn answer_batch(&self, kiosk: &str, items: &[SignupItem]) -> Result<BatchAnswer, StoreError> {
-        Ok(signups::answer_batch(&mut self.conn(), kiosk, items)?)
+    fn answer_batch(
+        &self,
+        from: &Arrival,
+        items: &[SignupItem],
+    ) -> Result<BatchAnswer, StoreError> {
+        let mut conn = self.conn();
+        kiosks::note_clock(&conn, from)?;
+        let offset = kiosks::clock_offset(&conn, from)?;
+        Ok(signups::answer_batch(
+            &mut conn,
+            &signups::Judge {
+                kiosk: &from.kiosk,
+                offset_ms: offset,
+                promote_until: self.promote_until,
+                now: self.now(),
+            },
+            items,
+        )?)
+    }
+
+    fn card(&self, from: &Arrival, card: &str) -> Result<CardAnswer, StoreError> {
+        let mut conn = self.conn();
+        kiosks::note_clock(&conn, from)?;
+        Ok(cards::look_up(&mut conn, card, self.now())?)
+    }
+
+    fn note_clock(&self, from: &Arrival) -> Result<(), StoreError> {
+        Ok(kiosks::note_clock(&self.conn(), from)?)
+    }
+
+    fn attendance(&self, since: Option<&str>) -> Result<Vec<Attendance>, StoreError> {
+        Ok(reports::attendance(&self.conn(), since)?)
     }
 
     fn import(&self, path: &Path) -> Result<Imported, ImportError> {
-        catalogue::import(&mut self.conn(), path)
+        catalogue::import(&mut self.conn(), path, self.promote_until, self.now())
     }
 
     fn last_seq(&self) -> Result<u64, StoreError> {

@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use crate::store::{Mended, Status, StoredSignup};
+use crate::store::{Attendance, Mended, Status, StoredSignup};
 
 /// Every sign-up with its card, activity, date, kiosk and answer, in the order received.
 pub fn signups(conn: &Connection) -> rusqlite::Result<Vec<StoredSignup>> {
@@ -50,11 +50,13 @@ pub fn status(conn: &Connection) -> rusqlite::Result<Status> {
             |r| r.get(0),
         )
     };
-    let mut stmt =
-        conn.prepare("SELECT status, count(*) FROM signups GROUP BY status ORDER BY status")?;
-    let signups = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let by_status = |table: &str| -> rusqlite::Result<Vec<(String, i64)>> {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT status, count(*) FROM {table} GROUP BY status ORDER BY status"
+        ))?;
+        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+            .collect()
+    };
     Ok(Status {
         kiosks: count("SELECT count(*) FROM kiosks")?,
         venues: count("SELECT count(*) FROM objects WHERE kind = 'venue' AND body IS NOT NULL")?,
@@ -62,7 +64,10 @@ pub fn status(conn: &Connection) -> rusqlite::Result<Status> {
             "SELECT count(*) FROM objects WHERE kind = 'activity' AND body IS NOT NULL",
         )?,
         last_seq: super::last_seq(conn)?,
-        signups,
+        signups: by_status("signups")?,
+        cancels: by_status("cancels")?,
+        checkins: by_status("attendance")?,
+        promoted: count("SELECT count(*) FROM signups WHERE promoted_at IS NOT NULL")?,
         mended: Mended {
             mended: meta("mended_signups")? as u64,
             set_aside: meta("set_aside_signups")? as u64,
@@ -71,4 +76,31 @@ pub fn status(conn: &Connection) -> rusqlite::Result<Status> {
         },
         earlier_set_aside: meta("earlier_set_aside")?,
     })
+}
+
+/// Every attendance recorded (checked in, once a card and session), oldest session first,
+/// from the date `since` on.
+pub fn attendance(conn: &Connection, since: Option<&str>) -> rusqlite::Result<Vec<Attendance>> {
+    let mut stmt = conn.prepare(
+        "SELECT card, activity, title_zh, title_en, date, minutes, credits, venue, district,
+                kiosk, created_at
+         FROM attendance WHERE status = 'checked_in' AND date >= ?1
+         ORDER BY date, created_at, uuid",
+    )?;
+    let rows = stmt.query_map([since.unwrap_or("0000-01-01")], |r| {
+        Ok(Attendance {
+            card: r.get(0)?,
+            activity: r.get(1)?,
+            title_zh: r.get(2)?,
+            title_en: r.get(3)?,
+            date: r.get(4)?,
+            hours: r.get::<_, i64>(5)? as f64 / 60.0,
+            credits: r.get(6)?,
+            venue: r.get(7)?,
+            district: r.get(8)?,
+            kiosk: r.get(9)?,
+            time: r.get(10)?,
+        })
+    })?;
+    rows.collect()
 }

@@ -1,5 +1,5 @@
 //! Seat counts per session, published on the feed: what the catalogue books plus what the
-//! hub has confirmed.
+//! hub has confirmed, and how many wait.
 
 use chrono::NaiveDate;
 use learning_core::catalogue::Activity;
@@ -25,8 +25,14 @@ pub fn publish_seats(
     let booked = found
         .zip(NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
         .map_or(0, |(a, d)| a.booked_on(d));
-    let (confirmed, _) = counts(tx, activity, date)?;
-    let body = serde_json::json!({"activity": activity, "date": date, "taken": booked + confirmed});
+    let (confirmed, waiting) = counts(tx, activity, date)?;
+    let seats = learning_wire::Seats {
+        activity: activity.to_string(),
+        date: date.to_string(),
+        taken: booked + confirmed,
+        waiting,
+    };
+    let body = serde_json::to_value(&seats).unwrap_or_default();
     super::put(
         tx,
         "seats",
