@@ -178,14 +178,16 @@ fn every_refusal_names_its_reason() {
     let mut h = rules();
     h.swipe(CARD);
 
-    // Full: listed and shown as full in words, refused with the reason.
+    // Full: listed and shown as full in words; choosing it is not a dead end but the
+    // waiting list, right there.
     open_activity(&mut h, "full");
     assert!(h.screen().contains("已满"));
     h.key(Key::Char('1'));
-    assert_eq!(h.state.visit.notice, Some(Notice::Refused(Refusal::Full)));
-    assert!(h.screen().contains("这次活动已经满了"));
+    assert!(matches!(h.state.visit.screen, Screen::Full(_)));
+    assert!(h.screen().contains("加入候补名单"), "{}", h.screen());
 
     // Cancelled.
+    h.key(Key::Esc);
     h.key(Key::Esc);
     open_activity(&mut h, "cancelled");
     h.lang(Lang::En);
@@ -233,7 +235,10 @@ fn the_last_seat_goes_to_one_card_only() {
         "held sign-ups count against the seats"
     );
     h.key(Key::Char('1'));
-    assert_eq!(h.state.visit.notice, Some(Notice::Refused(Refusal::Full)));
+    assert!(
+        matches!(h.state.visit.screen, Screen::Full(_)),
+        "the last seat is taken: the waiting list is offered"
+    );
 }
 
 #[test]

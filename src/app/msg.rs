@@ -98,6 +98,8 @@ pub enum Action {
     OpenNearby,
     /// Look at this card's sign-ups.
     OpenMySignups,
+    /// "My learning record".
+    OpenRecord,
     /// Finish: the kiosk forgets the card and everything shown.
     Finish,
     /// Keep going (the idle countdown).

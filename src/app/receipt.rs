@@ -5,7 +5,7 @@ use qrcode::{EcLevel, QrCode};
 
 use crate::catalogue::{ActivityId, Catalogue, Session};
 use crate::domain::lang::Lang;
-use crate::outbox::Status;
+use crate::outbox::{Kind, Status};
 
 /// A QR code as plain data: `size` x `size` modules, dark = true, without the quiet zone
 /// (the view adds it).
@@ -30,6 +30,13 @@ pub struct Receipt {
     pub status: Status,
     /// True when the card already held this session and this is that sign-up.
     pub existing: bool,
+    /// A seat, or a place on the waiting list (a place in a queue, not a seat).
+    pub kind: Kind,
+    /// For a waiting place: the place in line, as last heard from the hub.
+    pub place: Option<u32>,
+    /// Opened again from "My sign-ups": the sign-up's UUID, which a cancel names (only for a
+    /// place that can still be given up).
+    pub cancellable: Option<String>,
     /// QR codes of the details, most detailed first; the view draws the largest that fits.
     pub qr: Vec<QrImage>,
 }
@@ -38,6 +45,12 @@ impl Receipt {
     /// The session's date.
     pub fn date(&self) -> NaiveDate {
         self.session.date
+    }
+
+    /// Whether this is a place in a queue rather than a seat.
+    pub fn is_waiting(&self) -> bool {
+        self.kind == Kind::Waitlist && self.status != Status::Confirmed
+            || self.status == Status::Waitlisted
     }
 }
 

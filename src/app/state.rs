@@ -58,6 +58,16 @@ pub enum Screen {
     Map,
     /// One venue and what is on there.
     Venue(crate::catalogue::VenueId),
+    /// A full session: its waiting list, or another session with seats.
+    Full(SessionRef),
+    /// "Cancel your place?", asked of a receipt opened from "My sign-ups".
+    CancelAsk(Box<Receipt>),
+    /// Good news: places moved up from a waiting list to a seat.
+    GoodNews(Vec<SessionRef>),
+    /// Checking in at this kiosk's venue.
+    CheckIn,
+    /// What the card has attended: sessions, hours and credits.
+    Record,
     /// Staff: the PIN prompt.
     StaffPin,
     /// Staff: what staff can do here.
@@ -109,6 +119,12 @@ pub enum Notice {
     SyncAsked,
     /// Staff sent this many held sign-ups again.
     HeldResent(usize),
+    /// A place was given up (the cancel is saved).
+    Cancelled,
+    /// A cancel was refused: the session has started.
+    CancelTooLate,
+    /// A check-in was refused: no session is open for it now.
+    CheckinClosed,
 }
 
 impl Notice {
@@ -121,6 +137,7 @@ impl Notice {
                 | Notice::MapChosen(_)
                 | Notice::SyncAsked
                 | Notice::HeldResent(_)
+                | Notice::Cancelled
         )
     }
 }
@@ -166,6 +183,10 @@ pub struct Visit {
     pub checkins_waiting: u32,
     /// What the district's hub said of this card (nothing of it outlives the visit).
     pub hub_card: HubCard,
+    /// A seat only, or a place on the waiting list too (chosen on a full session).
+    pub ask: crate::signup::Ask,
+    /// How checking in stands, on the check-in screen.
+    pub checkin: Option<crate::app::screens::check_in::Stage>,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
 }
@@ -206,6 +227,8 @@ impl Visit {
             local_places: None,
             checkins_waiting: 0,
             hub_card: HubCard::NotAsked,
+            ask: crate::signup::Ask::Seat,
+            checkin: None,
             last_input_ms: clock.mono_ms,
         }
     }

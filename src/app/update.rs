@@ -68,6 +68,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SyncFinished => vec![Effect::RefreshQueue],
+        Msg::SignupFinished(result) if state.visit.screen == Screen::CheckIn => {
+            let step = screens::check_in::seat_taken(state, result);
+            nav::apply(state, step)
+        }
         Msg::SignupFinished(result) => {
             // A new sign-up goes to the hub at once where there is one (within what the hub
             // and the byte budget allow).
@@ -86,14 +90,26 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         } => {
             screens::my_signups::loaded(state, card, records, checkins_waiting);
             screens::clamp_focus(state);
-            Vec::new()
+            screens::check_in::progress(state)
         }
         Msg::CardLooked { card, answer } => {
-            screens::my_signups::looked(state, card, answer);
+            if !screens::my_signups::looked(state, card, answer) {
+                return Vec::new();
+            }
             screens::clamp_focus(state);
-            Vec::new()
+            let mut effects = screens::check_in::progress(state);
+            let step = screens::good_news::tell(state);
+            effects.extend(nav::apply(state, step));
+            effects
         }
-        Msg::CancelFinished(_) | Msg::CheckinFinished(_) => Vec::new(),
+        Msg::CancelFinished(result) => {
+            let step = screens::cancel_ask::finished(state, result);
+            nav::apply(state, step)
+        }
+        Msg::CheckinFinished(result) => {
+            let step = screens::check_in::finished(state, result);
+            nav::apply(state, step)
+        }
         Msg::StaffPinChecked(ok) => {
             let step = screens::staff_pin::checked(state, ok);
             nav::apply(state, step)

@@ -36,6 +36,9 @@ pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Noti
         Notice::OutboxRebuilt(n) => ta(lang, "notice-outbox-rebuilt", args!["count" => *n]),
         Notice::SyncAsked => t(lang, "notice-sync-asked"),
         Notice::HeldResent(n) => ta(lang, "notice-held-resent", args!["count" => *n]),
+        Notice::Cancelled => t(lang, "notice-cancelled"),
+        Notice::CancelTooLate => t(lang, "notice-cancel-too-late"),
+        Notice::CheckinClosed => t(lang, "notice-checkin-closed"),
     }
 }
 

@@ -6,7 +6,7 @@ use crate::app::paging::{self, Paging};
 use crate::app::state::{Notice, Screen, SessionRef, State};
 use crate::app::step::{Next, Step};
 use crate::catalogue::{ActivityId, Session};
-use crate::signup::check_session;
+use crate::signup::{Ask, Refusal, check_session};
 
 /// Help for this screen (a message id).
 pub const HELP: &str = "help-activity";
@@ -51,11 +51,16 @@ pub fn on_action(state: &mut State, activity: ActivityId, action: Action) -> Ste
     };
     let id = state.catalogue.activity(activity).id.to_string();
     let held = state.held_for(session);
-    if let Err(refusal) = check_session(&state.catalogue, &id, session.date, &state.clock.now, held)
-    {
-        state.visit.notice = Some(Notice::Refused(refusal));
-        return Step::stay();
+    match check_session(&state.catalogue, &id, session.date, &state.clock.now, held) {
+        Ok(_) => {}
+        // Full is not a dead end: its waiting list, or another session with seats.
+        Err(Refusal::Full) => return Step::to(Next::Go(Screen::Full(session), 0)),
+        Err(refusal) => {
+            state.visit.notice = Some(Notice::Refused(refusal));
+            return Step::stay();
+        }
     }
+    state.visit.ask = Ask::Seat;
     let next = match state.visit.card {
         Some(_) => Screen::Confirm(session),
         None => Screen::CardEntry(session),

@@ -1,6 +1,7 @@
 //! Reading the card: typed into the field, or from a reader on any screen.
 
 use crate::app::effect::Effect;
+use crate::app::screens::check_in;
 use crate::app::state::{HubCard, Notice, Screen, State};
 use crate::app::step::{Next, Step};
 use crate::domain::card::{CardError, CardNumber};
@@ -35,6 +36,11 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
     state.visit.field.clear();
     match state.visit.card {
         Some(current) if current == card => {
+            // The same card again at a venue with a session open checks in (a second
+            // check-in is said as such); elsewhere it is only "card read".
+            if let Some(step) = checking_in(state) {
+                return with_lookups(state, card, step);
+            }
             state.visit.notice = Some(Notice::CardRead);
             return Step::stay();
         }
@@ -51,7 +57,10 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
     tracing::info!(from_reader, "card read");
     // The two screens that wait for a card go on; anywhere else the person keeps browsing,
     // told that the card was read (so a new screen needs nothing here).
-    let step = if state.visit.screen == Screen::Welcome {
+    // At a venue with a session open, a card read is a check-in first.
+    let step = if let Some(step) = checking_in(state) {
+        step
+    } else if state.visit.screen == Screen::Welcome {
         Step::to(Next::Home)
     } else if let Screen::CardEntry(session) = state.visit.screen {
         Step::to(Next::Replace(Screen::Confirm(session), 0))
@@ -60,6 +69,30 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
         Step::stay()
     };
     with_lookups(state, card, step)
+}
+
+/// At a venue with a session open, a card read checks in, except where it finishes
+/// something the person is in the middle of (a sign-up, a cancel) or already checks in.
+fn checking_in(state: &mut State) -> Option<Step> {
+    let busy = matches!(
+        state.visit.screen,
+        Screen::CardEntry(_)
+            | Screen::Confirm(_)
+            | Screen::Saving(_)
+            | Screen::CancelAsk(_)
+            | Screen::StaffPin
+            | Screen::StaffMenu
+    );
+    if busy {
+        return None;
+    }
+    let step = check_in::arrive(state)?;
+    // Already on the check-in screen: start it again rather than stack another.
+    Some(if state.visit.screen == Screen::CheckIn {
+        Step::to(Next::Replace(Screen::CheckIn, 0))
+    } else {
+        step
+    })
 }
 
 /// A card read asks for its places: this kiosk's outbox, and the district's hub where there

@@ -38,6 +38,6 @@ pub fn on_action(state: &mut State, session: SessionRef, action: Action) -> Step
         date: session.date,
         now: state.clock.now,
         catalogue: SharedCatalogue(state.catalogue.clone()),
-        ask: crate::signup::Ask::Seat,
+        ask: state.visit.ask,
     })
 }

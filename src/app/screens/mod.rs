@@ -5,17 +5,22 @@
 //! `Screen` fails to compile until every one is wired. The views live in `crate::ui`.
 
 pub mod activity;
+pub mod cancel_ask;
 pub mod card;
 pub mod card_entry;
+pub mod check_in;
 pub mod confirm;
 pub mod field;
 pub mod filter;
 pub mod filter_menu;
+pub mod full;
+pub mod good_news;
 pub mod home;
 pub mod map;
 pub mod my_signups;
 pub mod nearby;
 pub mod receipt;
+pub mod record;
 pub mod saving;
 pub mod staff_menu;
 pub mod staff_pin;
@@ -44,8 +49,12 @@ pub fn on_action(state: &mut State, action: Action) -> Step {
         // Nothing may take the person away from the answer while the disk saves.
         Screen::Saving(_) => Step::stay(),
         Screen::Receipt(_) => receipt::on_action(state, action),
-        // "My sign-ups" is a list to read; paging is handled for every screen.
-        Screen::MySignups => Step::stay(),
+        Screen::MySignups => my_signups::on_action(state, action),
+        Screen::Full(session) => full::on_action(state, session, action),
+        Screen::CancelAsk(receipt) => cancel_ask::on_action(state, &receipt, action),
+        Screen::GoodNews(_) => good_news::on_action(action),
+        Screen::CheckIn => check_in::on_action(state, action),
+        Screen::Record => record::on_action(action),
         Screen::Map => map::on_action(state, action),
         Screen::Venue(venue) => venue::on_action(state, venue, action),
         Screen::StaffPin => staff_pin::on_action(state, action),
@@ -71,6 +80,11 @@ pub fn enter(state: &mut State) -> Vec<Effect> {
         | Screen::Confirm(_)
         | Screen::Saving(_)
         | Screen::Receipt(_)
+        | Screen::Full(_)
+        | Screen::CancelAsk(_)
+        | Screen::GoodNews(_)
+        | Screen::CheckIn
+        | Screen::Record
         | Screen::StaffPin => Vec::new(),
     }
 }
@@ -93,6 +107,11 @@ pub fn leave(state: &mut State) {
         | Screen::MySignups
         | Screen::Map
         | Screen::Venue(_)
+        | Screen::Full(_)
+        | Screen::CancelAsk(_)
+        | Screen::GoodNews(_)
+        | Screen::CheckIn
+        | Screen::Record
         | Screen::StaffPin => {}
     }
 }
@@ -114,6 +133,11 @@ pub fn help(screen: &Screen) -> &'static str {
         Screen::MySignups => my_signups::HELP,
         Screen::Map => map::HELP,
         Screen::Venue(_) => venue::HELP,
+        Screen::Full(_) => full::HELP,
+        Screen::CancelAsk(_) => cancel_ask::HELP,
+        Screen::GoodNews(_) => good_news::HELP,
+        Screen::CheckIn => check_in::HELP,
+        Screen::Record => record::HELP,
         Screen::StaffPin => staff_pin::HELP,
         Screen::StaffMenu => staff_menu::HELP,
     }
@@ -136,6 +160,11 @@ pub fn field_capacity(screen: &Screen) -> Option<usize> {
         | Screen::MySignups
         | Screen::Map
         | Screen::Venue(_)
+        | Screen::Full(_)
+        | Screen::CancelAsk(_)
+        | Screen::GoodNews(_)
+        | Screen::CheckIn
+        | Screen::Record
         | Screen::StaffMenu => None,
     }
 }
@@ -165,6 +194,11 @@ fn paging_of(screen: &Screen) -> Paging {
         Screen::MySignups => my_signups::PAGING,
         Screen::Map => map::PAGING,
         Screen::Venue(_) => venue::PAGING,
+        Screen::Full(_) => full::PAGING,
+        Screen::CancelAsk(_) => cancel_ask::PAGING,
+        Screen::GoodNews(_) => good_news::PAGING,
+        Screen::CheckIn => check_in::PAGING,
+        Screen::Record => record::PAGING,
         Screen::StaffPin => staff_pin::PAGING,
         Screen::StaffMenu => staff_menu::PAGING,
     }
@@ -182,7 +216,12 @@ pub fn item_count(state: &State) -> usize {
         Screen::Activity(activity) => activity::sessions(state, *activity).len(),
         Screen::MySignups => my_signups::items(state),
         Screen::StaffMenu => staff_menu::menu_items(state).len(),
-        Screen::Receipt(_) => receipt::RECEIPT_ITEMS,
+        Screen::Receipt(r) => receipt::items(r),
+        Screen::Full(session) => full::items(state, *session),
+        Screen::CancelAsk(_) => cancel_ask::ITEMS,
+        Screen::GoodNews(_) => good_news::ITEMS,
+        Screen::CheckIn => check_in::choices(state).len(),
+        Screen::Record => record::ITEMS,
         Screen::Map => map::items(state),
         Screen::Venue(venue) => venue::activities(state, *venue).len(),
         Screen::Welcome | Screen::CardEntry(_) | Screen::Saving(_) | Screen::StaffPin => 0,

@@ -1,11 +1,17 @@
-//! "My sign-ups": this card's sign-ups held on this kiosk.
+//! "My sign-ups": this card's places, held on this kiosk and (online) anywhere in the
+//! district; a row opens its receipt again.
 
 use crate::app::effect::Effect;
+use crate::app::msg::Action;
 use crate::app::paging::{self, Paging};
-use crate::app::state::{HubCard, Notice, State};
+use crate::app::receipt::{Receipt, qr_images, qr_texts};
+use crate::app::state::{HubCard, Notice, Screen, State};
+use crate::app::step::{Next, Step};
+use crate::catalogue::SessionLookup;
 use crate::domain::card::CardNumber;
 use crate::domain::time::local_date;
 use crate::outbox::SignupView;
+use crate::outbox::Status;
 use crate::signup::places;
 use learning_wire::CardAnswer;
 
@@ -34,6 +40,55 @@ pub fn items(state: &State) -> usize {
     state.visit.my_signups.as_ref().map_or(0, Vec::len)
 }
 
+/// A row opens its receipt again, with its QR code (and, for a place that can still be given
+/// up, "cancel this sign-up").
+pub fn on_action(state: &mut State, action: Action) -> Step {
+    let index = match action {
+        Action::Primary => state.visit.focus,
+        Action::Choose(i) => i,
+        _ => return Step::stay(),
+    };
+    let Some(view) = state
+        .visit
+        .my_signups
+        .as_ref()
+        .and_then(|list| list.get(index))
+        .cloned()
+    else {
+        return Step::stay();
+    };
+    state.visit.focus = index;
+    let catalogue = state.catalogue.clone();
+    let found = catalogue.activity_by_id(&view.activity_id).and_then(|a| {
+        match catalogue.activity(a).session_on(view.date) {
+            SessionLookup::Meets(s) => Some((a, s)),
+            _ => None,
+        }
+    });
+    let Some((activity, session)) = found else {
+        // The catalogue no longer describes it: the row says what it can.
+        return Step::stay();
+    };
+    let live = !view.cancelling
+        && matches!(
+            view.status,
+            Status::Waiting | Status::Confirmed | Status::Waitlisted | Status::Parked
+        );
+    let mut receipt = Receipt {
+        code: view.code.clone(),
+        activity,
+        session,
+        status: view.status,
+        existing: true,
+        kind: view.kind,
+        place: view.place,
+        cancellable: (live && state.clock.now < session.start).then(|| view.uuid.clone()),
+        qr: Vec::new(),
+    };
+    receipt.qr = qr_images(&qr_texts(&catalogue, &receipt, state.visit.lang));
+    Step::to(Next::Go(Screen::Receipt(Box::new(receipt)), 0))
+}
+
 /// The card's places arrived from the outbox.
 pub fn loaded(
     state: &mut State,
@@ -55,10 +110,11 @@ pub fn loaded(
     merge(state);
 }
 
-/// What the district's hub knows of the card arrived (or could not be had).
-pub fn looked(state: &mut State, card: CardNumber, answer: Result<CardAnswer, String>) {
+/// What the district's hub knows of the card arrived (or could not be had); false when it
+/// was for a card no longer at the kiosk (and is dropped).
+pub fn looked(state: &mut State, card: CardNumber, answer: Result<CardAnswer, String>) -> bool {
     if state.visit.card != Some(card) {
-        return;
+        return false;
     }
     state.visit.hub_card = match answer {
         Ok(answer) => HubCard::Known(answer),
@@ -68,6 +124,7 @@ pub fn looked(state: &mut State, card: CardNumber, answer: Result<CardAnswer, St
         }
     };
     merge(state);
+    true
 }
 
 /// The places shown: this kiosk's, with the hub's word on them when it has come.

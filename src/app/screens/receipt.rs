@@ -2,7 +2,7 @@
 
 use crate::app::msg::Action;
 use crate::app::paging::Paging;
-use crate::app::receipt::{qr_images, qr_texts};
+use crate::app::receipt::{Receipt, qr_images, qr_texts};
 use crate::app::state::{Screen, State};
 use crate::app::step::{Next, Step};
 
@@ -12,19 +12,25 @@ pub const HELP: &str = "help-receipt";
 pub const PAGING: Paging = Paging::Menu;
 
 /// The receipt's choices: finish (the kiosk forgets the card; Enter's default, so the
-/// private thing is the easy thing) or carry on to the home menu.
-pub const RECEIPT_ITEMS: usize = 2;
+/// private thing is the easy thing) or carry on to the home menu; opened again from "My
+/// sign-ups", a place that can still be given up offers a third: cancel it.
+pub fn items(receipt: &Receipt) -> usize {
+    if receipt.cancellable.is_some() { 3 } else { 2 }
+}
 
-/// The receipt: 1 finishes, 2 goes back to the home menu for more.
+/// The receipt: 1 finishes, 2 goes back to the home menu for more, 3 asks to cancel.
 pub fn on_action(state: &State, action: Action) -> Step {
     let choice = match action {
         Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Step::stay(),
     };
-    match choice {
-        0 => Step::to(Next::Finish),
-        1 => Step::to(Next::Home),
+    match (choice, &state.visit.screen) {
+        (0, _) => Step::to(Next::Finish),
+        (1, _) => Step::to(Next::Home),
+        (2, Screen::Receipt(receipt)) if receipt.cancellable.is_some() => {
+            Step::to(Next::Go(Screen::CancelAsk(receipt.clone()), 1))
+        }
         _ => Step::stay(),
     }
 }

@@ -44,6 +44,9 @@ pub fn finished(state: &mut State, result: Result<Saved, SignupError>) -> Step {
                 session: found,
                 status: record.status,
                 existing,
+                kind: record.kind,
+                place: record.place,
+                cancellable: None,
                 qr: Vec::new(),
             };
             receipt.qr = qr_images(&qr_texts(&catalogue, &receipt, state.visit.lang));

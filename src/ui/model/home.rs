@@ -24,6 +24,7 @@ pub fn item_label(action: Action) -> &'static str {
         Action::OpenNearby => "home-nearby",
         Action::OpenMap => "home-map",
         Action::OpenMySignups => "home-my-signups",
+        Action::OpenRecord => "home-record",
         _ => "home-finish",
     }
 }

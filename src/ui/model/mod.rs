@@ -4,11 +4,16 @@
 //! view (the nearby list can hold thousands of sessions, and this runs on every frame).
 
 pub mod activity;
+pub mod cancel_ask;
+pub mod check_in;
 pub mod filter;
+pub mod full;
+pub mod good_news;
 pub mod home;
 pub mod map;
 pub mod my_signups;
 pub mod nearby;
+pub mod record;
 pub mod session;
 pub mod staff;
 pub mod venue;
@@ -145,6 +150,11 @@ pub fn page(state: &State) -> Option<Page> {
         Screen::Venue(id) => venue::build(state, lang, *id).page(state),
         Screen::FilterMenu => filter::menu(state, lang).page(state),
         Screen::Filter(kind) => filter::build(state, lang, *kind).page(state),
+        Screen::Full(session) => full::page(state, lang, *session),
+        Screen::CancelAsk(receipt) => cancel_ask::page(state, lang, receipt),
+        Screen::GoodNews(moved) => good_news::page(state, lang, moved),
+        Screen::CheckIn => check_in::page(state, lang),
+        Screen::Record => record::page(state, lang),
         Screen::Map | Screen::StaffPin | Screen::StaffMenu => return None,
     };
     Some(page)

@@ -1,10 +1,13 @@
 //! "My sign-ups": this card's sign-ups on this kiosk, with the hub's answers.
 
 use crate::app::State;
+use crate::app::state::HubCard;
+use crate::args;
 use crate::catalogue::SessionLookup;
 use crate::domain::lang::Lang;
 use crate::domain::time::local_date;
-use crate::i18n::t;
+use crate::i18n::{t, ta};
+use crate::outbox::{SignupView, Status};
 use crate::ui::model::{Page, Rows};
 use crate::ui::words;
 
@@ -32,6 +35,30 @@ pub struct SignupRow {
 pub struct MySignups {
     /// The rows of the page in view, once read.
     pub rows: Option<Rows<SignupRow>>,
+    /// Said when the hub could not be asked: places taken at other kiosks need the link.
+    pub needs_link: Option<String>,
+}
+
+/// Where a place stands, in a few words: cancelling, checked in, its place in line, and
+/// whether it was taken at another kiosk.
+fn status(lang: Lang, s: &SignupView) -> String {
+    let mut words = if s.cancelling {
+        t(lang, "my-signups-cancelling")
+    } else if s.checked_in && s.status != Status::Cancelled {
+        words::status_short(lang, Status::CheckedIn)
+    } else {
+        words::status_short(lang, s.status)
+    };
+    if let (Status::Waitlisted, Some(place), false) = (s.status, s.place, s.cancelling) {
+        words = format!(
+            "{words}, {}",
+            ta(lang, "my-signups-place", args!["place" => place as usize])
+        );
+    }
+    if s.from_hub {
+        words = format!("{words} ({})", t(lang, "my-signups-elsewhere"));
+    }
+    words
 }
 
 /// "My sign-ups" as it stands.
@@ -64,7 +91,7 @@ pub fn build(state: &State, lang: Lang) -> MySignups {
             SignupRow {
                 code: s.code.clone(),
                 title,
-                status: words::status_short(lang, s.status),
+                status: status(lang, s),
                 day: words::day(lang, s.date, today),
                 date: words::date(lang, s.date),
                 time,
@@ -76,7 +103,11 @@ pub fn build(state: &State, lang: Lang) -> MySignups {
             }
         })
     });
-    MySignups { rows }
+    let asked = matches!(state.visit.hub_card, HubCard::Known(_) | HubCard::Asking);
+    MySignups {
+        rows,
+        needs_link: (state.link.hub && !asked).then(|| t(lang, "my-signups-needs-link")),
+    }
 }
 
 impl MySignups {
@@ -91,9 +122,14 @@ impl MySignups {
                 ..Page::default()
             };
         };
+        let note = if rows.count == 0 {
+            Some(t(lang, "my-signups-none"))
+        } else {
+            self.needs_link.clone()
+        };
         Page {
             title,
-            note: (rows.count == 0).then(|| t(lang, "my-signups-none")),
+            note,
             choices: rows.choices(state, |r| {
                 let mut detail = format!("{}   {}", r.date, r.status);
                 if let Some(why) = &r.reason {

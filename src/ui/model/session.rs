@@ -96,18 +96,47 @@ pub fn card_entry(state: &State, lang: Lang, session: SessionRef) -> Page {
     }
 }
 
-/// The assisted confirm screen: "sign up for this?", yes or no.
+/// Whether the person is joining a full session's waiting list rather than taking a seat.
+pub fn joining(state: &State) -> bool {
+    state.visit.ask == crate::signup::Ask::SeatOrWaitingList
+}
+
+/// The confirm screen's question and its "yes": a seat, or the waiting list.
+pub fn confirm_words(state: &State, lang: Lang) -> (String, String) {
+    if joining(state) {
+        (
+            t(lang, "confirm-waitlist-title"),
+            t(lang, "confirm-waitlist-button"),
+        )
+    } else {
+        (t(lang, "assisted-confirm-title"), t(lang, "confirm-button"))
+    }
+}
+
+/// How many wait for a full session, honestly: the hub's count, or nothing when it has
+/// said none.
+pub fn waiting_words(state: &State, lang: Lang, session: SessionRef) -> Option<String> {
+    let id = &state.catalogue.activity(session.activity).id;
+    let waiting = state.catalogue.waiting_on(id, session.date);
+    (waiting > 0).then(|| ta(lang, "full-waiting", args!["count" => waiting as usize]))
+}
+
+/// The assisted confirm screen: "sign up for this?" (or "join its waiting list?"), yes or no.
 pub fn confirm(state: &State, lang: Lang, session: SessionRef) -> Page {
-    let mut choices = numbered(
-        state,
-        vec![t(lang, "confirm-button"), t(lang, "assisted-confirm-no")],
-    );
+    let (title, yes) = confirm_words(state, lang);
+    let mut choices = numbered(state, vec![yes, t(lang, "assisted-confirm-no")]);
     if let Some(yes) = choices.first_mut() {
         yes.primary = true;
     }
+    let joining = joining(state);
+    let mut facts = facts(state, lang, session).large(!joining);
+    if joining {
+        facts.extend(waiting_words(state, lang, session));
+    }
     Page {
-        title: t(lang, "assisted-confirm-title"),
-        facts: facts(state, lang, session).large(true),
+        title,
+        facts,
+        note: joining.then(|| t(lang, "confirm-waitlist-note")),
         choices,
         ..Page::default()
     }
@@ -115,10 +144,28 @@ pub fn confirm(state: &State, lang: Lang, session: SessionRef) -> Page {
 
 /// The message id of a receipt's headline.
 pub fn receipt_headline(receipt: &Receipt) -> &'static str {
-    if receipt.existing {
+    if receipt.is_waiting() {
+        "receipt-waitlist"
+    } else if receipt.existing {
         "receipt-existing"
     } else {
         "receipt-saved"
+    }
+}
+
+/// The receipt's honest status: for a waiting place, plainly a place in a queue and not a
+/// seat (with the place in line once the hub has said it).
+pub fn receipt_status(lang: Lang, receipt: &Receipt) -> String {
+    if !receipt.is_waiting() {
+        return words::status(lang, receipt.status);
+    }
+    match receipt.place {
+        Some(place) => ta(
+            lang,
+            "receipt-waitlist-place",
+            args!["place" => place as usize],
+        ),
+        None => t(lang, "receipt-waitlist-note"),
     }
 }
 
@@ -127,9 +174,13 @@ pub fn receipt_code(lang: Lang, receipt: &Receipt) -> String {
     ta(lang, "receipt-code", args!["code" => &receipt.code])
 }
 
-/// The receipt's two choices: finish, or more.
-pub fn receipt_choices(lang: Lang) -> [String; 2] {
-    [t(lang, "receipt-finish"), t(lang, "receipt-more")]
+/// The receipt's choices: finish, or more (and, opened again from "My sign-ups", cancel).
+pub fn receipt_choices(lang: Lang, receipt: &Receipt) -> Vec<String> {
+    let mut choices = vec![t(lang, "receipt-finish"), t(lang, "receipt-more")];
+    if receipt.cancellable.is_some() {
+        choices.push(t(lang, "receipt-cancel"));
+    }
+    choices
 }
 
 /// The assisted receipt: good news, what, when, where, the code and the honest status.
@@ -144,8 +195,8 @@ pub fn receipt(state: &State, lang: Lang, receipt: &Receipt) -> Page {
         title: t(lang, receipt_headline(receipt)),
         good: true,
         facts,
-        note: Some(words::status(lang, receipt.status)),
-        choices: numbered(state, receipt_choices(lang).to_vec()),
+        note: Some(receipt_status(lang, receipt)),
+        choices: numbered(state, receipt_choices(lang, receipt)),
         ..Page::default()
     }
 }

@@ -31,8 +31,10 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     } else {
         area
     };
-    // Assisted mode draws its own pages (the day question has only that form).
-    if (state.visit.assisted || state.visit.screen == Screen::When)
+    // Assisted mode draws its own pages; the day question, a full session, cancelling, good
+    // news, checking in and the learning record have only that form: one plain question or
+    // answer, large, for everyone.
+    if (state.visit.assisted || large_only(&state.visit.screen))
         && let Some(page) = model::page(state)
     {
         crate::ui::assisted::draw::draw(p, state, &page, area);
@@ -40,7 +42,12 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
     }
     let lang = p.lang;
     match &state.visit.screen {
-        Screen::When => {}
+        Screen::When
+        | Screen::Full(_)
+        | Screen::CancelAsk(_)
+        | Screen::GoodNews(_)
+        | Screen::CheckIn
+        | Screen::Record => {}
         Screen::Welcome => welcome::draw(p, state, &model::welcome::build(state, lang), area),
         Screen::Home => home::draw(p, state, &model::home::build(state, lang), area),
         Screen::Nearby => nearby::draw(p, state, &model::nearby::build(state, lang), area),
@@ -63,6 +70,19 @@ pub fn draw(p: &mut Painter<'_>, state: &State, area: Rect) {
         Screen::StaffPin => staff::pin(p, state, area),
         Screen::StaffMenu => staff::menu(p, state, &model::staff::build(state, lang), area),
     }
+}
+
+/// Screens drawn only in the large form.
+fn large_only(screen: &Screen) -> bool {
+    matches!(
+        screen,
+        Screen::When
+            | Screen::Full(_)
+            | Screen::CancelAsk(_)
+            | Screen::GoodNews(_)
+            | Screen::CheckIn
+            | Screen::Record
+    )
 }
 
 /// A screen's heading on its first row.

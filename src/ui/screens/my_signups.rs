@@ -66,4 +66,15 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &MySignups, area: Rect) {
         }
     }
     list::pager(p, state, &page, list_area);
+    if let Some(note) = &m.needs_link {
+        // Under the list, where the pager leaves room.
+        let y = list_area.bottom().saturating_sub(1);
+        p.text(
+            area.x + 2,
+            y,
+            area.width.saturating_sub(4),
+            note,
+            p.theme.muted.style(),
+        );
+    }
 }

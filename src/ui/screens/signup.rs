@@ -11,7 +11,6 @@ use crate::ui::card_field;
 use crate::ui::model::session::{self, SessionFacts};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
 use crate::ui::qr;
-use crate::ui::words;
 
 /// What, when and where, in four lines from `(x, y)`; returns the rows used.
 fn session_lines(
@@ -76,7 +75,12 @@ pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Re
     let facts = session::facts(state, lang, session);
     let x = area.x + 2;
     let w = area.width.saturating_sub(4);
-    let title = p.t("confirm-title");
+    let joining = session::joining(state);
+    let title = if joining {
+        p.t("confirm-waitlist-title")
+    } else {
+        p.t("confirm-title")
+    };
     p.text(x, area.y, w, &title, p.theme.text.bold());
     let used = session_lines(p, state, &facts, x, area.y + 2, w);
     let mut y = area.y + 2 + used;
@@ -85,9 +89,22 @@ pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Re
         p.text(x, y, w, &line, p.theme.text.style());
         y += 1;
     }
-    p.text(x, y, w, &facts.seats, p.theme.text.style());
-    y += 2;
-    let ok = p.t("confirm-button");
+    if joining {
+        let note = match session::waiting_words(state, lang, session) {
+            Some(waiting) => format!("{waiting} {}", p.t("confirm-waitlist-note")),
+            None => p.t("confirm-waitlist-note"),
+        };
+        y += p.paragraph(Rect::new(x, y, w, 2), &note, p.theme.text.style());
+    } else {
+        p.text(x, y, w, &facts.seats, p.theme.text.style());
+        y += 1;
+    }
+    y += 1;
+    let ok = if joining {
+        p.t("confirm-waitlist-button")
+    } else {
+        p.t("confirm-button")
+    };
     let back = p.t("button-back");
     let ok_w = button_width("Enter", &ok);
     p.button(
@@ -137,7 +154,7 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
     let code = session::receipt_code(lang, receipt);
     p.text(x, y, text_w, &code, p.theme.text.bold());
     y += 1;
-    let status = words::status(lang, receipt.status);
+    let status = session::receipt_status(lang, receipt);
     y += p.paragraph(Rect::new(x, y, text_w, 2), &status, p.theme.text.style());
     if let Some((rect, image)) = qr_area {
         qr::draw(p, image, rect);
@@ -145,12 +162,17 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
         p.paragraph(Rect::new(x, y, text_w, 2), &scan, p.theme.muted.style());
     }
     y += 2;
-    let labels = session::receipt_choices(lang);
+    let labels = session::receipt_choices(lang, receipt);
     let mut bx = x;
     for (i, label) in labels.iter().enumerate() {
         let key = (i + 1).to_string();
         let w = button_width(&key, label);
-        if bx + w > x + text_w.max(w) || y + 3 > area.bottom() {
+        // A button that does not fit the row starts the next one.
+        if bx > x && bx + w > x + text_w.max(w) {
+            bx = x;
+            y += 3;
+        }
+        if y + 3 > area.bottom() {
             break;
         }
         let kind = if i == 0 {
