@@ -288,6 +288,20 @@ fn at_a_venue_a_walk_in_takes_a_free_seat_and_a_card_with_a_seat_is_checked_in_o
     h.lang(Lang::En);
     assert!(said(&h).starts_with("Checked in"), "{}", said(&h));
     assert_eq!(checkins(&h, OTHER_CARD), [Kind::Signup, Kind::Checkin]);
+
+    // The staff page lists today's sessions here: signed up, waiting, checked in.
+    h.key(Key::Char('2'));
+    h.send(Msg::StaffChord);
+    h.type_keys("2468");
+    h.enter();
+    assert_eq!(h.state.visit.screen, Screen::StaffMenu);
+    h.lang(Lang::En);
+    let staff = h.screen();
+    assert!(staff.contains("Today at this venue"), "{staff}");
+    assert!(
+        staff.contains("09:30 Starting soon: 2/30, 0 waiting, 2 checked in"),
+        "{staff}"
+    );
 }
 
 #[test]

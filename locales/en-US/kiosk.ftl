@@ -509,3 +509,6 @@ help-cancel = Press 1 to cancel your place, or 2 to keep it.
 help-good-news = A seat came free for you. Press 1 to continue.
 help-check-in = This kiosk checks people in to today's sessions here. Press a number to choose.
 help-record = Your sessions attended, hours and credits. Press 1 or Esc to go back.
+staff-today-here = Today at this venue (signed up / seats, waiting, checked in here):
+staff-today-none = No sessions today.
+staff-session-line = { $time } { $title }: { $taken }/{ $capacity }, { $waiting } waiting, { $checked } checked in

@@ -490,3 +490,6 @@ help-cancel = 按 1 取消名额，按 2 保留。
 help-good-news = 您有座位了。按 1 继续。
 help-check-in = 本机为这里今天的活动签到。按数字选择。
 help-record = 您参加过的活动、小时数和学分。按 1 或 Esc 返回。
+staff-today-here = 本场馆今天的活动（已报名/座位，候补，本机签到）：
+staff-today-none = 今天没有活动。
+staff-session-line = { $time } { $title }：{ $taken }/{ $capacity }，候补 { $waiting } 人，已签到 { $checked } 人

@@ -93,6 +93,64 @@ fn facts(state: &State, lang: Lang) -> Vec<String> {
             args!["counts" => &words::list(lang, &counts)],
         )
     });
+    lines.extend(sessions_here(state, lang));
+    lines
+}
+
+/// The most of today's sessions at this venue the page lists (it must fit 80x24).
+const SESSIONS_HERE: usize = 4;
+
+/// Today's sessions at the venue this kiosk stands at, a line each: when, what, seats taken
+/// of capacity, how many wait, how many checked in here.
+fn sessions_here(state: &State, lang: Lang) -> Vec<String> {
+    let Some(venue) = state
+        .site
+        .venue
+        .as_deref()
+        .and_then(|v| state.catalogue.venue_by_id(v))
+    else {
+        return Vec::new();
+    };
+    let today = crate::domain::time::local_date(&state.clock.now);
+    let mut sessions: Vec<_> = state
+        .catalogue
+        .activities_at(venue)
+        .iter()
+        .filter_map(|id| match state.catalogue.activity(*id).session_on(today) {
+            crate::catalogue::SessionLookup::Meets(s) => Some((*id, s)),
+            _ => None,
+        })
+        .collect();
+    sessions.sort_by_key(|(_, s)| s.start);
+    let mut lines = vec![t(lang, "staff-today-here")];
+    if sessions.is_empty() {
+        lines.push(format!("  {}", t(lang, "staff-today-none")));
+    }
+    for (id, session) in sessions.iter().take(SESSIONS_HERE) {
+        let activity = state.catalogue.activity(*id);
+        let key = (activity.id.to_string(), today);
+        let taken = activity.capacity.saturating_sub(state.seats_left(
+            crate::app::state::SessionRef {
+                activity: *id,
+                date: today,
+            },
+        ));
+        lines.push(format!(
+            "  {}",
+            ta(
+                lang,
+                "staff-session-line",
+                args![
+                    "time" => &session.start.format("%H:%M").to_string(),
+                    "title" => state.catalogue.texts(*id).title.get(lang),
+                    "taken" => taken as usize,
+                    "capacity" => activity.capacity as usize,
+                    "waiting" => state.catalogue.waiting_on(&activity.id, today) as usize,
+                    "checked" => state.queue.checked_in.get(&key).copied().unwrap_or(0) as usize
+                ],
+            )
+        ));
+    }
     lines
 }
 
