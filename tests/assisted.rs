@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{CARD, Harness, record};
+use common::{CARD, Harness, life, record};
 use learning_kiosk::app::{Action, Key, Msg, Overlay, Screen};
 use learning_kiosk::domain::lang::Lang;
 use learning_kiosk::outbox::{SignupRecord, Status};
@@ -199,7 +199,58 @@ fn every_screen() -> Vec<Case> {
                 k.enter();
             }),
         ),
+        ("life-full", life_plain, Box::new(life::to_full)),
+        (
+            "life-confirm-waitlist",
+            life_plain,
+            Box::new(life::to_confirm_waitlist),
+        ),
+        (
+            "life-receipt-waitlist",
+            life_plain,
+            Box::new(life::to_receipt_waitlist),
+        ),
+        (
+            "life-receipt-reopened",
+            life_plain,
+            Box::new(life::to_receipt_reopened),
+        ),
+        ("life-cancel-ask", life_plain, Box::new(life::to_cancel_ask)),
+        ("life-good-news", life_hub, Box::new(life::to_good_news)),
+        (
+            "life-my-signups-hub",
+            life_hub,
+            Box::new(life::to_my_signups_with_the_hub),
+        ),
+        (
+            "life-check-in-offer",
+            life_venue,
+            Box::new(life::to_check_in_offer),
+        ),
+        (
+            "life-check-in-done",
+            life_venue,
+            Box::new(life::to_check_in_done),
+        ),
+        ("life-record", life_hub, Box::new(life::to_record)),
+        (
+            "life-record-offline",
+            life_hub,
+            Box::new(life::to_record_offline),
+        ),
     ]
+}
+
+fn life_plain() -> Harness {
+    life::kiosk(true, false, false)
+}
+
+fn life_hub() -> Harness {
+    life::kiosk(true, true, false)
+}
+
+fn life_venue() -> Harness {
+    life::kiosk(true, false, true)
 }
 
 #[test]

@@ -631,3 +631,30 @@ fn touch_targets_are_big_and_apart() {
         }
     }
 }
+
+/// The screens of a sign-up's life, standard mode, on the rules catalogue's kiosk.
+#[test]
+fn a_sign_ups_life() {
+    use common::life;
+    let plain = || life::kiosk(false, false, false);
+    let hub = || life::kiosk(false, true, false);
+    let venue = || life::kiosk(false, false, true);
+    snap_with("life-full", plain, life::to_full);
+    snap_with("life-confirm-waitlist", plain, life::to_confirm_waitlist);
+    snap_with("life-receipt-waitlist", plain, life::to_receipt_waitlist);
+    snap_with("life-receipt-reopened", plain, life::to_receipt_reopened);
+    snap_with("life-cancel-ask", plain, life::to_cancel_ask);
+    snap_with("life-good-news", hub, life::to_good_news);
+    snap_with("life-my-signups-hub", hub, life::to_my_signups_with_the_hub);
+    snap_with("life-check-in-offer", venue, life::to_check_in_offer);
+    snap_with("life-check-in-done", venue, life::to_check_in_done);
+    snap_with("life-record", hub, life::to_record);
+    snap_with("life-record-offline", hub, life::to_record_offline);
+    snap_with("life-staff-venue", venue, |k| {
+        life::to_check_in_done(k);
+        k.send(Msg::StaffChord);
+        k.type_keys("2468");
+        k.enter();
+        assert_eq!(k.state.visit.screen, Screen::StaffMenu);
+    });
+}

@@ -209,7 +209,7 @@ refusal-full = This session is full. Please choose another time.
 
 ## My sign-ups
 
-my-signups-title = My sign-ups (held on this kiosk)
+my-signups-title = My sign-ups
 my-signups-loading = Reading your sign-ups
 my-signups-none = This card has no sign-ups on this kiosk yet.
 
@@ -237,7 +237,7 @@ help-activity = Here is where and when the activity meets. Press the number of a
 help-card-entry = Tap your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
 help-confirm = Press Enter to confirm your sign-up, or Esc to go back.
 help-receipt = Your sign-up is saved on this kiosk. Note the sign-up code, or scan the QR code with your phone. Press 1 to finish and remove your card.
-help-my-signups = These are this card's sign-ups saved on this kiosk, and where each one stands.
+help-my-signups = These are this card's sign-ups: those saved on this kiosk and, when the connection allows, those at other kiosks of the district, with where each one stands. Press a number to see its receipt again or to cancel it.
 help-staff = This page is for staff.
 help-keys =
     Keys: Enter OK   Esc or Backspace back   Home start again

@@ -199,7 +199,7 @@ refusal-full = 这次活动已经满了。请选择别的时间。
 
 ## 我的报名
 
-my-signups-title = 我的报名（保存在本机的）
+my-signups-title = 我的报名
 my-signups-loading = 正在读取
 my-signups-none = 这张卡在本机还没有报名。
 
@@ -227,7 +227,7 @@ help-activity = 这里是活动的地点和时间。按数字键选择一个时�
 help-card-entry = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
 help-confirm = 按 Enter 确认报名，按 Esc 返回。
 help-receipt = 报名已经保存在本机。记下报名号，或用手机扫二维码带走信息。按 1 完成并退出您的卡。
-help-my-signups = 这里是这张卡在本机保存的报名和它们的状态。
+help-my-signups = 这里是这张卡的报名：本机保存的，以及联网时本区其他终端的报名，并显示各自的状态。按数字可以再看报名凭证或取消报名。
 help-staff = 这是工作人员使用的页面。
 help-keys =
     按键：Enter 确定   Esc 或退格键 返回   Home 回到主页

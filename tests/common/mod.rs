@@ -2,6 +2,8 @@
 //! SQLite outbox in a temporary folder, a pinned clock, and taps through the hit map.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod life;
+
 use std::collections::VecDeque;
 use std::sync::Arc;
 

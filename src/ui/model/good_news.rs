@@ -6,7 +6,7 @@ use crate::app::state::SessionRef;
 use crate::domain::lang::Lang;
 use crate::i18n::t;
 use crate::ui::model::session::facts;
-use crate::ui::model::{Page, main};
+use crate::ui::model::{Choice, Page, main};
 
 /// The good news's page (it has only this form).
 pub fn page(state: &State, lang: Lang, moved: &[SessionRef]) -> Page {
@@ -23,7 +23,10 @@ pub fn page(state: &State, lang: Lang, moved: &[SessionRef]) -> Page {
         good: true,
         facts: shown,
         note: Some(t(lang, "good-news-note")),
-        choices: vec![main(lang, "1", "good-news-continue", Action::Choose(0))],
+        choices: vec![Choice {
+            focused: state.visit.focus == 0,
+            ..main(lang, "1", "good-news-continue", Action::Choose(0))
+        }],
         ..Page::default()
     }
 }

@@ -8,7 +8,7 @@ use crate::app::{Action, State};
 use crate::args;
 use crate::domain::lang::Lang;
 use crate::i18n::{t, ta};
-use crate::ui::model::{Page, main};
+use crate::ui::model::{Choice, Page, main};
 
 /// Sessions, hours and credits in words.
 fn totals(lang: Lang, id: &str, year: Option<i32>, totals: &Totals) -> String {
@@ -51,7 +51,10 @@ pub fn page(state: &State, lang: Lang) -> Page {
         title: t(lang, "record-title"),
         facts,
         note,
-        choices: vec![main(lang, "1", "button-back", Action::Choose(0))],
+        choices: vec![Choice {
+            focused: state.visit.focus == 0,
+            ..main(lang, "1", "button-back", Action::Choose(0))
+        }],
         ..Page::default()
     }
 }

@@ -129,12 +129,13 @@ fn sessions_here(state: &State, lang: Lang) -> Vec<String> {
     for (id, session) in sessions.iter().take(SESSIONS_HERE) {
         let activity = state.catalogue.activity(*id);
         let key = (activity.id.to_string(), today);
-        let taken = activity.capacity.saturating_sub(state.seats_left(
-            crate::app::state::SessionRef {
-                activity: *id,
-                date: today,
-            },
-        ));
+        let taken =
+            activity
+                .capacity
+                .saturating_sub(state.seats_left(crate::app::state::SessionRef {
+                    activity: *id,
+                    date: today,
+                }));
         lines.push(format!(
             "  {}",
             ta(

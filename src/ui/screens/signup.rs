@@ -155,7 +155,9 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
     p.text(x, y, text_w, &code, p.theme.text.bold());
     y += 1;
     let status = session::receipt_status(lang, receipt);
-    y += p.paragraph(Rect::new(x, y, text_w, 2), &status, p.theme.text.style());
+    // A waiting place's words are longer: it must be plain that it is not a seat.
+    let rows = if receipt.is_waiting() { 3 } else { 2 };
+    y += p.paragraph(Rect::new(x, y, text_w, rows), &status, p.theme.text.style());
     if let Some((rect, image)) = qr_area {
         qr::draw(p, image, rect);
         let scan = p.t("receipt-scan");
