@@ -308,6 +308,12 @@ fn at_a_venue_a_walk_in_takes_a_free_seat_and_a_card_with_a_seat_is_checked_in_o
 fn the_learning_record_comes_from_the_hub_and_offline_says_what_waits_here() {
     let mut h = kiosk(true, false);
     h.swipe(CARD);
+    h.key(Key::Char('5'));
+    assert!(
+        said(&h).contains("Asking the learning centre"),
+        "{}",
+        said(&h)
+    );
     h.send(answer(
         Vec::new(),
         LearningRecord {
@@ -324,7 +330,6 @@ fn the_learning_record_comes_from_the_hub_and_offline_says_what_waits_here() {
             },
         },
     ));
-    h.key(Key::Char('5'));
     assert_eq!(h.state.visit.screen, Screen::Record);
     let text = said(&h);
     assert!(
@@ -338,11 +343,11 @@ fn the_learning_record_comes_from_the_hub_and_offline_says_what_waits_here() {
 
     let mut offline = kiosk(true, false);
     offline.swipe(CARD);
+    offline.key(Key::Char('5'));
     offline.send(Msg::CardLooked {
         card: card(),
         answer: Err("the hub cannot be reached".into()),
     });
-    offline.key(Key::Char('5'));
     let text = said(&offline);
     assert!(text.contains("needs the connection"), "{text}");
 }

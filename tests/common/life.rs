@@ -137,9 +137,11 @@ pub fn to_check_in_done(k: &mut Harness) {
     k.key(Key::Char('1'));
 }
 
-/// The learning record from the hub (a kiosk with a hub).
+/// The learning record from the hub (a kiosk with a hub): asked afresh as it opens.
 pub fn to_record(k: &mut Harness) {
     k.swipe(CARD);
+    k.send(Msg::Action(Action::OpenRecord));
+    assert_eq!(k.state.visit.screen, Screen::Record);
     looked(
         k,
         Vec::new(),
@@ -157,19 +159,17 @@ pub fn to_record(k: &mut Harness) {
             },
         },
     );
-    k.send(Msg::Action(Action::OpenRecord));
-    assert_eq!(k.state.visit.screen, Screen::Record);
 }
 
 /// The learning record offline (a kiosk with a hub it cannot reach).
 pub fn to_record_offline(k: &mut Harness) {
     k.swipe(CARD);
+    k.send(Msg::Action(Action::OpenRecord));
     let card = k.state.visit.card.expect("card");
     k.send(Msg::CardLooked {
         card,
         answer: Err("offline".into()),
     });
-    k.send(Msg::Action(Action::OpenRecord));
 }
 
 /// A place taken at another kiosk, waiting, in "My sign-ups" (a kiosk with a hub).

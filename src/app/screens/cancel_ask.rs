@@ -53,6 +53,10 @@ pub fn finished(state: &State, result: Result<Saved, CancelError>) -> Step {
         Err(CancelError::Storage(_)) => Notice::SaveFailed,
     };
     let step = match notice {
+        // Sent at once where there is a hub, like a sign-up: the seat may be someone's.
+        Notice::Cancelled if state.link.hub => {
+            Step::to(Next::OverHome(Screen::MySignups)).and(Effect::SyncNow)
+        }
         Notice::Cancelled => Step::to(Next::OverHome(Screen::MySignups)),
         _ => Step::to(Next::Back),
     };

@@ -71,6 +71,7 @@ pub fn enter(state: &mut State) -> Vec<Effect> {
         Screen::Venue(_) => venue::enter(),
         Screen::StaffMenu => staff_menu::enter(),
         Screen::Map => map::enter(state),
+        Screen::Record => record::enter(state),
         Screen::Welcome
         | Screen::Home
         | Screen::When
@@ -84,7 +85,6 @@ pub fn enter(state: &mut State) -> Vec<Effect> {
         | Screen::CancelAsk(_)
         | Screen::GoodNews(_)
         | Screen::CheckIn
-        | Screen::Record
         | Screen::StaffPin => Vec::new(),
     }
 }
