@@ -34,11 +34,23 @@ impl Term {
         rows: u16,
         stderr_to_file: bool,
     ) -> Term {
+        Term::start_at(dir, NOW, args, cols, rows, stderr_to_file)
+    }
+
+    /// [`Term::start_in`] with the kiosk's clock pinned at `now`.
+    fn start_at(
+        dir: tempfile::TempDir,
+        now: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        stderr_to_file: bool,
+    ) -> Term {
         let d = dir.path().display();
         let extra: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
         // The shell records the exit code and the terminal's modes once the kiosk is gone.
         let script = format!(
-            "echo $$ > {d}/pid; {BIN} --data-dir {d}/data --now {NOW} {} {}; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
+            "echo $$ > {d}/pid; {BIN} --data-dir {d}/data --now {now} {} {}; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
             extra.join(" "),
             if stderr_to_file {
                 format!("2> {d}/stderr")
@@ -775,4 +787,257 @@ fn a_failing_log_stays_off_the_screen_and_is_counted_for_staff() {
     assert!(!staff.contains("Writer"), "{staff}");
     t.type_slowly("1");
     assert_eq!(t.exit_code(), 0);
+}
+
+/// One small class far enough ahead that the hub's own clock lets its waiting list move:
+/// one seat, half a credit a session.
+const ONE_SEAT: &str = r#"{
+  "format": "learning-catalogue/1",
+  "generated_at": "2027-01-01T08:00:00+08:00",
+  "venues": [
+    {"id": "here", "name": {"zh-CN": "望京社区学习中心", "en-US": "Wangjing Centre"},
+     "kind": "community_learning_centre", "district": "110105",
+     "address": {"zh-CN": "望京西园三区", "en-US": "Wangjing Xiyuan 3"},
+     "lat": 39.9965, "lon": 116.4705}
+  ],
+  "activities": [
+    {"id": "tiny", "venue": "here", "title": {"zh-CN": "一个座位的课", "en-US": "A one-seat class"},
+     "category": "science", "capacity": 1, "credits": 0.5,
+     "sessions": [{"start": "2027-01-15T10:00:00+08:00", "end": "2027-01-15T11:00:00+08:00"}]}
+  ]
+}"#;
+
+/// A site file for a kiosk of the one-seat class's venue (`venue`: it checks people in).
+fn one_seat_site(dir: &Path, id: &str, venue: bool) -> PathBuf {
+    std::fs::write(dir.join("one-seat.json"), ONE_SEAT).unwrap();
+    let site = dir.join(format!("{id}.toml"));
+    let venue = if venue { "venue = \"here\"\n" } else { "" };
+    std::fs::write(
+        &site,
+        format!(
+            "[kiosk]\nid = \"{id}\"\nname = {{ zh-CN = \"望京\", en-US = \"Wangjing\" }}\n\
+             district = \"110105\"\nlat = 39.9965\nlon = 116.4705\n\
+             catalogue = \"one-seat.json\"\n{venue}"
+        ),
+    )
+    .unwrap();
+    site
+}
+
+/// Waits until `check` holds of the hub's sign-ups (or fails after 15 s).
+fn hub_until(hub: &Hub, what: &str, check: impl Fn(&[serde_json::Value]) -> bool) {
+    let start = Instant::now();
+    loop {
+        let held = hub.signups();
+        if check(&held) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{what}: {held:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The whole life with a real hub and two kiosks: the one seat is taken; on kiosk A a second
+/// card joins the full session's waiting list; on kiosk B the first card cancels; the hub
+/// moves the second card up, and at its next card read on kiosk B it is told it has a seat;
+/// on the day, kiosk B (at the venue) checks it in, and its learning record shows the credit.
+#[test]
+fn a_waiting_place_moves_up_across_kiosks_and_ends_as_a_credit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, _) = Hub::start(dir.path());
+    let hub_cmd = |args: &[&str]| {
+        let out = Command::new(hub_bin())
+            .args(args)
+            .arg("--db")
+            .arg(&hub.db)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    std::fs::write(dir.path().join("one-seat.json"), ONE_SEAT).unwrap();
+    hub_cmd(&[
+        "import",
+        &dir.path().join("one-seat.json").display().to_string(),
+    ]);
+    let token = |id: &str| {
+        let token = hub_cmd(&["kiosk", "add", id]);
+        let file = dir.path().join(format!("{id}-token"));
+        std::fs::write(&file, token.split_whitespace().last().unwrap()).unwrap();
+        file.display().to_string()
+    };
+    let (token_a, token_b) = (token("kiosk-a"), token("kiosk-b"));
+    let kiosk_dir = || {
+        let d = tempfile::tempdir().unwrap();
+        (d.path().display().to_string(), d)
+    };
+    let first = "1101080000000016";
+    let second = "1101080000000024";
+
+    // Kiosk B's folder: the first card takes the one seat from the command line.
+    let (b_path, b_dir) = kiosk_dir();
+    let site_b = one_seat_site(b_dir.path(), "kiosk-b", false);
+    let cli_b = |now: &str, args: &[&str]| {
+        Command::new(BIN)
+            .args(["--data-dir", &format!("{b_path}/data"), "--now", now])
+            .arg("--config")
+            .arg(&site_b)
+            .args([
+                "--hub",
+                &hub.url,
+                "--token-file",
+                &token_b,
+                "--lang",
+                "en-US",
+            ])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let took = cli_b(
+        "2027-01-10T09:00:00+08:00",
+        &[
+            "signup",
+            "--card",
+            first,
+            "--activity",
+            "tiny",
+            "--date",
+            "2027-01-15",
+        ],
+    );
+    assert!(
+        took.status.success(),
+        "{}",
+        String::from_utf8_lossy(&took.stderr)
+    );
+    assert!(
+        cli_b("2027-01-10T09:00:00+08:00", &["sync"])
+            .status
+            .success()
+    );
+    hub_until(&hub, "the first card's seat", |h| {
+        h.iter()
+            .any(|s| s["card"] == first && s["status"] == "confirmed")
+    });
+
+    // Kiosk A: the second card finds the session full and joins its waiting list.
+    let (_, a_dir) = kiosk_dir();
+    let site_a = one_seat_site(a_dir.path(), "kiosk-a", false);
+    let site_a = site_a.display().to_string();
+    let a = Term::start_at(
+        a_dir,
+        "2027-01-10T09:10:00+08:00",
+        &[
+            "--config",
+            &site_a,
+            "--hub",
+            &hub.url,
+            "--token-file",
+            &token_a,
+        ],
+        80,
+        24,
+        true,
+    );
+    a.wait_for("已同步");
+    a.key("F2");
+    a.burst(&format!("{second}\r"));
+    a.wait_for("1101 **** **** 0024");
+    a.type_slowly("1");
+    a.wait_for("A one-seat class");
+    a.type_slowly("1");
+    a.wait_for("A one-seat class");
+    a.type_slowly("1");
+    a.wait_for("Join the waiting list");
+    a.type_slowly("1");
+    a.wait_for("This is a place in a queue, not a seat.");
+    a.key("Enter");
+    a.wait_for("not a seat yet");
+    hub_until(&hub, "the second card waiting", |h| {
+        h.iter()
+            .any(|s| s["card"] == second && s["status"] == "waitlisted")
+    });
+
+    // Kiosk B: the first card cancels from its sign-ups; the hub moves the second card up.
+    let b = Term::start_at(
+        b_dir,
+        "2027-01-10T09:20:00+08:00",
+        &[
+            "--config",
+            &site_b.display().to_string(),
+            "--hub",
+            &hub.url,
+            "--token-file",
+            &token_b,
+        ],
+        80,
+        24,
+        true,
+    );
+    b.wait_for("已同步");
+    b.key("F2");
+    b.burst(&format!("{first}\r"));
+    b.wait_for("1101 **** **** 0016");
+    b.type_slowly("3");
+    b.wait_for("Confirmed");
+    b.type_slowly("1");
+    b.wait_for("Cancel this sign-up");
+    b.type_slowly("3");
+    b.wait_for("Yes, cancel it");
+    b.type_slowly("1");
+    b.wait_for("Your place is cancelled");
+    hub_until(&hub, "the second card moved up", |h| {
+        h.iter()
+            .any(|s| s["card"] == second && s["status"] == "confirmed")
+            && h.iter()
+                .any(|s| s["card"] == first && s["status"] == "cancelled")
+    });
+
+    // The second card, read on kiosk B: good news (a new person: the site's language).
+    b.burst(&format!("{second}\r"));
+    b.wait_for("有人让出了座位，现在是您的了");
+    drop(b);
+
+    // On the day, kiosk B stands at the venue: the card read checks it in, and the record
+    // shows the credit.
+    let (_, day_dir) = kiosk_dir();
+    let site_day = one_seat_site(day_dir.path(), "kiosk-b-venue", true)
+        .display()
+        .to_string();
+    let day = Term::start_at(
+        day_dir,
+        "2027-01-15T09:45:00+08:00",
+        &[
+            "--config",
+            &site_day,
+            "--hub",
+            &hub.url,
+            "--token-file",
+            &token_b,
+        ],
+        80,
+        24,
+        true,
+    );
+    day.wait_for("已同步");
+    day.key("F2");
+    day.burst(&format!("{second}\r"));
+    day.wait_for("Your attendance is saved");
+    day.type_slowly("1");
+    day.wait_for("1101 **** **** 0024");
+    day.type_slowly("5");
+    day.wait_for("In all: 1 sessions, 1.0 hours, 0.5 credits");
+    let credits = hub_cmd(&["export", "credits", "--csv"]);
+    assert!(
+        credits.contains(&format!("{second},tiny,一个座位的课,A one-seat class,2027-01-15,1.00,0.5,here,110105,kiosk-b,2027-01-15T09:45:00+08:00")),
+        "{credits}"
+    );
 }

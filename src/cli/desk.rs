@@ -94,10 +94,7 @@ impl Desk {
     pub fn places(&self) -> Result<(Vec<SignupView>, bool), OutboxError> {
         let local = places::from_outbox(&self.outbox.for_card(&self.card)?);
         Ok(match self.ask_hub() {
-            Some(answer) => (
-                places::merge(local, &answer, crate::domain::time::local_date(&self.now)),
-                true,
-            ),
+            Some(answer) => (places::merge(local, &answer), true),
             None => (local, false),
         })
     }

@@ -30,22 +30,17 @@ pub fn from_outbox(records: &[SignupRecord]) -> Vec<SignupView> {
 }
 
 /// The card's places with the hub's word on them: the hub's status and place in line for
-/// those it holds, its places taken at other kiosks added, and this kiosk's seats the hub no
-/// longer holds (cancelled at another kiosk) shown as cancelled. `today` is the hub's first
-/// day listed.
-pub fn merge(mut local: Vec<SignupView>, hub: &CardAnswer, today: NaiveDate) -> Vec<SignupView> {
-    for view in &mut local {
-        let holds = matches!(view.status, Status::Confirmed | Status::Waitlisted);
-        if holds && view.date >= today && !hub.places.iter().any(|p| p.uuid == view.uuid) {
-            view.status = Status::Cancelled;
-        }
-    }
+/// those it knows (a seat moved up, a place cancelled at another kiosk), and its places taken
+/// at other kiosks added. A place the hub does not mention keeps what this kiosk knows: the
+/// hub's answer may be older than a sign-up made since, so absence says nothing.
+pub fn merge(mut local: Vec<SignupView>, hub: &CardAnswer) -> Vec<SignupView> {
     for place in &hub.places {
         let Some(date) = NaiveDate::parse_from_str(&place.date, "%Y-%m-%d").ok() else {
             continue;
         };
         let status = match place.status {
             AnswerStatus::Waitlisted => Status::Waitlisted,
+            AnswerStatus::Cancelled => Status::Cancelled,
             _ => Status::Confirmed,
         };
         match local.iter_mut().find(|v| v.uuid == place.uuid) {
@@ -55,6 +50,8 @@ pub fn merge(mut local: Vec<SignupView>, hub: &CardAnswer, today: NaiveDate) -> 
                 view.promoted = place.promoted;
                 view.checked_in |= place.checked_in;
             }
+            // A place given up at another kiosk is news only where it was taken.
+            None if status == Status::Cancelled => {}
             None => {
                 let Ok(uuid) = uuid::Uuid::parse_str(&place.uuid) else {
                     continue;
@@ -113,9 +110,8 @@ mod tests {
     }
 
     #[test]
-    fn the_hub_moves_a_waiting_place_up_adds_others_and_drops_a_cancelled_one() {
+    fn the_hub_moves_a_waiting_place_up_adds_others_and_says_one_was_cancelled() {
         let u = |n: u8| format!("00000000-0000-4000-8000-00000000000{n}");
-        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
         let local = vec![
             view(&u(1), "2026-12-04", Status::Waitlisted),
             view(&u(2), "2026-12-05", Status::Confirmed),
@@ -125,11 +121,13 @@ mod tests {
         let hub = CardAnswer {
             places: vec![
                 place(&u(1), "2026-12-04", AnswerStatus::Confirmed, true),
+                place(&u(2), "2026-12-05", AnswerStatus::Cancelled, false),
                 place(&u(5), "2026-12-07", AnswerStatus::Waitlisted, false),
+                place(&u(6), "2026-12-08", AnswerStatus::Cancelled, false),
             ],
             record: LearningRecord::default(),
         };
-        let merged = merge(local, &hub, today);
+        let merged = merge(local, &hub);
         let by = |n: u8| {
             merged
                 .iter()

@@ -334,14 +334,15 @@ pub struct CardQuery {
 /// What the district's hub knows of a card.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CardAnswer {
-    /// The card's live places (confirmed or waiting) in sessions not yet over, soonest
-    /// first.
+    /// The card's places in sessions from today on, soonest first: live ones (confirmed or
+    /// waiting) and cancelled ones (so a kiosk that took a sign-up learns it was cancelled
+    /// elsewhere).
     pub places: Vec<Place>,
     /// What the card has attended.
     pub record: LearningRecord,
 }
 
-/// One live place a card holds.
+/// One place a card holds, or gave up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// The sign-up's UUID (its code is made from it, on any kiosk).
@@ -350,7 +351,7 @@ pub struct Place {
     pub activity: String,
     /// The session's date, `YYYY-MM-DD`.
     pub date: String,
-    /// `confirmed` or `waitlisted`.
+    /// `confirmed`, `waitlisted` or `cancelled`.
     pub status: AnswerStatus,
     /// For `waitlisted`: the place in line now, 1 first.
     #[serde(default, skip_serializing_if = "Option::is_none")]

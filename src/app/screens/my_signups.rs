@@ -9,7 +9,6 @@ use crate::app::state::{HubCard, Notice, Screen, State};
 use crate::app::step::{Next, Step};
 use crate::catalogue::SessionLookup;
 use crate::domain::card::CardNumber;
-use crate::domain::time::local_date;
 use crate::outbox::SignupView;
 use crate::outbox::Status;
 use crate::signup::places;
@@ -133,7 +132,7 @@ fn merge(state: &mut State) {
         return;
     };
     state.visit.my_signups = Some(match &state.visit.hub_card {
-        HubCard::Known(answer) => places::merge(local, answer, local_date(&state.clock.now)),
+        HubCard::Known(answer) => places::merge(local, answer),
         _ => local,
     });
 }

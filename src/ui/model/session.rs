@@ -146,6 +146,8 @@ pub fn confirm(state: &State, lang: Lang, session: SessionRef) -> Page {
 pub fn receipt_headline(receipt: &Receipt) -> &'static str {
     if receipt.is_waiting() {
         "receipt-waitlist"
+    } else if receipt.cancellable.is_some() {
+        "receipt-reopened"
     } else if receipt.existing {
         "receipt-existing"
     } else {

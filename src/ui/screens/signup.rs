@@ -160,10 +160,13 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
     y += p.paragraph(Rect::new(x, y, text_w, rows), &status, p.theme.text.style());
     if let Some((rect, image)) = qr_area {
         qr::draw(p, image, rect);
-        let scan = p.t("receipt-scan");
-        p.paragraph(Rect::new(x, y, text_w, 2), &scan, p.theme.muted.style());
+        // Opened again, the receipt needs its rows for the cancel button more than the hint.
+        if receipt.cancellable.is_none() {
+            let scan = p.t("receipt-scan");
+            p.paragraph(Rect::new(x, y, text_w, 2), &scan, p.theme.muted.style());
+            y += 2;
+        }
     }
-    y += 2;
     let labels = session::receipt_choices(lang, receipt);
     let mut bx = x;
     for (i, label) in labels.iter().enumerate() {

@@ -1,5 +1,6 @@
-//! The card look-up: a card's live places in the district (with its place in line, and a
-//! move up from the waiting list said once) and its learning record.
+//! The card look-up: a card's places in the district in sessions not yet over (live ones
+//! with their place in line and a move up said once; cancelled ones, so a kiosk that took
+//! the sign-up learns it was given up elsewhere) and its learning record.
 
 use learning_core::domain::time::local_date;
 use learning_wire::{AnswerStatus, CardAnswer, LearningRecord, Place, Totals};
@@ -20,7 +21,7 @@ pub fn look_up(
     let rows: Vec<(String, String, String, String, i64)> = {
         let mut stmt = tx.prepare_cached(
             "SELECT uuid, activity, date, status, told FROM signups
-             WHERE card = ?1 AND status IN ('confirmed', 'waitlisted') AND date >= ?2
+             WHERE card = ?1 AND status IN ('confirmed', 'waitlisted', 'cancelled') AND date >= ?2
              ORDER BY date, rowid",
         )?;
         let rows = stmt.query_map(params![card, today], |r| {
@@ -31,6 +32,7 @@ pub fn look_up(
     let mut places = Vec::with_capacity(rows.len());
     for (uuid, activity, date, status, told) in rows {
         let waiting = status == "waitlisted";
+        let cancelled = status == "cancelled";
         let checked_in: bool = tx
             .prepare_cached(
                 "SELECT count(*) > 0 FROM attendance WHERE card = ?1 AND activity = ?2
@@ -45,6 +47,8 @@ pub fn look_up(
             },
             status: if waiting {
                 AnswerStatus::Waitlisted
+            } else if cancelled {
+                AnswerStatus::Cancelled
             } else {
                 AnswerStatus::Confirmed
             },
