@@ -107,10 +107,10 @@ impl Desk {
             .enable_all()
             .build()
             .ok()?;
-        let asked = runtime.block_on(tokio::time::timeout(
-            LOOK_UP_TIMEOUT,
-            client.card(self.card.digits()),
-        ));
+        // The time limit is made inside the runtime: a timer needs its reactor.
+        let asked = runtime.block_on(async {
+            tokio::time::timeout(LOOK_UP_TIMEOUT, client.card(self.card.digits())).await
+        });
         match asked {
             Ok(Ok(answer)) => Some(answer),
             Ok(Err(e)) => {
