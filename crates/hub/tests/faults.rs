@@ -340,3 +340,81 @@ fn digits_in_a_hubs_answer_are_masked_wherever_the_kiosk_repeats_them() {
     assert!(!seen.contains(card), "{seen}");
     assert_eq!(k.queue()["counts"]["waiting"], QUEUED, "nothing lost");
 }
+
+/// Cancels and check-ins through a link that loses the hub's answers after it committed,
+/// then resets mid-request: once it heals, each cancel and check-in is on the hub once and
+/// applied once. A card look-up answered by a proxy's HTML page, or lost, is a failed look-up
+/// the command line goes on without: the place found on this kiosk is still cancelled.
+#[test]
+fn cancels_check_ins_and_look_ups_survive_a_faulty_link() {
+    let (s, proxy, k) = queued();
+    // The first card's place is cancelled, by code and (looking it up) by its session.
+    let queue = k.queue();
+    let code = |n: usize| queue["signups"][n]["code"].as_str().unwrap().to_string();
+    let out = k.run(&["cancel", "--code", &code(0)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A look-up answered by a proxy's page: the command goes on with what the kiosk holds.
+    proxy.set(|f| f.canned.push_back(fault_proxy::html_page("403 Forbidden")));
+    let out = k.run(&[
+        "cancel",
+        "--card",
+        &card(2),
+        "--activity",
+        "big",
+        "--date",
+        "2026-11-24",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    proxy.heal();
+    // Two check-ins in the "early" session's window.
+    for n in [40, 41] {
+        let mut cmd = std::process::Command::new(common::kiosk_bin());
+        let out = cmd
+            .arg("--data-dir")
+            .arg(k.dir.join("data"))
+            .args(["--hub", &k.hub, "--token-file"])
+            .arg(&k.token_file)
+            .args(["--now", "2026-11-23T07:45:00+08:00", "--lang", "en-US"])
+            .args(["checkin", "--card", &card(n), "--activity", "early"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    // Every answer lost after the commit, again and again; then a reset mid-request.
+    proxy.set(|f| f.lose_answers = true);
+    for _ in 0..3 {
+        assert_eq!(k.sync().status.code(), Some(6));
+    }
+    proxy.set(|f| {
+        f.lose_answers = false;
+        f.reset_after_request_bytes = Some(150);
+    });
+    assert_eq!(k.sync().status.code(), Some(6));
+    proxy.heal();
+    k.sync_until_drained();
+
+    let hub = rusqlite::Connection::open(s.db()).unwrap();
+    let count = |sql: &str| -> i64 { hub.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM cancels WHERE status = 'cancelled'"),
+        2
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM signups WHERE status = 'cancelled'"),
+        2
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM attendance WHERE status = 'checked_in'"),
+        2
+    );
+    let queue = k.queue();
+    for row in queue["signups"].as_array().unwrap() {
+        let expected = match row["kind"].as_str().unwrap() {
+            "cancel" => "cancelled",
+            "checkin" => "checked_in",
+            // The sign-ups were answered before their cancels applied.
+            _ => "confirmed",
+        };
+        assert_eq!(row["status"], expected, "{row}");
+    }
+}
