@@ -23,7 +23,7 @@ use learning_kiosk::domain::geo::LatLon;
 use learning_kiosk::domain::time::now_beijing;
 use learning_kiosk::signup::sign_up;
 use learning_kiosk::sync::{Report, Syncer};
-use learning_wire::{SIGNUPS_PATH, SignupBatch, SignupItem};
+use learning_wire::{Kind, SIGNUPS_PATH, SignupBatch, SignupItem};
 
 /// The demo catalogue with every activity twice (a second id, same content): 1,000
 /// activities at 133 venues.
@@ -133,6 +133,61 @@ async fn naive_uploads(url: &str, token: &str, n: usize, first_card: u64) {
     }
 }
 
+/// One uncompressed JSON POST per cancel or check-in, each with a fresh UUID: the naive
+/// uploader.
+async fn naive_items(
+    url: &str,
+    token: &str,
+    like: &[learning_kiosk::outbox::SignupRecord],
+    kind: Kind,
+) {
+    let http = reqwest::Client::builder()
+        .no_zstd()
+        .no_gzip()
+        .build()
+        .unwrap();
+    for (i, r) in like.iter().enumerate() {
+        let item = SignupItem {
+            uuid: format!("20000000-0000-4000-8000-{:012}", i as u64 + kind as u64 * 10_000),
+            kind,
+            target: (kind == Kind::Cancel).then(|| r.uuid.clone()),
+            card: r.card_digits.clone(),
+            activity: r.activity_id.clone(),
+            date: r.date.to_string(),
+            created_at: r.created_at.to_rfc3339(),
+        };
+        let response = http
+            .post(format!("{url}{SIGNUPS_PATH}"))
+            .bearer_auth(token)
+            .json(&SignupBatch {
+                signups: vec![item],
+            })
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+        response.bytes().await.unwrap();
+    }
+}
+
+/// The card look-up without compression.
+async fn naive_look_up(url: &str, token: &str, card: &str) {
+    let http = reqwest::Client::builder()
+        .no_zstd()
+        .no_gzip()
+        .build()
+        .unwrap();
+    let response = http
+        .post(format!("{url}{}", learning_wire::CARD_PATH))
+        .bearer_auth(token)
+        .json(&learning_wire::CardQuery { card: card.into() })
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success());
+    response.bytes().await.unwrap();
+}
+
 /// The whole catalogue downloaded again, uncompressed: the naive "sync".
 async fn naive_download(url: &str, token: &str) {
     let http = reqwest::Client::builder()
@@ -222,6 +277,7 @@ fn main() {
 
     // Bytes per sign-up, both directions, by batch size.
     const N: usize = 200;
+    let mut fifty = None;
     for (i, batch) in [1usize, 20, 50].into_iter().enumerate() {
         let mut k = syncer(
             &dir.path().join(format!("batch-{batch}")),
@@ -243,7 +299,103 @@ fn main() {
             format!("{ours:.0} B"),
             format!("{naive:.0} B"),
         ));
+        if batch == 50 {
+            fifty = Some(k);
+        }
     }
+
+    // Bytes per cancel and per check-in, both directions, batches of 50, against one
+    // uncompressed JSON POST each.
+    let mut k = fifty.expect("the batch-50 kiosk");
+    let places = k.outbox.all().unwrap();
+    assert_eq!(places.len(), N);
+    let now = now_beijing();
+    for place in &places {
+        let of = learning_kiosk::outbox::CancelOf {
+            uuid: place.uuid.clone(),
+            card: CardNumber::parse(&place.card_digits).unwrap(),
+            activity_id: place.activity_id.clone(),
+            date: place.date,
+        };
+        k.outbox.save_cancel(&of, &now).unwrap();
+    }
+    proxy.reset_counts();
+    push_all(&rt, &mut k, N);
+    let ours = total(&proxy) as f64 / N as f64;
+    proxy.reset_counts();
+    rt.block_on(naive_items(&url, &token, &places, Kind::Cancel));
+    let naive = total(&proxy) as f64 / N as f64;
+    rows.push((
+        format!("Bytes per cancel, batches of 50 ({N} cancels)"),
+        format!("{ours:.0} B"),
+        format!("{naive:.0} B"),
+    ));
+    // Check-ins at the first session's door, ten minutes before it starts (the hub judges
+    // the window by the kiosk's time).
+    let (activity, session) = {
+        let place = &places[0];
+        let id = catalogue.activity_by_id(&place.activity_id).unwrap();
+        let learning_kiosk::catalogue::SessionLookup::Meets(session) =
+            catalogue.activity(id).session_on(place.date)
+        else {
+            panic!("no session");
+        };
+        (place.activity_id.clone(), session)
+    };
+    let at_the_door = session.start - chrono::Duration::minutes(10);
+    for n in 0..N as u64 {
+        let card = CardNumber::parse(&common::card(700_000 + n)).unwrap();
+        k.outbox
+            .save_checkin(&card, &activity, session.date, &at_the_door)
+            .unwrap();
+    }
+    proxy.reset_counts();
+    push_all(&rt, &mut k, N);
+    let ours = total(&proxy) as f64 / N as f64;
+    let checkins: Vec<_> = k
+        .outbox
+        .all()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.kind == Kind::Checkin)
+        .collect();
+    proxy.reset_counts();
+    rt.block_on(naive_items(&url, &token, &checkins, Kind::Checkin));
+    let naive = total(&proxy) as f64 / N as f64;
+    rows.push((
+        format!("Bytes per check-in, batches of 50 ({N} check-ins)"),
+        format!("{ours:.0} B"),
+        format!("{naive:.0} B"),
+    ));
+
+    // The card look-up on a caught-up link: a card with three places in the district.
+    let holder = CardNumber::parse(&common::card(650_000)).unwrap();
+    for place in places.iter().skip(10).step_by(40).take(3) {
+        sign_up(
+            &mut k.outbox,
+            &catalogue,
+            &holder,
+            &place.activity_id,
+            place.date,
+            &now,
+            learning_kiosk::signup::Ask::Seat,
+        )
+        .unwrap();
+    }
+    rt.block_on(k.sync_once(&now_beijing())).unwrap();
+    proxy.reset_counts();
+    k.client.reset_counts();
+    let answer = rt.block_on(k.client.card(holder.digits())).unwrap();
+    assert_eq!(answer.places.len(), 3);
+    let (requests, _, _) = k.client.counts();
+    let look_up = total(&proxy);
+    proxy.reset_counts();
+    rt.block_on(naive_look_up(&url, &token, holder.digits()));
+    rows.push((
+        "Card look-up on a caught-up link (3 places and the record)".into(),
+        format!("{look_up} B in {requests} request"),
+        format!("{} B uncompressed", total(&proxy)),
+    ));
 
     // Draining 1,000 queued sign-ups over 56 kbit/s with 300 ms latency.
     proxy.set(|f| {
