@@ -351,3 +351,21 @@ fn the_learning_record_comes_from_the_hub_and_offline_says_what_waits_here() {
     let text = said(&offline);
     assert!(text.contains("needs the connection"), "{text}");
 }
+
+/// In assisted mode "checked in" and good news are said aloud, not only shown.
+#[test]
+fn assisted_mode_says_checked_in_and_good_news() {
+    let mut h = common::life::kiosk(true, false, true);
+    h.lang(Lang::En);
+    common::life::to_check_in_done(&mut h);
+    h.render();
+    let said = h.said.join(" | ");
+    assert!(said.contains("Checked in"), "{said}");
+
+    let mut h = common::life::kiosk(true, true, false);
+    h.lang(Lang::En);
+    common::life::to_good_news(&mut h);
+    h.render();
+    let said = h.said.join(" | ");
+    assert!(said.contains("Good news: you have a seat!"), "{said}");
+}

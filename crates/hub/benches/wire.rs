@@ -148,7 +148,10 @@ async fn naive_items(
         .unwrap();
     for (i, r) in like.iter().enumerate() {
         let item = SignupItem {
-            uuid: format!("20000000-0000-4000-8000-{:012}", i as u64 + kind as u64 * 10_000),
+            uuid: format!(
+                "20000000-0000-4000-8000-{:012}",
+                i as u64 + kind as u64 * 10_000
+            ),
             kind,
             target: (kind == Kind::Cancel).then(|| r.uuid.clone()),
             card: r.card_digits.clone(),
