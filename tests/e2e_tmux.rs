@@ -1034,7 +1034,7 @@ fn a_waiting_place_moves_up_across_kiosks_and_ends_as_a_credit() {
     day.type_slowly("1");
     day.wait_for("1101 **** **** 0024");
     day.type_slowly("5");
-    day.wait_for("In all: 1 sessions, 1.0 hours, 0.5 credits");
+    day.wait_for("In all: 1 session, 1.0 hours, 0.5 credits");
     let credits = hub_cmd(&["export", "credits", "--csv"]);
     assert!(
         credits.contains(&format!("{second},tiny,一个座位的课,A one-seat class,2027-01-15,1.00,0.5,here,110105,kiosk-b,2027-01-15T09:45:00+08:00")),

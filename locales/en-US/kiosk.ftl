@@ -479,11 +479,23 @@ good-news-title = Good news: you have a seat!
 good-news-note = A seat came free and it is yours now. See it under "My sign-ups".
 good-news-continue = Continue
 record-title = My learning record
-record-this-year = In { $year }: { $sessions } sessions, { $hours } hours, { $credits } credits
-record-all = In all: { $sessions } sessions, { $hours } hours, { $credits } credits
-record-waiting = { $count } check-ins on this kiosk are still being sent and are not counted yet.
+record-this-year = In { $year }: { $sessions } { $sessions ->
+        [one] session
+       *[other] sessions
+    }, { $hours } hours, { $credits } credits
+record-all = In all: { $sessions } { $sessions ->
+        [one] session
+       *[other] sessions
+    }, { $hours } hours, { $credits } credits
+record-waiting = { $count ->
+        [one] One check-in on this kiosk is still being sent and is not counted yet.
+       *[other] { $count } check-ins on this kiosk are still being sent and are not counted yet.
+    }
 record-asking = Asking the learning centre for your record...
-record-waiting-here = { $count } check-ins are saved on this kiosk and wait to be sent.
+record-waiting-here = { $count ->
+        [one] One check-in is saved on this kiosk and waits to be sent.
+       *[other] { $count } check-ins are saved on this kiosk and wait to be sent.
+    }
 record-needs-link = The rest of your record is kept by the learning centre and needs the connection. Please try again later.
 checkin-checking = Checking you in...
 checkin-done = Checked in
