@@ -186,9 +186,38 @@ pub struct Visit {
     /// A seat only, or a place on the waiting list too (chosen on a full session).
     pub ask: crate::signup::Ask,
     /// How checking in stands, on the check-in screen.
-    pub checkin: Option<crate::app::screens::check_in::Stage>,
+    pub checkin: Option<CheckinStage>,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
+}
+
+/// How checking in stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckinStage {
+    /// Finding out what the card holds (this kiosk's outbox, the hub).
+    Checking,
+    /// Saving the check-in to this session.
+    Saving(SessionRef),
+    /// Checked in (`again`: it already was).
+    Done {
+        /// The session.
+        session: SessionRef,
+        /// It had checked in before.
+        again: bool,
+    },
+    /// No place in the sessions open now: a free seat is offered where there is one.
+    NoPlace(Vec<SessionRef>),
+    /// Taking a free seat (a sign-up) before checking in.
+    TakingSeat(SessionRef),
+    /// On the session's waiting list, at this place (if the hub has said).
+    Waiting {
+        /// The session.
+        session: SessionRef,
+        /// The place in line.
+        place: Option<u32>,
+    },
+    /// Could not check in, for this reason.
+    Failed(Notice),
 }
 
 /// What the district's hub has said of the card at the screen.

@@ -8,6 +8,8 @@ use crate::app::effect::{Effect, SharedCatalogue};
 use crate::app::msg::Action;
 use crate::app::paging::Paging;
 use crate::app::state::{HubCard, Notice, Screen, SessionRef, State};
+
+pub use crate::app::state::CheckinStage as Stage;
 use crate::app::step::{Next, Step};
 use crate::outbox::{Kind, OutboxError, Saved, SignupView, Status};
 use crate::signup::checkin::{CheckinError, open_at};
@@ -17,35 +19,6 @@ use crate::signup::{Ask, SignupError};
 pub const HELP: &str = "help-check-in";
 /// How its choices page.
 pub const PAGING: Paging = Paging::Menu;
-
-/// How checking in stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Stage {
-    /// Finding out what the card holds (this kiosk's outbox, the hub).
-    Checking,
-    /// Saving the check-in to this session.
-    Saving(SessionRef),
-    /// Checked in (`again`: it already was).
-    Done {
-        /// The session.
-        session: SessionRef,
-        /// It had checked in before.
-        again: bool,
-    },
-    /// No place in the sessions open now: a free seat is offered where there is one.
-    NoPlace(Vec<SessionRef>),
-    /// Taking a free seat (a sign-up) before checking in.
-    TakingSeat(SessionRef),
-    /// On the session's waiting list, at this place (if the hub has said).
-    Waiting {
-        /// The session.
-        session: SessionRef,
-        /// The place in line.
-        place: Option<u32>,
-    },
-    /// Could not check in, for this reason.
-    Failed(Notice),
-}
 
 /// The sessions at this kiosk's venue open for check-in now.
 pub fn open(state: &State) -> Vec<SessionRef> {

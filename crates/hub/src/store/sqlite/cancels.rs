@@ -6,7 +6,7 @@ use learning_core::catalogue::SessionLookup;
 use learning_wire::{Answer, AnswerStatus, InvalidReason, SignupItem};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::signups::{Judge, Taken};
+use super::judge::{Judge, Taken};
 use super::{catalogue, seats, waiting};
 use crate::store::rules;
 

@@ -55,7 +55,9 @@ CREATE TEMP TABLE staged (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT N
 CREATE TEMP TABLE changes (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT);
 ";
 
-/// Imports a catalogue file whole, or not at all.
+/// Imports a catalogue file whole, or not at all. `recount` is run, in the import's
+/// transaction, for each session with places of an activity that changed (its seats are
+/// published again and its waiting list moved into any seat that came free).
 ///
 /// The file streams through the kiosks' own checks into a staging table on disk, so memory
 /// stays flat whatever its size. What differs from the feed is worked out while serving goes
@@ -64,8 +66,7 @@ CREATE TEMP TABLE changes (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT);
 pub fn import(
     conn: &mut Connection,
     path: &Path,
-    promote_until: chrono::Duration,
-    now: chrono::DateTime<chrono::Utc>,
+    recount: &dyn Fn(&Connection, &str, &str) -> rusqlite::Result<()>,
 ) -> Result<Imported, ImportError> {
     let label = path.display().to_string();
     let reader = open_file(path).map_err(ImportError::Problems)?;
@@ -133,7 +134,7 @@ pub fn import(
             rows.collect::<Result<_, _>>()?
         };
         for (activity_id, date) in sessions {
-            super::waiting::fill(&tx, &activity_id, &date, promote_until, now)?;
+            recount(&tx, &activity_id, &date)?;
         }
         if result.changed + result.deleted > 0 {
             super::bump_catalogue_version(&tx)?;

@@ -9,7 +9,7 @@ use learning_wire::{
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::catalogue;
-use super::signups::{Judge, Taken};
+use super::judge::{Judge, Taken};
 use crate::store::rules;
 
 /// The fingerprint and answer of a check-in with this UUID, if there is one.

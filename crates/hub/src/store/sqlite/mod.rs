@@ -7,6 +7,7 @@ mod cards;
 mod catalogue;
 mod checkins;
 mod feed;
+mod judge;
 mod kiosks;
 #[cfg(test)]
 mod lifecycle_tests;
@@ -247,7 +248,7 @@ impl Store for SqliteStore {
         let offset = kiosks::clock_offset(&conn, from)?;
         Ok(signups::answer_batch(
             &mut conn,
-            &signups::Judge {
+            &judge::Judge {
                 kiosk: &from.kiosk,
                 offset_ms: offset,
                 promote_until: self.promote_until,
@@ -272,7 +273,11 @@ impl Store for SqliteStore {
     }
 
     fn import(&self, path: &Path) -> Result<Imported, ImportError> {
-        catalogue::import(&mut self.conn(), path, self.promote_until, self.now())
+        let (until, now) = (self.promote_until, self.now());
+        // Seats an import frees go to those waiting, in the import's transaction.
+        catalogue::import(&mut self.conn(), path, &|tx, activity, date| {
+            waiting::fill(tx, activity, date, until, now).map(|_| ())
+        })
     }
 
     fn last_seq(&self) -> Result<u64, StoreError> {

@@ -3,40 +3,13 @@
 //! changes a sign-up's answer); seats are counted per session, confirmed up to capacity,
 //! then the waiting list in its written order (`waiting`), then full.
 
-use chrono::NaiveDate;
 use learning_core::catalogue::Activity;
-use learning_core::domain::time::Moment;
 use learning_wire::{Answer, AnswerStatus, InvalidReason, Kind, SignupItem};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::judge::{Judge, Taken};
 use super::{cancels, catalogue, checkins, seats, waiting};
 use crate::store::rules;
-
-/// Who is judged, and by what: the kiosk, its clock's offset, and when waiting lists stop
-/// moving up.
-pub struct Judge<'a> {
-    /// The token's kiosk.
-    pub kiosk: &'a str,
-    /// The kiosk's clock minus the hub's, in ms, if known.
-    pub offset_ms: Option<i64>,
-    /// How long before a session's start its waiting list stops moving up.
-    pub promote_until: chrono::Duration,
-    /// The hub's clock now.
-    pub now: chrono::DateTime<chrono::Utc>,
-}
-
-/// What an item looks like once its forms are checked: the session's date, when the kiosk
-/// took it on the hub's clock, and when it arrived.
-pub struct Taken {
-    /// The session's date.
-    pub date: NaiveDate,
-    /// When it was taken, the kiosk's clock corrected.
-    pub at: Moment,
-    /// Its place in waiting order: ms since 1970 on the hub's clock.
-    pub queue_ms: i64,
-    /// When it arrived (RFC 3339, UTC).
-    pub received_at: String,
-}
 
 /// Answers a whole batch in one transaction: the answers are durable before they are sent.
 pub fn answer_batch(
