@@ -270,12 +270,12 @@ fn at_a_venue_a_walk_in_takes_a_free_seat_and_a_card_with_a_seat_is_checked_in_o
         said(&h)
     );
     assert_eq!(checkins(&h, CARD), [Kind::Signup, Kind::Checkin]);
-    h.key(Key::Char('2'));
-    assert_eq!(h.state.visit.screen, Screen::Welcome);
 
-    // Another card signs up first (from the home menu), leaves, and comes back: checked in
-    // at once.
+    // Another card, read before the first person finished: a new person, checking in too.
+    // It signs up first (from the home menu), leaves, and comes back: checked in at once.
     h.swipe(OTHER_CARD);
+    assert_eq!(h.state.visit.screen, Screen::CheckIn);
+    assert_eq!(h.state.visit.notice, Some(Notice::NewPerson));
     h.lang(Lang::En);
     h.key(Key::Char('2'));
     assert_eq!(h.state.visit.screen, Screen::Home);

@@ -49,7 +49,8 @@ fn accept(state: &mut State, card: CardNumber, from_reader: bool) -> Step {
             // theirs may be shown to the next, so start over.
             state.forget_person();
             state.visit.card = Some(card);
-            return with_lookups(state, card, Step::to(Next::Home).telling(Notice::NewPerson));
+            let step = checking_in(state).unwrap_or_else(|| Step::to(Next::Home));
+            return with_lookups(state, card, step.telling(Notice::NewPerson));
         }
         None => state.visit.card = Some(card),
     }
