@@ -54,9 +54,14 @@ pub fn options(kind: FilterKind, now: &Moment, days: u32) -> Vec<FilterOption> {
         FilterKind::Category => {
             out.extend(Category::ALL.iter().map(|c| FilterOption::Category(*c)))
         }
-        FilterKind::Audience => {
-            out.extend(Audience::ALL.iter().map(|a| FilterOption::Audience(*a)))
-        }
+        // "Everyone" beside "all" would mean the same: an activity for everyone is kept under
+        // every audience.
+        FilterKind::Audience => out.extend(
+            Audience::ALL
+                .iter()
+                .filter(|a| **a != Audience::Everyone)
+                .map(|a| FilterOption::Audience(*a)),
+        ),
         FilterKind::Day => {
             let today = local_date(now);
             out.extend(

@@ -88,9 +88,11 @@ pub fn nearby(catalogue: &Catalogue, query: &NearbyQuery) -> Vec<NearbyItem> {
         for &activity_id in catalogue.activities_at(venue) {
             let activity = catalogue.activity(activity_id);
             if query.category.is_some_and(|c| c != activity.category)
-                || query
-                    .audience
-                    .is_some_and(|a| !activity.audience.contains(a))
+                // An activity for everyone is for each audience too.
+                || query.audience.is_some_and(|a| {
+                    !activity.audience.contains(a)
+                        && !activity.audience.contains(Audience::Everyone)
+                })
                 || (query.farming
                     && activity.category != Category::Farming
                     && !activity.audience.contains(Audience::Farmers))
