@@ -47,10 +47,14 @@ impl Receipt {
         self.session.date
     }
 
-    /// Whether this is a place in a queue rather than a seat.
+    /// Whether this is a place in a queue rather than a seat: the hub put it on the waiting
+    /// list, or it is a waiting-list join the hub has not answered yet.
     pub fn is_waiting(&self) -> bool {
-        self.kind == Kind::Waitlist && self.status != Status::Confirmed
-            || self.status == Status::Waitlisted
+        match self.status {
+            Status::Waitlisted => true,
+            Status::Waiting | Status::Parked => self.kind == Kind::Waitlist,
+            _ => false,
+        }
     }
 }
 
@@ -102,4 +106,36 @@ pub fn qr_images(texts: &[String]) -> Vec<QrImage> {
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A join the hub turned down (full) or that moved up is no longer "a place in a queue".
+    #[test]
+    fn only_an_unanswered_join_or_a_waiting_answer_is_a_place_in_a_queue() {
+        let session = Session {
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+            start: crate::domain::time::now_beijing(),
+            end: crate::domain::time::now_beijing(),
+        };
+        let receipt = |kind, status| Receipt {
+            code: "K7Q-4MD".into(),
+            activity: 0,
+            session,
+            status,
+            existing: false,
+            kind,
+            place: None,
+            cancellable: None,
+            qr: Vec::new(),
+        };
+        assert!(receipt(Kind::Waitlist, Status::Waiting).is_waiting());
+        assert!(receipt(Kind::Signup, Status::Waitlisted).is_waiting());
+        assert!(!receipt(Kind::Waitlist, Status::Confirmed).is_waiting());
+        assert!(!receipt(Kind::Waitlist, Status::Full).is_waiting());
+        assert!(!receipt(Kind::Waitlist, Status::Cancelled).is_waiting());
+        assert!(!receipt(Kind::Signup, Status::Waiting).is_waiting());
+    }
 }
