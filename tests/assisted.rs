@@ -420,7 +420,7 @@ fn the_whole_path_by_keypad_alone() {
     assert_eq!(k.state.visit.screen, Screen::Home);
     k.key(Key::Char('3'));
     assert_eq!(k.state.visit.screen, Screen::MySignups);
-    let mine = k.state.visit.my_signups.clone().unwrap();
+    let mine = k.state.visit.my_signups().unwrap();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].code, receipt.code);
     // 1 on this station's home is farming first.
@@ -494,7 +494,7 @@ fn the_whole_path_by_taps_alone() {
     assert_eq!(k.state.visit.screen, Screen::Welcome);
     k.swipe(CARD);
     k.tap(Action::Choose(2));
-    assert_eq!(k.state.visit.my_signups.as_ref().map(Vec::len), Some(1));
+    assert_eq!(k.state.visit.my_signups().map(|l| l.len()), Some(1));
     // The map, by its button on the welcome screen, and a venue on it.
     k.tap(Action::Back);
     k.tap(Action::Choose(3));

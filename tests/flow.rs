@@ -104,7 +104,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     assert_eq!(h.state.visit.screen, Screen::Welcome);
     assert_eq!(h.state.visit.card, None);
     assert!(h.state.visit.back.is_empty());
-    assert!(h.state.visit.my_signups.is_none());
+    assert!(h.state.visit.my_signups().is_none());
     assert!(h.state.visit.field.is_empty());
     assert!(h.state.visit.nearby.is_empty());
     assert_eq!(h.state.visit.overlay, None);
@@ -268,7 +268,7 @@ fn taps_alone_walk_the_whole_path() {
     assert_eq!(h.state.visit.screen, Screen::Home);
     h.tap(Action::Choose(2));
     assert_eq!(h.state.visit.screen, Screen::MySignups);
-    assert_eq!(h.state.visit.my_signups.as_ref().map(Vec::len), Some(1));
+    assert_eq!(h.state.visit.my_signups().map(|l| l.len()), Some(1));
     h.tap(Action::ToggleLanguage);
     assert!(h.screen().contains("My sign-ups"));
     h.tap(Action::Help);

@@ -209,7 +209,7 @@ fn good_news_is_said_at_once_when_the_hub_says_a_place_moved_up() {
     let list = h.screen();
     assert!(list.contains("taken at another kiosk"), "{list}");
     assert_eq!(
-        h.state.visit.my_signups.as_ref().unwrap()[0].status,
+        h.state.visit.my_signups().unwrap()[0].status,
         Status::Confirmed
     );
 }

@@ -174,10 +174,8 @@ pub struct Visit {
     pub nearby: Vec<NearbyItem>,
     /// The minute the nearby list was worked out in (it is redone as sessions start).
     pub nearby_minute: i64,
-    /// This card's places as the screens show them (this kiosk's, merged with the hub's
-    /// word when it came), once loaded.
-    pub my_signups: Option<Vec<SignupView>>,
-    /// This card's places as this kiosk holds them, once loaded.
+    /// This card's places as this kiosk holds them, once loaded (the screens show them
+    /// merged with the hub's word: [`Visit::my_signups`]).
     pub local_places: Option<Vec<SignupView>>,
     /// This card's check-ins saved here that no hub has answered yet.
     pub checkins_waiting: u32,
@@ -252,7 +250,6 @@ impl Visit {
             map_list: Vec::new(),
             nearby: Vec::new(),
             nearby_minute: i64::MIN,
-            my_signups: None,
             local_places: None,
             checkins_waiting: 0,
             hub_card: HubCard::NotAsked,
@@ -260,6 +257,16 @@ impl Visit {
             checkin: None,
             last_input_ms: clock.mono_ms,
         }
+    }
+
+    /// This card's places as the screens show them: this kiosk's, with the hub's word on
+    /// them when it has come; `None` while the outbox is read.
+    pub fn my_signups(&self) -> Option<Vec<SignupView>> {
+        let local = self.local_places.clone()?;
+        Some(match &self.hub_card {
+            HubCard::Known(answer) => crate::signup::places::merge(local, answer),
+            _ => local,
+        })
     }
 
     /// True when nothing about a person is on the kiosk (so no countdown is needed).

@@ -45,14 +45,9 @@ pub fn arrive(state: &mut State) -> Option<Step> {
 }
 
 /// The card's place in a session, as far as this kiosk knows.
-fn place_in(state: &State, session: SessionRef) -> Option<&SignupView> {
+fn place_in(state: &State, session: SessionRef) -> Option<SignupView> {
     let id = &state.catalogue.activity(session.activity).id;
-    let places = state
-        .visit
-        .my_signups
-        .as_ref()
-        .or(state.visit.local_places.as_ref())?;
-    places.iter().rev().find(|p| {
+    state.visit.my_signups()?.into_iter().rev().find(|p| {
         p.activity_id == id.as_str()
             && p.date == session.date
             && !p.cancelling
@@ -83,7 +78,7 @@ pub fn progress(state: &mut State) -> Vec<Effect> {
     if let Some(session) = open
         .iter()
         .copied()
-        .find(|s| place_in(state, *s).is_some_and(is_seat))
+        .find(|s| place_in(state, *s).is_some_and(|p| is_seat(&p)))
     {
         state.visit.checkin = Some(Stage::Saving(session));
         return vec![Effect::SaveCheckin {

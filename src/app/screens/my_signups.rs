@@ -11,7 +11,6 @@ use crate::catalogue::SessionLookup;
 use crate::domain::card::CardNumber;
 use crate::outbox::SignupView;
 use crate::outbox::Status;
-use crate::signup::places;
 use learning_wire::CardAnswer;
 
 /// Help for this screen (a message id).
@@ -27,7 +26,7 @@ pub const PAGING: Paging = Paging::List {
 pub fn enter(state: &mut State) -> Vec<Effect> {
     match state.visit.card {
         Some(card) => {
-            state.visit.my_signups = None;
+            state.visit.local_places = None;
             vec![Effect::LoadMySignups(card)]
         }
         None => Vec::new(),
@@ -36,7 +35,7 @@ pub fn enter(state: &mut State) -> Vec<Effect> {
 
 /// How many sign-ups the list holds (none while they load).
 pub fn items(state: &State) -> usize {
-    state.visit.my_signups.as_ref().map_or(0, Vec::len)
+    state.visit.my_signups().map_or(0, |list| list.len())
 }
 
 /// A row opens its receipt again, with its QR code (and, for a place that can still be given
@@ -49,10 +48,8 @@ pub fn on_action(state: &mut State, action: Action) -> Step {
     };
     let Some(view) = state
         .visit
-        .my_signups
-        .as_ref()
-        .and_then(|list| list.get(index))
-        .cloned()
+        .my_signups()
+        .and_then(|mut list| (index < list.len()).then(|| list.swap_remove(index)))
     else {
         return Step::stay();
     };
@@ -106,7 +103,6 @@ pub fn loaded(
             state.visit.notice = Some(Notice::SignupsUnavailable);
         }
     }
-    merge(state);
 }
 
 /// What the district's hub knows of the card arrived (or could not be had); false when it
@@ -122,17 +118,5 @@ pub fn looked(state: &mut State, card: CardNumber, answer: Result<CardAnswer, St
             HubCard::Unavailable
         }
     };
-    merge(state);
     true
-}
-
-/// The places shown: this kiosk's, with the hub's word on them when it has come.
-fn merge(state: &mut State) {
-    let Some(local) = state.visit.local_places.clone() else {
-        return;
-    };
-    state.visit.my_signups = Some(match &state.visit.hub_card {
-        HubCard::Known(answer) => places::merge(local, answer),
-        _ => local,
-    });
 }

@@ -64,7 +64,7 @@ fn status(lang: Lang, s: &SignupView) -> String {
 /// "My sign-ups" as it stands.
 pub fn build(state: &State, lang: Lang) -> MySignups {
     let today = local_date(&state.clock.now);
-    let rows = state.visit.my_signups.as_ref().map(|signups| {
+    let rows = state.visit.my_signups().map(|signups| {
         Rows::page(state, signups.len(), |index| {
             let s = &signups[index];
             let found = state.catalogue.activity_by_id(&s.activity_id);
