@@ -413,34 +413,23 @@ impl Outbox {
     /// Sign-ups held per session that no hub has counted yet (a cancelled one holds no
     /// seat).
     pub fn held(&self) -> Result<HashMap<(String, NaiveDate), u32>, OutboxError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT activity, date, COUNT(*) FROM signups s WHERE status = 'waiting' AND {HOLDING}
-             GROUP BY activity, date"
-        ))?;
-        let mut held = HashMap::new();
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, u32>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (activity, date, n) = row?;
-            if let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
-                held.insert((activity, date), n);
-            }
-        }
-        Ok(held)
+        self.per_session(&format!("s.status = 'waiting' AND {HOLDING}"))
     }
 
     /// Check-ins saved on this kiosk per session (activity id, date), refused ones left out.
     pub fn checkins(&self) -> Result<HashMap<(String, NaiveDate), u32>, OutboxError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT activity, date, COUNT(*) FROM signups
-             WHERE kind = 'checkin' AND status NOT IN ('invalid') GROUP BY activity, date",
-        )?;
-        let mut counts = HashMap::new();
+        self.per_session("s.kind = 'checkin' AND s.status NOT IN ('invalid')")
+    }
+
+    /// How many rows `s` meet `condition`, per session (activity id, date).
+    fn per_session(
+        &self,
+        condition: &str,
+    ) -> Result<HashMap<(String, NaiveDate), u32>, OutboxError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT activity, date, COUNT(*) FROM signups s WHERE {condition}
+             GROUP BY activity, date"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -448,6 +437,7 @@ impl Outbox {
                 r.get::<_, u32>(2)?,
             ))
         })?;
+        let mut counts = HashMap::new();
         for row in rows {
             let (activity, date, n) = row?;
             if let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
