@@ -148,19 +148,13 @@ pub fn import(
 /// One activity as the hub holds it now, read and checked on its own; `None` when the
 /// catalogue has no such activity (or a deleted one).
 pub fn activity(conn: &Connection, id: &str) -> rusqlite::Result<Option<Activity>> {
-    let body: Option<String> = conn
-        .prepare_cached(
-            "SELECT body FROM objects WHERE kind = 'activity' AND key = ?1 AND body IS NOT NULL",
-        )?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let Some(body) = body else {
+    let body = object(conn, "activity", id)?;
+    if body.is_null() {
         return Ok(None);
-    };
+    }
     let mut problems = Vec::new();
-    let parsed = serde_json::from_str::<Value>(&body)
-        .ok()
-        .and_then(|value| read_activity(&value, "activity", &mut problems).1)
+    let parsed = read_activity(&body, "activity", &mut problems)
+        .1
         .map(|(activity, _)| activity);
     if parsed.is_none() {
         // Every object was checked on import: this is a damaged file, and the sign-up is
@@ -194,7 +188,8 @@ pub fn venue_district(conn: &Connection, id: &str) -> rusqlite::Result<String> {
     Ok(body["district"].as_str().unwrap_or_default().to_string())
 }
 
-/// An object's JSON body (`Null` when there is none).
+/// An object's JSON body (`Null` when there is none; a body that is not JSON is damage in
+/// the file, logged, and read as none).
 fn object(conn: &Connection, kind: &str, id: &str) -> rusqlite::Result<Value> {
     let body: Option<String> = conn
         .prepare_cached(
@@ -202,7 +197,11 @@ fn object(conn: &Connection, kind: &str, id: &str) -> rusqlite::Result<Value> {
         )?
         .query_row([kind, id], |r| r.get(0))
         .optional()?;
-    Ok(body
-        .and_then(|b| serde_json::from_str(&b).ok())
-        .unwrap_or(Value::Null))
+    let Some(body) = body else {
+        return Ok(Value::Null);
+    };
+    Ok(serde_json::from_str(&body).unwrap_or_else(|_| {
+        tracing::error!(kind, key = id, "a stored object is not JSON");
+        Value::Null
+    }))
 }
