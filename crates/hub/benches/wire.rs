@@ -102,16 +102,36 @@ fn queue(syncer: &mut Syncer, catalogue: &Catalogue, n: usize, first_card: u64) 
     }
 }
 
-/// One uncompressed JSON POST per sign-up, each a fresh UUID: the naive uploader.
-async fn naive_uploads(url: &str, token: &str, n: usize, first_card: u64) {
-    let http = reqwest::Client::builder()
+/// A client that neither asks for nor sends compression: the naive uploader's.
+fn plain_client() -> reqwest::Client {
+    reqwest::Client::builder()
         .no_zstd()
         .no_gzip()
         .build()
+        .unwrap()
+}
+
+/// One uncompressed JSON POST of one item: the naive uploader's request.
+async fn naive_post(http: &reqwest::Client, url: &str, token: &str, item: SignupItem) {
+    let response = http
+        .post(format!("{url}{SIGNUPS_PATH}"))
+        .bearer_auth(token)
+        .json(&SignupBatch {
+            signups: vec![item],
+        })
+        .send()
+        .await
         .unwrap();
+    assert!(response.status().is_success());
+    response.bytes().await.unwrap();
+}
+
+/// One uncompressed JSON POST per sign-up, each a fresh UUID: the naive uploader.
+async fn naive_uploads(url: &str, token: &str, n: usize, first_card: u64) {
+    let http = plain_client();
     for i in 0..n {
         let item = SignupItem {
-            kind: learning_wire::Kind::Signup,
+            kind: Kind::Signup,
             target: None,
             uuid: format!("10000000-0000-4000-8000-{:012}", first_card + i as u64),
             card: common::card(first_card + i as u64),
@@ -119,17 +139,7 @@ async fn naive_uploads(url: &str, token: &str, n: usize, first_card: u64) {
             date: "2026-12-01".into(),
             created_at: now_beijing().to_rfc3339(),
         };
-        let response = http
-            .post(format!("{url}{SIGNUPS_PATH}"))
-            .bearer_auth(token)
-            .json(&SignupBatch {
-                signups: vec![item],
-            })
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
-        response.bytes().await.unwrap();
+        naive_post(&http, url, token, item).await;
     }
 }
 
@@ -141,11 +151,7 @@ async fn naive_items(
     like: &[learning_kiosk::outbox::SignupRecord],
     kind: Kind,
 ) {
-    let http = reqwest::Client::builder()
-        .no_zstd()
-        .no_gzip()
-        .build()
-        .unwrap();
+    let http = plain_client();
     for (i, r) in like.iter().enumerate() {
         let item = SignupItem {
             uuid: format!(
@@ -159,27 +165,13 @@ async fn naive_items(
             date: r.date.to_string(),
             created_at: r.created_at.to_rfc3339(),
         };
-        let response = http
-            .post(format!("{url}{SIGNUPS_PATH}"))
-            .bearer_auth(token)
-            .json(&SignupBatch {
-                signups: vec![item],
-            })
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
-        response.bytes().await.unwrap();
+        naive_post(&http, url, token, item).await;
     }
 }
 
 /// The card look-up without compression.
 async fn naive_look_up(url: &str, token: &str, card: &str) {
-    let http = reqwest::Client::builder()
-        .no_zstd()
-        .no_gzip()
-        .build()
-        .unwrap();
+    let http = plain_client();
     let response = http
         .post(format!("{url}{}", learning_wire::CARD_PATH))
         .bearer_auth(token)
@@ -193,11 +185,7 @@ async fn naive_look_up(url: &str, token: &str, card: &str) {
 
 /// The whole catalogue downloaded again, uncompressed: the naive "sync".
 async fn naive_download(url: &str, token: &str) {
-    let http = reqwest::Client::builder()
-        .no_zstd()
-        .no_gzip()
-        .build()
-        .unwrap();
+    let http = plain_client();
     let mut after = 0;
     loop {
         let page: learning_wire::FeedPage = http
