@@ -6,37 +6,18 @@
 
 mod common;
 
-use common::{CARD, Harness, OTHER_CARD, rules_catalogue};
+use common::{CARD, Harness, OTHER_CARD, life};
 use learning_kiosk::app::state::Notice;
 use learning_kiosk::app::{Action, Key, Msg, Screen};
 use learning_kiosk::catalogue::change::Change;
-use learning_kiosk::config::load::demo_site;
-use learning_kiosk::config::site::{HubSettings, Site};
 use learning_kiosk::domain::card::CardNumber;
 use learning_kiosk::domain::lang::Lang;
 use learning_kiosk::outbox::{Kind, Status};
-use learning_wire::{AnswerStatus, CardAnswer, LearningRecord, Place, Totals};
+use learning_wire::{CardAnswer, LearningRecord, Place};
 
-/// The rules catalogue's site; with a hub, and standing at its venue, as asked.
-fn site(hub: bool, venue: bool) -> Site {
-    let mut site = demo_site().unwrap();
-    if hub {
-        site.hub = Some(HubSettings {
-            url: "https://hub.example.cn".into(),
-            token_file: "/etc/learning-kiosk/hub-token".into(),
-            sync_interval_seconds: 60,
-            byte_budget_per_hour: None,
-            batch_size: 50,
-        });
-    }
-    if venue {
-        site.venue = Some("here".into());
-    }
-    site
-}
-
+/// The rules catalogue's kiosk (with a hub, at its venue, as asked), in English.
 fn kiosk(hub: bool, venue: bool) -> Harness {
-    let mut h = Harness::with(site(hub, venue), rules_catalogue(), common::NOW);
+    let mut h = life::kiosk(false, hub, venue);
     h.lang(Lang::En);
     h
 }
@@ -186,18 +167,7 @@ fn good_news_is_said_at_once_when_the_hub_says_a_place_moved_up() {
     let mut h = kiosk(true, false);
     h.swipe(CARD);
     assert_eq!(h.state.visit.screen, Screen::Home);
-    h.send(answer(
-        vec![Place {
-            uuid: "7a5a2b6e-1c7d-4d7e-9f1b-2b0c4d5e6f70".into(),
-            activity: "weekly".into(),
-            date: "2026-11-30".into(),
-            status: AnswerStatus::Confirmed,
-            place: None,
-            promoted: true,
-            checked_in: false,
-        }],
-        LearningRecord::default(),
-    ));
+    h.send(answer(vec![life::moved_up()], LearningRecord::default()));
     assert!(matches!(h.state.visit.screen, Screen::GoodNews(_)));
     let text = said(&h);
     assert!(text.contains("Good news"), "{text}");
@@ -219,18 +189,7 @@ fn an_answer_for_the_last_card_is_never_shown_to_the_next() {
     let mut h = kiosk(true, false);
     h.swipe(CARD);
     h.swipe(OTHER_CARD);
-    h.send(answer(
-        vec![Place {
-            uuid: "7a5a2b6e-1c7d-4d7e-9f1b-2b0c4d5e6f70".into(),
-            activity: "weekly".into(),
-            date: "2026-11-30".into(),
-            status: AnswerStatus::Confirmed,
-            place: None,
-            promoted: true,
-            checked_in: false,
-        }],
-        LearningRecord::default(),
-    ));
+    h.send(answer(vec![life::moved_up()], LearningRecord::default()));
     assert_eq!(
         h.state.visit.screen,
         Screen::Home,
@@ -314,22 +273,7 @@ fn the_learning_record_comes_from_the_hub_and_offline_says_what_waits_here() {
         "{}",
         said(&h)
     );
-    h.send(answer(
-        Vec::new(),
-        LearningRecord {
-            year: 2026,
-            this_year: Totals {
-                sessions: 3,
-                minutes: 270,
-                credits: 1.5,
-            },
-            all: Totals {
-                sessions: 10,
-                minutes: 900,
-                credits: 5.0,
-            },
-        },
-    ));
+    h.send(answer(Vec::new(), life::record_of_ten()));
     assert_eq!(h.state.visit.screen, Screen::Record);
     let text = said(&h);
     assert!(
@@ -355,16 +299,16 @@ fn the_learning_record_comes_from_the_hub_and_offline_says_what_waits_here() {
 /// In assisted mode "checked in" and good news are said aloud, not only shown.
 #[test]
 fn assisted_mode_says_checked_in_and_good_news() {
-    let mut h = common::life::kiosk(true, false, true);
+    let mut h = life::kiosk(true, false, true);
     h.lang(Lang::En);
-    common::life::to_check_in_done(&mut h);
+    life::to_check_in_done(&mut h);
     h.render();
     let said = h.said.join(" | ");
     assert!(said.contains("Checked in"), "{said}");
 
-    let mut h = common::life::kiosk(true, true, false);
+    let mut h = life::kiosk(true, true, false);
     h.lang(Lang::En);
-    common::life::to_good_news(&mut h);
+    life::to_good_news(&mut h);
     h.render();
     let said = h.said.join(" | ");
     assert!(said.contains("Good news: you have a seat!"), "{said}");

@@ -106,22 +106,41 @@ fn looked(k: &mut Harness, places: Vec<Place>, record: LearningRecord) {
     });
 }
 
+/// A seat in the weekly class on 30 November, taken at another kiosk and just moved up
+/// from its waiting list.
+pub fn moved_up() -> Place {
+    Place {
+        uuid: "7a5a2b6e-1c7d-4d7e-9f1b-2b0c4d5e6f70".into(),
+        activity: "weekly".into(),
+        date: "2026-11-30".into(),
+        status: AnswerStatus::Confirmed,
+        place: None,
+        promoted: true,
+        checked_in: false,
+    }
+}
+
+/// A record of 3 sessions (4.5 hours, 1.5 credits) this year and 10 in all.
+pub fn record_of_ten() -> LearningRecord {
+    LearningRecord {
+        year: 2026,
+        this_year: Totals {
+            sessions: 3,
+            minutes: 270,
+            credits: 1.5,
+        },
+        all: Totals {
+            sessions: 10,
+            minutes: 900,
+            credits: 5.0,
+        },
+    }
+}
+
 /// Good news (a kiosk with a hub).
 pub fn to_good_news(k: &mut Harness) {
     k.swipe(CARD);
-    looked(
-        k,
-        vec![Place {
-            uuid: "7a5a2b6e-1c7d-4d7e-9f1b-2b0c4d5e6f70".into(),
-            activity: "weekly".into(),
-            date: "2026-11-30".into(),
-            status: AnswerStatus::Confirmed,
-            place: None,
-            promoted: true,
-            checked_in: false,
-        }],
-        LearningRecord::default(),
-    );
+    looked(k, vec![moved_up()], LearningRecord::default());
     assert!(matches!(k.state.visit.screen, Screen::GoodNews(_)));
 }
 
@@ -142,23 +161,7 @@ pub fn to_record(k: &mut Harness) {
     k.swipe(CARD);
     k.send(Msg::Action(Action::OpenRecord));
     assert_eq!(k.state.visit.screen, Screen::Record);
-    looked(
-        k,
-        Vec::new(),
-        LearningRecord {
-            year: 2026,
-            this_year: Totals {
-                sessions: 3,
-                minutes: 270,
-                credits: 1.5,
-            },
-            all: Totals {
-                sessions: 10,
-                minutes: 900,
-                credits: 5.0,
-            },
-        },
-    );
+    looked(k, Vec::new(), record_of_ten());
 }
 
 /// The learning record offline (a kiosk with a hub it cannot reach).
