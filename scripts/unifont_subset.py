@@ -9,10 +9,11 @@ Unifont's 16x16 glyphs; the whole font is 3.7 MB of hex, so the kiosk embeds onl
   catalogue and demo site (assets/), the site configs (kiosk-config/) and the Rust sources
   (src/, but not the large-text renderer itself, whose tests use characters picked for
   having no glyph), so no phrase the kiosk ships with falls back to normal-size text,
-- the full-width punctuation U+3000..U+303F and U+FF01..U+FF5E.
+- the full-width punctuation U+3000..U+303F and U+FF01..U+FF5E,
+- printable ASCII as Unifont's 8x16 glyphs, so Latin and digits in a large line share the
+  Chinese glyphs' height and pixel size.
 
-Only glyphs Unifont draws 16x16 are kept (half-width 8x16 ones are left to the 8x8 Latin
-font or to normal-size text). Output lines are `XXXX:<64 hex digits>`, sorted by code point,
+Wide characters are kept only where Unifont draws them 16x16. Output lines are `XXXX:<64 hex digits>`, sorted by code point,
 the same format as unifont.hex. Deterministic; standard library only.
 
 Usage (from anywhere):
@@ -90,12 +91,12 @@ def is_mark(ch: str) -> bool:
 
 
 def load_unifont(path: Path) -> dict[int, str]:
-    """Unifont's 16x16 glyphs by code point (8x16 ones are dropped)."""
+    """Unifont's glyphs by code point: 64 hex digits for 16x16, 32 for 8x16."""
     glyphs = {}
     with path.open(encoding="ascii") as f:
         for line in f:
             code, _, bits = line.strip().partition(":")
-            if len(bits) == 64:
+            if len(bits) in (32, 64):
                 glyphs[int(code, 16)] = bits.upper()
     return glyphs
 
@@ -117,10 +118,12 @@ def main() -> int:
     wanted |= punct
     wanted = {ch for ch in wanted if not is_mark(ch)}
 
-    missing = sorted(ch for ch in wanted if ord(ch) not in unifont)
+    wide = {c: b for c, b in unifont.items() if len(b) == 64}
+    missing = sorted(ch for ch in wanted if ord(ch) not in wide)
     # Kiosk text without a large glyph would fall back to normal size; say so loudly.
     missing_text = [ch for ch in missing if ch in from_text]
-    kept = sorted(ord(ch) for ch in wanted if ord(ch) in unifont)
+    kept = sorted(ord(ch) for ch in wanted if ord(ch) in wide)
+    kept = sorted([*kept, *(c for c in range(0x21, 0x7F) if len(unifont.get(c, "")) == 32)])
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="ascii", newline="\n") as f:

@@ -646,16 +646,21 @@ fn assisted_mode_speaks_and_the_cursor_follows_the_focus() {
     t.wait_for("欢迎来学习");
     t.key("F3");
     t.wait_for("普通界面");
-    wait_for_said(&said, "[cmn-latn-pinyin] 欢迎来学习！");
+    // The welcome says how to begin and what each key does.
+    wait_for_said(
+        &said,
+        "[cmn-latn-pinyin] 欢迎来学习！请刷学习卡，或输入卡号",
+    );
     t.key("Enter");
-    wait_for_said(&said, "哪一天？ 第 1 项：今天");
+    // A new screen: its question, then the choices with their numbers.
+    wait_for_said(&said, "哪一天？按 1，今天。按 2，明天。");
     assert_eq!(t.under_cursor(), ('>', true), "{}", t.screen());
     t.key("Down");
     wait_for_said(&said, "第 2 项：明天");
     assert_eq!(t.under_cursor(), ('>', true));
     // English, in the English voice; "say again" repeats it.
     t.key("F2");
-    wait_for_said(&said, "[en] Which day? Number 2: Tomorrow");
+    wait_for_said(&said, "[en] Which day? 1, Today. 2, Tomorrow.");
     t.key("F5");
     let all = wait_for_said(&said, "Which day?");
     let start = Instant::now();

@@ -252,6 +252,33 @@ fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
     );
 }
 
+/// The receipt's "will be sent" gives way to the hub's answer when it comes during the
+/// visit: the person still at the screen sees their seat confirmed.
+#[test]
+fn the_receipt_on_screen_says_confirmed_once_the_hub_has_answered() {
+    let mut h = english_hub();
+    h.sign_up_first();
+    assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
+    let before = h.screen();
+    assert!(before.contains("will be sent"), "{before}");
+    let waiting = h.exec.outbox.waiting(10).unwrap();
+    let answer = learning_wire::Answer::status(learning_wire::AnswerStatus::Confirmed);
+    h.exec
+        .outbox
+        .record_answers(
+            &[(waiting[0].uuid.clone(), answer)],
+            &common::moment(common::NOW),
+        )
+        .unwrap();
+    h.send(Msg::SyncFinished);
+    let after = h.screen();
+    assert!(!after.contains("will be sent"), "{after}");
+    assert!(
+        after.contains("Confirmed by the learning centre"),
+        "{after}"
+    );
+}
+
 #[test]
 fn my_signups_show_the_hubs_answers_next_time_the_card_is_read() {
     let mut h = english_hub();

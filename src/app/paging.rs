@@ -67,19 +67,27 @@ pub const FILTER_RESERVED: u16 = 1 + PAGER_ROWS;
 
 /// The most choices an assisted screen shows at once.
 pub const ASSISTED_CHOICES: usize = 4;
-/// Rows an assisted list's choice takes: its box (label and a detail line) and a gap.
-pub const ASSISTED_ITEM: u16 = 4 + 1;
-/// Rows an assisted list screen reserves at its smallest: a title of up to two lines and a
+/// Rows one line of large text takes: 16-pixel glyphs, two pixels a row (`ui/big_text`).
+pub const LARGE_ROWS: u16 = 8;
+/// Rows an assisted screen reserves at its smallest: its question on one large line and a
 /// gap, the pager and its gap.
-pub const ASSISTED_RESERVED: u16 = 3 + 1 + PAGER_ROWS;
+pub const ASSISTED_RESERVED: u16 = LARGE_ROWS + 1 + 1 + PAGER_ROWS;
 /// Rows an assisted screen with facts above its list reserves (an activity, a venue): the
-/// title, two facts, a note and the pager.
-pub const ASSISTED_FACTS_RESERVED: u16 = 3 + 2 + 2 + 1 + PAGER_ROWS;
+/// question, two facts and a note in normal size, and the pager.
+pub const ASSISTED_FACTS_RESERVED: u16 = ASSISTED_RESERVED + 2 + 2;
 
-/// How many large choices an assisted page holds: up to four, as many as fit.
-pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16) -> usize {
+/// Rows an assisted choice takes: its label on one large line, a gap, and in lists a detail
+/// line (when, where, seats).
+pub fn assisted_item(detail: bool) -> u16 {
+    LARGE_ROWS + 1 + u16::from(detail)
+}
+
+/// How many large choices an assisted page holds: as many as fit with their labels large,
+/// from one up to four.
+pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16, detail: bool) -> usize {
+    // The last choice needs no gap under it.
     let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
-    usize::from(free / ASSISTED_ITEM).clamp(1, ASSISTED_CHOICES)
+    usize::from(free / assisted_item(detail)).clamp(1, ASSISTED_CHOICES)
 }
 
 /// How a screen's items make pages.

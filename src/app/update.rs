@@ -67,7 +67,14 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             catalogue_updates::reload_asked(state);
             Vec::new()
         }
-        Msg::SyncFinished => vec![Effect::RefreshQueue],
+        Msg::SyncFinished => {
+            let mut effects = vec![Effect::RefreshQueue];
+            // A receipt on screen learns its sign-up's answer as soon as the hub gives it.
+            if let (Screen::Receipt(_), Some(card)) = (&state.visit.screen, state.visit.card) {
+                effects.push(Effect::LoadMySignups(card));
+            }
+            effects
+        }
         Msg::SignupFinished(result) if state.visit.screen == Screen::CheckIn => {
             let step = screens::check_in::seat_taken(state, result);
             nav::apply(state, step)
@@ -88,6 +95,11 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             records,
             checkins_waiting,
         } => {
+            if state.visit.card == Some(card)
+                && let Ok(records) = &records
+            {
+                screens::receipt::heard(state, records);
+            }
             screens::my_signups::loaded(state, card, records, checkins_waiting);
             screens::clamp_focus(state);
             screens::check_in::progress(state)
@@ -195,11 +207,13 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
                 return Vec::new();
             };
             let digit = c as usize - '0' as usize;
-            // A number not on this page chooses nothing (not an item on the next page).
-            if digit > screens::page_len(state) {
+            // On a list, a number not on this page chooses nothing (not an item on the next
+            // page); a menu's numbers are its own wherever it is paged.
+            let menu = screens::paging_of(&state.visit.screen) == crate::app::paging::Paging::Menu;
+            if !menu && digit > screens::page_len(state) {
                 return Vec::new();
             }
-            let index = screens::page_start(state) + digit - 1;
+            let index = screens::number_base(state) + digit - 1;
             if index >= screens::item_count(state) {
                 return Vec::new();
             }

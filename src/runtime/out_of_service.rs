@@ -54,6 +54,7 @@ pub fn draw(buf: &mut ratatui::buffer::Buffer, problems: &FileProblems) {
         lang: Lang::Zh,
         hits: HitMap::default(),
         cursor: None,
+        large: Vec::new(),
     };
     p.fill(area, p.theme.text);
     let w = area.width.saturating_sub(4);

@@ -31,6 +31,8 @@ pub struct Drawn {
     pub hits: HitMap,
     /// Where the terminal cursor goes (the focused choice), if anywhere.
     pub cursor: Option<(u16, u16)>,
+    /// The lines drawn in large glyphs.
+    pub large: Vec<painter::LargeText>,
 }
 
 /// Draws the state into a terminal frame, puts the cursor on the focused choice, and returns
@@ -56,6 +58,7 @@ pub fn render(state: &State, buf: &mut Buffer) -> Drawn {
         lang: state.visit.lang,
         hits: HitMap::default(),
         cursor: None,
+        large: Vec::new(),
     };
     p.fill(area, p.theme.text);
     let content = chrome::draw(&mut p, state, area);
@@ -77,5 +80,6 @@ pub fn render(state: &State, buf: &mut Buffer) -> Drawn {
     Drawn {
         hits: p.hits,
         cursor: p.cursor,
+        large: p.large,
     }
 }

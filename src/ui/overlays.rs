@@ -79,7 +79,7 @@ fn dialog(p: &mut Painter<'_>, area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     );
-    p.hits.cover(rect);
+    p.cover(rect);
     p.frame_box(rect, p.theme.text);
     rect
 }
@@ -159,7 +159,7 @@ pub fn countdown(p: &mut Painter<'_>, state: &State, area: Rect) {
 /// A message that stands alone on the page with one large "Continue": any tap continues, and
 /// what was on the screen need not show around it. Assisted mode draws the title large.
 fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &str) {
-    p.hits.cover(area);
+    p.cover(area);
     let page = Rect::new(
         area.x,
         area.y + 2,
@@ -167,21 +167,28 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
         area.height.saturating_sub(5),
     );
     p.fill(page, p.theme.text);
-    let scale = big_text::Scale::Medium;
     let title = p.t(title_id);
-    // Large where it fits whole: the dialog's inner width is at most 72 columns.
+    // Large where it fits whole on one line: the dialog's inner width is at most 72 columns.
     let inner = page.width.saturating_sub(6).min(72);
-    let large = state.visit.assisted
-        && big_text::covers(&title)
-        && big_text::width(&title) <= inner
-        && page.height >= 17;
-    let (width, height) = if large { (76, 17) } else { (64, 12) };
+    let scale = [big_text::Scale::Large, big_text::Scale::Medium]
+        .into_iter()
+        .filter(|_| state.visit.assisted)
+        .find(|&s| {
+            big_text::covers(&title, s)
+                && big_text::width(&title, s) <= inner
+                && page.height >= 13 + big_text::rows(s)
+        });
+    let (width, height) = match scale {
+        Some(s) => (76, 13 + big_text::rows(s)),
+        None => (64, 12),
+    };
     let rect = dialog(p, page, width, height);
     let x = rect.x + 2;
     let w = rect.width.saturating_sub(4);
     let mut y = rect.y + 1;
-    if large {
-        big_text::draw(p.buf, x, y, w, &title, scale, p.theme.text.bold());
+    if let Some(scale) = scale {
+        let used = big_text::draw(p.buf, x, y, w, &title, scale, p.theme.text.bold());
+        p.note_large(Rect::new(x, y, used, big_text::rows(scale)), &title);
         y += big_text::rows(scale) + 1;
     } else {
         p.text(x, y, w, &title, p.theme.text.bold());

@@ -34,12 +34,48 @@ pub struct Painter<'a> {
     /// Where the terminal cursor goes: on the focused choice, so magnifiers and screen
     /// readers follow it.
     pub cursor: Option<(u16, u16)>,
+    /// Text drawn in large glyphs so far, where and what (for the legibility test).
+    pub large: Vec<LargeText>,
+}
+
+/// One line of text drawn in large glyphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LargeText {
+    /// The cells it covers.
+    pub area: Rect,
+    /// What it says.
+    pub text: String,
 }
 
 impl Painter<'_> {
     /// The message `id` in the painter's language.
     pub fn t(&self, id: &str) -> String {
         t(self.lang, id)
+    }
+
+    /// Records a line drawn in large glyphs. A line that carries on the one before it on
+    /// the same rows (a choice's label after its number) is kept as one line with it.
+    pub fn note_large(&mut self, area: Rect, text: &str) {
+        if let Some(last) = self.large.last_mut()
+            && last.area.y == area.y
+            && last.area.height == area.height
+            && (last.area.right()..=last.area.right() + 16).contains(&area.x)
+        {
+            last.area = last.area.union(area);
+            last.text = format!("{} {text}", last.text);
+            return;
+        }
+        self.large.push(LargeText {
+            area,
+            text: text.to_string(),
+        });
+    }
+
+    /// Marks an area as covered by what is drawn over it (an overlay): the touch targets
+    /// and large text beneath it are no longer there.
+    pub fn cover(&mut self, area: Rect) {
+        self.hits.cover(area);
+        self.large.retain(|l| !l.area.intersects(area));
     }
 
     /// Paints an area in one colour pair.

@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod life;
+pub mod ocr;
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -213,6 +214,18 @@ impl Harness {
         self.tap_at(x, y);
     }
 
+    /// Taps item `index` of a list or menu the way a person would: turning pages with the
+    /// on-screen "next" button until it is in view.
+    pub fn tap_item(&mut self, index: usize) {
+        for _ in 0..20 {
+            if self.hits.centre_of(Action::Choose(index)).is_some() {
+                break;
+            }
+            self.tap(Action::NextPage);
+        }
+        self.tap(Action::Choose(index));
+    }
+
     pub fn tap_at(&mut self, x: u16, y: u16) {
         let msg = self.hits.at(x, y).map_or(Msg::Touch, Msg::Action);
         self.send(msg);
@@ -269,6 +282,15 @@ impl Harness {
             }
             None => self.last_spoken = None,
         }
+    }
+
+    /// Draws the screen; returns the buffer and the lines drawn in large glyphs.
+    pub fn render_large(&mut self) -> (Buffer, Vec<learning_kiosk::ui::painter::LargeText>) {
+        let (w, h) = self.state.size;
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+        let drawn = learning_kiosk::ui::render(&self.state, &mut buf);
+        self.hits = drawn.hits;
+        (buf, drawn.large)
     }
 
     pub fn screen(&mut self) -> String {

@@ -178,7 +178,7 @@ pub fn type_into_field(state: &mut State, key: crate::app::msg::Key) -> bool {
 }
 
 /// How a screen's items make pages.
-fn paging_of(screen: &Screen) -> Paging {
+pub fn paging_of(screen: &Screen) -> Paging {
     match screen {
         Screen::Welcome => welcome::PAGING,
         Screen::Home => home::PAGING,
@@ -234,18 +234,33 @@ pub fn page_len(state: &State) -> usize {
     let touch = state.site.touchscreen;
     let assisted = state.visit.assisted;
     match paging_of(&state.visit.screen) {
-        // Assisted mode: at most four large choices at a time, fewer on a small screen.
-        Paging::Menu if assisted => paging::ASSISTED_CHOICES,
+        // Assisted mode: as many large choices as fit, but a question's answers (yes or no)
+        // are never split across pages.
+        Paging::Menu if assisted => {
+            paging::assisted_page_size(rows, paging::ASSISTED_RESERVED, false).max(2)
+        }
         Paging::Menu | Paging::Staff => paging::MAX_PAGE,
         // Lists of choices with a detail line (when, where, seats) take a row each; short
         // lists take a two-by-two grid and always show four.
         Paging::List {
             assisted: Some(reserved),
             ..
-        } if assisted => paging::assisted_page_size(rows, reserved),
-        Paging::List { assisted: None, .. } if assisted => paging::ASSISTED_CHOICES,
+        } if assisted => paging::assisted_page_size(rows, reserved, true),
+        Paging::List { assisted: None, .. } if assisted => {
+            paging::assisted_page_size(rows, paging::ASSISTED_RESERVED, false)
+        }
         Paging::List { reserved, .. } => paging::page_size(rows, reserved, touch),
         Paging::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
+    }
+}
+
+/// The index of the item keypad digit 1 chooses: on a list the first of the page in view,
+/// on a short menu always its first item, so a menu's numbers stay the same on every page
+/// ("finish" is 4 wherever the menu is paged).
+pub fn number_base(state: &State) -> usize {
+    match paging_of(&state.visit.screen) {
+        Paging::Menu => 0,
+        _ => page_start(state),
     }
 }
 

@@ -35,6 +35,19 @@ pub fn on_action(state: &State, action: Action) -> Step {
     }
 }
 
+/// The card's places were read again: the receipt on screen takes its sign-up's answer (the
+/// hub confirmed it, put it on the waiting list or turned it away), so "will be sent" does
+/// not stay on screen once it has been sent and answered.
+pub fn heard(state: &mut State, places: &[crate::outbox::SignupView]) {
+    let Screen::Receipt(receipt) = &mut state.visit.screen else {
+        return;
+    };
+    if let Some(place) = places.iter().find(|p| p.code == receipt.code) {
+        receipt.status = place.status;
+        receipt.place = place.place.or(receipt.place);
+    }
+}
+
 /// The receipt's QR code carries words in the screen's language; redo it after F2.
 pub fn relabel(state: &mut State) {
     let catalogue = state.catalogue.clone();

@@ -1,96 +1,143 @@
-//! Draws an assisted page: the question large, the key facts large where they fit, and the
-//! choices as big numbered buttons. When the screen is small, things step down in size one
-//! at a time (the choices first, the title last) rather than being cut off.
+//! Draws an assisted page: the question, the choices and the key facts large, using the
+//! rows the screen has. When the screen is small, things step down in size one at a time
+//! (the facts first, then the choices, the title last) rather than being cut off; Chinese
+//! is drawn large only at the size where its strokes stay solid, else as normal text.
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
-use crate::app::{Action, State};
+use crate::app::receipt::QrImage;
+use crate::app::{Action, Screen, State};
 use crate::ui::big_text::{self, Scale};
 use crate::ui::card_field;
 use crate::ui::model::{Choice, Page};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
+use crate::ui::qr;
 use crate::ui::text::wrap;
 
-/// How large each part is drawn, from largest to smallest.
+/// How large each part may be drawn (each steps down further on its own if it does not fit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Sizes {
     title: Option<Scale>,
-    facts: bool,
-    choices: bool,
+    choices: Option<Scale>,
+    /// Large lines a choice's label may take.
+    choice_lines: usize,
+    facts: Option<Scale>,
 }
 
-const SIZES: [Sizes; 6] = [
+const fn sizes(
+    title: Option<Scale>,
+    choices: Option<Scale>,
+    choice_lines: usize,
+    facts: Option<Scale>,
+) -> Sizes {
     Sizes {
-        title: Some(Scale::Large),
-        facts: true,
-        choices: true,
-    },
-    Sizes {
-        title: Some(Scale::Medium),
-        facts: true,
-        choices: true,
-    },
-    Sizes {
-        title: Some(Scale::Medium),
-        facts: false,
-        choices: true,
-    },
-    Sizes {
-        title: Some(Scale::Large),
-        facts: false,
-        choices: false,
-    },
-    Sizes {
-        title: Some(Scale::Medium),
-        facts: false,
-        choices: false,
-    },
-    Sizes {
-        title: None,
-        facts: false,
-        choices: false,
-    },
+        title,
+        choices,
+        choice_lines,
+        facts,
+    }
+}
+
+const L: Option<Scale> = Some(Scale::Large);
+const M: Option<Scale> = Some(Scale::Medium);
+
+/// From largest to smallest: the first whose page fits is drawn.
+const LADDER: [Sizes; 11] = [
+    sizes(L, L, 2, L),
+    sizes(L, L, 1, L),
+    sizes(L, L, 2, M),
+    sizes(L, L, 1, M),
+    sizes(L, L, 1, None),
+    sizes(L, M, 2, None),
+    sizes(L, M, 1, None),
+    sizes(M, M, 1, None),
+    sizes(L, None, 1, None),
+    sizes(M, None, 1, None),
+    sizes(None, None, 1, None),
 ];
+
+/// The fewest rows a button takes, whatever its words: a touch target (kiosk UX rules).
+const MIN_TARGET_ROWS: u16 = 3;
 
 /// Rows between the parts of a page.
 const GAP: u16 = 1;
 
-/// Whether `s` can be drawn large in `room` columns.
-fn fits_large(s: &str, room: u16) -> bool {
-    !s.is_empty() && big_text::covers(s) && big_text::width(s) <= room
-}
-
-/// The most lines one heading or fact may take when drawn large.
+/// The most lines a heading or fact may take when drawn large.
 const LARGE_LINES: usize = 2;
 
-/// `s` broken into lines that each fit `room` columns when drawn large (Chinese between any
-/// two characters, other text at spaces), or `None` if it needs more than [`LARGE_LINES`] or
-/// has a character without a large glyph.
-fn large_lines(s: &str, room: u16) -> Option<Vec<String>> {
-    if s.is_empty() || !big_text::covers(s) {
-        return None;
+/// How a text is set: in large lines at a scale, or as wrapped normal text.
+#[derive(Clone, Debug, PartialEq)]
+enum Set {
+    Large(Scale, Vec<String>),
+    Normal(Vec<String>),
+}
+
+impl Set {
+    /// Sets `s` in `room` columns at the largest scale from `from` down at which it fits in
+    /// `lines` lines; else as normal text.
+    fn of(s: &str, room: u16, from: Option<Scale>, lines: usize) -> Set {
+        let scales: &[Scale] = match from {
+            Some(Scale::Large) => &[Scale::Large, Scale::Medium],
+            Some(Scale::Medium) => &[Scale::Medium],
+            None => &[],
+        };
+        scales
+            .iter()
+            .find_map(|&scale| {
+                large_lines(s, room, scale)
+                    .filter(|l| l.len() <= lines)
+                    .map(|l| Set::Large(scale, l))
+            })
+            .unwrap_or_else(|| Set::Normal(wrap(s, usize::from(room))))
     }
-    let mut tokens: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in s.chars() {
-        let wide = unicode_width::UnicodeWidthChar::width(c) == Some(2);
-        if wide || c == ' ' {
-            if !word.is_empty() {
-                tokens.push(std::mem::take(&mut word));
-            }
-            tokens.push(c.to_string());
-        } else {
-            word.push(c);
+
+    fn rows(&self) -> u16 {
+        match self {
+            Set::Large(scale, lines) => big_text::rows(*scale) * lines.len() as u16,
+            Set::Normal(lines) => lines.len().max(1) as u16,
         }
     }
-    if !word.is_empty() {
-        tokens.push(word);
+
+    /// Draws the text at (x, y); returns the rows used. Large lines are recorded.
+    fn draw(&self, p: &mut Painter<'_>, x: u16, y: u16, room: u16, style: Style) -> u16 {
+        match self {
+            Set::Large(scale, lines) => {
+                let h = big_text::rows(*scale);
+                for (i, line) in lines.iter().enumerate() {
+                    let top = y + i as u16 * h;
+                    let used = big_text::draw(p.buf, x, top, room, line, *scale, style);
+                    p.note_large(Rect::new(x, top, used, h), line);
+                }
+                self.rows()
+            }
+            Set::Normal(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    p.text(x, y + i as u16, room, line, style);
+                }
+                self.rows()
+            }
+        }
     }
+
+    fn is_large(&self) -> bool {
+        matches!(self, Set::Large(..))
+    }
+}
+
+/// `s` broken into lines that each fit `room` columns when drawn at `scale` (Chinese between
+/// characters but never before closing punctuation, other text at spaces), or `None` if a
+/// character has no glyph at that scale or a word is wider than the room.
+fn large_lines(s: &str, room: u16, scale: Scale) -> Option<Vec<String>> {
+    if s.is_empty() || !big_text::covers(s, scale) {
+        return None;
+    }
+    let fits = |t: &str| big_text::width(t, scale) <= room;
     let mut lines = Vec::new();
     let mut line = String::new();
-    for token in tokens {
-        let candidate = format!("{line}{token}");
-        if big_text::width(candidate.trim_end()) <= room {
+    for unit in units(s) {
+        let candidate = format!("{line}{unit}");
+        if fits(candidate.trim_end()) {
             line = candidate;
             continue;
         }
@@ -98,85 +145,232 @@ fn large_lines(s: &str, room: u16) -> Option<Vec<String>> {
             return None;
         }
         lines.push(line.trim_end().to_string());
-        line = token.trim_start().to_string();
-        if big_text::width(&line) > room {
+        line = unit.trim_start().to_string();
+        if !fits(&line) {
             return None;
         }
     }
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
-    (lines.len() <= LARGE_LINES).then_some(lines)
+    Some(lines)
 }
 
-/// Rows a line of text takes at a size: large if asked and it fits (on up to two lines), else
-/// wrapped normal text.
-fn text_rows(s: &str, large: Option<Scale>, room: u16) -> u16 {
-    match large.and_then(|scale| large_lines(s, room).map(|l| (scale, l.len()))) {
-        Some((scale, lines)) => big_text::rows(scale) * lines as u16,
-        None => wrap(s, usize::from(room)).len().max(1) as u16,
+/// The pieces a large line may not be broken inside: each Chinese character with the
+/// closing punctuation after it, each other word with its trailing space.
+fn units(s: &str) -> Vec<String> {
+    let closing = |c: char| "，。、；：？！）」』》,.;:?!)".contains(c);
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in s.chars() {
+        let wide = unicode_width::UnicodeWidthChar::width(c) == Some(2);
+        if closing(c) {
+            // Closing punctuation stays with what it closes.
+            match out.last_mut() {
+                Some(last) if word.is_empty() => last.push(c),
+                _ => word.push(c),
+            }
+        } else if wide {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else if c == ' ' {
+            word.push(c);
+            out.push(std::mem::take(&mut word));
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// A choice set for drawing: its key and label.
+struct SetChoice {
+    /// A key drawn in normal size before the label ("Enter", "F4"), when the key is not
+    /// part of the large label.
+    key: Option<String>,
+    /// The label; a digit key is drawn large in the same line ("1 今天").
+    label: Set,
+    /// Columns the key takes before the label.
+    key_w: u16,
+}
+
+impl SetChoice {
+    fn of(c: &Choice, inner: u16, scale: Option<Scale>, lines: usize) -> SetChoice {
+        // A digit is drawn as large as its label, as one line with it; a named key is a
+        // small tag beside the label, so the label keeps the room.
+        if c.key.chars().count() == 1 && scale.is_some() {
+            let label = Set::of(&format!("{} {}", c.key, c.label), inner, scale, lines);
+            if label.is_large() {
+                return SetChoice {
+                    key: None,
+                    label,
+                    key_w: 0,
+                };
+            }
+        }
+        let key_w = crate::ui::text::width(&c.key) as u16 + 1;
+        SetChoice {
+            key: Some(c.key.clone()),
+            label: Set::of(&c.label, inner.saturating_sub(key_w), scale, lines),
+            key_w,
+        }
+    }
+
+    /// Rows of its words: the label beside the key, and the detail line.
+    fn content_rows(&self, detail: bool) -> u16 {
+        self.label.rows() + u16::from(detail)
+    }
+
+    /// Rows of its button: its words, and never less than a finger's touch target.
+    fn rows(&self, detail: bool) -> u16 {
+        self.content_rows(detail).max(MIN_TARGET_ROWS)
     }
 }
 
-/// How the choices are laid out: columns, and rows per button.
-fn choice_grid(page: &Page, large: bool, room: u16) -> (u16, u16) {
-    let detail = page.choices.iter().any(|c| c.detail.is_some());
-    let two = page.choices.len() >= 2 && !detail;
-    let cols = if two { 2 } else { 1 };
-    let inner = button_inner(room, cols);
-    let big = large && page.choices.iter().all(|c| choice_is_large(c, inner));
-    let rows = if big {
-        big_text::rows(Scale::Medium)
-    } else {
-        1
-    } + u16::from(detail)
-        + 2;
-    (cols, rows)
+/// The page's choices set at a size: how many columns, and each choice.
+struct Grid {
+    cols: u16,
+    set: Vec<SetChoice>,
 }
 
-/// Columns inside a choice button for its label.
+impl Grid {
+    fn of(page: &Page, room: u16, sizes: Sizes) -> Grid {
+        let detail = page.choices.iter().any(|c| c.detail.is_some());
+        let set_all = |cols: u16| -> Vec<SetChoice> {
+            let inner = button_inner(room, cols);
+            page.choices
+                .iter()
+                .map(|c| SetChoice::of(c, inner, sizes.choices, sizes.choice_lines))
+                .collect()
+        };
+        // Two columns when there is no detail line and every label is still large there.
+        if page.choices.len() >= 2 && !detail {
+            let two = set_all(2);
+            let one = set_all(1);
+            let large = |s: &[SetChoice]| s.iter().filter(|c| c.label.is_large()).count();
+            if large(&two) == large(&one) {
+                return Grid { cols: 2, set: two };
+            }
+            return Grid { cols: 1, set: one };
+        }
+        Grid {
+            cols: 1,
+            set: set_all(1),
+        }
+    }
+
+    /// Rows of each line of buttons.
+    fn line_rows(&self, page: &Page) -> Vec<u16> {
+        self.set
+            .chunks(usize::from(self.cols))
+            .zip(page.choices.chunks(usize::from(self.cols)))
+            .map(|(set, choices)| {
+                set.iter()
+                    .zip(choices)
+                    .map(|(s, c)| s.rows(c.detail.is_some()))
+                    .max()
+                    .unwrap_or(1)
+            })
+            .collect()
+    }
+
+    fn rows(&self, page: &Page) -> u16 {
+        let lines = self.line_rows(page);
+        lines.iter().sum::<u16>() + (lines.len() as u16).saturating_sub(1) * GAP
+    }
+}
+
+/// Columns inside a choice button for its key and label.
 fn button_inner(room: u16, cols: u16) -> u16 {
     let w = ((room + 2) / cols).saturating_sub(2);
-    w.saturating_sub(4)
+    w.saturating_sub(3)
 }
 
-fn choice_is_large(c: &Choice, inner: u16) -> bool {
-    let key = format!("{} ", c.key);
-    fits_large(&key, inner) && fits_large(&c.label, inner.saturating_sub(big_text::width(&key)))
+/// A page set at one size, with everything's place worked out.
+struct Layout {
+    title: Set,
+    facts: Vec<Set>,
+    code: Option<Set>,
+    note: Option<Set>,
+    grid: Grid,
+    /// Columns the text takes (the QR code, if any, stands to its right).
+    room: u16,
 }
 
-/// Rows the whole page takes at these sizes.
-fn height(page: &Page, sizes: Sizes, room: u16) -> u16 {
-    let mut h = text_rows(&page.title, sizes.title, room);
-    for fact in &page.facts {
-        h += text_rows(fact, sizes.facts.then_some(Scale::Medium), room);
+impl Layout {
+    fn of(page: &Page, room: u16, sizes: Sizes) -> Layout {
+        Layout {
+            title: Set::of(&page.title, room, sizes.title, LARGE_LINES),
+            facts: page
+                .facts
+                .iter()
+                .map(|f| Set::of(f, room, sizes.facts, LARGE_LINES))
+                .collect(),
+            // The sign-up code is what the person takes away: as large as the choices.
+            code: page
+                .code
+                .as_ref()
+                .map(|(_, code)| Set::of(code, room, sizes.choices.or(sizes.title), 1)),
+            note: page.note.as_ref().map(|n| Set::of(n, room, None, 1)),
+            grid: Grid::of(page, room, sizes),
+            room,
+        }
     }
-    if let Some(note) = &page.note {
-        h += GAP + text_rows(note, None, room);
+
+    /// Rows the page takes.
+    fn rows(&self, page: &Page) -> u16 {
+        let mut h = self.title.rows();
+        h += self.facts.iter().map(Set::rows).sum::<u16>();
+        if let Some(code) = &self.code {
+            h += 1 + code.rows();
+        }
+        if let Some(note) = &self.note {
+            h += GAP + note.rows();
+        }
+        if page.field {
+            h += GAP + 3;
+        }
+        if !page.choices.is_empty() {
+            h += GAP + self.grid.rows(page);
+        }
+        if page.more.0 || page.more.1 {
+            h += GAP + 3;
+        }
+        h
     }
-    if page.field {
-        h += GAP + 3;
-    }
-    if !page.choices.is_empty() {
-        let (cols, rows) = choice_grid(page, sizes.choices, room);
-        let lines = (page.choices.len() as u16).div_ceil(cols);
-        h += GAP + lines * rows + lines.saturating_sub(1);
-    }
-    if page.more.0 || page.more.1 {
-        h += GAP + 3;
-    }
-    h
+}
+
+/// The receipt's QR code at the right of the area, if the page has one and it fits beside
+/// text of at least `min_text` columns.
+fn qr_place<'s>(state: &'s State, page: &Page, area: Rect) -> Option<(Rect, &'s QrImage)> {
+    let Screen::Receipt(receipt) = &state.visit.screen else {
+        return None;
+    };
+    page.qr.then(|| qr::fit(&receipt.qr, area, 38)).flatten()
 }
 
 /// Draws a page into the screen's area.
 pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
     let x = area.x + 2;
-    let room = area.width.saturating_sub(4);
-    let sizes = SIZES
+    let full_room = area.width.saturating_sub(4);
+    let code_area = qr_place(state, page, area);
+    let room = match code_area {
+        Some((rect, _)) => rect.x.saturating_sub(x + 2),
+        None => full_room,
+    };
+    let layout = LADDER
         .iter()
-        .copied()
-        .find(|s| height(page, *s, room) <= area.height)
-        .unwrap_or(SIZES[SIZES.len() - 1]);
+        .map(|s| Layout::of(page, room, *s))
+        .find(|l| l.rows(page) <= area.height)
+        .unwrap_or_else(|| Layout::of(page, room, LADDER[LADDER.len() - 1]));
+    if let Some((rect, image)) = code_area {
+        qr::draw(p, image, rect);
+    }
     let bottom = area.bottom();
     let title_pair = if page.good {
         p.theme.good
@@ -184,15 +378,18 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
         p.theme.text
     };
     let mut y = area.y;
-    y += line(p, x, y, room, &page.title, sizes.title, title_pair.bold());
-    for fact in &page.facts {
-        let scale = sizes.facts.then_some(Scale::Medium);
-        y += line(p, x, y, room, fact, scale, p.theme.text.bold());
+    y += layout.title.draw(p, x, y, room, title_pair.bold());
+    for fact in &layout.facts {
+        y += fact.draw(p, x, y, room, p.theme.text.bold());
     }
-    if let Some(note) = &page.note {
+    if let (Some(code), Some((label, _))) = (&layout.code, &page.code) {
+        p.text(x, y, room, label, p.theme.text.style());
+        y += 1;
+        y += code.draw(p, x, y, room, p.theme.good.bold());
+    }
+    if let Some(note) = &layout.note {
         y += GAP;
-        let rows = bottom.saturating_sub(y);
-        y += p.paragraph(Rect::new(x, y, room, rows), note, p.theme.text.style());
+        y += note.draw(p, x, y, room, p.theme.text.style());
     }
     if page.field {
         y += GAP;
@@ -208,95 +405,64 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
     };
     if !page.choices.is_empty() {
         y += GAP;
-        let area = Rect::new(x, y, room, list_bottom.saturating_sub(y));
-        choices(p, page, sizes.choices, area);
+        let rect = Rect::new(x, y, layout.room, list_bottom.saturating_sub(y));
+        choices(p, page, &layout.grid, rect);
     }
     if paged && bottom >= area.y + 3 {
-        pager(p, page, x, bottom - 3, room);
-    }
-}
-
-/// One line: large if asked and it fits, else wrapped normal text; returns the rows used.
-fn line(
-    p: &mut Painter<'_>,
-    x: u16,
-    y: u16,
-    room: u16,
-    s: &str,
-    scale: Option<Scale>,
-    style: ratatui::style::Style,
-) -> u16 {
-    match scale.and_then(|scale| large_lines(s, room).map(|l| (scale, l))) {
-        Some((scale, lines)) => {
-            let mut rows = 0;
-            for l in lines {
-                big_text::draw(p.buf, x, y + rows, room, &l, scale, style);
-                rows += big_text::rows(scale);
-            }
-            rows
-        }
-        None => {
-            let rows = text_rows(s, None, room);
-            p.paragraph(Rect::new(x, y, room, rows), s, style)
-        }
+        pager(p, page, x, bottom - 3, full_room);
     }
 }
 
 /// The choices as buttons, as many as fit.
-fn choices(p: &mut Painter<'_>, page: &Page, large: bool, area: Rect) {
-    let (cols, rows) = choice_grid(page, large, area.width);
+fn choices(p: &mut Painter<'_>, page: &Page, grid: &Grid, area: Rect) {
+    let cols = grid.cols;
     let w = ((area.width + 2) / cols).saturating_sub(2);
-    let big = rows >= big_text::rows(Scale::Medium) + 2;
-    for (i, choice) in page.choices.iter().enumerate() {
-        let (col, row) = (i as u16 % cols, i as u16 / cols);
-        let rect = Rect::new(area.x + col * (w + 2), area.y + row * (rows + 1), w, rows);
-        if rect.bottom() > area.bottom() {
-            break;
+    let mut y = area.y;
+    let lines = grid.line_rows(page);
+    for (line, rows) in lines.iter().enumerate() {
+        for col in 0..cols {
+            let i = line * usize::from(cols) + usize::from(col);
+            let (Some(choice), Some(set)) = (page.choices.get(i), grid.set.get(i)) else {
+                break;
+            };
+            let rect = Rect::new(area.x + col * (w + 2), y, w, *rows);
+            if rect.bottom() > area.bottom() {
+                return;
+            }
+            button(p, rect, choice, set);
         }
-        button(p, rect, choice, big);
+        y += rows + GAP;
     }
 }
 
-/// One large choice: a box with its key and label (large if `big`), and a detail line.
-fn button(p: &mut Painter<'_>, rect: Rect, c: &Choice, big: bool) {
+/// One large choice: a filled block with its key and label, and a detail line under them.
+fn button(p: &mut Painter<'_>, rect: Rect, c: &Choice, set: &SetChoice) {
     let pair = match (c.focused, c.primary) {
         (true, _) => p.theme.focus,
         (false, true) => p.theme.primary,
         (false, false) => p.theme.button,
     };
-    p.frame_box(rect, pair);
-    let inner = rect.width.saturating_sub(4);
-    let (x, y) = (rect.x + 2, rect.y + 1);
+    p.fill(rect, pair);
+    let inner = rect.width.saturating_sub(3);
+    // Words shorter than the button sit in its middle.
+    let content = set.content_rows(c.detail.is_some());
+    let (x, y) = (rect.x + 2, rect.y + rect.height.saturating_sub(content) / 2);
     if c.focused {
-        p.text(rect.x + 1, y, 1, ">", pair.bold());
-        p.cursor = Some((rect.x + 1, y));
+        p.text(rect.x, y, 1, ">", pair.bold());
+        p.cursor = Some((rect.x, y));
     }
-    let text_rows = if big {
-        let key = format!("{} ", c.key);
-        let used = big_text::draw(p.buf, x, y, inner, &key, Scale::Medium, pair.bold());
-        big_text::draw(
-            p.buf,
-            x + used,
-            y,
-            inner.saturating_sub(used),
-            &c.label,
-            Scale::Medium,
-            pair.bold(),
-        );
-        big_text::rows(Scale::Medium)
-    } else {
-        let key_w = p.text(x, y, inner, &c.key, pair.bold()) + 1;
-        p.text(
-            x + key_w,
-            y,
-            inner.saturating_sub(key_w),
-            &c.label,
-            pair.bold(),
-        );
-        1
-    };
+    if let Some(key) = &set.key {
+        p.text(x, y, set.key_w, key, pair.bold());
+    }
+    let rows = set.label.draw(
+        p,
+        x + set.key_w,
+        y,
+        inner.saturating_sub(set.key_w),
+        pair.bold(),
+    );
     if let Some(detail) = &c.detail {
-        p.text(x, y + text_rows, inner, detail, pair.style());
+        p.text(x, y + rows, inner, detail, pair.style());
     }
     p.hits.add(rect, c.action);
 }
@@ -334,20 +500,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn large_text_breaks_chinese_anywhere_and_english_at_spaces() {
-        // 8 columns a hanzi: 智能手机挂号入门 is 64 columns.
-        assert_eq!(large_lines("智能手机挂号入门", 64).unwrap().len(), 1);
+    fn large_text_breaks_chinese_between_characters_and_english_at_spaces() {
+        let cjk = big_text::width("智能手机挂号入门", Scale::Large);
+        assert_eq!(cjk, 8 * 16);
         assert_eq!(
-            large_lines("智能手机挂号入门", 40).unwrap(),
+            large_lines("智能手机挂号入门", cjk, Scale::Large)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            large_lines("智能手机挂号入门", 5 * 16, Scale::Large).unwrap(),
             vec!["智能手机挂", "号入门"]
         );
-        // 4 columns a letter, 2 a space.
+        let room = big_text::width("Tai chi for", Scale::Medium);
         assert_eq!(
-            large_lines("Tai chi for all", 40).unwrap(),
+            large_lines("Tai chi for all", room, Scale::Medium).unwrap(),
             vec!["Tai chi for", "all"]
         );
-        assert_eq!(large_lines("Tai chi for everyone at the park", 40), None);
-        assert_eq!(large_lines("Supercalifragilistic", 40), None);
-        assert_eq!(large_lines("", 40), None);
+        assert_eq!(large_lines("Supercalifragilistic", 40, Scale::Medium), None);
+        assert_eq!(large_lines("", 40, Scale::Large), None);
+        assert_eq!(large_lines("学习", 400, Scale::Medium), None);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_large_line() {
+        // Room for three characters: "需要帮" then "助，" rather than a line starting "，".
+        let lines = large_lines("需要帮助，请稍等", 3 * 16, Scale::Large).unwrap();
+        assert!(lines.iter().all(|l| !l.starts_with('，')), "{lines:?}");
     }
 }

@@ -18,6 +18,9 @@ pub struct Spoken {
     pub lang: Lang,
     /// The screen's title.
     pub title: String,
+    /// What a new screen says after its title: how to go on (its note) and every choice
+    /// with its number, so nobody has to find the choices by moving the focus.
+    pub guide: Option<String>,
     /// The focused choice.
     pub focus: Option<String>,
     /// A confirmation, a refusal, the countdown or the call for staff.
@@ -31,6 +34,7 @@ pub fn spoken(state: &State) -> Option<Spoken> {
     }
     let lang = state.visit.lang;
     let page = page(state);
+    let guide = page.as_ref().and_then(|p| guide(lang, p));
     let (title, focus) = match &page {
         Some(page) => (
             page.title.clone(),
@@ -76,9 +80,33 @@ pub fn spoken(state: &State) -> Option<Spoken> {
     Some(Spoken {
         lang,
         title,
+        guide,
         focus,
         message,
     })
+}
+
+/// A page's note and its choices, each with its key: "1, Today. 2, Tomorrow."
+fn guide(lang: Lang, page: &crate::ui::model::Page) -> Option<String> {
+    let choices = page.choices.iter().map(|c| {
+        ta(
+            lang,
+            "spoken-choice",
+            args!["key" => c.key.as_str(), "label" => c.label.as_str()],
+        )
+    });
+    // The receipt's note is its confirmation, said as the message.
+    let note = page.note.clone().filter(|_| !page.good);
+    let parts: Vec<String> = note.into_iter().chain(choices).collect();
+    (!parts.is_empty()).then(|| sentences(lang, &parts))
+}
+
+/// Sentences said one after another: Chinese needs no space between them.
+fn sentences(lang: Lang, parts: &[String]) -> String {
+    match lang {
+        Lang::Zh => parts.concat(),
+        Lang::En => parts.join(" "),
+    }
 }
 
 /// The venue focused in the list beside the map, by its number on the page.
@@ -120,16 +148,18 @@ pub fn next_utterance(before: Option<&Spoken>, now: &Spoken) -> Option<String> {
             }
         }
         _ => {
-            let parts: Vec<&str> = [
+            // A new screen: the question, any message, how to go on and every choice.
+            let parts: Vec<String> = [
                 Some(now.title.as_str()),
                 now.message.as_deref(),
-                now.focus.as_deref(),
+                now.guide.as_deref(),
             ]
             .into_iter()
             .flatten()
             .filter(|s| !s.is_empty())
+            .map(str::to_string)
             .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
+            (!parts.is_empty()).then(|| sentences(now.lang, &parts))
         }
     }?;
     Some(without_long_numbers(&text))
@@ -189,12 +219,13 @@ mod tests {
         let first = Spoken {
             lang: Lang::En,
             title: "Which day?".into(),
+            guide: Some("1, Today. 2, Tomorrow.".into()),
             focus: Some("Number 1: Today".into()),
             message: None,
         };
         assert_eq!(
             next_utterance(None, &first).as_deref(),
-            Some("Which day? Number 1: Today")
+            Some("Which day? 1, Today. 2, Tomorrow.")
         );
         assert_eq!(next_utterance(Some(&first), &first), None);
         let moved = Spoken {

@@ -1,6 +1,7 @@
 //! Large glyph text for the assisted mode, for learners who find normal terminal text too
-//! small. Glyphs are drawn with block elements and braille so any terminal font shows them;
-//! Latin takes half the width of Chinese and both take the same rows at each scale.
+//! small. Glyphs are drawn with half blocks, one column and half a row a pixel, so on a cell
+//! twice as tall as wide every pixel is square and every stroke solid: any terminal font
+//! shows them, and they read as the font they come from rather than stretched or dotted.
 
 mod font;
 
@@ -8,14 +9,15 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use self::font::{Glyph, glyph};
+use self::font::Glyph;
 
 /// How tall large text is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
-    /// Eight rows: Latin as half blocks, Chinese as quadrant blocks.
+    /// Eight rows: 16-pixel glyphs, Chinese (16 columns) and Latin (about 7) alike.
     Large,
-    /// Four rows: Latin as quadrant blocks, Chinese as braille.
+    /// Four rows: 8-pixel Latin glyphs (about 7 columns). Chinese has no glyph this small
+    /// that stays legible, so Chinese text is never drawn at this size.
     Medium,
 }
 
@@ -27,26 +29,52 @@ pub fn rows(scale: Scale) -> u16 {
     }
 }
 
-/// Columns a space takes: narrower than a Latin glyph, as in normal text.
-const SPACE_COLUMNS: u16 = 2;
-
 /// What one character of the text becomes on screen.
 enum Piece {
-    /// A gap.
-    Space,
-    /// A large glyph.
-    Glyph(Glyph),
+    /// A gap this many columns wide.
+    Space(u16),
+    /// A large glyph, set as its line sets Latin.
+    Glyph(Glyph, Setting),
     /// No glyph: the character itself at normal size, taking this many columns.
     Plain(char, u16),
 }
 
-impl Piece {
-    fn of(c: char) -> Piece {
-        if c == ' ' {
-            return Piece::Space;
+/// How Latin is set in a line: proportionally in a Latin line; in a line with Chinese in
+/// the font's own half-width boxes, as Chinese type sets digits and letters (tight digits
+/// beside hanzi read as one blur: "14:00" came back from OCR as "143").
+#[derive(Clone, Copy)]
+enum Setting {
+    Proportional,
+    HalfWidth,
+}
+
+impl Setting {
+    fn of(s: &str) -> Setting {
+        if s.chars().any(|c| c.width() == Some(2)) {
+            Setting::HalfWidth
+        } else {
+            Setting::Proportional
         }
-        match glyph(c) {
-            Some(g) => Piece::Glyph(g),
+    }
+}
+
+impl Piece {
+    fn of(c: char, scale: Scale, setting: Setting) -> Piece {
+        if c == ' ' {
+            return Piece::Space(match setting {
+                // A word space: about half a letter's width, as in a printed font.
+                Setting::Proportional => rows(scale) / 2 + 1,
+                // Beside Chinese a half-width box: a narrower gap between a choice's number
+                // and its first hanzi made OCR read "1 继续" as "1 炙红".
+                Setting::HalfWidth => rows(scale),
+            });
+        }
+        let glyph = match scale {
+            Scale::Large => font::large(c),
+            Scale::Medium => font::medium(c),
+        };
+        match glyph {
+            Some(g) => Piece::Glyph(g, setting),
             // Control characters have no width; they are left out like combining marks.
             None => Piece::Plain(c, c.width().unwrap_or(0) as u16),
         }
@@ -54,24 +82,25 @@ impl Piece {
 
     fn columns(&self) -> u16 {
         match self {
-            Piece::Space => SPACE_COLUMNS,
-            Piece::Glyph(Glyph::Half(_)) => 4,
-            Piece::Glyph(Glyph::Full(_)) => 8,
-            Piece::Plain(_, w) => *w,
+            Piece::Space(w) | Piece::Plain(_, w) => *w,
+            Piece::Glyph(g, setting) => g.columns(*setting).len() as u16,
         }
     }
 }
 
-/// Columns `s` takes at any scale: 4 per Latin/ASCII glyph, 8 per CJK glyph, 2 per space; a character with no glyph takes its own display width (unicode-width, which is already a dependency).
-pub fn width(s: &str) -> u16 {
+/// Columns `s` takes at `scale`: 16 a Chinese glyph, each Latin glyph its own ink and a
+/// blank column, a few a space; a character with no glyph its own display width.
+pub fn width(s: &str, scale: Scale) -> u16 {
+    let setting = Setting::of(s);
     s.chars()
-        .map(|c| Piece::of(c).columns())
+        .map(|c| Piece::of(c, scale, setting).columns())
         .fold(0, u16::saturating_add)
 }
 
-/// True when every character of `s` has a large glyph (space counts as covered).
-pub fn covers(s: &str) -> bool {
-    s.chars().all(|c| !matches!(Piece::of(c), Piece::Plain(..)))
+/// True when every character of `s` has a glyph at `scale` (space counts as covered).
+pub fn covers(s: &str, scale: Scale) -> bool {
+    s.chars()
+        .all(|c| !matches!(Piece::of(c, scale, Setting::of(s)), Piece::Plain(..)))
 }
 
 /// Draws `s` at (x, y) in `style`, at most `max_width` columns (stop before a glyph that would not fit whole), never outside the buffer's area; returns columns used. A character without a glyph is drawn as itself in normal size on the glyph box's middle row, never as a blank.
@@ -89,8 +118,9 @@ pub fn draw(
     let limit = max_width.min(buf.area.right().saturating_sub(x));
     let height = rows(scale);
     let mut used: u16 = 0;
+    let setting = Setting::of(s);
     for c in s.chars() {
-        let piece = Piece::of(c);
+        let piece = Piece::of(c, scale, setting);
         let w = piece.columns();
         if w == 0 {
             continue;
@@ -102,8 +132,8 @@ pub fn draw(
         for row in 0..height {
             for col in 0..w {
                 let symbol = match &piece {
-                    Piece::Space => ' ',
-                    Piece::Glyph(g) => glyph_cell(g, scale, col, row),
+                    Piece::Space(_) => ' ',
+                    Piece::Glyph(g, setting) => glyph_cell(g, *setting, height, col, row),
                     Piece::Plain(c, _) => {
                         if row == (height - 1) / 2 && col == 0 {
                             *c
@@ -129,78 +159,21 @@ fn put(buf: &mut Buffer, x: u16, y: u16, symbol: char, style: Style) {
     }
 }
 
-/// How a cell shows a block of glyph pixels.
-#[derive(Clone, Copy)]
-enum Cells {
-    /// 2 across, 1 down: half blocks.
-    Halves,
-    /// 2 across, 2 down: quadrant blocks.
-    Quadrants,
-    /// 2 across, 4 down: braille dots.
-    Braille,
-}
+/// Half blocks by pixel bits: 1 top, 2 bottom.
+const HALVES: [char; 4] = [' ', '▀', '▄', '█'];
 
-/// Half blocks by pixel bits: 1 left, 2 right.
-const HALVES: [char; 4] = [' ', '▌', '▐', '█'];
-
-/// Quadrant blocks by pixel bits: 1 top left, 2 top right, 4 bottom left, 8 bottom right.
-const QUADRANTS: [char; 16] = [
-    ' ', '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
-];
-
-/// Braille dot bits by pixel row, left and right column (dots 1,2,3,7 and 4,5,6,8).
-const BRAILLE_DOTS: [[u32; 2]; 4] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]];
-
-impl Cells {
-    fn choose(glyph: &Glyph, scale: Scale) -> Cells {
-        match (glyph, scale) {
-            (Glyph::Half(_), Scale::Large) => Cells::Halves,
-            (Glyph::Half(_), Scale::Medium) | (Glyph::Full(_), Scale::Large) => Cells::Quadrants,
-            (Glyph::Full(_), Scale::Medium) => Cells::Braille,
-        }
-    }
-
-    /// Pixels a cell holds, across and down.
-    fn pixels(self) -> (usize, usize) {
-        match self {
-            Cells::Halves => (2, 1),
-            Cells::Quadrants => (2, 2),
-            Cells::Braille => (2, 4),
-        }
-    }
-}
-
-/// The symbol for the cell at (col, row) of a glyph's box.
-fn glyph_cell(glyph: &Glyph, scale: Scale, col: u16, row: u16) -> char {
-    let cells = Cells::choose(glyph, scale);
-    let (across, down) = cells.pixels();
-    let (x0, y0) = (usize::from(col) * across, usize::from(row) * down);
-    let on = |dx: usize, dy: usize| glyph.pixel(x0 + dx, y0 + dy);
-    match cells {
-        Cells::Halves => HALVES[usize::from(on(0, 0)) | usize::from(on(1, 0)) << 1],
-        Cells::Quadrants => {
-            QUADRANTS[usize::from(on(0, 0))
-                | usize::from(on(1, 0)) << 1
-                | usize::from(on(0, 1)) << 2
-                | usize::from(on(1, 1)) << 3]
-        }
-        Cells::Braille => {
-            let mut dots = 0;
-            for (dy, bits) in BRAILLE_DOTS.iter().enumerate() {
-                for (dx, bit) in bits.iter().enumerate() {
-                    if on(dx, dy) {
-                        dots |= bit;
-                    }
-                }
-            }
-            // An empty braille cell would look blank but is not a space; keep blanks plain.
-            if dots == 0 {
-                ' '
-            } else {
-                char::from_u32(0x2800 + dots).unwrap_or(' ')
-            }
-        }
-    }
+/// The symbol for the cell at (col, row) of a glyph's box `height` rows tall: one pixel
+/// column, two pixel rows, the glyph standing on the box's baseline.
+fn glyph_cell(glyph: &Glyph, setting: Setting, height: u16, col: u16, row: u16) -> char {
+    let (_, h) = glyph.size();
+    let x = glyph.columns(setting).start + usize::from(col);
+    // A glyph shorter than the box (none today) would sit at its foot.
+    let top = (usize::from(height) * 2).saturating_sub(h);
+    let on = |dy: usize| {
+        let py = usize::from(row) * 2 + dy;
+        py >= top && glyph.pixel(x, py - top)
+    };
+    HALVES[usize::from(on(0)) | usize::from(on(1)) << 1]
 }
 
 #[cfg(test)]
@@ -212,11 +185,11 @@ mod tests {
 
     /// Draws `s` into a fresh buffer just big enough; returns its rows as strings.
     fn render(s: &str, scale: Scale) -> Vec<String> {
-        let area = Rect::new(0, 0, width(s), rows(scale));
+        let area = Rect::new(0, 0, width(s, scale), rows(scale));
         let mut buf = Buffer::empty(area);
         assert_eq!(
             draw(&mut buf, 0, 0, area.width, s, scale, Style::new()),
-            width(s)
+            width(s, scale)
         );
         lines(&buf)
     }
@@ -236,6 +209,18 @@ mod tests {
         lines.iter().all(|l| l.chars().all(|c| c == ' '))
     }
 
+    /// The pixels drawn: each cell one pixel across and two down.
+    fn pixels(lines: &[String]) -> Vec<Vec<bool>> {
+        lines
+            .iter()
+            .flat_map(|l| {
+                let top = l.chars().map(|c| c == '▀' || c == '█').collect();
+                let bottom = l.chars().map(|c| c == '▄' || c == '█').collect();
+                [top, bottom]
+            })
+            .collect()
+    }
+
     #[test]
     fn rows_per_scale() {
         assert_eq!(rows(Scale::Large), 8);
@@ -243,30 +228,43 @@ mod tests {
     }
 
     #[test]
-    fn h_at_large_has_two_strokes_and_a_crossbar() {
-        let h = render("H", Scale::Large);
-        assert_eq!(h.len(), 8);
-        // font8x8's H: columns 0-1 and 4-5 on every row but the last, row 3 filled 0-5.
-        for (y, line) in h.iter().enumerate() {
-            let want = match y {
-                3 => "███ ",
-                7 => "    ",
-                _ => "█ █ ",
-            };
-            assert_eq!(line, want, "row {y} of H: {h:#?}");
+    fn every_pixel_of_the_font_is_drawn_square_and_solid() {
+        // The drawing holds the glyph's own pixels, one column by half a row each: nothing
+        // stretched, nothing dotted.
+        for (c, scale) in [
+            ('学', Scale::Large),
+            ('H', Scale::Large),
+            ('H', Scale::Medium),
+        ] {
+            let glyph = match scale {
+                Scale::Large => font::large(c),
+                Scale::Medium => font::medium(c),
+            }
+            .unwrap();
+            let drawn = pixels(&render(&c.to_string(), scale));
+            let (_, h) = glyph.size();
+            assert_eq!(drawn.len(), h);
+            for (y, row) in drawn.iter().enumerate() {
+                for (i, &on) in row.iter().enumerate() {
+                    let x = glyph.columns(Setting::Proportional).start + i;
+                    assert_eq!(on, glyph.pixel(x, y), "{c} at ({x}, {y})");
+                }
+            }
+            let symbols: String = render(&c.to_string(), scale).concat();
+            assert!(symbols.chars().all(|s| " ▀▄█".contains(s)), "{symbols}");
         }
     }
 
     #[test]
-    fn medium_latin_uses_quadrants_in_four_rows() {
+    fn medium_h_has_two_strokes_and_a_crossbar() {
         let h = render("H", Scale::Medium);
-        assert_eq!(h, ["█ █ ", "█▄█ ", "█ █ ", "▀ ▀ "]);
+        assert_eq!(h, ["██  ██  ", "██▄▄██  ", "██  ██  ", "▀▀  ▀▀  "]);
     }
 
     #[test]
     fn l_and_1_look_different() {
         for scale in [Scale::Large, Scale::Medium] {
-            let l = render("L", scale);
+            let l = render("l", scale);
             let one = render("1", scale);
             assert!(!is_blank(&l) && !is_blank(&one));
             assert_ne!(l, one, "{scale:?}");
@@ -274,36 +272,32 @@ mod tests {
     }
 
     #[test]
-    fn chinese_is_eight_columns_and_drawn_at_both_scales() {
-        for scale in [Scale::Large, Scale::Medium] {
-            let xue = render("学", scale);
-            assert_eq!(xue.len(), usize::from(rows(scale)));
-            assert!(xue.iter().all(|l| l.chars().count() == 8), "{xue:#?}");
-            assert!(!is_blank(&xue), "{scale:?}");
-            // Only block elements, braille and spaces.
-            assert!(
-                xue.iter().flat_map(|l| l.chars()).all(|c| c == ' '
-                    || ('\u{2580}'..='\u{259F}').contains(&c)
-                    || ('\u{2800}'..='\u{28FF}').contains(&c)),
-                "{xue:#?}"
-            );
-        }
-        assert_eq!(width("学"), 8);
+    fn chinese_is_sixteen_columns_at_large_and_not_drawn_at_medium() {
+        let xue = render("学", Scale::Large);
+        assert_eq!(xue.len(), 8);
+        assert!(xue.iter().all(|l| l.chars().count() == 16), "{xue:#?}");
+        assert!(!is_blank(&xue));
+        assert_eq!(width("学", Scale::Large), 16);
+        assert!(covers("学习", Scale::Large));
+        assert!(!covers("学习", Scale::Medium));
     }
 
     #[test]
     fn width_and_covers_on_mixed_text() {
         let s = "11月27日 Tai chi";
-        // 2 digits, 月, 2 digits, 日, space, 3 letters, space, 3 letters.
-        assert_eq!(width(s), 8 + 8 + 8 + 8 + 2 + 12 + 2 + 12);
-        assert!(covers(s));
-        assert!(covers("第 3 页，共 5 页"));
-        assert!(covers(""));
-        assert!(!covers("café"));
-        assert_eq!(width("café"), 12 + 1);
-        assert!(!covers("龘"));
-        assert_eq!(width("龘"), 2);
-        assert_eq!(width("a\nb"), 8);
+        assert!(covers(s, Scale::Large));
+        assert!(!covers(s, Scale::Medium));
+        assert!(covers("Tai chi", Scale::Medium));
+        // Beside Chinese, Latin takes its font's half-width box; alone, only its ink.
+        assert_eq!(width("11月", Scale::Large), 8 + 8 + 16);
+        assert!(width("11", Scale::Large) < 16);
+        assert!(covers("第 3 页，共 5 页", Scale::Large));
+        assert!(covers("", Scale::Large));
+        assert!(!covers("café", Scale::Large));
+        assert_eq!(width("café", Scale::Large), width("caf", Scale::Large) + 1);
+        assert!(!covers("龘", Scale::Large));
+        assert_eq!(width("龘", Scale::Large), 2);
+        assert_eq!(width("a\nb", Scale::Large), width("ab", Scale::Large));
     }
 
     #[test]
@@ -311,23 +305,23 @@ mod tests {
         // 龘 (U+9F98) is in Unifont but not GB2312 level 1 nor the kiosk's text; 𠀀 (U+20000)
         // is outside Unifont's plane 0.
         for c in ['龘', '𠀀', 'é'] {
-            assert!(!covers(&c.to_string()));
             for scale in [Scale::Large, Scale::Medium] {
+                assert!(!covers(&c.to_string(), scale));
                 let s = format!("A{c}A");
                 let drawn = render(&s, scale);
                 let middle = usize::from((rows(scale) - 1) / 2);
-                assert_eq!(drawn[middle].chars().nth(4), Some(c), "{drawn:#?}");
-                assert!(
+                let a = usize::from(width("A", scale));
+                assert_eq!(drawn[middle].chars().nth(a), Some(c), "{drawn:#?}");
+                assert_eq!(
                     drawn
                         .iter()
                         .flat_map(|l| l.chars())
                         .filter(|&x| x == c)
-                        .count()
-                        == 1
+                        .count(),
+                    1
                 );
-                // The glyphs either side still come after it at the right columns.
                 let w = c.width().unwrap_or(0);
-                assert_eq!(width(&s), 8 + w as u16);
+                assert_eq!(width(&s, scale), 2 * a as u16 + w as u16);
             }
         }
     }
@@ -336,10 +330,10 @@ mod tests {
     fn every_covered_cell_gets_the_style() {
         let style = Style::new().fg(Color::Black).bg(Color::Yellow);
         let s = "学 H龘";
-        let area = Rect::new(0, 0, width(s) + 3, 9);
+        let area = Rect::new(0, 0, width(s, Scale::Large) + 3, 9);
         let mut buf = Buffer::empty(area);
         let used = draw(&mut buf, 1, 0, area.width, s, Scale::Large, style);
-        assert_eq!(used, width(s));
+        assert_eq!(used, width(s, Scale::Large));
         for y in 0..9 {
             for x in 0..area.width {
                 let inside = (1..1 + used).contains(&x) && y < 8;
@@ -351,35 +345,30 @@ mod tests {
 
     #[test]
     fn stops_before_a_glyph_that_does_not_fit() {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 8));
-        // H (4) + 学 (8) = 12; 学 would need 8 more but only 7 are allowed.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 8));
+        let h = width("H", Scale::Large);
+        let l = Scale::Large;
+        assert_eq!(draw(&mut buf, 0, 0, h + 15, "H学H", l, Style::new()), h);
         assert_eq!(
-            draw(&mut buf, 0, 0, 11, "H学H", Scale::Large, Style::new()),
-            4
+            draw(&mut buf, 0, 0, h + 16, "H学H", l, Style::new()),
+            h + 16
         );
-        assert_eq!(
-            draw(&mut buf, 0, 0, 12, "H学H", Scale::Large, Style::new()),
-            12
-        );
-        assert_eq!(draw(&mut buf, 0, 0, 0, "H", Scale::Large, Style::new()), 0);
+        assert_eq!(draw(&mut buf, 0, 0, 0, "H", l, Style::new()), 0);
         // The buffer's right edge counts the same as max_width.
-        assert_eq!(
-            draw(&mut buf, 30, 0, 100, "学学", Scale::Large, Style::new()),
-            8
-        );
+        assert_eq!(draw(&mut buf, 50, 0, 100, "学学", l, Style::new()), 16);
     }
 
     #[test]
     fn never_writes_outside_its_box_or_the_buffer() {
         let s = "11月27日 Tai chi 太极拳 龘𠀀 with a long tail";
         // A marked buffer: anything draw touches outside its box shows up.
-        let area = Rect::new(0, 0, 40, 12);
+        let area = Rect::new(0, 0, 60, 12);
         let mut buf = Buffer::empty(area);
         for pos in area.positions() {
             buf[pos].set_char('x');
         }
-        let used = draw(&mut buf, 3, 2, 10, s, Scale::Large, Style::new());
-        assert!(used <= 10);
+        let used = draw(&mut buf, 3, 2, 30, s, Scale::Large, Style::new());
+        assert!(used <= 30);
         for pos in area.positions() {
             let inside = (3..3 + used).contains(&pos.x) && (2..10).contains(&pos.y);
             assert_eq!(buf[pos].symbol() != "x", inside, "cell {pos:?}");
@@ -442,7 +431,7 @@ mod tests {
         let missing: String = texts
             .iter()
             .flat_map(|t| t.chars())
-            .filter(|c| !c.is_ascii() && !covers(&c.to_string()))
+            .filter(|c| !c.is_ascii() && !covers(&c.to_string(), Scale::Large))
             .collect();
         assert!(missing.is_empty(), "no large glyph for {missing:?}");
     }
@@ -451,7 +440,7 @@ mod tests {
     fn every_chinese_character_of_the_demo_catalogue_is_covered() {
         let missing: String = crate::catalogue::demo::DEMO_CATALOGUE
             .chars()
-            .filter(|c| c.width() == Some(2) && !covers(&c.to_string()))
+            .filter(|c| c.width() == Some(2) && !covers(&c.to_string(), Scale::Large))
             .collect();
         assert!(missing.is_empty(), "no large glyph for {missing:?}");
     }

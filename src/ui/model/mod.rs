@@ -55,6 +55,10 @@ pub struct Page {
     /// A sentence in normal size under the facts (how to use the card reader, the honest
     /// status of a sign-up).
     pub note: Option<String>,
+    /// A code to take away (the sign-up code): its label, and the code drawn large.
+    pub code: Option<(String, String)>,
+    /// Whether the receipt's QR code stands beside the page.
+    pub qr: bool,
     /// Whether the card field is shown (the keypad types into it).
     pub field: bool,
     /// The choices on this page (at most four).
@@ -94,7 +98,7 @@ impl<R> Rows<R> {
         state: &State,
         choice: impl Fn(&R) -> (String, Option<String>),
     ) -> Vec<Choice> {
-        let start = page_start(state);
+        let start = crate::app::screens::number_base(state);
         self.rows
             .iter()
             .map(|(index, row)| {
@@ -133,7 +137,7 @@ pub fn numbered(state: &State, labels: Vec<String>) -> Vec<Choice> {
 /// (the map, which is a picture, and the staff screens).
 pub fn page(state: &State) -> Option<Page> {
     let lang = state.visit.lang;
-    let page = match &state.visit.screen {
+    let mut page = match &state.visit.screen {
         Screen::Welcome => welcome::build(state, lang).page(),
         Screen::Home => home::build(state, lang).page(state),
         Screen::When => when::build(lang).page(state),
@@ -157,5 +161,10 @@ pub fn page(state: &State) -> Option<Page> {
         Screen::Record => record::page(state, lang),
         Screen::Map | Screen::StaffPin | Screen::StaffMenu => return None,
     };
+    // A short menu that does not fit one page (the home menu on a small screen) pages like
+    // a list does.
+    let (start, count) = (page_start(state), crate::app::screens::item_count(state));
+    page.more.0 |= start > 0;
+    page.more.1 |= start + page_len(state) < count;
     Some(page)
 }

@@ -111,7 +111,8 @@ pub fn build(state: &State, lang: Lang) -> MySignups {
 }
 
 impl MySignups {
-    /// The assisted page: each sign-up a large choice, its day and status under it.
+    /// The assisted page: each sign-up a large choice; under it its day and time, its code
+    /// (what staff ask for) and its status.
     pub fn page(&self, state: &State) -> Page {
         let lang = state.visit.lang;
         let title = t(lang, "assisted-my-signups-title");
@@ -131,7 +132,8 @@ impl MySignups {
             title,
             note,
             choices: rows.choices(state, |r| {
-                let mut detail = format!("{}   {}", r.date, r.status);
+                let code = ta(lang, "receipt-code", args!["code" => &r.code]);
+                let mut detail = format!("{} {}   {code}   {}", r.date, r.time, r.status);
                 if let Some(why) = &r.reason {
                     detail = format!("{detail}   {why}");
                 }

@@ -191,12 +191,12 @@ pub fn receipt(state: &State, lang: Lang, receipt: &Receipt) -> Page {
         activity: receipt.activity,
         date: receipt.date(),
     };
-    let mut facts = facts(state, lang, session).large(false);
-    facts.push(receipt_code(lang, receipt));
     Page {
         title: t(lang, receipt_headline(receipt)),
         good: true,
-        facts,
+        facts: facts(state, lang, session).large(false),
+        code: Some((t(lang, "receipt-code-label"), receipt.code.clone())),
+        qr: true,
         note: Some(receipt_status(lang, receipt)),
         choices: numbered(state, receipt_choices(lang, receipt)),
         ..Page::default()
