@@ -2,6 +2,7 @@
 
 pub mod assisted;
 pub mod big_text;
+pub mod breaks;
 pub mod card_field;
 pub mod chrome;
 pub mod hitmap;
