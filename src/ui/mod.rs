@@ -9,6 +9,7 @@ pub mod hitmap;
 pub mod keypad;
 pub mod list;
 pub mod model;
+pub mod names;
 pub mod overlays;
 pub mod painter;
 pub mod qr;
