@@ -88,17 +88,15 @@ fn leading_words(units: &[String], limit: usize, max: usize) -> Option<(usize, S
     let room = max.checked_sub(3)?;
     let mut kept = String::new();
     let mut count = 0;
-    let mut kept_units = 0;
-    for unit in units.iter().take(limit) {
+    for (i, unit) in units.iter().take(limit).enumerate() {
         if width(&kept) + width(unit) > room {
             break;
         }
         kept.push_str(unit);
         // A space kept after the last word adds no word.
         if unit != " " {
-            count = kept_units + 1;
+            count = i + 1;
         }
-        kept_units += 1;
     }
     // "Library,..." reads worse than "Library...".
     let trimmed = kept
