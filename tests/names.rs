@@ -177,3 +177,35 @@ fn the_top_bar_shows_the_kiosks_name_in_whole_words_beside_the_card() {
         }
     }
 }
+
+/// The screens whose names this fits, in both languages at every size from the smallest
+/// grid the kiosk serves: the nearby page with a university's branches, and the home screen
+/// of the rural station, whose name is the longest.
+#[test]
+fn snapshots_of_names_at_every_size() {
+    const ALL_SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (160, 48)];
+    let branches = |k: &mut Harness| {
+        k.enter();
+        k.key(Key::Char('.'));
+        k.key(Key::Char('2'));
+        k.key(Key::Char('2'));
+        k.key(Key::Char('+'));
+    };
+    let screens: [(&str, fn() -> Harness, &dyn Fn(&mut Harness)); 2] = [
+        ("nearby-branches", Harness::demo, &branches),
+        ("rural-home", rural_station, &|k: &mut Harness| k.swipe(CARD)),
+    ];
+    for (name, kiosk, build) in screens {
+        for lang in Lang::ALL {
+            for (w, h) in ALL_SIZES {
+                let mut k = kiosk();
+                k.resize(w, h);
+                k.lang(lang);
+                build(&mut k);
+                let text = k.screen();
+                assert!(!text.contains(CARD));
+                insta::assert_snapshot!(format!("{name}-{}-{w}x{h}", lang.tag()), text);
+            }
+        }
+    }
+}
