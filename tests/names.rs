@@ -193,7 +193,9 @@ fn snapshots_of_names_at_every_size() {
     };
     let screens: [(&str, fn() -> Harness, &dyn Fn(&mut Harness)); 2] = [
         ("nearby-branches", Harness::demo, &branches),
-        ("rural-home", rural_station, &|k: &mut Harness| k.swipe(CARD)),
+        ("rural-home", rural_station, &|k: &mut Harness| {
+            k.swipe(CARD)
+        }),
     ];
     for (name, kiosk, build) in screens {
         for lang in Lang::ALL {

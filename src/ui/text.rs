@@ -12,12 +12,36 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Fits a text into `max` columns, ending in `...` when cut (the one-character ellipsis is
-/// ambiguous width on some terminals).
+/// ambiguous width on some terminals). It cuts between whole words (a cut word is misread,
+/// and a cut name mistaken for its sibling), by characters only when even the first word is
+/// too long.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
     let room = max.saturating_sub(3);
+    let mut words = String::new();
+    for unit in break_units(s) {
+        if width(&words) + width(&unit) > room {
+            break;
+        }
+        words.push_str(&unit);
+    }
+    // "Library,..." reads worse than "Library...".
+    let words = words.trim_end().trim_end_matches(is_closing);
+    let mut out = if words.is_empty() {
+        cut_chars(s, room)
+    } else {
+        words.to_string()
+    };
+    if max >= 3 {
+        out.push_str("...");
+    }
+    out
+}
+
+/// The first characters of `s` that fit in `room` columns.
+fn cut_chars(s: &str, room: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for ch in s.chars() {
@@ -27,9 +51,6 @@ pub fn truncate(s: &str, max: usize) -> String {
         }
         used += w;
         out.push(ch);
-    }
-    if max >= 3 {
-        out.push_str("...");
     }
     out
 }
@@ -183,7 +204,13 @@ mod tests {
 
     #[test]
     fn truncation_measures_columns() {
-        assert_eq!(truncate("望京社区学习中心", 9), "望京社...");
+        assert_eq!(truncate("望京社区学习中心", 9), "望京...");
+        assert_eq!(truncate("望京社区学习中心", 3), "...");
+        assert_eq!(truncate("Xiwengzhuang", 8), "Xiwen...");
+        assert_eq!(
+            truncate("Chaoyang University for Older People, Wangjing Branch", 40),
+            "Chaoyang University for Older People..."
+        );
         assert_eq!(truncate("short", 10), "short");
         assert!(width(&truncate("Wangjing Community Learning Centre", 20)) <= 20);
     }
