@@ -178,6 +178,9 @@ fn the_top_bar_shows_the_kiosks_name_in_whole_words_beside_the_card() {
     }
 }
 
+/// A screen to snapshot: its name, the kiosk it is on, and how to get there.
+type Screen<'a> = (&'a str, fn() -> Harness, &'a dyn Fn(&mut Harness));
+
 /// The screens whose names this fits, in both languages at every size from the smallest
 /// grid the kiosk serves: the nearby page with a university's branches, and the home screen
 /// of the rural station, whose name is the longest.
@@ -191,7 +194,7 @@ fn snapshots_of_names_at_every_size() {
         k.key(Key::Char('2'));
         k.key(Key::Char('+'));
     };
-    let screens: [(&str, fn() -> Harness, &dyn Fn(&mut Harness)); 2] = [
+    let screens: [Screen; 2] = [
         ("nearby-branches", Harness::demo, &branches),
         ("rural-home", rural_station, &|k: &mut Harness| {
             k.swipe(CARD)
