@@ -18,6 +18,9 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
     logging::init(&data_dir);
     panic::install();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "kiosk starting");
+    // Chinese line breaking needs a segmenter that takes about 0.15 s (and 32 MiB) to
+    // build: build it while the site, catalogue and outbox load, not on the first frame.
+    std::thread::spawn(crate::ui::breaks::warm_up);
 
     let loaded = boot::load_site(options).and_then(|site| {
         let catalogue = boot::load_catalogue(&site, options)?;

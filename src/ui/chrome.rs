@@ -8,7 +8,9 @@ use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::domain::lang::Lang;
 use crate::i18n::ta;
+use crate::ui::names::shorten_name;
 use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
+use crate::ui::text::width;
 use crate::ui::words;
 
 /// The keyboard's and the keypad's keys for help and for the language, as the buttons say.
@@ -39,28 +41,66 @@ fn top_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = state.visit.lang;
 
     let now = state.clock.now;
-    let clock = format!(
-        "{} {}",
-        words::date(lang, now.date_naive()),
-        now.format("%H:%M")
-    );
+    let time = now.format("%H:%M").to_string();
+    let clock = format!("{} {time}", words::date(lang, now.date_naive()));
     let link = words::link(lang, &state.link, now.date_naive());
-    let right = format!("{clock}   {link} ");
-    let right_w = p.text_right(area.right(), area.y, area.width, &right, style);
-
-    let card = state
-        .visit
-        .card
-        .map(|c| ta(lang, "top-card", args!["card" => &c.masked()]))
-        .unwrap_or_default();
-    let card_w = crate::ui::text::width(&card) as u16;
-    let card_x = area.right().saturating_sub(right_w + card_w + 3);
-    if !card.is_empty() {
-        p.text(card_x, area.y, card_w, &card, style);
-    }
     let name = state.site.name.get(lang);
-    let room = card_x.saturating_sub(area.x + 3);
-    p.text(area.x + 1, area.y, room, name, p.theme.bar.bold());
+    let card = state.visit.card.map(|c| {
+        let masked = c.masked();
+        let last4 = masked.rsplit(' ').next().unwrap_or_default().to_string();
+        (masked, format!("**** {last4}"))
+    });
+    let card_words = |digits: &str| ta(lang, "top-card", args!["card" => digits]);
+
+    // The kiosk's name comes first. Where it would be cut, the card shows only its last four
+    // digits (enough for a person to know it is theirs), then the clock only the time, then
+    // the gaps narrow; the link's state is never dropped. The first layout that shows the
+    // whole name wins, else the one with the most room for it.
+    struct Layout {
+        card: String,
+        right: String,
+        gap: u16,
+    }
+    let layouts: Vec<Layout> = [
+        (false, false, 3),
+        (true, false, 3),
+        (true, true, 3),
+        (true, true, 2),
+    ]
+    .into_iter()
+    .map(|(short_card, time_only, gap)| Layout {
+        card: card.as_ref().map_or(String::new(), |(full, short)| {
+            card_words(if short_card { short } else { full })
+        }),
+        right: format!(
+            "{}{}{link} ",
+            if time_only { &time } else { &clock },
+            " ".repeat(usize::from(gap))
+        ),
+        gap,
+    })
+    .collect();
+    let card_left = |l: &Layout| {
+        area.right()
+            .saturating_sub(width(&l.right) as u16 + width(&l.card) as u16 + l.gap)
+    };
+    // The name starts a column in and keeps two clear of what follows.
+    let room_for_name = |l: &Layout| usize::from(card_left(l).saturating_sub(area.x + 3));
+    let chosen = layouts
+        .iter()
+        .find(|l| room_for_name(l) >= width(name))
+        .or(layouts.last());
+    let Some(layout) = chosen else {
+        return;
+    };
+    p.text_right(area.right(), area.y, area.width, &layout.right, style);
+    if !layout.card.is_empty() {
+        let card_w = width(&layout.card) as u16;
+        p.text(card_left(layout), area.y, card_w, &layout.card, style);
+    }
+    let room = room_for_name(layout);
+    let shown = shorten_name(name, room);
+    p.text(area.x + 1, area.y, room as u16, &shown, p.theme.bar.bold());
     p.rule(area.x, area.y + 1, area.width, p.theme.rule);
 }
 

@@ -2,12 +2,14 @@
 
 pub mod assisted;
 pub mod big_text;
+pub mod breaks;
 pub mod card_field;
 pub mod chrome;
 pub mod hitmap;
 pub mod keypad;
 pub mod list;
 pub mod model;
+pub mod names;
 pub mod overlays;
 pub mod painter;
 pub mod qr;

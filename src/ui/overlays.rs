@@ -10,6 +10,7 @@ use crate::args;
 use crate::i18n::{t, ta};
 use crate::ui::big_text;
 use crate::ui::painter::{ButtonKind, Painter, button_width};
+use crate::ui::text::join_sentences;
 use crate::ui::words;
 
 /// What a notice says, without the "ask staff" that problems add on screen.
@@ -51,7 +52,7 @@ pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
     let lang = p.lang;
     let mut text = notice_text(lang, state, notice);
     let pair = if notice.is_problem() {
-        text = format!("{text} {}", t(lang, "ask-staff"));
+        text = join_sentences(&text, &t(lang, "ask-staff"));
         p.theme.problem
     } else {
         p.theme.good

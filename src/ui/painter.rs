@@ -9,6 +9,7 @@ use crate::app::Action;
 use crate::domain::lang::Lang;
 use crate::i18n::t;
 use crate::ui::hitmap::HitMap;
+use crate::ui::names::fit_name;
 use crate::ui::text::{truncate, width, wrap};
 use crate::ui::theme::{Pair, Theme};
 
@@ -127,6 +128,27 @@ impl Painter<'_> {
             rows += 1;
         }
         rows
+    }
+
+    /// Writes a name in up to `area.height` lines, cut only where it keeps what tells it
+    /// apart from its `siblings` in the same list (see `names`); returns the rows used.
+    pub fn name<'s>(
+        &mut self,
+        area: Rect,
+        s: &str,
+        siblings: impl IntoIterator<Item = &'s str>,
+        style: Style,
+    ) -> u16 {
+        let lines = fit_name(
+            s,
+            siblings,
+            usize::from(area.width),
+            usize::from(area.height),
+        );
+        for (row, line) in (0..area.height).zip(&lines) {
+            self.text(area.x, area.y + row, area.width, line, style);
+        }
+        lines.len().min(usize::from(area.height)) as u16
     }
 
     /// A horizontal rule.

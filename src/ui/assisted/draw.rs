@@ -126,8 +126,8 @@ impl Set {
 }
 
 /// `s` broken into lines that each fit `room` columns when drawn at `scale` (Chinese between
-/// characters but never before closing punctuation, other text at spaces), or `None` if a
-/// character has no glyph at that scale or a word is wider than the room.
+/// words, other text at spaces, never before closing punctuation), or `None` if a character
+/// has no glyph at that scale or an English word is wider than the room.
 fn large_lines(s: &str, room: u16, scale: Scale) -> Option<Vec<String>> {
     if s.is_empty() || !big_text::covers(s, scale) {
         return None;
@@ -135,7 +135,7 @@ fn large_lines(s: &str, room: u16, scale: Scale) -> Option<Vec<String>> {
     let fits = |t: &str| big_text::width(t, scale) <= room;
     let mut lines = Vec::new();
     let mut line = String::new();
-    for unit in units(s) {
+    for unit in units(s, room, scale) {
         let candidate = format!("{line}{unit}");
         if fits(candidate.trim_end()) {
             line = candidate;
@@ -156,34 +156,27 @@ fn large_lines(s: &str, room: u16, scale: Scale) -> Option<Vec<String>> {
     Some(lines)
 }
 
-/// The pieces a large line may not be broken inside: each Chinese character with the
-/// closing punctuation after it, each other word with its trailing space.
-fn units(s: &str) -> Vec<String> {
-    let closing = |c: char| "，。、；：？！）」』》,.;:?!)".contains(c);
+/// The pieces a large line may not be broken inside: Chinese words (the segmenter's, with
+/// their punctuation) and English words, and the spaces between them. A Chinese word wider
+/// than the whole line is broken between its characters, never before closing punctuation.
+fn units(s: &str, room: u16, scale: Scale) -> Vec<String> {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
     let mut out: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in s.chars() {
-        let wide = unicode_width::UnicodeWidthChar::width(c) == Some(2);
-        if closing(c) {
-            // Closing punctuation stays with what it closes.
-            match out.last_mut() {
-                Some(last) if word.is_empty() => last.push(c),
-                _ => word.push(c),
-            }
-        } else if wide {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-            out.push(c.to_string());
-        } else if c == ' ' {
-            word.push(c);
-            out.push(std::mem::take(&mut word));
+    for unit in crate::ui::breaks::break_units(s) {
+        if unit == "\n" {
+            out.push(" ".to_string());
+        } else if big_text::width(&unit, scale) <= room || !unit.chars().any(wide) {
+            out.push(unit);
         } else {
-            word.push(c);
+            let mut chars: Vec<String> = Vec::new();
+            for c in unit.chars() {
+                match chars.last_mut() {
+                    Some(last) if crate::ui::breaks::is_closing(c) => last.push(c),
+                    _ => chars.push(c.to_string()),
+                }
+            }
+            out.extend(chars);
         }
-    }
-    if !word.is_empty() {
-        out.push(word);
     }
     out
 }
@@ -500,7 +493,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn large_text_breaks_chinese_between_characters_and_english_at_spaces() {
+    fn large_text_breaks_chinese_between_words_and_english_at_spaces() {
         let cjk = big_text::width("智能手机挂号入门", Scale::Large);
         assert_eq!(cjk, 8 * 16);
         assert_eq!(
@@ -509,9 +502,15 @@ mod tests {
                 .len(),
             1
         );
+        // Between words (智能手机 / 挂号 / 入门), not inside one.
         assert_eq!(
             large_lines("智能手机挂号入门", 5 * 16, Scale::Large).unwrap(),
-            vec!["智能手机挂", "号入门"]
+            vec!["智能手机", "挂号入门"]
+        );
+        // A word wider than the line is broken between its characters.
+        assert_eq!(
+            large_lines("智能手机", 3 * 16, Scale::Large).unwrap(),
+            vec!["智能手", "机"]
         );
         let room = big_text::width("Tai chi for", Scale::Medium);
         assert_eq!(

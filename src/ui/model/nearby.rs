@@ -1,5 +1,7 @@
 //! The nearby list: sessions at venues near the kiosk, soonest and closest first.
 
+use std::collections::BTreeSet;
+
 use crate::app::State;
 use crate::app::filters::FilterKind;
 use crate::app::state::SessionRef;
@@ -32,6 +34,8 @@ pub struct Nearby {
     pub tabs: Vec<(FilterKind, String)>,
     /// The rows of the page in view.
     pub rows: Rows<NearbyRow>,
+    /// Every venue in the list, on any page, once: the names a cut name must stay apart from.
+    pub venues: Vec<String>,
     /// What to say when nothing is on.
     pub empty: Option<String>,
 }
@@ -70,6 +74,15 @@ pub fn build(state: &State, lang: Lang) -> Nearby {
         ),
         tabs: filter::labels(state, lang),
         rows: Rows::page(state, state.visit.nearby.len(), row),
+        venues: state
+            .visit
+            .nearby
+            .iter()
+            .map(|item| state.catalogue.venue(item.venue).name.get(lang))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         empty: state
             .visit
             .nearby

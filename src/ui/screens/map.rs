@@ -175,7 +175,7 @@ fn draw_map(p: &mut Painter<'_>, state: &State, proj: &Projection, area: Rect) {
             let w = (width(name) as u16).min(area.width / 2);
             for col in [c + 2, c - 1 - i32::from(w)] {
                 if taken.claim(col, r, w) {
-                    let fitted = crate::ui::text::truncate(name, usize::from(w));
+                    let fitted = crate::ui::names::shorten_name(name, usize::from(w));
                     put(p, col, r, &fitted, theme.focus.style());
                     break;
                 }
@@ -316,11 +316,10 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
         };
         p.text(rect.x + 3, rect.y, 1, &mark, letter_pair.bold());
         // The name has the first line to itself; how far and what is next share the second.
-        p.text(
-            rect.x + 5,
-            rect.y,
-            rect.width.saturating_sub(6),
+        p.name(
+            Rect::new(rect.x + 5, rect.y, rect.width.saturating_sub(6), 1),
             &row.name,
+            m.rows.iter().map(|r| r.name.as_str()),
             pair.bold(),
         );
         if rect.height >= 2 {

@@ -94,13 +94,15 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
         let y = rect.y + 1;
         let dist_x = right.saturating_sub(dist_w);
         let when_x = dist_x.saturating_sub(when_w + 3);
-        p.text(
+        // The venue may take the row's spare line under it: a branch is told by its end.
+        let venue = Rect::new(
             rect.x + 4,
             y,
             when_x.saturating_sub(rect.x + 6),
-            &row.venue,
-            pair.style(),
+            rect.bottom().saturating_sub(y),
         );
+        let siblings = m.venues.iter().map(String::as_str);
+        p.name(venue, &row.venue, siblings, pair.style());
         p.text(when_x, y, when_w, &row.when, pair.style());
         p.text(dist_x, y, dist_w, &row.distance, pair.style());
     }

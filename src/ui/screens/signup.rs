@@ -11,6 +11,7 @@ use crate::ui::card_field;
 use crate::ui::model::session::{self, SessionFacts};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
 use crate::ui::qr;
+use crate::ui::text::join_sentences;
 
 /// What, when and where, in four lines from `(x, y)`; returns the rows used.
 fn session_lines(
@@ -91,7 +92,7 @@ pub fn confirm(p: &mut Painter<'_>, state: &State, session: SessionRef, area: Re
     }
     if joining {
         let note = match session::waiting_words(state, lang, session) {
-            Some(waiting) => format!("{waiting} {}", p.t("confirm-waitlist-note")),
+            Some(waiting) => join_sentences(&waiting, &p.t("confirm-waitlist-note")),
             None => p.t("confirm-waitlist-note"),
         };
         y += p.paragraph(Rect::new(x, y, w, 2), &note, p.theme.text.style());
