@@ -298,11 +298,35 @@ problems-in-file = { $file } has { $count ->
    *[other] { $count } problems
 }:
 problem-line = line { $line }
-problem-unreadable = the file cannot be read
-problem-syntax = not well-formed
+problem-unreadable = the file cannot be read: { $why }
+file-fault-not-found = it does not exist
+file-fault-permission-denied = the kiosk's user is not allowed to read or write it
+file-fault-disk-full = the disk is full
+file-fault-wrong-kind = a folder where a file should be, or a file where a folder should be
+file-fault-not-text = it is not text (UTF-8)
+file-fault-empty = it is empty
+file-fault-damaged = the file is damaged
+file-fault-in-use = another program is using it
+file-fault-other = the disk or the file system failed
+problem-syntax-open-text = a text in quotes is not closed: expected the same quote again before the end of the line
+problem-syntax-value = expected a value here: a number, true or false, or a text in double quotes ("...")
+problem-syntax-no-separator = expected = between the key and its value
+problem-syntax-unclosed = a [ or {"{"} is not closed, or a comma is missing between two of its items: expected , between items and ] or {"}"} at the end
+problem-syntax-twice = this key is written twice: expected each key once in its section
+problem-syntax-number = expected a number written as digits, such as 39.9 or 15
+problem-syntax-escape = a backslash in a text starts no escape: expected \\ for a backslash, or the text in single quotes
+problem-syntax-json-key = expected a key in double quotes here (after a {"{"} or a comma), or the end of the object
+problem-syntax-json-colon = expected : between the key in quotes and its value
+problem-syntax-trailing-comma = a comma after the last item: expected none before ] or {"}"}
+problem-syntax-after-end = more text after the end of the document: expected nothing after its last {"}"}
+problem-syntax-cut-short = the file ends too soon: expected the rest of the document (is it cut short?)
+problem-syntax-other = this line is not written as the format asks: expected KEY = VALUE, a [section] on a line of its own, texts in double quotes
+problem-named-catalogue = the catalogue "{ $file }" it names cannot be read ({ $why }): expected the path of a learning-catalogue/1 file, relative to this config's folder
+problem-named-token = the hub token file "{ $file }" it names cannot be read ({ $why }): expected a file holding this kiosk's token from the district hub, relative to this config's folder
 problem-wrong-format = the format must be "learning-catalogue/1", not "{ $found }"
 problem-missing = missing: expected { $expected }
 problem-wrong-type = expected { $expected }
+problem-outside-section = settings above the first [section] line: expected a [{ $section }] line above them
 problem-unknown-key = unknown key (a typo?); expected one of: { $allowed }
 problem-bad-id = an id is 1 to 64 characters of a-z 0-9 - _ .
 problem-duplicate-id = the id "{ $id }" is used twice

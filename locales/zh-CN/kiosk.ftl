@@ -285,11 +285,35 @@ out-of-service-hint = 工作人员：learning-kiosk check-config 文件名 可�
 
 problems-in-file = { $file } 有 { $count } 个问题：
 problem-line = 第 { $line } 行
-problem-unreadable = 无法读取文件
-problem-syntax = 格式错误
+problem-unreadable = 无法读取文件：{ $why }
+file-fault-not-found = 文件不存在
+file-fault-permission-denied = 运行学习亭的用户没有读写它的权限
+file-fault-disk-full = 磁盘已满
+file-fault-wrong-kind = 应该是文件的地方是文件夹，或者应该是文件夹的地方是文件
+file-fault-not-text = 它不是文本文件（UTF-8）
+file-fault-empty = 文件是空的
+file-fault-damaged = 文件已损坏
+file-fault-in-use = 另一个程序正在使用它
+file-fault-other = 磁盘或文件系统出错
+problem-syntax-open-text = 引号里的文字没有结束：这一行结束前应该再写一个同样的引号
+problem-syntax-value = 这里应该有一个值：数字、true 或 false，或者写在双引号里的文字（"..."）
+problem-syntax-no-separator = 名称和值之间应该有 =
+problem-syntax-unclosed = 有一个 [ 或 {"{"} 没有结束，或者两项之间少了逗号：各项之间应该用 , 隔开，最后用 ] 或 {"}"} 结束
+problem-syntax-twice = 这一项写了两次：同一节里每一项只能写一次
+problem-syntax-number = 应该是用数字写的数，例如 39.9 或 15
+problem-syntax-escape = 文字里的反斜杠 \ 后面不是可用的转义：反斜杠本身要写成 \\，或者把文字放在单引号里
+problem-syntax-json-key = 这里应该是写在双引号里的名称（在 {"{"} 或逗号后面），或者对象的结束 {"}"}
+problem-syntax-json-colon = 引号里的名称和它的值之间应该有 :
+problem-syntax-trailing-comma = 最后一项后面多了逗号：] 或 {"}"} 前面不能有逗号
+problem-syntax-after-end = 文件内容结束后还有多余的文字：最后一个 {"}"} 后面不应该再有内容
+problem-syntax-cut-short = 文件提前结束了：后面应该还有内容（文件是不是不完整？）
+problem-syntax-other = 这一行的写法不对：应该是「名称 = 值」，[节名] 单独一行，文字写在双引号里
+problem-named-catalogue = 这里写的活动目录「{ $file }」无法读取（{ $why }）：应该是 learning-catalogue/1 格式文件的路径，相对于这个配置文件所在的文件夹
+problem-named-token = 这里写的令牌文件「{ $file }」无法读取（{ $why }）：应该是存放本机在区服务器上的令牌的文件，相对于这个配置文件所在的文件夹
 problem-wrong-format = 格式应该是 "learning-catalogue/1"，这里是 "{ $found }"
 problem-missing = 缺少这一项（应该是{ $expected }）
 problem-wrong-type = 应该是{ $expected }
+problem-outside-section = 这些设置写在了第一个 [节名] 行的前面：它们上面应该有一行 [{ $section }]
 problem-unknown-key = 不认识这一项（是不是写错了？）；可用：{ $allowed }
 problem-bad-id = 编号只能用 1 到 64 个小写字母、数字、- _ .
 problem-duplicate-id = 编号 "{ $id }" 重复了

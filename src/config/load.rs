@@ -13,10 +13,12 @@ use crate::catalogue::Text;
 use crate::config::chord::KeyChord;
 use crate::config::pin;
 use crate::config::site::{HomeKind, HubSettings, Mode, Site};
+use crate::config::toml_slip;
 use crate::domain::district::District;
 use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
 use crate::fields::{Fields, Node, Shape, TextRule};
+use crate::file_fault::FileFault;
 use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
 
 /// The built-in demo site, embedded so the binary alone runs; its values are the defaults
@@ -36,7 +38,10 @@ pub fn load_site_file(path: &Path) -> Result<Site, FileProblems> {
     let label = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|err| FileProblems {
         file: label.clone(),
-        problems: vec![Problem::at("", ProblemKind::Unreadable(err.to_string()))],
+        problems: vec![Problem::at(
+            "",
+            ProblemKind::Unreadable(FileFault::of(&err)),
+        )],
     })?;
     load_site_str(&text, &label, path.parent())
 }
@@ -57,6 +62,25 @@ pub fn load_site_str(
         problems: p.clone(),
     })?;
     build(draft, defaults, label, base_dir).map_err(refused)
+}
+
+/// The line of a setting (`kiosk.catalogue`) in a site file that loads; 1 when it is not
+/// written there.
+pub fn setting_line(text: &str, dotted: &str) -> usize {
+    let lines = Lines(text);
+    let (root, _) = DeTable::parse_recoverable(text);
+    let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
+    let mut node = Toml {
+        value: &root,
+        lines: &lines,
+    };
+    for key in dotted.split('.') {
+        match node.get(key) {
+            Some(inner) => node = inner,
+            None => return 1,
+        }
+    }
+    lines.line(node.value.span().start)
 }
 
 /// The demo site's settings, read once: the defaults.
@@ -104,22 +128,35 @@ const SECTIONS: [&str; 8] = [
 fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
     let lines = Lines(text);
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Problem> = errors
+    // The first error in the file is the cause; the parser's later ones follow from it.
+    if let Some(err) = errors
         .iter()
-        .map(|err| {
-            let line = err.span().map_or(1, |s| lines.line(s.start));
-            let detail = err.message().trim().to_string();
-            Problem::at_line(line, "", ProblemKind::Syntax { detail })
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
+        .min_by_key(|e| e.span().map_or(0, |s| s.start))
+    {
+        let offset = err.span().map_or(0, |s| s.start);
+        return Err(vec![toml_slip::first_slip(text, offset, err.message())]);
     }
+    let mut problems = Vec::new();
     let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
     let root = Toml {
         value: &root,
         lines: &lines,
     };
+    // Settings written above any header with no [kiosk] line at all: the one cause is the
+    // missing header, not each of its keys missing and each setting unknown.
+    if root.get("kiosk").is_none() {
+        let loose = root
+            .entries()
+            .into_iter()
+            .filter(|(_, v)| v.shape() != Shape::Table)
+            .min_by_key(|(_, v)| v.value.span().start);
+        if let Some((key, value)) = loose {
+            return Err(vec![value.problem(
+                key.to_string(),
+                ProblemKind::OutsideSection("kiosk".into()),
+            )]);
+        }
+    }
     // A site without a [kiosk] section reads as one with an empty section: its required keys
     // are missing, reported at the top of the file.
     let empty = Spanned::new(0..0, DeValue::Table(DeTable::default()));
