@@ -482,11 +482,43 @@ fn out_of_service() {
     let problems =
         learning_kiosk::config::load::load_site_str(broken, "kiosk-config/broken.toml", None)
             .expect_err("the config is broken");
-    for (w, h) in SIZES {
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
         let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
         learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
         insta::assert_snapshot!(format!("out-of-service-{w}x{h}"), common::buffer_text(&buf));
     }
+}
+
+/// Staff see every problem that fits, in both languages, and are told how many more there
+/// are; never one of two with rows to spare.
+#[test]
+fn out_of_service_shows_every_problem_that_fits() {
+    let two = "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"119999\"\nlat = 39.9\nlon = 216.4\n";
+    let problems = learning_kiosk::config::load::load_site_str(two, "/etc/kiosk/site.toml", None)
+        .expect_err("the config is broken");
+    assert_eq!(problems.problems.len(), 2);
+    for (w, h) in [(60, 20), (80, 24)] {
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+        learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
+        let text = common::buffer_text(&buf);
+        for said in ["kiosk.district", "kiosk.lon"] {
+            assert_eq!(
+                text.matches(said).count(),
+                2,
+                "{said} in both languages at {w}x{h}:\n{text}"
+            );
+        }
+        assert!(!text.contains("more"), "{text}");
+    }
+    let many =
+        "[kiosk]\nid = \"Bad Id\"\nlat = \"north\"\ndistrict = \"119999\"\n[nearby]\nradius = 5\n";
+    let problems = learning_kiosk::config::load::load_site_str(many, "/etc/kiosk/site.toml", None)
+        .expect_err("the config is broken");
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 60, 20));
+    learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
+    let text = common::buffer_text(&buf);
+    assert!(text.contains("more: check-config lists them all"), "{text}");
+    assert!(text.contains("个问题没有列出"), "{text}");
 }
 
 /// Brings a fresh kiosk to one screen.

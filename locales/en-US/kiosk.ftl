@@ -290,6 +290,7 @@ staff-exit = Close the kiosk program
 
 out-of-service-title = This kiosk is out of service: its files have problems. Staff, please see below.
 out-of-service-hint = Staff: learning-kiosk check-config FILE prints every problem. Mend the file, then restart the kiosk.
+out-of-service-more = and { $count } more: check-config lists them all
 
 ## Problems in files
 

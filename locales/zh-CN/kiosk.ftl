@@ -280,6 +280,7 @@ staff-exit = 关闭学习亭程序
 
 out-of-service-title = 学习亭暂停服务：配置文件有问题，请工作人员处理。
 out-of-service-hint = 工作人员：learning-kiosk check-config 文件名 可以列出所有问题。改好文件后重新启动学习亭。
+out-of-service-more = 还有 { $count } 个问题没有列出：check-config 会全部列出
 
 ## 文件中的问题
 
