@@ -436,6 +436,65 @@ fn check_config_tells_a_broken_venue_once_not_at_every_activity_there() {
 }
 
 #[test]
+fn queue_in_chinese_says_every_kind_and_status_in_chinese() {
+    let k = Kiosk::new();
+    let code = stdout(&k.signup(CARD, "weekly", "2026-11-30"))
+        .trim()
+        .to_string();
+    let mut queue = Command::new(BIN);
+    queue
+        .arg("--data-dir")
+        .arg(k.dir.path().join("data"))
+        .args(["--lang", "zh-CN", "queue"]);
+    let out = queue.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.starts_with(&code)).unwrap();
+    assert!(
+        line.contains("报名") && line.contains("已存本机，待发送"),
+        "{line}"
+    );
+    for english in ["signup", "waiting"] {
+        assert!(!text.contains(english), "{english:?} in\n{text}");
+    }
+}
+
+#[test]
+fn sync_says_a_missing_token_file_in_words_not_the_systems() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_with(
+        dir.path(),
+        "[hub]\nurl = \"http://127.0.0.1:9\"\ntoken_file = \"hub-token\"\n",
+    );
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .arg("--config")
+        .arg(&site)
+        .args(["--lang", "zh-CN", "sync"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let token = dir.path().join("hub-token");
+    assert!(
+        err.contains(&format!("无法读取令牌文件 {}：文件不存在", token.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "The token file {} cannot be read: it does not exist",
+            token.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("os error") && !err.contains("系统详情"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_data_folder_that_cannot_be_written_exits_5() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");

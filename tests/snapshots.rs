@@ -340,6 +340,23 @@ fn staff_menu() {
     });
 }
 
+/// The staff page in Chinese names the built-in demo site in Chinese, not by its file's
+/// English label.
+#[test]
+fn the_staff_page_names_the_demo_site_in_the_pages_language() {
+    let mut k = Harness::demo();
+    k.lang(Lang::Zh);
+    k.send(Msg::StaffChord);
+    k.type_keys("2468");
+    k.enter();
+    let zh = k.screen();
+    assert!(zh.contains("配置来自：内置的演示站点"), "{zh}");
+    assert!(!zh.contains("demo"), "{zh}");
+    k.lang(Lang::En);
+    let en = k.screen();
+    assert!(en.contains("config from the built-in demo site"), "{en}");
+}
+
 /// The link as the sync worker reports it: online, synced a minute ago.
 fn online(k: &mut Harness) {
     k.send(Msg::Link(LinkStatus {
@@ -360,6 +377,7 @@ fn offline(k: &mut Harness) {
         last_error: Some(LinkProblem {
             kind: LinkProblemKind::Offline,
             detail: "connection refused".into(),
+            fault: None,
         }),
         waiting_for_allowance: false,
     }));

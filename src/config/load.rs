@@ -30,7 +30,10 @@ pub const DEMO_SITE_LABEL: &str = "built-in demo site (assets/demo-site.toml)";
 
 /// Loads the built-in demo site.
 pub fn demo_site() -> Result<Site, FileProblems> {
-    load_site_str(DEMO_SITE, DEMO_SITE_LABEL, None)
+    let mut site = load_site_str(DEMO_SITE, DEMO_SITE_LABEL, None)?;
+    // Named in the reader's language where it is shown, not by the label above.
+    site.source = None;
+    Ok(site)
 }
 
 /// Loads a site config file; a relative catalogue path is taken from the file's folder.
@@ -376,7 +379,7 @@ fn build(
         reader_gap_ms: or_demo!(reader_gap_ms, "input.reader_gap_ms"),
         cell_aspect: or_demo!(cell_aspect, "display.cell_aspect"),
         hub,
-        source: label.to_string(),
+        source: Some(label.to_string()),
     })
 }
 
