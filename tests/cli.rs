@@ -86,6 +86,8 @@ fn signup_prints_the_code_and_the_same_signup_again_is_not_a_second() {
     assert_eq!(queue.status.code(), Some(0));
     let text = stdout(&queue);
     assert!(text.contains("1 sign-up on this kiosk"), "{text}");
+    // Every status as a label with its count: a refused one reads as what happened.
+    assert!(text.contains("  Full, no place: 0"), "{text}");
     assert!(text.contains(&code));
     assert!(text.contains("1101 **** **** 0016"));
     assert!(!text.contains(CARD));

@@ -689,3 +689,61 @@ fn staff_send_held_sign_ups_again_from_their_page() {
     // Nothing is left to send again: the button goes.
     assert!(!h.screen().contains("重新发送暂扣的报名"));
 }
+
+/// The words say what happens: a typed card is not "removed", the map's 0 re-centres (the
+/// person stays on the map), a filter asks its question, and staff are not told to ask
+/// staff.
+#[test]
+fn wordings_say_what_happens() {
+    for lang in [Lang::En, Lang::Zh] {
+        let said = |en: &'static str, zh: &'static str| if lang == Lang::En { en } else { zh };
+        let mut h = Harness::demo();
+        h.lang(lang);
+        h.type_keys(&CARD.replace(' ', ""));
+        h.enter();
+        assert_eq!(h.state.visit.screen, Screen::Home);
+        let home = h.screen();
+        assert!(
+            home.contains(said("Finish: end my visit", "完成，结束使用")),
+            "{home}"
+        );
+        assert!(
+            !home.contains("remove my card") && !home.contains("退出我的卡"),
+            "{home}"
+        );
+
+        h.key(Key::F(4));
+        let map = h.screen();
+        assert!(
+            map.contains(said("Centre on this kiosk", "地图移回本机")),
+            "{map}"
+        );
+        h.key(Key::Char('0'));
+        assert_eq!(
+            h.state.visit.screen,
+            Screen::Map,
+            "0 re-centres; it does not leave"
+        );
+
+        h.key(Key::Home);
+        h.send(Msg::Action(Action::OpenNearby));
+        h.key(Key::Char('.'));
+        h.key(Key::Char('2'));
+        let filter = h.screen();
+        assert!(
+            filter.contains(said("Who should it be for?", "选择适合的人群")),
+            "{filter}"
+        );
+        assert!(!filter.contains("Choose: For"), "{filter}");
+
+        h.send(Msg::StaffChord);
+        h.type_keys("1111");
+        h.enter();
+        let pin = h.screen();
+        assert!(
+            pin.contains(said("That PIN is not right.", "密码不对。")),
+            "{pin}"
+        );
+        assert!(!pin.contains(said("Ask staff", "找工作人员")), "{pin}");
+    }
+}

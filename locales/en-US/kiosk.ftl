@@ -91,7 +91,7 @@ status-invalid = Not accepted by the learning centre
 status-parked = Kept on this kiosk for staff to check
 status-short-confirmed = Confirmed
 status-short-waitlisted = Waiting list
-status-short-full = Not accepted: full
+status-short-full = Full, no place
 status-short-duplicate = Already signed up
 status-short-invalid = Not accepted
 status-short-parked = Held for staff
@@ -126,7 +126,7 @@ home-hello = Hello! Your learning card { $card } has been read.
 home-ask = What would you like to do? Press a number or tap.
 home-nearby = Activities near here
 home-my-signups = My sign-ups
-home-finish = Finish and remove my card
+home-finish = Finish: end my visit
 
 ## Nearby
 
@@ -137,7 +137,9 @@ filter-category = Category
 filter-audience = For
 filter-day = Day
 filter-all = All
-filter-title = Choose: { $filter }
+filter-title-category = Which kind of activity?
+filter-title-audience = Who should it be for?
+filter-title-day = Which day?
 filter-current = chosen now
 filter-menu-title = Choose what to narrow the list by
 
@@ -259,7 +261,7 @@ map-zoom-in = Zoom in
 map-zoom-in-short = Closer
 map-zoom-out = Zoom out
 map-zoom-out-short = Wider
-map-back-here = Back to here
+map-back-here = Centre on this kiosk
 map-back-here-short = Here
 map-north = North
 map-north-short = North
@@ -275,7 +277,7 @@ venue-phone = Phone { $phone }
 venue-choose = Choose an activity: press its number or tap it.
 venue-none = Nothing is planned here in the coming weeks.
 venue-next = Next: { $when }
-help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place, or press its number in the list, to choose it; the same again, or Enter, shows what is on there. + and - zoom, the arrows move the map, 0 comes back here.
+help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place, or press its number in the list, to choose it; the same again, or Enter, shows what is on there. + and - zoom, the arrows move the map, 0 centres the map on this kiosk again (you stay on the map; Esc or Home leaves it).
 help-venue = Here is what is on at this place, soonest first. Press the number of an activity to see its times and sign up.
 
 ## Countdown
@@ -541,7 +543,7 @@ checkin-waiting-place = You are number { $place } in line, not in a seat yet. Pl
 checkin-waiting-note = You are on the waiting list, not in a seat yet. Please ask the staff here if a seat is free.
 checkin-failed = You could not be checked in
 checkin-home = Go on to the home menu
-checkin-finish = Finish and remove my card
+checkin-finish = Finish: end my visit
 my-signups-cancelling = Cancelling
 my-signups-place = number { $place } in line
 my-signups-elsewhere = taken at another kiosk

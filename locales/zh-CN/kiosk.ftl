@@ -84,7 +84,7 @@ status-invalid = 学习中心没有接受这个报名
 status-parked = 暂存在本机，请工作人员查看
 status-short-confirmed = 已确认
 status-short-waitlisted = 候补
-status-short-full = 没有报上：已满
+status-short-full = 已满，没有报上
 status-short-duplicate = 已经报过
 status-short-invalid = 没有被接受
 status-short-parked = 请工作人员查看
@@ -119,7 +119,7 @@ home-hello = 您好！已读取您的学习卡 { $card }。
 home-ask = 您想做什么？请按数字键或点一下。
 home-nearby = 附近的学习活动
 home-my-signups = 我的报名
-home-finish = 完成，退出我的卡
+home-finish = 完成，结束使用
 
 ## 附近的活动
 
@@ -130,7 +130,9 @@ filter-category = 类别
 filter-audience = 人群
 filter-day = 日期
 filter-all = 全部
-filter-title = 选择{ $filter }
+filter-title-category = 选择活动类别
+filter-title-audience = 选择适合的人群
+filter-title-day = 选择哪一天
 filter-current = 当前
 filter-menu-title = 选择筛选条件
 
@@ -249,7 +251,7 @@ map-zoom-in = 放大
 map-zoom-in-short = 放大
 map-zoom-out = 缩小
 map-zoom-out-short = 缩小
-map-back-here = 回到这里
+map-back-here = 地图移回本机
 map-back-here-short = 这里
 map-north = 向北
 map-north-short = 北
@@ -265,7 +267,7 @@ venue-phone = 电话 { $phone }
 venue-choose = 选择一个活动：按数字键或点一下。
 venue-none = 这里近期没有活动。
 venue-next = 下次：{ $when }
-help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点或按右边列表里的数字就能选中它；再点一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 回到这里。
+help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点或按右边列表里的数字就能选中它；再点一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 让地图重新以本机为中心（仍在地图上；按 Esc 或 Home 离开地图）。
 help-venue = 这里是这个地点的活动，最近的排在前面。按活动的数字键，查看时间并报名。
 
 ## 倒计时
@@ -510,7 +512,7 @@ checkin-waiting-place = 您排在第 { $place } 位，还没有座位。如有�
 checkin-waiting-note = 您在候补名单上，还没有座位。如有空位，请找这里的工作人员。
 checkin-failed = 未能签到
 checkin-home = 进入主菜单
-checkin-finish = 结束并取卡
+checkin-finish = 结束使用
 my-signups-cancelling = 正在取消
 my-signups-place = 排第 { $place } 位
 my-signups-elsewhere = 在其他终端报名

@@ -19,6 +19,15 @@ pub enum FilterKind {
 impl FilterKind {
     /// The three filters, in screen order (and their numbers on the filter menu).
     pub const ALL: [FilterKind; 3] = [FilterKind::Category, FilterKind::Audience, FilterKind::Day];
+
+    /// Its name in message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterKind::Category => "category",
+            FilterKind::Audience => "audience",
+            FilterKind::Day => "day",
+        }
+    }
 }
 
 /// The filters in force; `None` is "all".

@@ -50,8 +50,11 @@ pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
     };
     let lang = p.lang;
     let mut text = notice_text(lang, state, notice);
-    let pair = if notice.is_problem() {
+    // Staff are the ones reading a staff screen: it never tells them to ask staff.
+    let pair = if notice.is_problem() && !state.visit.screen.for_staff() {
         text = format!("{text} {}", t(lang, "ask-staff"));
+        p.theme.problem
+    } else if notice.is_problem() {
         p.theme.problem
     } else {
         p.theme.good

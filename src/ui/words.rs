@@ -286,14 +286,7 @@ pub fn venue_kind(lang: Lang, k: crate::catalogue::VenueKind) -> String {
 
 /// A filter's name.
 pub fn filter_name(lang: Lang, kind: FilterKind) -> String {
-    t(
-        lang,
-        match kind {
-            FilterKind::Category => "filter-category",
-            FilterKind::Audience => "filter-audience",
-            FilterKind::Day => "filter-day",
-        },
-    )
+    t(lang, &format!("filter-{}", kind.as_str()))
 }
 
 /// One choice of a filter.
