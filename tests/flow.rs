@@ -747,3 +747,18 @@ fn wordings_say_what_happens() {
         assert!(!pin.contains(said("Ask staff", "找工作人员")), "{pin}");
     }
 }
+
+/// A kiosk without a hub says it stands alone, not that it is offline (for ever).
+#[test]
+fn a_kiosk_without_a_hub_says_it_stands_alone() {
+    let mut h = Harness::demo();
+    assert!(h.state.site.hub.is_none());
+    for (lang, alone, offline) in [
+        (Lang::En, "Stand-alone", "Offline"),
+        (Lang::Zh, "单机", "未联网"),
+    ] {
+        h.lang(lang);
+        let top = h.screen().lines().next().unwrap_or_default().to_string();
+        assert!(top.contains(alone) && !top.contains(offline), "{top}");
+    }
+}

@@ -4,7 +4,7 @@
 
 ## The shared frame
 
-link-offline = Offline
+link-standalone = Stand-alone
 top-card = Card { $card }
 button-back = Back
 button-home = Menu

@@ -3,7 +3,7 @@
 
 ## 共用的框架
 
-link-offline = 未联网
+link-standalone = 单机
 top-card = 卡 { $card }
 button-back = 返回
 button-home = 主页

@@ -165,8 +165,9 @@ pub fn moment(lang: Lang, at: &crate::domain::time::Moment, today: NaiveDate) ->
 
 /// The link to the hub in a few words: online and when it last synced, or offline since when.
 pub fn link(lang: Lang, link: &LinkStatus, today: NaiveDate) -> String {
+    // A kiosk without a hub is not cut off from one: it works on its own, for good.
     if !link.hub {
-        return t(lang, "link-offline");
+        return t(lang, "link-standalone");
     }
     match (link.online, link.last_sync, link.offline_since) {
         (true, Some(at), _) => ta(
