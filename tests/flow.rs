@@ -762,3 +762,61 @@ fn a_kiosk_without_a_hub_says_it_stands_alone() {
         assert!(top.contains(alone) && !top.contains(offline), "{top}");
     }
 }
+
+/// The farming-first home's first choice is a list of farming and activities for farmers
+/// that says so in its heading and its category chip; farming is the first category there,
+/// and choosing "all" lifts it.
+#[test]
+fn the_farming_first_home_filters_to_farming_and_says_so() {
+    use learning_kiosk::catalogue::{Audience, Category};
+    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/miyun-xiwengzhuang-station.toml",
+    ))
+    .unwrap();
+    let demo = learning_kiosk::catalogue::demo::demo_catalogue;
+    for (lang, title, chip, farming) in [
+        (
+            Lang::En,
+            "Farming, and for farmers, nearby",
+            "Category: Farming, and for farmers",
+            "Farming",
+        ),
+        (
+            Lang::Zh,
+            "附近的农业活动和面向农民的活动",
+            "类别: 农业和面向农民",
+            "农业",
+        ),
+    ] {
+        let mut h = Harness::with(site.clone(), demo().unwrap(), common::NOW);
+        h.lang(lang);
+        h.swipe(CARD);
+        h.key(Key::Char('1'));
+        assert_eq!(h.state.visit.screen, Screen::Nearby);
+        let all_farming = h.state.visit.nearby.iter().all(|item| {
+            let a = h.state.catalogue.activity(item.activity);
+            a.category == Category::Farming || a.audience.contains(Audience::Farmers)
+        });
+        assert!(!h.state.visit.nearby.is_empty() && all_farming);
+        let list = h.screen();
+        assert!(list.contains(title), "{list}");
+        assert!(list.contains(chip), "{list}");
+
+        // The category chooser: farming first, and "all" marked only once it is chosen.
+        h.key(Key::Char('.'));
+        h.key(Key::Char('1'));
+        let chooser = h.screen();
+        let first = chooser
+            .lines()
+            .find(|l| l.contains(" 2 "))
+            .unwrap_or_default();
+        assert!(first.contains(farming), "{chooser}");
+        h.key(Key::Char('1'));
+        assert_eq!(h.state.visit.screen, Screen::Nearby);
+        assert!(
+            !h.state.visit.filters.farming,
+            "all lifts the farming filter"
+        );
+        assert!(!h.screen().contains(title));
+    }
+}

@@ -210,6 +210,17 @@ fn rural_keypad_station() {
     };
     snap_with("rural-home", station, |k| k.swipe(CARD));
     snap_with("rural-nearby", station, |k| k.enter());
+    // The farming-first home's first choice: the list says it holds farming, and so do its chips.
+    snap_with("rural-farming-nearby", station, |k| {
+        k.swipe(CARD);
+        k.key(Key::Char('1'));
+    });
+    snap_with("rural-filter-category", station, |k| {
+        k.swipe(CARD);
+        k.key(Key::Char('1'));
+        k.key(Key::Char('.'));
+        k.key(Key::Char('1'));
+    });
     snap_with("rural-card-entry", station, |k| {
         k.enter();
         k.key(Key::Char('1'));

@@ -131,12 +131,14 @@ home-finish = Finish: end my visit
 ## Nearby
 
 nearby-title = Learning activities nearby
+nearby-farming-title = Farming, and for farmers, nearby
 nearby-scope = within { $km } km, next { $days } days
 nearby-empty = Nothing nearby in the coming days with these choices. Try another day or category.
 filter-category = Category
 filter-audience = For
 filter-day = Day
 filter-all = All
+filter-farming = Farming, and for farmers
 filter-title-category = Which kind of activity?
 filter-title-audience = Who should it be for?
 filter-title-day = Which day?

@@ -124,12 +124,14 @@ home-finish = 完成，结束使用
 ## 附近的活动
 
 nearby-title = 附近的学习活动
+nearby-farming-title = 附近的农业活动和面向农民的活动
 nearby-scope = { $km } 公里以内，未来 { $days } 天
 nearby-empty = 按现在的条件，附近这几天没有活动。请换一个日期或类别试试。
 filter-category = 类别
 filter-audience = 人群
 filter-day = 日期
 filter-all = 全部
+filter-farming = 农业和面向农民
 filter-title-category = 选择活动类别
 filter-title-audience = 选择适合的人群
 filter-title-day = 选择哪一天

@@ -16,11 +16,14 @@ pub fn labels(state: &State, lang: Lang) -> Vec<(FilterKind, String)> {
         .iter()
         .map(|kind| {
             let value = match kind {
-                FilterKind::Category => state
-                    .visit
-                    .filters
-                    .category
-                    .map(|c| words::category(lang, c)),
+                FilterKind::Category => {
+                    let filters = &state.visit.filters;
+                    let farming = filters.farming.then(|| t(lang, "filter-farming"));
+                    filters
+                        .category
+                        .map(|c| words::category(lang, c))
+                        .or(farming)
+                }
                 FilterKind::Audience => state
                     .visit
                     .filters
