@@ -820,3 +820,63 @@ fn the_farming_first_home_filters_to_farming_and_says_so() {
         assert!(!h.screen().contains(title));
     }
 }
+
+/// A keypad-only station says "press", never "tap", and its buttons name only keys it has
+/// (no F-keys, Esc or Home); its welcome screen has a keypad way to the map. A touchscreen
+/// site still says "tap".
+#[test]
+fn a_keypad_station_says_press_and_shows_only_its_keys() {
+    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/miyun-xiwengzhuang-station.toml",
+    ))
+    .unwrap();
+    assert!(!site.touchscreen);
+    let demo = learning_kiosk::catalogue::demo::demo_catalogue;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut h = Harness::with(site.clone(), demo().unwrap(), common::NOW);
+        h.lang(lang);
+        let mut seen = vec![("welcome", h.screen())];
+        h.key(Key::F(1));
+        seen.push(("welcome help", h.screen()));
+        h.key(Key::F(1));
+        h.swipe(CARD);
+        seen.push(("home", h.screen()));
+        h.key(Key::Char('/'));
+        seen.push(("home help", h.screen()));
+        for (name, screen) in &seen {
+            for missing in [
+                "tap",
+                "Tap",
+                "点一下",
+                "点上面",
+                "F1",
+                "F2",
+                "F3",
+                "F4",
+                "Esc",
+                "Home",
+            ] {
+                assert!(
+                    !screen.contains(missing),
+                    "{missing:?} on the {name}:\n{screen}"
+                );
+            }
+        }
+        let home = &seen[2].1;
+        let press = if lang == Lang::En {
+            "Press a number."
+        } else {
+            "请按数字键。"
+        };
+        assert!(home.contains(press), "{home}");
+
+        // From the welcome screen, the keypad's + opens the map.
+        let mut h = Harness::with(site.clone(), demo().unwrap(), common::NOW);
+        h.key(Key::Char('+'));
+        assert_eq!(h.state.visit.screen, Screen::Map);
+    }
+    let mut touch = Harness::demo();
+    touch.lang(Lang::En);
+    touch.swipe(CARD);
+    assert!(touch.screen().contains("Press a number or tap."));
+}

@@ -120,10 +120,12 @@ detail-label = System detail: { $detail }
 
 welcome-title = Welcome to learning!
 welcome-card = Tap your learning card on the reader, or type its number and press Enter.
+welcome-card-keypad = Swipe your learning card through the reader, or type its number and press Enter.
 welcome-look-around = Look around first
 welcome-use-number = Use this card number
 home-hello = Hello! Your learning card { $card } has been read.
 home-ask = What would you like to do? Press a number or tap.
+home-ask-keypad = What would you like to do? Press a number.
 home-nearby = Activities near here
 home-my-signups = My sign-ups
 home-finish = Finish: end my visit
@@ -185,6 +187,7 @@ activity-credits = { $credits ->
    *[other] { $credits } credits
 }
 activity-choose = Choose a time to sign up: press its number or tap it.
+activity-choose-keypad = Choose a time to sign up: press its number.
 activity-cancelled = This activity has been cancelled; sign-ups are closed.
 activity-no-sessions = No sessions are planned for the coming weeks.
 
@@ -192,6 +195,7 @@ activity-no-sessions = No sessions are planned for the coming weeks.
 
 card-entry-title = To sign up, we need your learning card
 card-entry-how = Tap your learning card on the reader, or type its number and press Enter.
+card-entry-how-keypad = Swipe your learning card through the reader, or type its number and press Enter.
 card-error-empty = No card number has been typed yet.
 card-error-not-digit = A card number has digits only. Please check it and type it again.
 card-error-length = A card number has 16 digits; this one has { $count }. Please check it and type it again.
@@ -238,19 +242,27 @@ notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for 
 
 help-title = Help
 help-welcome = Tap your learning card or type its number to start. You can also look around first and show your card only when you sign up.
-help-home = Press the number of what you would like, or tap it. The last choice finishes and removes your card from the kiosk.
+help-welcome-keypad = Swipe your learning card or type its number to start. You can also look around first and show your card only when you sign up. + opens the learning map.
+help-home = Press the number of what you would like, or tap it. The last choice finishes and ends your visit.
+help-home-keypad = Press the number of what you would like. The last choice finishes and ends your visit.
 help-nearby = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. To narrow the list by category, by who it is for, or by day, tap those buttons, or press . and then 1, 2 or 3.
+help-nearby-keypad = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. To narrow the list by category, by who it is for, or by day, press . and then 1, 2 or 3.
 help-filter = Press a number or tap one. You then go back to the list.
+help-filter-keypad = Press the number of one. You then go back to the list.
 help-activity = Here is where and when the activity meets. Press the number of a time to sign up for it.
 help-card-entry = Tap your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
+help-card-entry-keypad = Swipe your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
 help-confirm = Press Enter to confirm your sign-up, or Esc to go back.
-help-receipt = Your sign-up is saved on this kiosk. Note the sign-up code, or scan the QR code with your phone. Press 1 to finish and remove your card.
+help-receipt = Your sign-up is saved on this kiosk. Note the sign-up code, or scan the QR code with your phone. Press 1 to finish and end your visit.
 help-my-signups = These are this card's sign-ups: those saved on this kiosk and, when the connection allows, those at other kiosks of the district, with where each one stands. Press a number to see its receipt again or to cancel it.
 help-staff = This page is for staff.
 help-keys =
     Keys: Enter OK   Esc or Backspace back   Home start again
     F1 or / help   F2 or * 中文/English   number keys choose   + and - turn pages
     You can also tap the buttons on the screen.
+help-keys-keypad =
+    Keys: Enter OK   Backspace back   / help   * 中文/English
+    number keys choose   + and - turn pages   0 the learning map
 
 ## Learning map
 
@@ -277,9 +289,11 @@ home-map = Learning map
 button-map = Map
 venue-phone = Phone { $phone }
 venue-choose = Choose an activity: press its number or tap it.
+venue-choose-keypad = Choose an activity: press its number.
 venue-none = Nothing is planned here in the coming weeks.
 venue-next = Next: { $when }
 help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place, or press its number in the list, to choose it; the same again, or Enter, shows what is on there. + and - zoom, the arrows move the map, 0 centres the map on this kiosk again (you stay on the map; Esc or Home leaves it).
+help-map-keypad = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Press a place's number in the list to choose it; the same again, or Enter, shows what is on there. + and - zoom, 0 centres the map on this kiosk again (you stay on the map; Backspace leaves it).
 help-venue = Here is what is on at this place, soonest first. Press the number of an activity to see its times and sign up.
 
 ## Countdown
@@ -460,6 +474,7 @@ assisted-off = Standard view
 ask-staff-button = Ask staff
 ask-staff-title = Staff are coming
 ask-staff-text = We have called a member of staff. Please stay here; someone will come to help you. Press any key or tap to go on.
+ask-staff-text-keypad = We have called a member of staff. Please stay here; someone will come to help you. Press any key to go on.
 when-title = Which day?
 when-today = Today
 when-tomorrow = Tomorrow
@@ -478,6 +493,7 @@ spoken-card-read = Your card has been read.
 spoken-focus = Number { $number }: { $label }
 help-assisted = Press 9 or the button to ask staff. Press . or F5 to hear it again. F3 goes back to the standard view.
 help-when = Choose the day you want to learn: press its number or tap it.
+help-when-keypad = Choose the day you want to learn: press its number.
 staff-log-failing = Log writes failed { $count } times (is the disk full?); the kiosk carries on, sign-ups are kept.
 staff-speech-missing = Speech is not working; the kiosk carries on without it.
 home-map-key = Press 0 for the learning map.

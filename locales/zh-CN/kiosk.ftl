@@ -113,10 +113,12 @@ detail-label = 系统详情：{ $detail }
 
 welcome-title = 欢迎来学习！
 welcome-card = 请刷学习卡，或输入卡号后按 Enter。
+welcome-card-keypad = 请刷学习卡，或输入卡号后按 Enter。
 welcome-look-around = 先看看附近的活动
 welcome-use-number = 使用这个卡号
 home-hello = 您好！已读取您的学习卡 { $card }。
 home-ask = 您想做什么？请按数字键或点一下。
+home-ask-keypad = 您想做什么？请按数字键。
 home-nearby = 附近的学习活动
 home-my-signups = 我的报名
 home-finish = 完成，结束使用
@@ -175,6 +177,7 @@ kind-other = 其他
 
 activity-credits = { $credits } 学分
 activity-choose = 选择一个时间报名：按数字键或点一下。
+activity-choose-keypad = 选择一个时间报名：按数字键。
 activity-cancelled = 这个活动已经取消，不能报名。
 activity-no-sessions = 近期没有安排上课时间。
 
@@ -182,6 +185,7 @@ activity-no-sessions = 近期没有安排上课时间。
 
 card-entry-title = 报名需要您的学习卡
 card-entry-how = 请刷学习卡，或输入卡号后按 Enter。
+card-entry-how-keypad = 请刷学习卡，或输入卡号后按 Enter。
 card-error-empty = 还没有输入卡号。
 card-error-not-digit = 卡号只能有数字。请检查后再输入一次。
 card-error-length = 卡号应该是 16 位数字，现在是 { $count } 位。请检查后再输入一次。
@@ -228,19 +232,27 @@ notice-outbox-rebuilt = 报名记录文件曾经损坏，已经另存备查；�
 
 help-title = 帮助
 help-welcome = 刷学习卡或输入卡号就可以开始。不刷卡也可以先看看附近的活动，报名时再刷卡。
-help-home = 按您想要的选项的数字，或点一下。最后一项是结束并退出您的卡。
+help-welcome-keypad = 刷学习卡或输入卡号就可以开始。不刷卡也可以先看看附近的活动，报名时再刷卡。按 + 打开学习地图。
+help-home = 按您想要的选项的数字，或点一下。最后一项是结束这次使用。
+help-home-keypad = 按您想要的选项的数字。最后一项是结束这次使用。
 help-nearby = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。要按类别、人群或日期筛选，点上面的按钮，或者先按 . 再按 1、2 或 3。
+help-nearby-keypad = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。要按类别、人群或日期筛选，先按 . 再按 1、2 或 3。
 help-filter = 按数字键选一个，或点一下。选好后会回到活动列表。
+help-filter-keypad = 按数字键选一个。选好后会回到活动列表。
 help-activity = 这里是活动的地点和时间。按数字键选择一个时间来报名。
 help-card-entry = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
+help-card-entry-keypad = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
 help-confirm = 按 Enter 确认报名，按 Esc 返回。
-help-receipt = 报名已经保存在本机。记下报名号，或用手机扫二维码带走信息。按 1 完成并退出您的卡。
+help-receipt = 报名已经保存在本机。记下报名号，或用手机扫二维码带走信息。按 1 完成，结束这次使用。
 help-my-signups = 这里是这张卡的报名：本机保存的，以及联网时本区其他终端的报名，并显示各自的状态。按数字可以再看报名凭证或取消报名。
 help-staff = 这是工作人员使用的页面。
 help-keys =
     按键：Enter 确定   Esc 或退格键 返回   Home 回到主页
     F1 或 / 帮助   F2 或 * 中文/English   数字键 选择编号   + 和 - 翻页
     也可以直接点屏幕上的按钮。
+help-keys-keypad =
+    按键：Enter 确定   退格键 返回   / 帮助   * 中文/English
+    数字键 选择编号   + 和 - 翻页   0 学习地图
 
 ## 学习地图
 
@@ -267,9 +279,11 @@ home-map = 学习地图
 button-map = 学习地图
 venue-phone = 电话 { $phone }
 venue-choose = 选择一个活动：按数字键或点一下。
+venue-choose-keypad = 选择一个活动：按数字键。
 venue-none = 这里近期没有活动。
 venue-next = 下次：{ $when }
 help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点或按右边列表里的数字就能选中它；再点一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 让地图重新以本机为中心（仍在地图上；按 Esc 或 Home 离开地图）。
+help-map-keypad = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。按右边列表里的数字就能选中一个地点；再按一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，按 0 让地图重新以本机为中心（仍在地图上；按退格键离开地图）。
 help-venue = 这里是这个地点的活动，最近的排在前面。按活动的数字键，查看时间并报名。
 
 ## 倒计时
@@ -441,6 +455,7 @@ assisted-off = 普通界面
 ask-staff-button = 找工作人员
 ask-staff-title = 工作人员马上就来
 ask-staff-text = 已经通知工作人员，请在这里稍等，会有人来帮您。按任意键或点一下屏幕继续。
+ask-staff-text-keypad = 已经通知工作人员，请在这里稍等，会有人来帮您。按任意键继续。
 when-title = 哪一天？
 when-today = 今天
 when-tomorrow = 明天
@@ -459,6 +474,7 @@ spoken-card-read = 已读到您的学习卡。
 spoken-focus = 第 { $number } 项：{ $label }
 help-assisted = 按 9 或点按钮请工作人员帮忙。按 . 或 F5 再听一遍。按 F3 回到普通界面。
 help-when = 选择您想学习的日子：按数字或点一下。
+help-when-keypad = 选择您想学习的日子：按数字键。
 staff-log-failing = 日志写入失败 { $count } 次（磁盘是否已满？），本机继续运行，报名照常保存。
 staff-speech-missing = 语音无法使用，本机继续无声运行。
 home-map-key = 按 0 打开学习地图。

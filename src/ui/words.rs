@@ -153,6 +153,17 @@ pub fn item_kind(lang: Lang, kind: crate::outbox::Kind) -> String {
     t(lang, &format!("item-kind-{}", kind.as_str()))
 }
 
+/// A message in the words of the site's input: on a keypad-only site (no touchscreen) its
+/// `-keypad` form where it has one, which says "press" and never "tap".
+pub fn for_input(state: &crate::app::State, lang: Lang, id: &str) -> String {
+    let keypad = format!("{id}-keypad");
+    if !state.site.touchscreen && crate::i18n::has(lang, &keypad) {
+        t(lang, &keypad)
+    } else {
+        t(lang, id)
+    }
+}
+
 /// A time of day, with the date too when it is not today: 09:12 / 11月21日 09:12.
 pub fn moment(lang: Lang, at: &crate::domain::time::Moment, today: NaiveDate) -> String {
     let time = at.format("%H:%M").to_string();
