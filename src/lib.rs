@@ -5,7 +5,7 @@
 //! runtime to carry out; the pure [`ui::view`] draws the state.
 
 pub use learning_core::{args, say, say_err};
-pub use learning_core::{catalogue, domain, fields, i18n, output, problem};
+pub use learning_core::{catalogue, domain, fields, file_fault, i18n, output, problem};
 
 pub mod app;
 pub mod cache;

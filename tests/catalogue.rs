@@ -559,8 +559,7 @@ fn every_text_has_its_length_limit_and_no_control_characters() {
         [
             "venues[0].address.en-US: longer than 200 characters, the most this field may hold",
             "venues[0].phone: longer than 32 characters, the most this field may hold",
-            // The refused venue leaves its activity without one.
-            "activities[0].venue: no venue \"v\"",
+            // The refused venue is the one cause: its activity is not also told it has none.
         ]
     );
 }

@@ -86,6 +86,8 @@ fn signup_prints_the_code_and_the_same_signup_again_is_not_a_second() {
     assert_eq!(queue.status.code(), Some(0));
     let text = stdout(&queue);
     assert!(text.contains("1 sign-up on this kiosk"), "{text}");
+    // Every status as a label with its count: a refused one reads as what happened.
+    assert!(text.contains("  Full, no place: 0"), "{text}");
     assert!(text.contains(&code));
     assert!(text.contains("1101 **** **** 0016"));
     assert!(!text.contains(CARD));
@@ -193,8 +195,17 @@ fn refusals_exit_4_with_the_reason_in_both_languages() {
 
 #[test]
 fn check_config_passes_the_examples_and_lists_every_problem() {
+    // Copied beside the hub token a real station is given (the examples hold none).
+    let examples = tempfile::tempdir().unwrap();
+    std::fs::write(
+        examples.path().join("miyun-hub-token"),
+        "token-from-the-hub\n",
+    )
+    .unwrap();
     for file in std::fs::read_dir("kiosk-config").unwrap() {
-        let path = file.unwrap().path();
+        let file = file.unwrap().path();
+        let path = examples.path().join(file.file_name().unwrap());
+        std::fs::copy(&file, &path).unwrap();
         let out = check_config(&path);
         // The examples keep the example PIN: staff are told to change it, in both languages.
         let warning = stderr(&out);
@@ -263,6 +274,224 @@ fn check_config_passes_the_examples_and_lists_every_problem() {
     let err = stderr(&out);
     assert!(
         err.contains("line 5: kiosk.lat") && err.contains("no venue \"gone\""),
+        "{err}"
+    );
+}
+
+/// The site file at `dir/site.toml`, with `extra` lines after its kiosk's own.
+fn site_with(dir: &Path, extra: &str) -> std::path::PathBuf {
+    let site = dir.join("site.toml");
+    let text = format!(
+        "[kiosk]\nid = \"x\"\nname = {{ en-US = \"X\" }}\ndistrict = \"110101\"\nlat = 39.9\nlon = 116.4\n{extra}"
+    );
+    std::fs::write(&site, text).unwrap();
+    site
+}
+
+/// Each broken file is one sentence in each language that names the file, the line, the
+/// key and what is expected; never a parser's or the system's English in the Chinese.
+fn assert_one_sentence(out: &Output, en: &str, zh: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(!stdout(out).contains("is fine"), "{}", stdout(out));
+    assert!(err.contains(en), "missing {en:?} in\n{err}");
+    assert!(err.contains(zh), "missing {zh:?} in\n{err}");
+    assert!(
+        err.contains("has 1 problem:") && err.contains("有 1 个问题"),
+        "{err}"
+    );
+    for banned in [
+        "os error",
+        "System detail",
+        "系统详情",
+        "expected `",
+        "invalid ",
+    ] {
+        assert!(!err.contains(banned), "{banned:?} in\n{err}");
+    }
+}
+
+#[test]
+fn check_config_says_what_a_missing_hub_token_file_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_with(
+        dir.path(),
+        "[hub]\nurl = \"https://hub.example.cn\"\ntoken_file = \"hub-token\"\n",
+    );
+    let token = dir.path().join("hub-token");
+    assert_one_sentence(
+        &check_config(&site),
+        &format!(
+            "site.toml: line 9: hub.token_file: the hub token file \"{}\" it names cannot be read (it does not exist): expected a file holding this kiosk's token from the district hub",
+            token.display()
+        ),
+        &format!(
+            "site.toml: 第 9 行: hub.token_file: 这里写的令牌文件「{}」无法读取（文件不存在）",
+            token.display()
+        ),
+    );
+    std::fs::write(&token, "\n").unwrap();
+    assert_one_sentence(
+        &check_config(&site),
+        "cannot be read (it is empty)",
+        "无法读取（文件是空的）",
+    );
+    std::fs::write(&token, "a-token\n").unwrap();
+    let fine = check_config(&site);
+    assert_eq!(fine.status.code(), Some(0), "{}", stderr(&fine));
+    assert!(stdout(&fine).contains("is fine"));
+}
+
+#[test]
+fn check_config_names_the_key_of_a_toml_syntax_error_in_its_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site.toml");
+    std::fs::write(
+        &site,
+        "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\nlat = 39.9\nlon = 116.4\n",
+    )
+    .unwrap();
+    assert_one_sentence(
+        &check_config(&site),
+        "site.toml: line 4: kiosk.district: a text in quotes is not closed: expected the same quote again before the end of the line",
+        "site.toml: 第 4 行: kiosk.district: 引号里的文字没有结束：这一行结束前应该再写一个同样的引号",
+    );
+    // An inline table left open is told at the setting that opened it, once (the parser
+    // itself reports three errors on the lines after it).
+    std::fs::write(
+        &site,
+        "[kiosk]\nid = \"x\"\nname = { en-US = \"X\"\ndistrict = \"110101\"\nlat = 39.9\n",
+    )
+    .unwrap();
+    assert_one_sentence(
+        &check_config(&site),
+        "site.toml: line 3: kiosk.name: a [ or { is not closed",
+        "site.toml: 第 3 行: kiosk.name: 有一个 [ 或 { 没有结束",
+    );
+    // Settings with no [kiosk] line above them: that, not ten follow-on problems.
+    std::fs::write(
+        &site,
+        "# a site\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"110101\"\nlat = 39.9\nlon = 116.4\n",
+    )
+    .unwrap();
+    assert_one_sentence(
+        &check_config(&site),
+        "site.toml: line 2: id: settings above the first [section] line: expected a [kiosk] line above them",
+        "site.toml: 第 2 行: id: 这些设置写在了第一个 [节名] 行的前面：它们上面应该有一行 [kiosk]",
+    );
+}
+
+#[test]
+fn check_config_names_the_key_that_points_at_a_missing_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_with(dir.path(), "catalogue = \"catalogue.json\"\n");
+    let catalogue = dir.path().join("catalogue.json");
+    assert_one_sentence(
+        &check_config(&site),
+        &format!(
+            "site.toml: line 7: kiosk.catalogue: the catalogue \"{}\" it names cannot be read (it does not exist): expected the path of a learning-catalogue/1 file, relative to this config's folder",
+            catalogue.display()
+        ),
+        &format!(
+            "site.toml: 第 7 行: kiosk.catalogue: 这里写的活动目录「{}」无法读取（文件不存在）",
+            catalogue.display()
+        ),
+    );
+}
+
+#[test]
+fn check_config_tells_a_catalogue_syntax_error_at_its_line_and_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_with(dir.path(), "catalogue = \"cat.json\"\n");
+    // A venue with a comma too many after its id, on line 5 of the file.
+    let broken = RULES_CATALOGUE.replacen("{\"id\": \"here\",", "{\"id\": \"here\",,", 1);
+    std::fs::write(dir.path().join("cat.json"), broken).unwrap();
+    assert_one_sentence(
+        &check_config(&site),
+        "cat.json: line 5: venues[0]: expected a key in double quotes here (after a { or a comma), or the end of the object",
+        "cat.json: 第 5 行: venues[0]: 这里应该是写在双引号里的名称（在 { 或逗号后面），或者对象的结束 }",
+    );
+}
+
+#[test]
+fn check_config_tells_a_broken_venue_once_not_at_every_activity_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_with(dir.path(), "catalogue = \"cat.json\"\n");
+    for (missing, en, zh) in [
+        (
+            "\"district\": \"110105\",",
+            "cat.json: venues[0].district: missing: expected a string",
+            "cat.json: venues[0].district: 缺少这一项（应该是文字）",
+        ),
+        (
+            "\"id\": \"here\", ",
+            "cat.json: venues[0].id: missing: expected a string",
+            "cat.json: venues[0].id: 缺少这一项（应该是文字）",
+        ),
+    ] {
+        let broken = RULES_CATALOGUE.replacen(missing, "", 1);
+        std::fs::write(dir.path().join("cat.json"), broken).unwrap();
+        let out = check_config(&site);
+        assert_one_sentence(&out, en, zh);
+        assert!(!stderr(&out).contains("no venue"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn queue_in_chinese_says_every_kind_and_status_in_chinese() {
+    let k = Kiosk::new();
+    let code = stdout(&k.signup(CARD, "weekly", "2026-11-30"))
+        .trim()
+        .to_string();
+    let mut queue = Command::new(BIN);
+    queue
+        .arg("--data-dir")
+        .arg(k.dir.path().join("data"))
+        .args(["--lang", "zh-CN", "queue"]);
+    let out = queue.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.starts_with(&code)).unwrap();
+    assert!(
+        line.contains("报名") && line.contains("已存本机，待发送"),
+        "{line}"
+    );
+    for english in ["signup", "waiting"] {
+        assert!(!text.contains(english), "{english:?} in\n{text}");
+    }
+}
+
+#[test]
+fn sync_says_a_missing_token_file_in_words_not_the_systems() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_with(
+        dir.path(),
+        "[hub]\nurl = \"http://127.0.0.1:9\"\ntoken_file = \"hub-token\"\n",
+    );
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .arg("--config")
+        .arg(&site)
+        .args(["--lang", "zh-CN", "sync"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let token = dir.path().join("hub-token");
+    assert!(
+        err.contains(&format!("无法读取令牌文件 {}：文件不存在", token.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "The token file {} cannot be read: it does not exist",
+            token.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("os error") && !err.contains("系统详情"),
         "{err}"
     );
 }

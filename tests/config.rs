@@ -212,7 +212,7 @@ fn missing_keys_and_syntax_errors() {
     let err = load_site_str("[kiosk]\nid = \"a\nname = 3\n", "y.toml", None).unwrap_err();
     assert!(
         err.report(Lang::En)
-            .contains("y.toml: line 2: not well-formed"),
+            .contains("y.toml: line 2: kiosk.id: a text in quotes is not closed"),
         "{}",
         err.report(Lang::En)
     );

@@ -320,7 +320,7 @@ fn touch_works_and_english_fits_at_80x24() {
     t.tap("Look around first");
     t.wait_for("Learning activities nearby");
     t.tap("Category: All");
-    t.wait_for("Choose: Category");
+    t.wait_for("Which kind of activity?");
     t.tap("Digital skills");
     let list = t.wait_for("Category: Digital skills");
     assert!(list.lines().count() <= 24);

@@ -689,3 +689,194 @@ fn staff_send_held_sign_ups_again_from_their_page() {
     // Nothing is left to send again: the button goes.
     assert!(!h.screen().contains("重新发送暂扣的报名"));
 }
+
+/// The words say what happens: a typed card is not "removed", the map's 0 re-centres (the
+/// person stays on the map), a filter asks its question, and staff are not told to ask
+/// staff.
+#[test]
+fn wordings_say_what_happens() {
+    for lang in [Lang::En, Lang::Zh] {
+        let said = |en: &'static str, zh: &'static str| if lang == Lang::En { en } else { zh };
+        let mut h = Harness::demo();
+        h.lang(lang);
+        h.type_keys(&CARD.replace(' ', ""));
+        h.enter();
+        assert_eq!(h.state.visit.screen, Screen::Home);
+        let home = h.screen();
+        assert!(
+            home.contains(said("Finish: end my visit", "完成，结束使用")),
+            "{home}"
+        );
+        assert!(
+            !home.contains("remove my card") && !home.contains("退出我的卡"),
+            "{home}"
+        );
+
+        h.key(Key::F(4));
+        let map = h.screen();
+        assert!(
+            map.contains(said("Centre on this kiosk", "地图移回本机")),
+            "{map}"
+        );
+        h.key(Key::Char('0'));
+        assert_eq!(
+            h.state.visit.screen,
+            Screen::Map,
+            "0 re-centres; it does not leave"
+        );
+
+        h.key(Key::Home);
+        h.send(Msg::Action(Action::OpenNearby));
+        h.key(Key::Char('.'));
+        h.key(Key::Char('2'));
+        let filter = h.screen();
+        assert!(
+            filter.contains(said("Who should it be for?", "选择适合的人群")),
+            "{filter}"
+        );
+        assert!(!filter.contains("Choose: For"), "{filter}");
+
+        h.send(Msg::StaffChord);
+        h.type_keys("1111");
+        h.enter();
+        let pin = h.screen();
+        assert!(
+            pin.contains(said("That PIN is not right.", "密码不对。")),
+            "{pin}"
+        );
+        assert!(!pin.contains(said("Ask staff", "找工作人员")), "{pin}");
+    }
+}
+
+/// A kiosk without a hub says it stands alone, not that it is offline (for ever).
+#[test]
+fn a_kiosk_without_a_hub_says_it_stands_alone() {
+    let mut h = Harness::demo();
+    assert!(h.state.site.hub.is_none());
+    for (lang, alone, offline) in [
+        (Lang::En, "Stand-alone", "Offline"),
+        (Lang::Zh, "单机", "未联网"),
+    ] {
+        h.lang(lang);
+        let top = h.screen().lines().next().unwrap_or_default().to_string();
+        assert!(top.contains(alone) && !top.contains(offline), "{top}");
+    }
+}
+
+/// The farming-first home's first choice is a list of farming and activities for farmers
+/// that says so in its heading and its category chip; farming is the first category there,
+/// and choosing "all" lifts it.
+#[test]
+fn the_farming_first_home_filters_to_farming_and_says_so() {
+    use learning_kiosk::catalogue::{Audience, Category};
+    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/miyun-xiwengzhuang-station.toml",
+    ))
+    .unwrap();
+    let demo = learning_kiosk::catalogue::demo::demo_catalogue;
+    for (lang, title, chip, farming) in [
+        (
+            Lang::En,
+            "Farming, and for farmers, nearby",
+            "Category: Farming, and for farmers",
+            "Farming",
+        ),
+        (
+            Lang::Zh,
+            "附近的农业活动和面向农民的活动",
+            "类别: 农业和面向农民",
+            "农业",
+        ),
+    ] {
+        let mut h = Harness::with(site.clone(), demo().unwrap(), common::NOW);
+        h.lang(lang);
+        h.swipe(CARD);
+        h.key(Key::Char('1'));
+        assert_eq!(h.state.visit.screen, Screen::Nearby);
+        let all_farming = h.state.visit.nearby.iter().all(|item| {
+            let a = h.state.catalogue.activity(item.activity);
+            a.category == Category::Farming || a.audience.contains(Audience::Farmers)
+        });
+        assert!(!h.state.visit.nearby.is_empty() && all_farming);
+        let list = h.screen();
+        assert!(list.contains(title), "{list}");
+        assert!(list.contains(chip), "{list}");
+
+        // The category chooser: farming first, and "all" marked only once it is chosen.
+        h.key(Key::Char('.'));
+        h.key(Key::Char('1'));
+        let chooser = h.screen();
+        let first = chooser
+            .lines()
+            .find(|l| l.contains(" 2 "))
+            .unwrap_or_default();
+        assert!(first.contains(farming), "{chooser}");
+        h.key(Key::Char('1'));
+        assert_eq!(h.state.visit.screen, Screen::Nearby);
+        assert!(
+            !h.state.visit.filters.farming,
+            "all lifts the farming filter"
+        );
+        assert!(!h.screen().contains(title));
+    }
+}
+
+/// A keypad-only station says "press", never "tap", and its buttons name only keys it has
+/// (no F-keys, Esc or Home); its welcome screen has a keypad way to the map. A touchscreen
+/// site still says "tap".
+#[test]
+fn a_keypad_station_says_press_and_shows_only_its_keys() {
+    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/miyun-xiwengzhuang-station.toml",
+    ))
+    .unwrap();
+    assert!(!site.touchscreen);
+    let demo = learning_kiosk::catalogue::demo::demo_catalogue;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut h = Harness::with(site.clone(), demo().unwrap(), common::NOW);
+        h.lang(lang);
+        let mut seen = vec![("welcome", h.screen())];
+        h.key(Key::F(1));
+        seen.push(("welcome help", h.screen()));
+        h.key(Key::F(1));
+        h.swipe(CARD);
+        seen.push(("home", h.screen()));
+        h.key(Key::Char('/'));
+        seen.push(("home help", h.screen()));
+        for (name, screen) in &seen {
+            for missing in [
+                "tap",
+                "Tap",
+                "点一下",
+                "点上面",
+                "F1",
+                "F2",
+                "F3",
+                "F4",
+                "Esc",
+                "Home",
+            ] {
+                assert!(
+                    !screen.contains(missing),
+                    "{missing:?} on the {name}:\n{screen}"
+                );
+            }
+        }
+        let home = &seen[2].1;
+        let press = if lang == Lang::En {
+            "Press a number."
+        } else {
+            "请按数字键。"
+        };
+        assert!(home.contains(press), "{home}");
+
+        // From the welcome screen, the keypad's + opens the map.
+        let mut h = Harness::with(site.clone(), demo().unwrap(), common::NOW);
+        h.key(Key::Char('+'));
+        assert_eq!(h.state.visit.screen, Screen::Map);
+    }
+    let mut touch = Harness::demo();
+    touch.lang(Lang::En);
+    touch.swipe(CARD);
+    assert!(touch.screen().contains("Press a number or tap."));
+}

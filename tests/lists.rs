@@ -39,7 +39,7 @@ fn an_activity_for_everyone_stays_under_every_audience_filter() {
         !ids(Some(Audience::Farmers)).contains("weekly"),
         "for older people only"
     );
-    let offered = options(FilterKind::Audience, &common::moment(common::NOW), 7);
+    let offered = options(FilterKind::Audience, &common::moment(common::NOW), 7, false);
     assert!(!offered.contains(&FilterOption::Audience(Audience::Everyone)));
     assert_eq!(offered[0], FilterOption::All);
 }

@@ -210,6 +210,17 @@ fn rural_keypad_station() {
     };
     snap_with("rural-home", station, |k| k.swipe(CARD));
     snap_with("rural-nearby", station, |k| k.enter());
+    // The farming-first home's first choice: the list says it holds farming, and so do its chips.
+    snap_with("rural-farming-nearby", station, |k| {
+        k.swipe(CARD);
+        k.key(Key::Char('1'));
+    });
+    snap_with("rural-filter-category", station, |k| {
+        k.swipe(CARD);
+        k.key(Key::Char('1'));
+        k.key(Key::Char('.'));
+        k.key(Key::Char('1'));
+    });
     snap_with("rural-card-entry", station, |k| {
         k.enter();
         k.key(Key::Char('1'));
@@ -340,6 +351,23 @@ fn staff_menu() {
     });
 }
 
+/// The staff page in Chinese names the built-in demo site in Chinese, not by its file's
+/// English label.
+#[test]
+fn the_staff_page_names_the_demo_site_in_the_pages_language() {
+    let mut k = Harness::demo();
+    k.lang(Lang::Zh);
+    k.send(Msg::StaffChord);
+    k.type_keys("2468");
+    k.enter();
+    let zh = k.screen();
+    assert!(zh.contains("配置来自：内置的演示站点"), "{zh}");
+    assert!(!zh.contains("demo"), "{zh}");
+    k.lang(Lang::En);
+    let en = k.screen();
+    assert!(en.contains("config from the built-in demo site"), "{en}");
+}
+
 /// The link as the sync worker reports it: online, synced a minute ago.
 fn online(k: &mut Harness) {
     k.send(Msg::Link(LinkStatus {
@@ -360,6 +388,7 @@ fn offline(k: &mut Harness) {
         last_error: Some(LinkProblem {
             kind: LinkProblemKind::Offline,
             detail: "connection refused".into(),
+            fault: None,
         }),
         waiting_for_allowance: false,
     }));
@@ -482,11 +511,43 @@ fn out_of_service() {
     let problems =
         learning_kiosk::config::load::load_site_str(broken, "kiosk-config/broken.toml", None)
             .expect_err("the config is broken");
-    for (w, h) in SIZES {
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
         let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
         learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
         insta::assert_snapshot!(format!("out-of-service-{w}x{h}"), common::buffer_text(&buf));
     }
+}
+
+/// Staff see every problem that fits, in both languages, and are told how many more there
+/// are; never one of two with rows to spare.
+#[test]
+fn out_of_service_shows_every_problem_that_fits() {
+    let two = "[kiosk]\nid = \"x\"\nname = { en-US = \"X\" }\ndistrict = \"119999\"\nlat = 39.9\nlon = 216.4\n";
+    let problems = learning_kiosk::config::load::load_site_str(two, "/etc/kiosk/site.toml", None)
+        .expect_err("the config is broken");
+    assert_eq!(problems.problems.len(), 2);
+    for (w, h) in [(60, 20), (80, 24)] {
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+        learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
+        let text = common::buffer_text(&buf);
+        for said in ["kiosk.district", "kiosk.lon"] {
+            assert_eq!(
+                text.matches(said).count(),
+                2,
+                "{said} in both languages at {w}x{h}:\n{text}"
+            );
+        }
+        assert!(!text.contains("more"), "{text}");
+    }
+    let many =
+        "[kiosk]\nid = \"Bad Id\"\nlat = \"north\"\ndistrict = \"119999\"\n[nearby]\nradius = 5\n";
+    let problems = learning_kiosk::config::load::load_site_str(many, "/etc/kiosk/site.toml", None)
+        .expect_err("the config is broken");
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 60, 20));
+    learning_kiosk::runtime::out_of_service::draw(&mut buf, &problems);
+    let text = common::buffer_text(&buf);
+    assert!(text.contains("more: check-config lists them all"), "{text}");
+    assert!(text.contains("个问题没有列出"), "{text}");
 }
 
 /// Brings a fresh kiosk to one screen.

@@ -4,7 +4,7 @@
 
 ## The shared frame
 
-link-offline = Offline
+link-standalone = Stand-alone
 top-card = Card { $card }
 button-back = Back
 button-home = Menu
@@ -91,10 +91,14 @@ status-invalid = Not accepted by the learning centre
 status-parked = Kept on this kiosk for staff to check
 status-short-confirmed = Confirmed
 status-short-waitlisted = Waiting list
-status-short-full = Not accepted: full
+status-short-full = Full, no place
 status-short-duplicate = Already signed up
 status-short-invalid = Not accepted
 status-short-parked = Held for staff
+item-kind-signup = Sign-up
+item-kind-waitlist = Waiting list
+item-kind-cancel = Cancel
+item-kind-checkin = Check-in
 reason-unknown_activity = the activity is no longer listed
 reason-cancelled = the activity was cancelled
 reason-no_session = the activity does not meet that day
@@ -116,24 +120,30 @@ detail-label = System detail: { $detail }
 
 welcome-title = Welcome to learning!
 welcome-card = Tap your learning card on the reader, or type its number and press Enter.
+welcome-card-keypad = Swipe your learning card through the reader, or type its number and press Enter.
 welcome-look-around = Look around first
 welcome-use-number = Use this card number
 home-hello = Hello! Your learning card { $card } has been read.
 home-ask = What would you like to do? Press a number or tap.
+home-ask-keypad = What would you like to do? Press a number.
 home-nearby = Activities near here
 home-my-signups = My sign-ups
-home-finish = Finish and remove my card
+home-finish = Finish: end my visit
 
 ## Nearby
 
 nearby-title = Learning activities nearby
+nearby-farming-title = Farming, and for farmers, nearby
 nearby-scope = within { $km } km, next { $days } days
 nearby-empty = Nothing nearby in the coming days with these choices. Try another day or category.
 filter-category = Category
 filter-audience = For
 filter-day = Day
 filter-all = All
-filter-title = Choose: { $filter }
+filter-farming = Farming, and for farmers
+filter-title-category = Which kind of activity?
+filter-title-audience = Who should it be for?
+filter-title-day = Which day?
 filter-current = chosen now
 filter-menu-title = Choose what to narrow the list by
 
@@ -177,6 +187,7 @@ activity-credits = { $credits ->
    *[other] { $credits } credits
 }
 activity-choose = Choose a time to sign up: press its number or tap it.
+activity-choose-keypad = Choose a time to sign up: press its number.
 activity-cancelled = This activity has been cancelled; sign-ups are closed.
 activity-no-sessions = No sessions are planned for the coming weeks.
 
@@ -184,6 +195,7 @@ activity-no-sessions = No sessions are planned for the coming weeks.
 
 card-entry-title = To sign up, we need your learning card
 card-entry-how = Tap your learning card on the reader, or type its number and press Enter.
+card-entry-how-keypad = Swipe your learning card through the reader, or type its number and press Enter.
 card-error-empty = No card number has been typed yet.
 card-error-not-digit = A card number has digits only. Please check it and type it again.
 card-error-length = A card number has 16 digits; this one has { $count }. Please check it and type it again.
@@ -231,19 +243,27 @@ notice-outbox-rebuilt = The sign-up file was damaged and has been set aside for 
 
 help-title = Help
 help-welcome = Tap your learning card or type its number to start. You can also look around first and show your card only when you sign up.
-help-home = Press the number of what you would like, or tap it. The last choice finishes and removes your card from the kiosk.
+help-welcome-keypad = Swipe your learning card or type its number to start. You can also look around first and show your card only when you sign up. + opens the learning map.
+help-home = Press the number of what you would like, or tap it. The last choice finishes and ends your visit.
+help-home-keypad = Press the number of what you would like. The last choice finishes and ends your visit.
 help-nearby = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. To narrow the list by category, by who it is for, or by day, tap those buttons, or press . and then 1, 2 or 3.
+help-nearby-keypad = These are activities near here in the coming days, the soonest days and the nearest places first. Press a number to open one. To narrow the list by category, by who it is for, or by day, press . and then 1, 2 or 3.
 help-filter = Press a number or tap one. You then go back to the list.
+help-filter-keypad = Press the number of one. You then go back to the list.
 help-activity = Here is where and when the activity meets. Press the number of a time to sign up for it.
 help-card-entry = Tap your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
+help-card-entry-keypad = Swipe your learning card, or type its number with the number keys and press Enter. Backspace deletes a digit.
 help-confirm = Press Enter to confirm your sign-up, or Esc to go back.
-help-receipt = Your sign-up is saved on this kiosk. Note the sign-up code, or scan the QR code with your phone. Press 1 to finish and remove your card.
+help-receipt = Your sign-up is saved on this kiosk. Note the sign-up code, or scan the QR code with your phone. Press 1 to finish and end your visit.
 help-my-signups = These are this card's sign-ups: those saved on this kiosk and, when the connection allows, those at other kiosks of the district, with where each one stands. Press a number to see its receipt again or to cancel it.
 help-staff = This page is for staff.
 help-keys =
     Keys: Enter OK   Esc or Backspace back   Home start again
     F1 or / help   F2 or * 中文/English   number keys choose   + and - turn pages
     You can also tap the buttons on the screen.
+help-keys-keypad =
+    Keys: Enter OK   Backspace back   / help   * 中文/English
+    number keys choose   + and - turn pages   0 the learning map
 
 ## Learning map
 
@@ -256,7 +276,7 @@ map-zoom-in = Zoom in
 map-zoom-in-short = Closer
 map-zoom-out = Zoom out
 map-zoom-out-short = Wider
-map-back-here = Back to here
+map-back-here = Centre on this kiosk
 map-back-here-short = Here
 map-north = North
 map-north-short = North
@@ -270,9 +290,11 @@ home-map = Learning map
 button-map = Map
 venue-phone = Phone { $phone }
 venue-choose = Choose an activity: press its number or tap it.
+venue-choose-keypad = Choose an activity: press its number.
 venue-none = Nothing is planned here in the coming weeks.
 venue-next = Next: { $when }
-help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place, or press its number in the list, to choose it; the same again, or Enter, shows what is on there. + and - zoom, the arrows move the map, 0 comes back here.
+help-map = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Tap a place, or press its number in the list, to choose it; the same again, or Enter, shows what is on there. + and - zoom, the arrows move the map, 0 centres the map on this kiosk again (you stay on the map; Esc or Home leaves it).
+help-map-keypad = The map shows Beijing's districts and the places to learn: @ is this kiosk, letters are places by kind. Press a place's number in the list to choose it; the same again, or Enter, shows what is on there. + and - zoom, 0 centres the map on this kiosk again (you stay on the map; Backspace leaves it).
 help-venue = Here is what is on at this place, soonest first. Press the number of an activity to see its times and sign up.
 
 ## Countdown
@@ -286,11 +308,13 @@ countdown-continue = Continue
 staff-pin-title = Staff: type the PIN and press Enter.
 staff-menu-title = Staff page
 staff-kiosk = Kiosk { $id }, config from { $source }
+staff-config-demo = the built-in demo site
 staff-catalogue = Catalogue: { $venues } places, { $activities } activities
 staff-exit = Close the kiosk program
 
 out-of-service-title = This kiosk is out of service: its files have problems. Staff, please see below.
 out-of-service-hint = Staff: learning-kiosk check-config FILE prints every problem. Mend the file, then restart the kiosk.
+out-of-service-more = and { $count } more: check-config lists them all
 
 ## Problems in files
 
@@ -299,11 +323,35 @@ problems-in-file = { $file } has { $count ->
    *[other] { $count } problems
 }:
 problem-line = line { $line }
-problem-unreadable = the file cannot be read
-problem-syntax = not well-formed
+problem-unreadable = the file cannot be read: { $why }
+file-fault-not-found = it does not exist
+file-fault-permission-denied = the kiosk's user is not allowed to read or write it
+file-fault-disk-full = the disk is full
+file-fault-wrong-kind = a folder where a file should be, or a file where a folder should be
+file-fault-not-text = it is not text (UTF-8)
+file-fault-empty = it is empty
+file-fault-damaged = the file is damaged
+file-fault-in-use = another program is using it
+file-fault-other = the disk or the file system failed
+problem-syntax-open-text = a text in quotes is not closed: expected the same quote again before the end of the line
+problem-syntax-value = expected a value here: a number, true or false, or a text in double quotes ("...")
+problem-syntax-no-separator = expected = between the key and its value
+problem-syntax-unclosed = a [ or {"{"} is not closed, or a comma is missing between two of its items: expected , between items and ] or {"}"} at the end
+problem-syntax-twice = this key is written twice: expected each key once in its section
+problem-syntax-number = expected a number written as digits, such as 39.9 or 15
+problem-syntax-escape = a backslash in a text starts no escape: expected \\ for a backslash, or the text in single quotes
+problem-syntax-json-key = expected a key in double quotes here (after a {"{"} or a comma), or the end of the object
+problem-syntax-json-colon = expected : between the key in quotes and its value
+problem-syntax-trailing-comma = a comma after the last item: expected none before ] or {"}"}
+problem-syntax-after-end = more text after the end of the document: expected nothing after its last {"}"}
+problem-syntax-cut-short = the file ends too soon: expected the rest of the document (is it cut short?)
+problem-syntax-other = this line is not written as the format asks: expected KEY = VALUE, a [section] on a line of its own, texts in double quotes
+problem-named-catalogue = the catalogue "{ $file }" it names cannot be read ({ $why }): expected the path of a learning-catalogue/1 file, relative to this config's folder
+problem-named-token = the hub token file "{ $file }" it names cannot be read ({ $why }): expected a file holding this kiosk's token from the district hub, relative to this config's folder
 problem-wrong-format = the format must be "learning-catalogue/1", not "{ $found }"
 problem-missing = missing: expected { $expected }
 problem-wrong-type = expected { $expected }
+problem-outside-section = settings above the first [section] line: expected a [{ $section }] line above them
 problem-unknown-key = unknown key (a typo?); expected one of: { $allowed }
 problem-bad-id = an id is 1 to 64 characters of a-z 0-9 - _ .
 problem-duplicate-id = the id "{ $id }" is used twice
@@ -398,6 +446,7 @@ link-problem-unauthorized = The hub refused this kiosk's token
 link-problem-hub = The hub gave an answer the kiosk cannot use
 link-problem-storage = The kiosk's own files failed
 link-problem-token = The token file cannot be read
+link-problem-token-file = The token file { $file } cannot be read: { $why }
 link-problem-catalogue = Items from the hub that fail the catalogue's checks were left out; the rest is in use. Left out: { $count }
 notice-sync-asked = Syncing with the hub now.
 staff-sync-now = Sync now
@@ -426,6 +475,7 @@ assisted-off = Standard view
 ask-staff-button = Ask staff
 ask-staff-title = Staff are coming
 ask-staff-text = We have called a member of staff. Please stay here; someone will come to help you. Press any key or tap to go on.
+ask-staff-text-keypad = We have called a member of staff. Please stay here; someone will come to help you. Press any key to go on.
 when-title = Which day?
 when-today = Today
 when-tomorrow = Tomorrow
@@ -445,6 +495,7 @@ spoken-focus = Number { $number }: { $label }
 spoken-choice = { $key }, { $label }.
 help-assisted = Press 9 or the button to ask staff. Press . or F5 to hear it again. F3 goes back to the standard view.
 help-when = Choose the day you want to learn: press its number or tap it.
+help-when-keypad = Choose the day you want to learn: press its number.
 staff-log-failing = Log writes failed { $count } times (is the disk full?); the kiosk carries on, sign-ups are kept.
 staff-speech-missing = Speech is not working; the kiosk carries on without it.
 home-map-key = Press 0 for the learning map.
@@ -512,7 +563,7 @@ checkin-waiting-place = You are number { $place } in line, not in a seat yet. Pl
 checkin-waiting-note = You are on the waiting list, not in a seat yet. Please ask the staff here if a seat is free.
 checkin-failed = You could not be checked in
 checkin-home = Go on to the home menu
-checkin-finish = Finish and remove my card
+checkin-finish = Finish: end my visit
 my-signups-cancelling = Cancelling
 my-signups-place = number { $place } in line
 my-signups-elsewhere = taken at another kiosk

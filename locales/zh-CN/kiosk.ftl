@@ -3,7 +3,7 @@
 
 ## 共用的框架
 
-link-offline = 未联网
+link-standalone = 单机
 top-card = 卡 { $card }
 button-back = 返回
 button-home = 主页
@@ -84,10 +84,14 @@ status-invalid = 学习中心没有接受这个报名
 status-parked = 暂存在本机，请工作人员查看
 status-short-confirmed = 已确认
 status-short-waitlisted = 候补
-status-short-full = 没有报上：已满
+status-short-full = 已满，没有报上
 status-short-duplicate = 已经报过
 status-short-invalid = 没有被接受
 status-short-parked = 请工作人员查看
+item-kind-signup = 报名
+item-kind-waitlist = 候补
+item-kind-cancel = 取消报名
+item-kind-checkin = 签到
 reason-unknown_activity = 这个活动已经不在目录里了
 reason-cancelled = 这个活动已经取消
 reason-no_session = 这个活动那天没有课
@@ -109,24 +113,30 @@ detail-label = 系统详情：{ $detail }
 
 welcome-title = 欢迎来学习！
 welcome-card = 请刷学习卡，或输入卡号后按 Enter。
+welcome-card-keypad = 请刷学习卡，或输入卡号后按 Enter。
 welcome-look-around = 先看看附近的活动
 welcome-use-number = 使用这个卡号
 home-hello = 您好！已读取您的学习卡 { $card }。
 home-ask = 您想做什么？请按数字键或点一下。
+home-ask-keypad = 您想做什么？请按数字键。
 home-nearby = 附近的活动
 home-my-signups = 我的报名
-home-finish = 完成，退出我的卡
+home-finish = 完成，结束使用
 
 ## 附近的活动
 
 nearby-title = 附近的学习活动
+nearby-farming-title = 附近的农业活动和面向农民的活动
 nearby-scope = { $km } 公里以内，未来 { $days } 天
 nearby-empty = 按现在的条件，附近这几天没有活动。请换一个日期或类别试试。
 filter-category = 类别
 filter-audience = 人群
 filter-day = 日期
 filter-all = 全部
-filter-title = 选择{ $filter }
+filter-farming = 农业和面向农民
+filter-title-category = 选择活动类别
+filter-title-audience = 选择适合的人群
+filter-title-day = 选择哪一天
 filter-current = 当前
 filter-menu-title = 选择筛选条件
 
@@ -167,6 +177,7 @@ kind-other = 其他
 
 activity-credits = { $credits } 学分
 activity-choose = 选择一个时间报名：按数字键或点一下。
+activity-choose-keypad = 选择一个时间报名：按数字键。
 activity-cancelled = 这个活动已经取消，不能报名。
 activity-no-sessions = 近期没有安排上课时间。
 
@@ -174,6 +185,7 @@ activity-no-sessions = 近期没有安排上课时间。
 
 card-entry-title = 报名需要您的学习卡
 card-entry-how = 请刷学习卡，或输入卡号后按 Enter。
+card-entry-how-keypad = 请刷学习卡，或输入卡号后按 Enter。
 card-error-empty = 还没有输入卡号。
 card-error-not-digit = 卡号只能有数字。请检查后再输入一次。
 card-error-length = 卡号应该是 16 位数字，现在是 { $count } 位。请检查后再输入一次。
@@ -221,19 +233,27 @@ notice-outbox-rebuilt = 报名记录文件曾经损坏，已经另存备查；�
 
 help-title = 帮助
 help-welcome = 刷学习卡或输入卡号就可以开始。不刷卡也可以先看看附近的活动，报名时再刷卡。
-help-home = 按您想要的选项的数字，或点一下。最后一项是结束并退出您的卡。
+help-welcome-keypad = 刷学习卡或输入卡号就可以开始。不刷卡也可以先看看附近的活动，报名时再刷卡。按 + 打开学习地图。
+help-home = 按您想要的选项的数字，或点一下。最后一项是结束这次使用。
+help-home-keypad = 按您想要的选项的数字。最后一项是结束这次使用。
 help-nearby = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。要按类别、人群或日期筛选，点上面的按钮，或者先按 . 再按 1、2 或 3。
+help-nearby-keypad = 这里列出附近这几天的活动，最近的日子和最近的地方排在前面。按数字键打开一个活动。要按类别、人群或日期筛选，先按 . 再按 1、2 或 3。
 help-filter = 按数字键选一个，或点一下。选好后会回到活动列表。
+help-filter-keypad = 按数字键选一个。选好后会回到活动列表。
 help-activity = 这里是活动的地点和时间。按数字键选择一个时间来报名。
 help-card-entry = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
+help-card-entry-keypad = 请刷学习卡，或用数字键输入卡号，再按 Enter。输错了可以按退格键删除。
 help-confirm = 按 Enter 确认报名，按 Esc 返回。
-help-receipt = 报名已经保存在本机。记下报名号，或用手机扫二维码带走信息。按 1 完成并退出您的卡。
+help-receipt = 报名已经保存在本机。记下报名号，或用手机扫二维码带走信息。按 1 完成，结束这次使用。
 help-my-signups = 这里是这张卡的报名：本机保存的，以及联网时本区其他终端的报名，并显示各自的状态。按数字可以再看报名凭证或取消报名。
 help-staff = 这是工作人员使用的页面。
 help-keys =
     按键：Enter 确定   Esc 或退格键 返回   Home 回到主页
     F1 或 / 帮助   F2 或 * 中文/English   数字键 选择编号   + 和 - 翻页
     也可以直接点屏幕上的按钮。
+help-keys-keypad =
+    按键：Enter 确定   退格键 返回   / 帮助   * 中文/English
+    数字键 选择编号   + 和 - 翻页   0 学习地图
 
 ## 学习地图
 
@@ -246,7 +266,7 @@ map-zoom-in = 放大
 map-zoom-in-short = 放大
 map-zoom-out = 缩小
 map-zoom-out-short = 缩小
-map-back-here = 回到这里
+map-back-here = 地图移回本机
 map-back-here-short = 这里
 map-north = 向北
 map-north-short = 北
@@ -260,9 +280,11 @@ home-map = 学习地图
 button-map = 学习地图
 venue-phone = 电话 { $phone }
 venue-choose = 选择一个活动：按数字键或点一下。
+venue-choose-keypad = 选择一个活动：按数字键。
 venue-none = 这里近期没有活动。
 venue-next = 下次：{ $when }
-help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点或按右边列表里的数字就能选中它；再点一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 回到这里。
+help-map = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。点一下地点或按右边列表里的数字就能选中它；再点一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，方向键移动地图，按 0 让地图重新以本机为中心（仍在地图上；按 Esc 或 Home 离开地图）。
+help-map-keypad = 地图上是北京各区和学习的地方：@ 是这台学习亭，字母是不同种类的地点。按右边列表里的数字就能选中一个地点；再按一次或按 Enter，看看那里有什么活动。按 + 和 - 放大缩小，按 0 让地图重新以本机为中心（仍在地图上；按退格键离开地图）。
 help-venue = 这里是这个地点的活动，最近的排在前面。按活动的数字键，查看时间并报名。
 
 ## 倒计时
@@ -275,22 +297,48 @@ countdown-continue = 继续
 
 staff-pin-title = 工作人员：请输入密码后按 Enter。
 staff-menu-title = 工作人员页面
-staff-kiosk = 学习亭 { $id }，配置来自 { $source }
+staff-kiosk = 学习亭 { $id }，配置来自：{ $source }
+staff-config-demo = 内置的演示站点
 staff-catalogue = 活动目录：{ $venues } 个地点，{ $activities } 个活动
 staff-exit = 关闭学习亭程序
 
 out-of-service-title = 学习亭暂停服务：配置文件有问题，请工作人员处理。
 out-of-service-hint = 工作人员：learning-kiosk check-config 文件名 可以列出所有问题。改好文件后重新启动学习亭。
+out-of-service-more = 还有 { $count } 个问题没有列出：check-config 会全部列出
 
 ## 文件中的问题
 
 problems-in-file = { $file } 有 { $count } 个问题：
 problem-line = 第 { $line } 行
-problem-unreadable = 无法读取文件
-problem-syntax = 格式错误
+problem-unreadable = 无法读取文件：{ $why }
+file-fault-not-found = 文件不存在
+file-fault-permission-denied = 运行学习亭的用户没有读写它的权限
+file-fault-disk-full = 磁盘已满
+file-fault-wrong-kind = 应该是文件的地方是文件夹，或者应该是文件夹的地方是文件
+file-fault-not-text = 它不是文本文件（UTF-8）
+file-fault-empty = 文件是空的
+file-fault-damaged = 文件已损坏
+file-fault-in-use = 另一个程序正在使用它
+file-fault-other = 磁盘或文件系统出错
+problem-syntax-open-text = 引号里的文字没有结束：这一行结束前应该再写一个同样的引号
+problem-syntax-value = 这里应该有一个值：数字、true 或 false，或者写在双引号里的文字（"..."）
+problem-syntax-no-separator = 名称和值之间应该有 =
+problem-syntax-unclosed = 有一个 [ 或 {"{"} 没有结束，或者两项之间少了逗号：各项之间应该用 , 隔开，最后用 ] 或 {"}"} 结束
+problem-syntax-twice = 这一项写了两次：同一节里每一项只能写一次
+problem-syntax-number = 应该是用数字写的数，例如 39.9 或 15
+problem-syntax-escape = 文字里的反斜杠 \ 后面不是可用的转义：反斜杠本身要写成 \\，或者把文字放在单引号里
+problem-syntax-json-key = 这里应该是写在双引号里的名称（在 {"{"} 或逗号后面），或者对象的结束 {"}"}
+problem-syntax-json-colon = 引号里的名称和它的值之间应该有 :
+problem-syntax-trailing-comma = 最后一项后面多了逗号：] 或 {"}"} 前面不能有逗号
+problem-syntax-after-end = 文件内容结束后还有多余的文字：最后一个 {"}"} 后面不应该再有内容
+problem-syntax-cut-short = 文件提前结束了：后面应该还有内容（文件是不是不完整？）
+problem-syntax-other = 这一行的写法不对：应该是「名称 = 值」，[节名] 单独一行，文字写在双引号里
+problem-named-catalogue = 这里写的活动目录「{ $file }」无法读取（{ $why }）：应该是 learning-catalogue/1 格式文件的路径，相对于这个配置文件所在的文件夹
+problem-named-token = 这里写的令牌文件「{ $file }」无法读取（{ $why }）：应该是存放本机在区服务器上的令牌的文件，相对于这个配置文件所在的文件夹
 problem-wrong-format = 格式应该是 "learning-catalogue/1"，这里是 "{ $found }"
 problem-missing = 缺少这一项（应该是{ $expected }）
 problem-wrong-type = 应该是{ $expected }
+problem-outside-section = 这些设置写在了第一个 [节名] 行的前面：它们上面应该有一行 [{ $section }]
 problem-unknown-key = 不认识这一项（是不是写错了？）；可用：{ $allowed }
 problem-bad-id = 编号只能用 1 到 64 个小写字母、数字、- _ .
 problem-duplicate-id = 编号 "{ $id }" 重复了
@@ -379,6 +427,7 @@ link-problem-unauthorized = 区里的服务器不接受本机的令牌
 link-problem-hub = 区里的服务器的回答无法使用
 link-problem-storage = 本机的文件出错
 link-problem-token = 无法读取令牌文件
+link-problem-token-file = 无法读取令牌文件 { $file }：{ $why }
 link-problem-catalogue = 区里的服务器发来的部分条目没有通过目录检查，已略去，其余照常使用。略去 { $count } 条
 notice-sync-asked = 正在与区里的服务器同步。
 staff-sync-now = 立即同步
@@ -407,6 +456,7 @@ assisted-off = 普通界面
 ask-staff-button = 找工作人员
 ask-staff-title = 工作人员马上就来
 ask-staff-text = 已经通知工作人员，请在这里稍等，会有人来帮您。按任意键或点一下屏幕继续。
+ask-staff-text-keypad = 已经通知工作人员，请在这里稍等，会有人来帮您。按任意键继续。
 when-title = 哪一天？
 when-today = 今天
 when-tomorrow = 明天
@@ -426,6 +476,7 @@ spoken-focus = 第 { $number } 项：{ $label }
 spoken-choice = 按 { $key }，{ $label }。
 help-assisted = 按 9 或点按钮请工作人员帮忙。按 . 或 F5 再听一遍。按 F3 回到普通界面。
 help-when = 选择您想学习的日子：按数字或点一下。
+help-when-keypad = 选择您想学习的日子：按数字键。
 staff-log-failing = 日志写入失败 { $count } 次（磁盘是否已满？），本机继续运行，报名照常保存。
 staff-speech-missing = 语音无法使用，本机继续无声运行。
 home-map-key = 按 0 打开学习地图。
@@ -481,7 +532,7 @@ checkin-waiting-place = 您排在第 { $place } 位，还没有座位。如有�
 checkin-waiting-note = 您在候补名单上，还没有座位。如有空位，请找这里的工作人员。
 checkin-failed = 未能签到
 checkin-home = 进入主菜单
-checkin-finish = 结束并取卡
+checkin-finish = 结束使用
 my-signups-cancelling = 正在取消
 my-signups-place = 排第 { $place } 位
 my-signups-elsewhere = 在其他终端报名

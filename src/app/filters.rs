@@ -19,6 +19,15 @@ pub enum FilterKind {
 impl FilterKind {
     /// The three filters, in screen order (and their numbers on the filter menu).
     pub const ALL: [FilterKind; 3] = [FilterKind::Category, FilterKind::Audience, FilterKind::Day];
+
+    /// Its name in message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterKind::Category => "category",
+            FilterKind::Audience => "audience",
+            FilterKind::Day => "day",
+        }
+    }
 }
 
 /// The filters in force; `None` is "all".
@@ -48,11 +57,19 @@ pub enum FilterOption {
 }
 
 /// The choices a filter offers, "all" first. Days run from today over the look-ahead.
-pub fn options(kind: FilterKind, now: &Moment, days: u32) -> Vec<FilterOption> {
+pub fn options(
+    kind: FilterKind,
+    now: &Moment,
+    days: u32,
+    farming_first: bool,
+) -> Vec<FilterOption> {
     let mut out = vec![FilterOption::All];
     match kind {
+        // A rural station puts farming first, as its home menu does.
         FilterKind::Category => {
-            out.extend(Category::ALL.iter().map(|c| FilterOption::Category(*c)))
+            let first = farming_first.then_some(Category::Farming);
+            let rest = Category::ALL.iter().copied().filter(|c| Some(*c) != first);
+            out.extend(first.into_iter().chain(rest).map(FilterOption::Category))
         }
         // "Everyone" beside "all" would mean the same: an activity for everyone is kept under
         // every audience.
@@ -88,7 +105,12 @@ impl Filters {
     /// Clears one filter.
     pub fn clear(&mut self, kind: FilterKind) {
         match kind {
-            FilterKind::Category => self.category = None,
+            // The farming-first home's filter is a category filter: choosing another, or
+            // all, lifts it.
+            FilterKind::Category => {
+                self.category = None;
+                self.farming = false;
+            }
             FilterKind::Audience => self.audience = None,
             FilterKind::Day => self.day = None,
         }
@@ -97,7 +119,7 @@ impl Filters {
     /// True when the option is the one in force.
     pub fn is_selected(&self, kind: FilterKind, option: FilterOption) -> bool {
         match (kind, option) {
-            (FilterKind::Category, FilterOption::All) => self.category.is_none(),
+            (FilterKind::Category, FilterOption::All) => self.category.is_none() && !self.farming,
             (FilterKind::Audience, FilterOption::All) => self.audience.is_none(),
             (FilterKind::Day, FilterOption::All) => self.day.is_none(),
             (_, FilterOption::Category(c)) => self.category == Some(c),

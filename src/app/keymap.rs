@@ -14,6 +14,8 @@ pub const HELP_ASSISTED_KEY: char = '3';
 /// The keypad's map key (beside F4), outside the card and PIN fields; on the map itself it
 /// brings the view back to the kiosk.
 pub const MAP_KEY: char = '0';
+/// The keypad's map key on the welcome screen, where 0 is a digit of the card number.
+pub const WELCOME_MAP_KEY: char = '+';
 /// The keypad's filter key on the nearby list.
 pub const FILTER_KEY: char = '.';
 /// The keypad's "say it again" key in assisted mode (where the filter tabs give way to one
@@ -34,6 +36,8 @@ pub enum When {
     Map,
     /// On the nearby list.
     Nearby,
+    /// On the welcome screen.
+    Welcome,
     /// Anywhere but the staff PIN prompt and the staff page.
     OutsideStaff,
 }
@@ -67,7 +71,7 @@ const fn bind(keys: &'static [Key], when: When, does: Does) -> Binding {
 use Action as A;
 use Does::{Act, ChooseNumber, Focus};
 use Key::{Backspace, Down, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
-use When::{Always, Assisted, Map, Nearby, OutsideStaff};
+use When::{Always, Assisted, Map, Nearby, OutsideStaff, Welcome};
 
 /// The screens' keys, first match first.
 pub const SCREEN_KEYS: &[Binding] = &[
@@ -90,6 +94,7 @@ pub const SCREEN_KEYS: &[Binding] = &[
     bind(&[Key::Char(MAP_KEY)], Map, Act(A::BackToHere)),
     // The keypad's way to the map (it has no F4); digit fields took their digits before.
     bind(&[Key::Char(MAP_KEY)], OutsideStaff, Act(A::OpenMap)),
+    bind(&[Key::Char(WELCOME_MAP_KEY)], Welcome, Act(A::OpenMap)),
     bind(&[Up], Map, Act(A::Pan(0, 1))),
     bind(&[Down], Map, Act(A::Pan(0, -1))),
     bind(&[Left], Map, Act(A::Pan(-1, 0))),
@@ -157,6 +162,47 @@ pub const SAVING_KEYS: &[Binding] = &[
     ),
 ];
 
+/// The keys the signage buttons show: on a keypad-only site only the keypad's (it has no
+/// function keys, Esc or Home), so no button names a key the station does not have.
+#[derive(Clone, Copy, Debug)]
+pub struct ShownKeys {
+    /// Back.
+    pub back: &'static str,
+    /// The home menu; `None`: no key for it.
+    pub home: Option<&'static str>,
+    /// Help.
+    pub help: &'static str,
+    /// The other language.
+    pub language: &'static str,
+    /// Larger and spoken, on and off (on the keypad: help, then 3).
+    pub assisted: &'static str,
+    /// The learning map from the welcome screen.
+    pub welcome_map: &'static str,
+}
+
+/// The keys the buttons show on a site with a touchscreen and keyboard, or a keypad alone.
+pub fn shown_keys(keypad_only: bool) -> ShownKeys {
+    if keypad_only {
+        ShownKeys {
+            back: "\u{232b}",
+            home: None,
+            help: "/",
+            language: "*",
+            assisted: "/ 3",
+            welcome_map: "+",
+        }
+    } else {
+        ShownKeys {
+            back: "Esc",
+            home: Some("Home"),
+            help: "F1 /",
+            language: "F2 *",
+            assisted: "F3",
+            welcome_map: "F4",
+        }
+    }
+}
+
 /// What `key` does in `table` here, if anything.
 pub fn lookup(table: &[Binding], state: &State, key: Key) -> Option<Does> {
     table
@@ -171,6 +217,7 @@ fn holds(when: When, state: &State) -> bool {
         Assisted => state.visit.assisted,
         Map => state.visit.screen == Screen::Map,
         Nearby => state.visit.screen == Screen::Nearby,
+        Welcome => state.visit.screen == Screen::Welcome,
         OutsideStaff => !matches!(state.visit.screen, Screen::StaffMenu | Screen::StaffPin),
     }
 }

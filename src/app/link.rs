@@ -24,8 +24,11 @@ pub struct LinkStatus {
 pub struct LinkProblem {
     /// What kind of problem, said in the staff's language.
     pub kind: LinkProblemKind,
-    /// The technical detail, as the system said it.
+    /// The technical detail, as the system said it (for a token file: the file).
     pub detail: String,
+    /// How a file failed (the token file, the kiosk's own files), said in the staff's
+    /// language; the system's words then stay off the page unless they add something.
+    pub fault: Option<crate::file_fault::FileFault>,
 }
 
 /// The kinds of link problem staff can act on differently.

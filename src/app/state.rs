@@ -74,6 +74,13 @@ pub enum Screen {
     StaffMenu,
 }
 
+impl Screen {
+    /// Whether staff, not the public, read this screen.
+    pub fn for_staff(&self) -> bool {
+        matches!(self, Screen::StaffPin | Screen::StaffMenu)
+    }
+}
+
 /// Something drawn over the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {

@@ -51,7 +51,10 @@ pub fn load_cached(path: &Path) -> Result<Option<Catalogue>, FileProblems> {
     }
     let unreadable = |e: rusqlite::Error| FileProblems {
         file: path.display().to_string(),
-        problems: vec![Problem::at("", ProblemKind::Unreadable(e.to_string()))],
+        problems: vec![Problem::at(
+            "",
+            ProblemKind::Unreadable(crate::outbox::sqlite_fault(&e)),
+        )],
     };
     let cache = CatalogueCache::open(path).map_err(unreadable)?;
     let texts = CacheTexts::open(path).map_err(unreadable)?;
@@ -276,7 +279,10 @@ impl CatalogueCache {
     pub fn load(&self, texts: Box<dyn TextStore>) -> Result<Option<Catalogue>, FileProblems> {
         let storage = |e: rusqlite::Error| FileProblems {
             file: "catalogue cache".into(),
-            problems: vec![Problem::at("", ProblemKind::Unreadable(e.to_string()))],
+            problems: vec![Problem::at(
+                "",
+                ProblemKind::Unreadable(crate::outbox::sqlite_fault(&e)),
+            )],
         };
         if !self.state().map_err(storage)?.complete {
             return Ok(None);

@@ -100,14 +100,15 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
                 (format!("  ({said})"), detail)
             })
             .unwrap_or_default();
+        // Every word in the reader's language; ids, dates and codes as they are stored.
         crate::say!(
-            "{}  {:<8}  {}  {:<40}  {}  {:<10}  {}{why}",
+            "{}  {}  {}  {:<40}  {}  {}  {}{why}",
             r.code,
-            r.kind.as_str(),
+            pad(&words::item_kind(lang, r.kind), 10),
             r.card_masked(),
             r.activity_id,
             r.date,
-            r.status.as_str(),
+            pad(&words::status_short(lang, r.status), 18),
             r.created_at.to_rfc3339()
         );
         if let Some(detail) = detail {
@@ -122,4 +123,10 @@ pub fn run(options: &Options, lang: Lang, as_json: bool) -> u8 {
         crate::say!("    {}", words::detail(lang, &d.problem));
     }
     exit::OK
+}
+
+/// A text followed by spaces to `columns` display columns (Chinese is two a character).
+fn pad(text: &str, columns: usize) -> String {
+    let room = columns.saturating_sub(crate::ui::text::width(text));
+    format!("{text}{}", " ".repeat(room))
 }

@@ -35,7 +35,7 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
         Err(err) => {
             let problems = FileProblems {
                 file: boot::outbox_path(&data_dir).display().to_string(),
-                problems: vec![Problem::at("", ProblemKind::Unreadable(err.to_string()))],
+                problems: vec![Problem::at("", ProblemKind::Unreadable(err.fault()))],
             };
             return cannot_serve(&problems, exit::STORAGE);
         }

@@ -108,8 +108,8 @@ fn failed(lang: Lang, err: &SyncError) -> u8 {
         &detail,
     );
     match err {
-        SyncError::Token(_) => exit::CONFIG,
-        SyncError::Storage(_) => exit::STORAGE,
+        SyncError::Token(..) => exit::CONFIG,
+        SyncError::Storage(..) => exit::STORAGE,
         _ => exit::SYNC_FAILED,
     }
 }

@@ -13,10 +13,12 @@ use crate::catalogue::Text;
 use crate::config::chord::KeyChord;
 use crate::config::pin;
 use crate::config::site::{HomeKind, HubSettings, Mode, Site};
+use crate::config::toml_slip;
 use crate::domain::district::District;
 use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
 use crate::fields::{Fields, Node, Shape, TextRule};
+use crate::file_fault::FileFault;
 use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
 
 /// The built-in demo site, embedded so the binary alone runs; its values are the defaults
@@ -28,7 +30,10 @@ pub const DEMO_SITE_LABEL: &str = "built-in demo site (assets/demo-site.toml)";
 
 /// Loads the built-in demo site.
 pub fn demo_site() -> Result<Site, FileProblems> {
-    load_site_str(DEMO_SITE, DEMO_SITE_LABEL, None)
+    let mut site = load_site_str(DEMO_SITE, DEMO_SITE_LABEL, None)?;
+    // Named in the reader's language where it is shown, not by the label above.
+    site.source = None;
+    Ok(site)
 }
 
 /// Loads a site config file; a relative catalogue path is taken from the file's folder.
@@ -36,7 +41,10 @@ pub fn load_site_file(path: &Path) -> Result<Site, FileProblems> {
     let label = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|err| FileProblems {
         file: label.clone(),
-        problems: vec![Problem::at("", ProblemKind::Unreadable(err.to_string()))],
+        problems: vec![Problem::at(
+            "",
+            ProblemKind::Unreadable(FileFault::of(&err)),
+        )],
     })?;
     load_site_str(&text, &label, path.parent())
 }
@@ -57,6 +65,25 @@ pub fn load_site_str(
         problems: p.clone(),
     })?;
     build(draft, defaults, label, base_dir).map_err(refused)
+}
+
+/// The line of a setting (`kiosk.catalogue`) in a site file that loads; 1 when it is not
+/// written there.
+pub fn setting_line(text: &str, dotted: &str) -> usize {
+    let lines = Lines(text);
+    let (root, _) = DeTable::parse_recoverable(text);
+    let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
+    let mut node = Toml {
+        value: &root,
+        lines: &lines,
+    };
+    for key in dotted.split('.') {
+        match node.get(key) {
+            Some(inner) => node = inner,
+            None => return 1,
+        }
+    }
+    lines.line(node.value.span().start)
 }
 
 /// The demo site's settings, read once: the defaults.
@@ -104,22 +131,35 @@ const SECTIONS: [&str; 8] = [
 fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
     let lines = Lines(text);
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Problem> = errors
+    // The first error in the file is the cause; the parser's later ones follow from it.
+    if let Some(err) = errors
         .iter()
-        .map(|err| {
-            let line = err.span().map_or(1, |s| lines.line(s.start));
-            let detail = err.message().trim().to_string();
-            Problem::at_line(line, "", ProblemKind::Syntax { detail })
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
+        .min_by_key(|e| e.span().map_or(0, |s| s.start))
+    {
+        let offset = err.span().map_or(0, |s| s.start);
+        return Err(vec![toml_slip::first_slip(text, offset, err.message())]);
     }
+    let mut problems = Vec::new();
     let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
     let root = Toml {
         value: &root,
         lines: &lines,
     };
+    // Settings written above any header with no [kiosk] line at all: the one cause is the
+    // missing header, not each of its keys missing and each setting unknown.
+    if root.get("kiosk").is_none() {
+        let loose = root
+            .entries()
+            .into_iter()
+            .filter(|(_, v)| v.shape() != Shape::Table)
+            .min_by_key(|(_, v)| v.value.span().start);
+        if let Some((key, value)) = loose {
+            return Err(vec![value.problem(
+                key.to_string(),
+                ProblemKind::OutsideSection("kiosk".into()),
+            )]);
+        }
+    }
     // A site without a [kiosk] section reads as one with an empty section: its required keys
     // are missing, reported at the top of the file.
     let empty = Spanned::new(0..0, DeValue::Table(DeTable::default()));
@@ -339,7 +379,7 @@ fn build(
         reader_gap_ms: or_demo!(reader_gap_ms, "input.reader_gap_ms"),
         cell_aspect: or_demo!(cell_aspect, "display.cell_aspect"),
         hub,
-        source: label.to_string(),
+        source: Some(label.to_string()),
     })
 }
 

@@ -6,6 +6,7 @@ pub mod chord;
 pub mod load;
 pub mod pin;
 pub mod site;
+mod toml_slip;
 
 pub use chord::KeyChord;
 pub use site::{Mode, Site};

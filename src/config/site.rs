@@ -110,8 +110,8 @@ pub struct Site {
     pub cell_aspect: f64,
     /// The district hub, if this kiosk has one.
     pub hub: Option<HubSettings>,
-    /// Where the config came from, for messages.
-    pub source: String,
+    /// The file the config came from, for messages; `None`: the built-in demo site.
+    pub source: Option<String>,
 }
 
 impl Site {

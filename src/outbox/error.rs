@@ -2,6 +2,8 @@
 
 use rusqlite::ErrorCode;
 
+use crate::file_fault::FileFault;
+
 /// Why the outbox failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OutboxError {
@@ -31,6 +33,30 @@ impl From<rusqlite::Error> for OutboxError {
             }
             _ => OutboxError::Other(err.to_string()),
         }
+    }
+}
+
+impl OutboxError {
+    /// What went wrong, as staff are told it.
+    pub fn fault(&self) -> FileFault {
+        match self {
+            OutboxError::DiskFull => FileFault::DiskFull,
+            OutboxError::ReadOnly(_) => FileFault::PermissionDenied,
+            OutboxError::InUse => FileFault::InUse,
+            OutboxError::Other(_) => FileFault::Other,
+        }
+    }
+}
+
+/// What a SQLite error means for its file, as staff are told it.
+pub fn sqlite_fault(err: &rusqlite::Error) -> FileFault {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => FileFault::DiskFull,
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => FileFault::PermissionDenied,
+        Some(ErrorCode::CannotOpen) => FileFault::NotFound,
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => FileFault::Damaged,
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => FileFault::InUse,
+        _ => FileFault::Other,
     }
 }
 

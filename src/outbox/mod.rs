@@ -10,6 +10,6 @@ mod salvage;
 mod store;
 
 pub use code::code_from;
-pub use error::OutboxError;
+pub use error::{OutboxError, sqlite_fault};
 pub use record::{DamagedRow, Kind, SignupRecord, SignupView, Status};
 pub use store::{CancelOf, OpenReport, Outbox, SaveError, Saved};

@@ -8,13 +8,15 @@ use std::io;
 use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
+use crate::args;
 use crate::domain::lang::Lang;
-use crate::i18n::t;
+use crate::i18n::{t, ta};
 use crate::problem::FileProblems;
 use crate::runtime::terminal::TerminalGuard;
 use crate::runtime::tty_input::{self, TtyInput};
 use crate::ui::hitmap::HitMap;
 use crate::ui::painter::Painter;
+use crate::ui::text::wrap;
 use crate::ui::theme::STANDARD;
 
 /// Shows the problems until SIGTERM; `Ok(false)` when the terminal went away first.
@@ -45,7 +47,9 @@ pub fn run(problems: &FileProblems) -> io::Result<bool> {
         })
 }
 
-/// Draws the out-of-service page.
+/// Draws the out-of-service page: the same problems in both languages, as many as fit
+/// whole (each under its file, without the file named again on every line), and how many
+/// more `check-config` would list.
 pub fn draw(buf: &mut ratatui::buffer::Buffer, problems: &FileProblems) {
     let area = buf.area;
     let mut p = Painter {
@@ -58,28 +62,57 @@ pub fn draw(buf: &mut ratatui::buffer::Buffer, problems: &FileProblems) {
     };
     p.fill(area, p.theme.text);
     let w = area.width.saturating_sub(4);
+    let x = area.x + 2;
     let mut y = area.y + 1;
     for lang in Lang::ALL {
         let title = t(lang, "out-of-service-title");
-        y += p.paragraph(
-            Rect::new(area.x + 2, y, w, 2),
-            &title,
-            p.theme.problem.bold(),
-        );
+        y += p.paragraph(Rect::new(x, y, w, 2), &title, p.theme.problem.bold());
     }
     y += 1;
     for lang in Lang::ALL {
         let hint = t(lang, "out-of-service-hint");
-        y += p.paragraph(Rect::new(area.x + 2, y, w, 2), &hint, p.theme.text.style());
+        y += p.paragraph(Rect::new(x, y, w, 3), &hint, p.theme.text.style());
     }
     y += 1;
-    for lang in Lang::ALL {
-        let report = problems.report(lang);
-        let rows = area.bottom().saturating_sub(y + 1) / 2;
-        y += p.paragraph(
-            Rect::new(area.x + 2, y, w, rows.max(1)),
-            &report,
-            p.theme.text.style(),
-        ) + 1;
+    let rows = usize::from(area.bottom().saturating_sub(y));
+    let shown = (0..=problems.problems.len())
+        .rev()
+        .find(|&n| blocks(problems, n, w).iter().map(Vec::len).sum::<usize>() < rows)
+        .unwrap_or(0);
+    for block in blocks(problems, shown, w) {
+        for line in block {
+            p.text(x, y, w, &line, p.theme.text.style());
+            y += 1;
+        }
+        y += 1;
     }
+}
+
+/// Each language's block of lines: the file's heading, the first `shown` problems (indented
+/// under it), and how many are left out.
+fn blocks(problems: &FileProblems, shown: usize, width: u16) -> Vec<Vec<String>> {
+    let total = problems.problems.len();
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let mut lines = vec![ta(
+                lang,
+                "problems-in-file",
+                args!["file" => &problems.file, "count" => total],
+            )];
+            let inner = usize::from(width.saturating_sub(2));
+            for problem in &problems.problems[..shown] {
+                lines.extend(
+                    wrap(&problem.line(lang), inner)
+                        .into_iter()
+                        .map(|l| format!("  {l}")),
+                );
+            }
+            if shown < total {
+                let more = ta(lang, "out-of-service-more", args!["count" => total - shown]);
+                lines.extend(wrap(&more, inner).into_iter().map(|l| format!("  {l}")));
+            }
+            lines
+        })
+        .collect()
 }

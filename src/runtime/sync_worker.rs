@@ -243,6 +243,7 @@ impl Worker {
                     kind: LinkProblemKind::Catalogue,
                     // The count only: the words are the kind's, in the screen's language.
                     detail: self.left_out.to_string(),
+                    fault: None,
                 });
                 tracing::info!(
                     changes = report.changes,
@@ -289,16 +290,22 @@ impl Worker {
 
 /// A sync error as the staff page and the `sync` command show it.
 pub fn problem(e: &SyncError) -> LinkProblem {
-    let (kind, detail) = match e {
-        SyncError::Offline(d) => (LinkProblemKind::Offline, d.to_string()),
-        SyncError::RetryAfter(wait) => (LinkProblemKind::Busy, format!("{}s", wait.as_secs())),
-        SyncError::Unauthorized => (LinkProblemKind::Unauthorized, String::new()),
-        SyncError::Hub(d) => (LinkProblemKind::Hub, d.to_string()),
-        SyncError::Storage(d) => (LinkProblemKind::Storage, d.to_string()),
-        SyncError::Token(d) => (LinkProblemKind::Token, d.to_string()),
-        SyncError::AllowanceSpent => (LinkProblemKind::Busy, String::new()),
+    let (kind, detail, fault) = match e {
+        SyncError::Offline(d) => (LinkProblemKind::Offline, d.to_string(), None),
+        SyncError::RetryAfter(wait) => {
+            (LinkProblemKind::Busy, format!("{}s", wait.as_secs()), None)
+        }
+        SyncError::Unauthorized => (LinkProblemKind::Unauthorized, String::new(), None),
+        SyncError::Hub(d) => (LinkProblemKind::Hub, d.to_string(), None),
+        SyncError::Storage(f, d) => (LinkProblemKind::Storage, d.to_string(), Some(*f)),
+        SyncError::Token(f, file) => (LinkProblemKind::Token, file.to_string(), Some(*f)),
+        SyncError::AllowanceSpent => (LinkProblemKind::Busy, String::new(), None),
     };
-    LinkProblem { kind, detail }
+    LinkProblem {
+        kind,
+        detail,
+        fault,
+    }
 }
 
 #[cfg(test)]

@@ -309,8 +309,9 @@ impl HubClient {
     /// Sends a batch of sign-ups, compressed.
     pub async fn signups(&mut self, batch: &SignupBatch) -> Result<BatchOutcome, SyncError> {
         let json = serde_json::to_vec(batch).map_err(|e| SyncError::Hub(e.to_string().into()))?;
-        let body = zstd::encode_all(json.as_slice(), 9)
-            .map_err(|e| SyncError::Storage(e.to_string().into()))?;
+        let body = zstd::encode_all(json.as_slice(), 9).map_err(|e| {
+            SyncError::Storage(crate::file_fault::FileFault::of(&e), e.to_string().into())
+        })?;
         let request = self
             .http
             .post(format!("{}{SIGNUPS_PATH}", self.base))

@@ -7,6 +7,7 @@ pub mod client;
 pub mod pull;
 pub mod push;
 
+use crate::file_fault::FileFault;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
@@ -35,26 +36,26 @@ pub enum SyncError {
     /// The hub answered something this kiosk cannot use.
     #[error("the hub answered oddly: {0}")]
     Hub(Masked),
-    /// The kiosk's own files failed.
-    #[error("the kiosk's files failed: {0}")]
-    Storage(Masked),
+    /// The kiosk's own files failed: how, and the system's words.
+    #[error("the kiosk's files failed: {1}")]
+    Storage(FileFault, Masked),
     /// The hourly byte allowance is used up; the rest waits for it.
     #[error("the hourly data allowance is used up")]
     AllowanceSpent,
-    /// The token file cannot be read.
-    #[error("the token file cannot be read: {0}")]
-    Token(Masked),
+    /// The token file (named) cannot be read: why.
+    #[error("the token file {1} cannot be read: {0:?}")]
+    Token(FileFault, Masked),
 }
 
 impl From<rusqlite::Error> for SyncError {
     fn from(e: rusqlite::Error) -> Self {
-        SyncError::Storage(e.to_string().into())
+        SyncError::Storage(crate::outbox::sqlite_fault(&e), e.to_string().into())
     }
 }
 
 impl From<crate::outbox::OutboxError> for SyncError {
     fn from(e: crate::outbox::OutboxError) -> Self {
-        SyncError::Storage(e.to_string().into())
+        SyncError::Storage(e.fault(), e.to_string().into())
     }
 }
 
@@ -114,8 +115,12 @@ pub struct Syncer {
 impl Syncer {
     /// Opens the outbox and cache in a data folder for a hub.
     pub fn open(hub: &HubSettings, data_dir: &Path) -> Result<Syncer, SyncError> {
-        let token = std::fs::read_to_string(&hub.token_file)
-            .map_err(|e| SyncError::Token(format!("{}: {e}", hub.token_file.display()).into()))?;
+        let token = std::fs::read_to_string(&hub.token_file).map_err(|e| {
+            SyncError::Token(
+                FileFault::of(&e),
+                hub.token_file.display().to_string().into(),
+            )
+        })?;
         let client = HubClient::new(&hub.url, token.trim())?;
         let (outbox, _) = Outbox::open(&crate::runtime::boot::outbox_path(data_dir))?;
         let cache = CatalogueCache::open(&crate::runtime::boot::cache_path(data_dir))?;
@@ -124,7 +129,7 @@ impl Syncer {
             .truncate(false)
             .write(true)
             .open(data_dir.join("sync.lock"))
-            .map_err(|e| SyncError::Storage(e.to_string().into()))?;
+            .map_err(|e| SyncError::Storage(FileFault::of(&e), e.to_string().into()))?;
         Ok(Syncer {
             client,
             outbox,

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::keymap::{ASK_STAFF_KEY, HELP_KEY};
+use crate::app::keymap::{ASK_STAFF_KEY, HELP_KEY, shown_keys};
 use crate::app::{Action, Screen, State};
 use crate::args;
 use crate::domain::lang::Lang;
@@ -12,10 +12,6 @@ use crate::ui::names::shorten_name;
 use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
 use crate::ui::text::width;
 use crate::ui::words;
-
-/// The keyboard's and the keypad's keys for help and for the language, as the buttons say.
-const HELP_KEYS: &str = "F1 /";
-const LANGUAGE_KEYS: &str = "F2 *";
 
 /// Rows of the top bar and its rule.
 const TOP: u16 = 2;
@@ -123,21 +119,26 @@ fn bottom_bar(p: &mut Painter<'_>, state: &State, area: Rect) {
     let welcome = state.visit.screen == Screen::Welcome;
     // Back and help keep their places in both modes; what follows fits as room allows (the
     // help box offers the rest).
-    let mut buttons: Vec<(&str, String, Action)> = vec![("Esc", p.t("button-back"), Action::Back)];
+    // Each button names the site's own keys; one the site has no key for is left out.
+    let keys = shown_keys(!state.site.touchscreen);
+    let mut buttons: Vec<(&str, String, Action)> =
+        vec![(keys.back, p.t("button-back"), Action::Back)];
     if state.visit.assisted {
-        buttons.push((HELP_KEYS, p.t("button-help"), Action::Help));
+        buttons.push((keys.help, p.t("button-help"), Action::Help));
         buttons.push((ask_key.as_str(), p.t("ask-staff-button"), Action::AskStaff));
-        buttons.push(("Home", p.t("button-home"), Action::Home));
-        buttons.push((LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage));
-        buttons.push(("F3", p.t("assisted-off"), Action::ToggleAssisted));
+        if let Some(home) = keys.home {
+            buttons.push((home, p.t("button-home"), Action::Home));
+        }
+        buttons.push((keys.language, other.to_string(), Action::ToggleLanguage));
+        buttons.push((keys.assisted, p.t("assisted-off"), Action::ToggleAssisted));
     } else {
         // Home on the welcome screen would lead where the person already is.
-        if !welcome {
-            buttons.push(("Home", p.t("button-home"), Action::Home));
+        if let Some(home) = keys.home.filter(|_| !welcome) {
+            buttons.push((home, p.t("button-home"), Action::Home));
         }
-        buttons.push((HELP_KEYS, p.t("button-help"), Action::Help));
-        buttons.push((LANGUAGE_KEYS, other.to_string(), Action::ToggleLanguage));
-        buttons.push(("F3", p.t("assisted-on"), Action::ToggleAssisted));
+        buttons.push((keys.help, p.t("button-help"), Action::Help));
+        buttons.push((keys.language, other.to_string(), Action::ToggleLanguage));
+        buttons.push((keys.assisted, p.t("assisted-on"), Action::ToggleAssisted));
     }
     let queue = if state.queue.waiting() == 0 {
         p.t("queue-empty")

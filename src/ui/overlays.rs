@@ -51,8 +51,11 @@ pub fn notice(p: &mut Painter<'_>, state: &State, area: Rect) {
     };
     let lang = p.lang;
     let mut text = notice_text(lang, state, notice);
-    let pair = if notice.is_problem() {
+    // Staff are the ones reading a staff screen: it never tells them to ask staff.
+    let pair = if notice.is_problem() && !state.visit.screen.for_staff() {
         text = join_sentences(&text, &t(lang, "ask-staff"));
+        p.theme.problem
+    } else if notice.is_problem() {
         p.theme.problem
     } else {
         p.theme.good
@@ -100,11 +103,13 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
         p.theme.text.style(),
     );
     let close = p.t("button-close");
-    let bw = button_width("Esc", &close);
+    // Back closes help too: the key the site has for it.
+    let back = crate::app::keymap::shown_keys(!state.site.touchscreen).back;
+    let bw = button_width(back, &close);
     let y = rect.bottom().saturating_sub(4);
     p.button(
         Rect::new(x, y, bw, 3),
-        "Esc",
+        back,
         &close,
         Action::Help,
         ButtonKind::Primary,
@@ -142,7 +147,7 @@ pub fn help(p: &mut Painter<'_>, state: &State, area: Rect) {
 
 /// Staff have been called: a clear message, in large letters where they fit.
 pub fn ask_staff(p: &mut Painter<'_>, state: &State, area: Rect) {
-    let text = p.t("ask-staff-text");
+    let text = words::for_input(state, p.lang, "ask-staff-text");
     alone(p, state, area, "ask-staff-title", &text);
 }
 
@@ -218,8 +223,8 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
 pub fn help_text(state: &State, lang: crate::domain::lang::Lang) -> String {
     let mut body = format!(
         "{}\n\n{}",
-        t(lang, crate::app::screens::help(&state.visit.screen)),
-        t(lang, "help-keys")
+        words::for_input(state, lang, crate::app::screens::help(&state.visit.screen)),
+        words::for_input(state, lang, "help-keys")
     );
     if state.visit.assisted {
         body = format!("{body}\n\n{}", t(lang, "help-assisted"));

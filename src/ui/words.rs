@@ -10,6 +10,7 @@ use crate::catalogue::{Audience, Category, Session};
 use crate::domain::card::CardError;
 use crate::domain::geo::Compass;
 use crate::domain::lang::Lang;
+use crate::file_fault::FileFault;
 use crate::i18n::{t, ta};
 use crate::outbox::Status;
 use crate::signup::Refusal;
@@ -146,6 +147,23 @@ pub fn status_short(lang: Lang, status: Status) -> String {
     t(lang, &format!("status-short-{}", status.as_str()))
 }
 
+/// What an outbox item is, in a word or two: a sign-up, a waiting-list join, a cancel, a
+/// check-in.
+pub fn item_kind(lang: Lang, kind: crate::outbox::Kind) -> String {
+    t(lang, &format!("item-kind-{}", kind.as_str()))
+}
+
+/// A message in the words of the site's input: on a keypad-only site (no touchscreen) its
+/// `-keypad` form where it has one, which says "press" and never "tap".
+pub fn for_input(state: &crate::app::State, lang: Lang, id: &str) -> String {
+    let keypad = format!("{id}-keypad");
+    if !state.site.touchscreen && crate::i18n::has(lang, &keypad) {
+        t(lang, &keypad)
+    } else {
+        t(lang, id)
+    }
+}
+
 /// A time of day, with the date too when it is not today: 09:12 / 11月21日 09:12.
 pub fn moment(lang: Lang, at: &crate::domain::time::Moment, today: NaiveDate) -> String {
     let time = at.format("%H:%M").to_string();
@@ -158,8 +176,9 @@ pub fn moment(lang: Lang, at: &crate::domain::time::Moment, today: NaiveDate) ->
 
 /// The link to the hub in a few words: online and when it last synced, or offline since when.
 pub fn link(lang: Lang, link: &LinkStatus, today: NaiveDate) -> String {
+    // A kiosk without a hub is not cut off from one: it works on its own, for good.
     if !link.hub {
-        return t(lang, "link-offline");
+        return t(lang, "link-standalone");
     }
     match (link.online, link.last_sync, link.offline_since) {
         (true, Some(at), _) => ta(
@@ -181,8 +200,8 @@ pub fn link(lang: Lang, link: &LinkStatus, today: NaiveDate) -> String {
 pub fn link_problem(lang: Lang, problem: &LinkProblem) -> (String, Option<String>) {
     let id = format!("link-problem-{}", problem.kind.as_str());
     let number = problem.detail.trim_end_matches('s').parse::<u64>().ok();
-    match (problem.kind, number) {
-        (LinkProblemKind::Busy, Some(seconds)) => (
+    match (problem.kind, number, problem.fault) {
+        (LinkProblemKind::Busy, Some(seconds), _) => (
             ta(
                 lang,
                 "link-problem-busy-for",
@@ -190,8 +209,21 @@ pub fn link_problem(lang: Lang, problem: &LinkProblem) -> (String, Option<String
             ),
             None,
         ),
-        (LinkProblemKind::Catalogue, Some(count)) => {
+        (LinkProblemKind::Catalogue, Some(count), _) => {
             (ta(lang, &id, args!["count" => count as usize]), None)
+        }
+        // A file's fault is said by its kind: the token file by name, the system's own
+        // words only when the kind says nothing more.
+        (LinkProblemKind::Token, _, Some(fault)) => (
+            ta(
+                lang,
+                "link-problem-token-file",
+                args!["file" => &problem.detail, "why" => &fault.words(lang)],
+            ),
+            None,
+        ),
+        (_, _, Some(fault)) if fault != FileFault::Other => {
+            (labelled(lang, &t(lang, &id), fault.words(lang)), None)
         }
         _ => (
             t(lang, &id),
@@ -266,14 +298,7 @@ pub fn venue_kind(lang: Lang, k: crate::catalogue::VenueKind) -> String {
 
 /// A filter's name.
 pub fn filter_name(lang: Lang, kind: FilterKind) -> String {
-    t(
-        lang,
-        match kind {
-            FilterKind::Category => "filter-category",
-            FilterKind::Audience => "filter-audience",
-            FilterKind::Day => "filter-day",
-        },
-    )
+    t(lang, &format!("filter-{}", kind.as_str()))
 }
 
 /// One choice of a filter.

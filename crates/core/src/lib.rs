@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod domain;
 pub mod fields;
+pub mod file_fault;
 pub mod i18n;
 pub mod output;
 pub mod problem;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::args;
 use crate::domain::lang::Lang;
+use crate::file_fault::FileFault;
 use crate::i18n::{t, ta};
 
 /// Where in the file a problem is.
@@ -63,15 +64,83 @@ impl Expected {
     }
 }
 
+/// How a line of JSON or TOML is not written as the format asks, in terms a person who
+/// wrote the file can act on (the parser's own words are not shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// A text in quotes is not closed on its line.
+    OpenText,
+    /// A value is not a number, true or false, or a text in quotes.
+    Value,
+    /// A key with no `=` (TOML) or `:` (JSON) before its value.
+    NoSeparator,
+    /// A `[`, `{` or table header that is not closed, or items without a comma between.
+    Unclosed,
+    /// A key written twice in one table.
+    Twice,
+    /// A number that is not written as one.
+    Number,
+    /// A backslash in a text that starts no escape.
+    Escape,
+    /// A key in a JSON object that is not in double quotes.
+    JsonKey,
+    /// A key in a JSON object with no `:` before its value.
+    JsonColon,
+    /// A comma after the last item of a JSON list or object.
+    TrailingComma,
+    /// More after the end of the JSON document.
+    AfterEnd,
+    /// The file ends before the document does.
+    CutShort,
+    /// Anything else.
+    Other,
+}
+
+impl Slip {
+    fn key(self) -> &'static str {
+        match self {
+            Slip::OpenText => "open-text",
+            Slip::Value => "value",
+            Slip::NoSeparator => "no-separator",
+            Slip::Unclosed => "unclosed",
+            Slip::Twice => "twice",
+            Slip::Number => "number",
+            Slip::Escape => "escape",
+            Slip::JsonKey => "json-key",
+            Slip::JsonColon => "json-colon",
+            Slip::TrailingComma => "trailing-comma",
+            Slip::AfterEnd => "after-end",
+            Slip::CutShort => "cut-short",
+            Slip::Other => "other",
+        }
+    }
+}
+
+/// What a file named by a config key should hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// A `learning-catalogue/1` JSON file.
+    Catalogue,
+    /// The kiosk's hub token.
+    HubToken,
+}
+
 /// What is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The file could not be read at all.
-    Unreadable(String),
-    /// The file is not well-formed JSON or TOML.
-    Syntax {
-        /// The parser's own words.
-        detail: String,
+    Unreadable(FileFault),
+    /// The file is not well-formed JSON or TOML: the first slip (what a parser says after it
+    /// is guesswork, so it is not reported).
+    Syntax(Slip),
+    /// A key names a file that cannot be read (a config's catalogue or hub token).
+    NamedFile {
+        /// The file as the key names it.
+        file: String,
+        /// Why it cannot be read.
+        fault: FileFault,
+        /// What the file should be.
+        holds: Holds,
     },
     /// The document says it is some other format.
     WrongFormat(String),
@@ -79,6 +148,9 @@ pub enum ProblemKind {
     Missing(Expected),
     /// A field has the wrong type of value.
     WrongType(Expected),
+    /// Settings above the first section header, where the kiosk's own keys belong under one
+    /// (names the section).
+    OutsideSection(String),
     /// A key this file does not know (configs only: a typo would otherwise pass silently);
     /// with the keys that are allowed there.
     UnknownKey(String),
@@ -174,9 +246,23 @@ impl Problem {
     pub fn describe(&self, lang: Lang) -> String {
         use ProblemKind as K;
         match &self.kind {
-            // The system's own words (an OS error, a parser's), on a line of their own.
-            K::Unreadable(detail) => with_detail(lang, "problem-unreadable", detail),
-            K::Syntax { detail } => with_detail(lang, "problem-syntax", detail),
+            K::Unreadable(fault) => ta(
+                lang,
+                "problem-unreadable",
+                args!["why" => &fault.words(lang)],
+            ),
+            K::Syntax(slip) => t(lang, &format!("problem-syntax-{}", slip.key())),
+            K::NamedFile { file, fault, holds } => {
+                let holds = match holds {
+                    Holds::Catalogue => "problem-named-catalogue",
+                    Holds::HubToken => "problem-named-token",
+                };
+                ta(
+                    lang,
+                    holds,
+                    args!["file" => file, "why" => &fault.words(lang)],
+                )
+            }
             K::WrongFormat(found) => ta(lang, "problem-wrong-format", args!["found" => found]),
             K::Missing(expected) => {
                 let what = t(lang, &format!("expected-{}", expected.key()));
@@ -185,6 +271,9 @@ impl Problem {
             K::WrongType(expected) => {
                 let what = t(lang, &format!("expected-{}", expected.key()));
                 ta(lang, "problem-wrong-type", args!["expected" => &what])
+            }
+            K::OutsideSection(section) => {
+                ta(lang, "problem-outside-section", args!["section" => section])
             }
             K::UnknownKey(allowed) => ta(lang, "problem-unknown-key", args!["allowed" => allowed]),
             K::BadId => t(lang, "problem-bad-id"),
@@ -288,11 +377,6 @@ impl FileProblems {
 /// their own.
 pub fn detail_line(lang: Lang, detail: &str) -> String {
     ta(lang, "detail-label", crate::args!["detail" => detail])
-}
-
-/// A sentence, then the system's detail labelled on the next line.
-fn with_detail(lang: Lang, id: &str, detail: &str) -> String {
-    format!("{}\n      {}", t(lang, id), detail_line(lang, detail))
 }
 
 impl fmt::Display for FileProblems {

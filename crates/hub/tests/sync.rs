@@ -77,9 +77,10 @@ fn the_catalogue_arrives_sign_ups_go_once_and_answers_come_back() {
         .collect();
     assert_eq!(statuses, ["confirmed", "waitlisted", "full"]);
     assert_eq!(queue["counts"]["waiting"], 0);
+    // The text form says each status in the reader's words.
     let text = stdout(&b.run(&["queue"]));
     assert!(
-        text.contains("waitlisted") && text.contains("full"),
+        text.contains("Waiting list") && text.contains("Full, no place"),
         "{text}"
     );
 

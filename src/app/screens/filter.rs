@@ -16,7 +16,8 @@ pub const PAGING: Paging = Paging::List {
 
 /// The choices for a filter, "all" first.
 pub fn options(state: &State, kind: FilterKind) -> Vec<FilterOption> {
-    filters::options(kind, &state.clock.now, state.site.days)
+    let farming_first = state.site.home == crate::config::site::HomeKind::Farming;
+    filters::options(kind, &state.clock.now, state.site.days, farming_first)
 }
 
 /// The index of the choice in force.

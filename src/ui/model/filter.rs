@@ -3,10 +3,9 @@
 use crate::app::State;
 use crate::app::filters::{FilterKind, FilterOption};
 use crate::app::screens::filter::options;
-use crate::args;
 use crate::domain::lang::Lang;
 use crate::domain::time::local_date;
-use crate::i18n::{t, ta};
+use crate::i18n::t;
 use crate::ui::model::{Page, Rows};
 use crate::ui::words;
 
@@ -17,11 +16,14 @@ pub fn labels(state: &State, lang: Lang) -> Vec<(FilterKind, String)> {
         .iter()
         .map(|kind| {
             let value = match kind {
-                FilterKind::Category => state
-                    .visit
-                    .filters
-                    .category
-                    .map(|c| words::category(lang, c)),
+                FilterKind::Category => {
+                    let filters = &state.visit.filters;
+                    let farming = filters.farming.then(|| t(lang, "filter-farming"));
+                    filters
+                        .category
+                        .map(|c| words::category(lang, c))
+                        .or(farming)
+                }
                 FilterKind::Audience => state
                     .visit
                     .filters
@@ -84,7 +86,7 @@ pub fn build(state: &State, lang: Lang, kind: FilterKind) -> FilterList<OptionRo
     let choices: Vec<FilterOption> = options(state, kind);
     let name = words::filter_name(lang, kind);
     FilterList {
-        title: ta(lang, "filter-title", args!["filter" => &name]),
+        title: t(lang, &format!("filter-title-{}", kind.as_str())),
         name,
         rows: Rows::page(state, choices.len(), |i| OptionRow {
             label: words::filter_option(lang, choices[i], today),

@@ -28,6 +28,8 @@ pub struct NearbyRow {
 
 /// The nearby list's words.
 pub struct Nearby {
+    /// The list's heading: what it holds.
+    pub title: String,
     /// How far and how many days the list looks.
     pub scope: String,
     /// Each filter with its value in force.
@@ -67,6 +69,14 @@ pub fn build(state: &State, lang: Lang) -> Nearby {
     };
     let radius = format!("{:.0}", state.site.radius_km);
     Nearby {
+        title: t(
+            lang,
+            if state.visit.filters.farming {
+                "nearby-farming-title"
+            } else {
+                "nearby-title"
+            },
+        ),
         scope: ta(
             lang,
             "nearby-scope",

@@ -62,7 +62,14 @@ fn facts(state: &State, lang: Lang) -> Vec<String> {
         ta(
             lang,
             "staff-kiosk",
-            args!["id" => &state.site.id, "source" => &state.site.source],
+            args![
+                "id" => &state.site.id,
+                "source" => &state
+                    .site
+                    .source
+                    .clone()
+                    .unwrap_or_else(|| t(lang, "staff-config-demo"))
+            ],
         ),
         ta(
             lang,

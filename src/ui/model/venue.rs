@@ -7,7 +7,7 @@ use crate::args;
 use crate::catalogue::VenueId;
 use crate::domain::lang::Lang;
 use crate::domain::time::local_date;
-use crate::i18n::{t, ta};
+use crate::i18n::ta;
 use crate::ui::model::{Page, Rows};
 use crate::ui::words;
 
@@ -93,7 +93,7 @@ impl VenueModel {
         Page {
             title: self.name.clone(),
             facts: vec![self.way.clone()],
-            note: Some(t(lang, self.prompt())),
+            note: Some(crate::ui::words::for_input(state, lang, self.prompt())),
             choices: self
                 .rows
                 .choices(state, |r| (r.title.clone(), r.when.clone())),

@@ -1,6 +1,7 @@
 //! The welcome screen: the greeting, and what Enter does now (look around, or use the typed
 //! card number).
 
+use crate::app::keymap::{ShownKeys, shown_keys};
 use crate::app::{Action, State};
 use crate::domain::lang::Lang;
 use crate::i18n::t;
@@ -12,6 +13,8 @@ pub struct Welcome {
     pub lang: Lang,
     /// The message id of the main choice: look around first, or use the number typed.
     pub main: &'static str,
+    /// The keys the site's buttons show (the keypad's alone on a keypad-only site).
+    pub keys: ShownKeys,
 }
 
 /// The welcome screen as it stands.
@@ -21,7 +24,11 @@ pub fn build(state: &State, lang: Lang) -> Welcome {
     } else {
         "welcome-use-number"
     };
-    Welcome { lang, main }
+    Welcome {
+        lang,
+        main,
+        keys: shown_keys(!state.site.touchscreen),
+    }
 }
 
 impl Welcome {
@@ -41,11 +48,16 @@ impl Welcome {
                 main(lang, "Enter", self.main, Action::Primary),
                 Choice {
                     primary: false,
-                    ..main(lang, "F4", "home-map", Action::OpenMap)
+                    ..main(lang, self.keys.welcome_map, "home-map", Action::OpenMap)
                 },
                 Choice {
                     primary: false,
-                    ..main(lang, "F3", "assisted-off", Action::ToggleAssisted)
+                    ..main(
+                        lang,
+                        self.keys.assisted,
+                        "assisted-off",
+                        Action::ToggleAssisted,
+                    )
                 },
             ],
             ..Page::default()

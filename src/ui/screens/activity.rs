@@ -63,7 +63,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &ActivityModel, area: Rect) {
         p.theme.text
     };
     let prompt = text(prompt);
-    let prompt_words = p.t(m.prompt(false));
+    let prompt_words = crate::ui::words::for_input(state, p.lang, m.prompt(false));
     p.text(prompt.x, prompt.y, prompt.width, &prompt_words, pair.bold());
 
     if m.rows.count == 0 {

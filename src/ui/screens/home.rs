@@ -22,7 +22,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Home, area: Rect) {
     ])
     .areas(area);
     p.text(inner.x, hello.y, inner.width, &m.hello, p.theme.text.bold());
-    let ask_words = p.t("home-ask");
+    let ask_words = crate::ui::words::for_input(state, p.lang, "home-ask");
     p.text(
         inner.x,
         ask.y,

@@ -19,8 +19,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    let title = p.t("nearby-title");
-    let w = super::heading(p, heading, &title);
+    let w = super::heading(p, heading, &m.title);
     p.text(
         area.x + w + 3,
         heading.y,

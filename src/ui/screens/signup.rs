@@ -46,7 +46,7 @@ pub fn card_entry(p: &mut Painter<'_>, state: &State, session: SessionRef, area:
     let w = area.width.saturating_sub(4);
     let ask = p.t("card-entry-title");
     p.text(x, area.y, w, &ask, p.theme.text.bold());
-    let how = p.t("card-entry-how");
+    let how = crate::ui::words::for_input(state, p.lang, "card-entry-how");
     let rows = p.paragraph(Rect::new(x, area.y + 1, w, 2), &how, p.theme.text.style());
     // The lines flow: the instructions take one or two rows.
     let y = area.y + 2 + rows;

@@ -35,7 +35,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &VenueModel, area: Rect) {
         None => m.way.clone(),
     };
     p.text(way.x, way.y, way.width, &way_words, p.theme.text.style());
-    let choose = p.t("venue-choose");
+    let choose = crate::ui::words::for_input(state, p.lang, "venue-choose");
     p.text(
         prompt.x,
         prompt.y,

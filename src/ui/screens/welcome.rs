@@ -26,7 +26,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Welcome, area: Rect) {
     y += gap;
     for lang in [first, second] {
         for line in wrap(
-            &t(lang, "welcome-card"),
+            &crate::ui::words::for_input(state, lang, "welcome-card"),
             usize::from(area.width.saturating_sub(4)),
         ) {
             p.centred(area, y, &line, p.theme.text.style());
@@ -40,7 +40,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Welcome, area: Rect) {
     let key = "Enter";
     // The learning map beside the main button, for those without a card too.
     let map_label = t(first, "button-map");
-    let map_w = button_width("F4", &map_label);
+    let map_w = button_width(m.keys.welcome_map, &map_label);
     // Both languages where they fit, the current one where they do not.
     let room = area.width.saturating_sub(map_w + 3);
     let mut label = both(first, m.main);
@@ -59,7 +59,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Welcome, area: Rect) {
     );
     p.button(
         Rect::new(x + w + 2, y, map_w, 3),
-        "F4",
+        m.keys.welcome_map,
         &map_label,
         Action::OpenMap,
         ButtonKind::Normal,
@@ -67,16 +67,16 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Welcome, area: Rect) {
     );
     // Larger and spoken, offered in both languages to anyone who needs it before choosing.
     let mut label = both(first, "assisted-on");
-    if button_width("F3", &label) > area.width.saturating_sub(4) {
+    if button_width(m.keys.assisted, &label) > area.width.saturating_sub(4) {
         label = t(first, "assisted-on");
     }
-    let aw = button_width("F3", &label).min(area.width.saturating_sub(4));
+    let aw = button_width(m.keys.assisted, &label).min(area.width.saturating_sub(4));
     // A row between the two rows of buttons, so no two touch targets meet.
     let ay = y + 4;
     if ay + 3 <= area.bottom() {
         p.button(
             Rect::new(area.x + (area.width.saturating_sub(aw)) / 2, ay, aw, 3),
-            "F3",
+            m.keys.assisted,
             &label,
             Action::ToggleAssisted,
             ButtonKind::Primary,

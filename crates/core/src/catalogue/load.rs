@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::catalogue::json_place::JsonPlace;
 use crate::catalogue::model::{
     Activity, ActivityStatus, ActivityTexts, Audience, AudienceSet, Catalogue, Category, OneOff,
     Repeat, Venue, VenueKind,
@@ -21,7 +22,8 @@ use crate::domain::geo::LatLon;
 use crate::domain::time::{Moment, local_date, parse_moment};
 use crate::fields::{Fields, TextRule};
 pub use crate::fields::{nfc, valid_id};
-use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
+use crate::file_fault::FileFault;
+use crate::problem::{Expected, FileProblems, Place, Problem, ProblemKind, Slip};
 
 /// The format name this loader reads.
 pub const FORMAT: &str = "learning-catalogue/1";
@@ -49,8 +51,8 @@ pub fn open_file(path: &Path) -> Result<std::io::BufReader<std::fs::File>, FileP
         file: path.display().to_string(),
         problems: vec![Problem::at("", kind)],
     };
-    let file =
-        std::fs::File::open(path).map_err(|e| refused(ProblemKind::Unreadable(e.to_string())))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| refused(ProblemKind::Unreadable(FileFault::of(&e))))?;
     if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
         return Err(refused(ProblemKind::FileTooLarge(MAX_FILE_BYTES >> 20)));
     }
@@ -82,10 +84,12 @@ pub fn check_reader<R: Read, S: Sink>(
 ) -> Result<(S, Moment), FileProblems> {
     let mut ctx = Ctx::new(sink);
     let over = std::cell::Cell::new(false);
+    let place = std::cell::RefCell::new(JsonPlace::new());
     let capped = Capped {
         inner: reader,
         left: MAX_FILE_BYTES,
         over: &over,
+        place: &place,
     };
     let mut de = serde_json::Deserializer::from_reader(capped);
     let parsed = RootSeed(&mut ctx)
@@ -101,8 +105,14 @@ pub fn check_reader<R: Read, S: Sink>(
         });
     }
     if let Err(err) = parsed {
-        ctx.problems.push(json_error_problem(&err));
-        // Past a syntax error nothing more was read; "missing" would only be noise.
+        let problem = json_error_problem(&err, &mut place.borrow_mut());
+        // What the item the error broke was said to lack follows from the error, and past
+        // it nothing more was read: the one cause is the error.
+        if let Place::Line { key: path, .. } = &problem.place {
+            let item = item_of(path);
+            ctx.problems.retain(|p| !within(&p.place, item));
+        }
+        ctx.problems.push(problem);
         ctx.aborted = true;
     }
     ctx.finish().map_err(|problems| FileProblems {
@@ -116,6 +126,8 @@ struct Capped<'a, R> {
     inner: R,
     left: u64,
     over: &'a std::cell::Cell<bool>,
+    /// Where the parser is, to name the item a syntax error breaks.
+    place: &'a std::cell::RefCell<JsonPlace>,
 }
 
 impl<R: Read> Read for Capped<'_, R> {
@@ -134,20 +146,69 @@ impl<R: Read> Read for Capped<'_, R> {
             .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..room])?;
         self.left -= n as u64;
+        self.place.borrow_mut().read(&buf[..n]);
         Ok(n)
     }
 }
 
-fn json_error_problem(err: &serde_json::Error) -> Problem {
+/// A parser's error as a problem at its line, naming the item it is in.
+fn json_error_problem(err: &serde_json::Error, place: &mut JsonPlace) -> Problem {
     use serde_json::error::Category as C;
     let kind = match err.classify() {
-        C::Io => ProblemKind::Unreadable(err.to_string()),
-        C::Syntax | C::Eof => ProblemKind::Syntax {
-            detail: err.to_string(),
-        },
-        C::Data => ProblemKind::WrongType(Expected::Object),
+        C::Io => {
+            let fault = err
+                .io_error_kind()
+                .map_or(FileFault::Other, |k| FileFault::of(&k.into()));
+            return Problem::at("", ProblemKind::Unreadable(fault));
+        }
+        C::Syntax => ProblemKind::Syntax(json_slip(&err.to_string())),
+        C::Eof => ProblemKind::Syntax(Slip::CutShort),
+        // Not a syntax error: the document is not an object at all.
+        C::Data => return Problem::at("", ProblemKind::WrongType(Expected::Object)),
     };
-    Problem::at("", kind)
+    let path = place.path_at(err.line(), err.column());
+    Problem::at_line(err.line(), path, kind)
+}
+
+/// What a `serde_json` syntax error means, from its words (the crate has no finer kinds).
+fn json_slip(words: &str) -> Slip {
+    const SLIPS: [(&str, Slip); 11] = [
+        ("key must be a string", Slip::JsonKey),
+        ("expected `:`", Slip::JsonColon),
+        ("expected `,`", Slip::Unclosed),
+        ("trailing comma", Slip::TrailingComma),
+        ("trailing characters", Slip::AfterEnd),
+        ("expected value", Slip::Value),
+        ("expected ident", Slip::Value),
+        ("number", Slip::Number),
+        ("escape", Slip::Escape),
+        ("control character", Slip::OpenText),
+        ("surrogate", Slip::Escape),
+    ];
+    SLIPS
+        .iter()
+        .find(|(start, _)| words.contains(start))
+        .map_or(Slip::Other, |(_, slip)| *slip)
+}
+
+/// The top-level item a path is in: `venues[3]` of `venues[3].name.zh-CN`.
+fn item_of(path: &str) -> &str {
+    match path.find(']') {
+        Some(end) => &path[..=end],
+        None => path,
+    }
+}
+
+/// Whether a problem's place is inside `item` (a path such as `venues[3]`).
+fn within(place: &Place, item: &str) -> bool {
+    let path = match place {
+        Place::Path(p) => p.as_str(),
+        Place::Line { key, .. } => key.as_str(),
+    };
+    !item.is_empty()
+        && path
+            .strip_prefix(item)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// Where checked items go: a catalogue in memory, or a store that keeps their JSON.
@@ -200,6 +261,10 @@ struct Ctx<S> {
     /// Activities whose venue came later in the file: (activity number, venue id).
     unresolved: Vec<(usize, Box<str>)>,
     venue_ids: HashMap<Box<str>, usize>,
+    /// Venues with problems of their own: an activity naming one is not also told the venue
+    /// is missing (the venue's problem is the one cause). `None` in the set: a broken venue
+    /// whose id cannot be read, which any unknown reference may mean.
+    broken_venues: std::collections::HashSet<Option<Box<str>>>,
     activity_ids: std::collections::HashSet<Box<str>>,
 }
 
@@ -217,6 +282,7 @@ impl<S: Sink> Ctx<S> {
             activities_seen: false,
             unresolved: Vec::new(),
             venue_ids: HashMap::new(),
+            broken_venues: std::collections::HashSet::new(),
             activity_ids: std::collections::HashSet::new(),
         }
     }
@@ -235,8 +301,15 @@ impl<S: Sink> Ctx<S> {
                 }
             }
         }
+        // Past a syntax error later venues were not read: a reference to one is not a fault.
+        let known = |r: &str| {
+            self.aborted
+                || self.venue_ids.contains_key(r)
+                || self.broken_venues.contains(&None)
+                || self.broken_venues.contains(&Some(r.into()))
+        };
         for (index, venue_ref) in &self.venue_refs {
-            if !self.venue_ids.contains_key(venue_ref) {
+            if !known(venue_ref) {
                 self.problems.push(Problem::at(
                     format!("activities[{index}].venue"),
                     ProblemKind::NoVenue(venue_ref.to_string()),
@@ -282,6 +355,10 @@ impl<S: Sink> Ctx<S> {
     fn venue(&mut self, index: usize, value: Value) {
         let path = format!("venues[{index}]");
         let venue = read_venue(&value, &path, &mut self.problems);
+        if venue.is_none() {
+            let id = value.get("id").and_then(Value::as_str);
+            self.broken_venues.insert(id.map(Box::from));
+        }
         if let Some(venue) = venue {
             if self.venue_ids.contains_key(&venue.id) {
                 self.problems.push(Problem::at(

@@ -4,6 +4,7 @@
 
 pub mod change;
 pub mod demo;
+pub mod json_place;
 pub mod load;
 pub mod model;
 pub mod nearby;
