@@ -72,7 +72,7 @@ fn scan(h: &Harness) -> (String, usize) {
 }
 
 fn sign_up(h: &mut Harness) -> String {
-    h.sign_up_first();
+    h.sign_up();
     let Screen::Receipt(receipt) = h.state.visit.screen.clone() else {
         panic!("no receipt: {:?}", h.state.visit.notice)
     };

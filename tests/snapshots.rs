@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{CARD, Harness, record};
+use common::{CARD, HERE_TODAY, Harness, record};
 use learning_kiosk::app::filters::FilterKind;
 use learning_kiosk::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
 use learning_kiosk::app::msg::QueueSummary;
@@ -50,7 +50,7 @@ fn snap_sizes(
 fn to_confirm(k: &mut Harness) {
     k.swipe(CARD);
     k.key(Key::Char('1'));
-    k.key(Key::Char('1'));
+    k.open_nearby(HERE_TODAY);
     k.key(Key::Char('1'));
     assert!(matches!(k.state.visit.screen, Screen::Confirm(_)));
 }
@@ -212,7 +212,7 @@ fn rural_keypad_station() {
     snap_with("rural-nearby", station, |k| k.enter());
     snap_with("rural-card-entry", station, |k| {
         k.enter();
-        k.key(Key::Char('1'));
+        k.open_nearby("my-xiwengzhuang-dlp.chestnut");
         k.key(Key::Char('1'));
     });
 }
@@ -221,7 +221,7 @@ fn rural_keypad_station() {
 fn activity() {
     snap("activity", |k| {
         k.enter();
-        k.key(Key::Char('1'));
+        k.open_nearby(HERE_TODAY);
     });
 }
 
@@ -249,7 +249,7 @@ fn activity_full_refused() {
 fn card_entry() {
     snap("card-entry", |k| {
         k.enter();
-        k.key(Key::Char('1'));
+        k.open_nearby(HERE_TODAY);
         k.key(Key::Char('1'));
         k.type_keys("1101");
     });
@@ -524,14 +524,14 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             "activity",
             Box::new(|k| {
                 k.enter();
-                k.key(Key::Char('1'));
+                k.open_nearby(HERE_TODAY);
             }),
         ),
         (
             "card-entry",
             Box::new(|k| {
                 k.enter();
-                k.key(Key::Char('1'));
+                k.open_nearby(HERE_TODAY);
                 k.key(Key::Char('1'));
             }),
         ),
