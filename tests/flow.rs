@@ -45,7 +45,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     assert!(home.contains("1101 **** **** 0016"), "{home}");
     assert!(!home.contains(CARD));
 
-    // 1: activities nearby, soonest day first, then nearest.
+    // 1: activities nearby, soonest first (by the time they start), then nearest.
     h.key(Key::Char('1'));
     assert_eq!(h.state.visit.screen, Screen::Nearby);
     let items = h.state.visit.nearby.clone();
@@ -53,7 +53,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     for pair in items.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         assert!(
-            (a.session.date, a.distance_km) <= (b.session.date, b.distance_km),
+            (a.session.start, a.distance_km) <= (b.session.start, b.distance_km),
             "not soonest-then-nearest: {a:?} before {b:?}"
         );
         assert!(a.distance_km <= 5.0);
