@@ -524,4 +524,5 @@ help-record = Your sessions attended, hours and credits. Press 1 or Esc to go ba
 staff-today-here = Today at this venue (signed up / seats, waiting, checked in here):
 staff-today-none = No sessions today.
 staff-session-line = { $time } { $title }: { $taken }/{ $capacity }, { $waiting } waiting, { $checked } checked in
+staff-session-cancelled = { $time } { $title }: cancelled, no session
 receipt-reopened = Your sign-up

@@ -493,4 +493,5 @@ help-record = 您参加过的活动、小时数和学分。按 1 或 Esc 返回�
 staff-today-here = 本场馆今天的活动（已报名/座位，候补，本机签到）：
 staff-today-none = 今天没有活动。
 staff-session-line = { $time } { $title }：{ $taken }/{ $capacity }，候补 { $waiting } 人，已签到 { $checked } 人
+staff-session-cancelled = { $time } { $title }：已取消，不上课
 receipt-reopened = 您的报名
