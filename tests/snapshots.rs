@@ -169,7 +169,13 @@ fn map_opening_with_a_chosen_venue() {
     snap_sizes("map-chosen", &MAP_SIZES, Harness::demo, |k| {
         k.key(Key::F(4));
         let chosen = *k.state.visit.map_list.last().unwrap();
-        let map = learning_kiosk::app::map_layout::layout(k.state.size.0, k.state.size.1, true).map;
+        let map = learning_kiosk::app::map_layout::layout(
+            k.state.size.0,
+            k.state.size.1,
+            true,
+            k.state.visit.lang,
+        )
+        .map;
         let (c, r) = learning_kiosk::app::screens::map::projection(&k.state)
             .to_cell(k.state.catalogue.venue(chosen).position);
         k.tap_at(map.x + c.floor() as u16, map.y + r.floor() as u16);

@@ -250,6 +250,17 @@ map-title = Learning map
 map-scale = { $km } km across
 map-here = You are here
 map-legend = Legend
+# The legend's short names of the kinds of venue (the map's letters).
+map-kind-community_college = Community college
+map-kind-community_learning_centre = Learning centre
+map-kind-adult_school = Adult school
+map-kind-elder_university = Elder university
+map-kind-library = Library
+map-kind-cultural_centre = Cultural centre
+map-kind-distance_learning_point = Distance learning
+map-kind-museum = Museum
+map-kind-workplace_learning_centre = Workplace centre
+map-kind-other = Other
 map-nothing-next = Nothing on in the coming weeks
 map-zoom-in = Zoom in
 map-zoom-in-short = Closer

@@ -240,6 +240,17 @@ map-title = 学习地图
 map-scale = { $km } 公里宽
 map-here = 你在这里
 map-legend = 图例
+# 图例里各类地点的简称（地图上的字母）。
+map-kind-community_college = 社区学院
+map-kind-community_learning_centre = 社区学习中心
+map-kind-adult_school = 成人学校
+map-kind-elder_university = 老年大学
+map-kind-library = 图书馆
+map-kind-cultural_centre = 文化馆
+map-kind-distance_learning_point = 远程学习点
+map-kind-museum = 博物馆
+map-kind-workplace_learning_centre = 职工学习中心
+map-kind-other = 其他
 map-nothing-next = 近期没有活动
 map-zoom-in = 放大
 map-zoom-in-short = 放大

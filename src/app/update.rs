@@ -219,6 +219,11 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ToggleLanguage => {
             state.visit.lang = state.visit.lang.other();
             screens::receipt::relabel(state);
+            // The map's legend takes the rows its words need, so its list may hold more or fewer.
+            if state.visit.screen == Screen::Map {
+                screens::map::refresh(state);
+                screens::clamp_focus(state);
+            }
             Vec::new()
         }
         Action::Back => {

@@ -21,7 +21,7 @@ const TAP_REACH_COLS: f64 = 3.0;
 /// The projection the map is drawn with at the current size and view.
 pub fn projection(state: &State) -> Projection {
     let (cols, rows) = state.size;
-    let map = layout(cols, rows, state.site.touchscreen).map;
+    let map = layout(cols, rows, state.site.touchscreen, state.visit.lang).map;
     let aspect = state.site.cell_aspect;
     Projection::new(
         state.visit.map.center,
@@ -68,7 +68,7 @@ pub fn refresh(state: &mut State) {
 /// How many venues the list holds at this size and mode.
 fn capacity(state: &State) -> usize {
     let (cols, rows) = state.size;
-    let n = list_capacity(cols, rows, state.site.touchscreen);
+    let n = list_capacity(cols, rows, state.site.touchscreen, state.visit.lang);
     if state.visit.assisted {
         n.min(crate::app::paging::ASSISTED_CHOICES)
     } else {

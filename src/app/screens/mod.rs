@@ -245,7 +245,9 @@ pub fn page_len(state: &State) -> usize {
         } if assisted => paging::assisted_page_size(rows, reserved),
         Paging::List { assisted: None, .. } if assisted => paging::ASSISTED_CHOICES,
         Paging::List { reserved, .. } => paging::page_size(rows, reserved, touch),
-        Paging::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
+        Paging::Map => {
+            crate::app::map_layout::list_capacity(state.size.0, rows, touch, state.visit.lang)
+        }
     }
 }
 
