@@ -79,6 +79,16 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
         .map(|(_, r)| width(&r.distance))
         .max()
         .unwrap_or(0) as u16;
+    // A touch row has a third line: when a venue's name would be cut beside the time, the
+    // page gives the name the second line to itself and the time and distance the third.
+    let venue_room = |rect: Rect| {
+        let dist_x = rect.right().saturating_sub(1 + dist_w);
+        dist_x.saturating_sub(when_w + 3 + rect.x + 6)
+    };
+    let three_lines = page.items().zip(&m.rows.rows).any(|((_, pos), (_, row))| {
+        let rect = page.row(pos);
+        rect.height >= 3 && width(&row.venue) as u16 > venue_room(rect)
+    });
     for ((index, pos), (_, row)) in page.items().zip(&m.rows.rows) {
         let rect = page.row(pos);
         let pair = list::row(p, rect, index, index == state.visit.focus);
@@ -94,15 +104,14 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
         let y = rect.y + 1;
         let dist_x = right.saturating_sub(dist_w);
         let when_x = dist_x.saturating_sub(when_w + 3);
-        p.text(
-            rect.x + 4,
-            y,
-            when_x.saturating_sub(rect.x + 6),
-            &row.venue,
-            pair.style(),
-        );
-        p.text(when_x, y, when_w, &row.when, pair.style());
-        p.text(dist_x, y, dist_w, &row.distance, pair.style());
+        let (venue_w, when_y) = if three_lines {
+            (rect.width.saturating_sub(5), y + 1)
+        } else {
+            (venue_room(rect), y)
+        };
+        p.text(rect.x + 4, y, venue_w, &row.venue, pair.style());
+        p.text(when_x, when_y, when_w, &row.when, pair.style());
+        p.text(dist_x, when_y, dist_w, &row.distance, pair.style());
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
 }

@@ -85,5 +85,5 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &VenueModel, area: Rect) {
             );
         }
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
 }
