@@ -279,6 +279,20 @@ fn receipt() {
     snap("receipt", |k| to_receipt(k, false));
 }
 
+/// The receipt's QR code on a page of its own, where the screen has no room beside the words.
+#[test]
+fn receipt_qr_page() {
+    snap_sizes("receipt-qr", &[(60, 20), (80, 24)], Harness::demo, |k| {
+        to_receipt(k, false);
+        let last = learning_kiosk::app::screens::item_count(&k.state);
+        k.key(Key::Char(char::from(b'0' + last as u8)));
+        assert_eq!(
+            k.state.visit.overlay,
+            Some(learning_kiosk::app::Overlay::Qr)
+        );
+    });
+}
+
 #[test]
 fn receipt_existing() {
     snap("receipt-existing", |k| to_receipt(k, true));

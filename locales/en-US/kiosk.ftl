@@ -196,6 +196,8 @@ receipt-saved = Saved on this kiosk
 receipt-existing = You had already signed up for this; here is your sign-up
 receipt-code = Sign-up code { $code }
 receipt-scan = Scan the QR code with your phone to take the details away.
+receipt-show-qr = QR code for your phone
+receipt-qr-back = Scan it with your phone. Any key or a tap: back.
 receipt-finish = Finish
 receipt-more = Sign up for more
 

@@ -149,7 +149,7 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
     if matches!(
         state.visit.overlay,
-        Some(Overlay::Countdown { .. } | Overlay::AskStaff)
+        Some(Overlay::Countdown { .. } | Overlay::AskStaff | Overlay::Qr)
     ) {
         state.visit.overlay = None;
         // One tap continues, and does nothing else; a card read still counts, since it may

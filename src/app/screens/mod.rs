@@ -216,7 +216,7 @@ pub fn item_count(state: &State) -> usize {
         Screen::Activity(activity) => activity::sessions(state, *activity).len(),
         Screen::MySignups => my_signups::items(state),
         Screen::StaffMenu => staff_menu::menu_items(state).len(),
-        Screen::Receipt(r) => receipt::items(r),
+        Screen::Receipt(r) => receipt::items(state, r),
         Screen::Full(session) => full::items(state, *session),
         Screen::CancelAsk(_) => cancel_ask::ITEMS,
         Screen::GoodNews(_) => good_news::ITEMS,
