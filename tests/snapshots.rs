@@ -192,6 +192,35 @@ fn venue() {
     });
 }
 
+/// A venue with a cancelled activity: it says so, with no time to come.
+#[test]
+fn venue_with_a_cancelled_activity() {
+    let rules = || {
+        Harness::with(
+            learning_kiosk::config::load::demo_site().unwrap(),
+            common::rules_catalogue(),
+            common::NOW,
+        )
+    };
+    snap_with("venue-cancelled", rules, |k| {
+        k.key(Key::F(4));
+        k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
+        k.key(Key::Char('+'));
+    });
+}
+
+/// The smallest grid: lists keep their rows with the page buttons beside them.
+#[test]
+fn lists_at_60x20() {
+    snap_sizes("small-nearby", &[(60, 20)], Harness::demo, |k| k.enter());
+    snap_sizes("small-venue", &[(60, 20)], Harness::demo, |k| {
+        k.key(Key::F(4));
+        k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
+    });
+}
+
 #[test]
 fn filter_menu() {
     snap("filter-menu", |k| {
