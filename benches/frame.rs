@@ -44,9 +44,16 @@ fn bench(c: &mut Criterion) {
     // The receipt: details, a QR code and the buttons.
     let mut receipt = state();
     update(&mut receipt, Msg::CardSwiped("1101080000000016".into()));
-    for _ in 0..3 {
-        update(&mut receipt, Msg::Key(Key::Char('1')));
-    }
+    // The nearby list, the session by name (the list's order follows the time), its first date.
+    update(&mut receipt, Msg::Key(Key::Char('1')));
+    let row = receipt
+        .visit
+        .nearby
+        .iter()
+        .position(|i| &*receipt.catalogue.activity(i.activity).id == "cy-wangjing-clc.smartphone")
+        .expect("the demo's photo class is nearby");
+    update(&mut receipt, Msg::Action(Action::Choose(row)));
+    update(&mut receipt, Msg::Key(Key::Char('1')));
     let Screen::Confirm(session) = receipt.visit.screen else {
         panic!("not at confirm")
     };

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{CARD, Harness, OTHER_CARD, card_for, rules_catalogue};
+use common::{CARD, HERE_TODAY, Harness, OTHER_CARD, card_for, rules_catalogue};
 use learning_kiosk::app::state::Notice;
 use learning_kiosk::app::{Action, Key, Msg, Overlay, Screen};
 use learning_kiosk::config::load::demo_site;
@@ -45,7 +45,7 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     assert!(home.contains("1101 **** **** 0016"), "{home}");
     assert!(!home.contains(CARD));
 
-    // 1: activities nearby, soonest day first, then nearest.
+    // 1: activities nearby, soonest first (by the time they start), then nearest.
     h.key(Key::Char('1'));
     assert_eq!(h.state.visit.screen, Screen::Nearby);
     let items = h.state.visit.nearby.clone();
@@ -53,19 +53,19 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
     for pair in items.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         assert!(
-            (a.session.date, a.distance_km) <= (b.session.date, b.distance_km),
+            (a.session.start, a.distance_km) <= (b.session.start, b.distance_km),
             "not soonest-then-nearest: {a:?} before {b:?}"
         );
         assert!(a.distance_km <= 5.0);
     }
     assert!(items.iter().all(|i| i.session.start > h.state.clock.now));
 
-    // Open the first row, choose its first session, confirm.
-    h.key(Key::Char('1'));
+    // Open an activity by its row's number, choose its first session, confirm.
+    h.open_nearby(HERE_TODAY);
     let Screen::Activity(activity) = h.state.visit.screen else {
         panic!("expected the activity screen")
     };
-    assert_eq!(activity, items[0].activity);
+    assert_eq!(&*h.state.catalogue.activity(activity).id, HERE_TODAY);
     h.key(Key::Char('1'));
     assert!(
         matches!(h.state.visit.screen, Screen::Confirm(_)),
@@ -126,14 +126,14 @@ fn card_nearby_activity_signup_receipt_then_idle_leaves_no_trace() {
 #[test]
 fn the_same_card_and_session_gives_back_the_first_signup() {
     let mut h = Harness::demo();
-    h.sign_up_first();
+    h.sign_up();
     let Screen::Receipt(first) = h.state.visit.screen.clone() else {
         panic!()
     };
     // Finish, come back, do it again.
     h.key(Key::Char('1'));
     assert_eq!(h.state.visit.screen, Screen::Welcome);
-    h.sign_up_first();
+    h.sign_up();
     let Screen::Receipt(second) = h.state.visit.screen.clone() else {
         panic!()
     };
@@ -148,7 +148,7 @@ fn look_around_first_then_the_card_is_asked_for_at_signup() {
     let mut h = Harness::demo();
     h.enter();
     assert_eq!(h.state.visit.screen, Screen::Nearby);
-    h.key(Key::Char('2'));
+    h.open_nearby(HERE_TODAY);
     h.key(Key::Char('1'));
     let Screen::CardEntry(session) = h.state.visit.screen else {
         panic!(
@@ -567,7 +567,7 @@ fn nothing_takes_the_person_away_while_saving() {
     let mut h = Harness::demo();
     h.swipe(CARD);
     h.key(Key::Char('1'));
-    h.key(Key::Char('1'));
+    h.open_nearby(HERE_TODAY);
     h.key(Key::Char('1'));
     // Enter, and the effect is held back as if the disk were slow.
     let effects = h.send_only(Msg::Key(Key::Enter));

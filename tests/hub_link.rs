@@ -33,16 +33,16 @@ fn online(h: &mut Harness) {
 #[test]
 fn a_new_signup_is_sent_at_once_where_there_is_a_hub() {
     let mut h = Harness::demo_with_hub();
-    h.sign_up_first();
+    h.sign_up();
     assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     assert_eq!(h.syncs_asked, 1);
     // The same sign-up again is not new: nothing more to send.
     h.send(Msg::Action(Action::Home));
-    h.sign_up_first();
+    h.sign_up();
     assert_eq!(h.syncs_asked, 1);
 
     let mut alone = Harness::demo();
-    alone.sign_up_first();
+    alone.sign_up();
     assert_eq!(alone.syncs_asked, 0, "no hub, nothing to ask");
 }
 
@@ -143,7 +143,7 @@ fn a_whole_new_catalogue_waits_until_the_person_has_gone_and_the_old_one_is_let_
         "one catalogue, held once"
     );
     // Sign-ups are checked against the one in use.
-    h.sign_up_first();
+    h.sign_up();
     assert!(
         matches!(h.state.visit.screen, Screen::Receipt(_)),
         "{:?}",
@@ -283,7 +283,7 @@ fn the_receipt_on_screen_says_confirmed_once_the_hub_has_answered() {
 #[test]
 fn my_signups_show_the_hubs_answers_next_time_the_card_is_read() {
     let mut h = english_hub();
-    h.sign_up_first();
+    h.sign_up();
     h.send(Msg::Action(Action::Finish));
     // The hub confirms it (what the sync worker records in the outbox).
     let waiting = h.exec.outbox.waiting(10).unwrap();

@@ -22,13 +22,19 @@ fn open_map(h: &mut Harness) {
 
 /// Where a venue is drawn, in screen cells.
 fn screen_cell(h: &Harness, venue: VenueId) -> (u16, u16) {
-    let map = layout(h.state.size.0, h.state.size.1, h.state.site.touchscreen).map;
+    let map = layout(
+        h.state.size.0,
+        h.state.size.1,
+        h.state.site.touchscreen,
+        h.state.visit.lang,
+    )
+    .map;
     let (c, r) = projection(&h.state).to_cell(h.state.catalogue.venue(venue).position);
     (map.x + c.floor() as u16, map.y + r.floor() as u16)
 }
 
 fn width_km(h: &Harness) -> f64 {
-    let map = layout(h.state.size.0, h.state.size.1, true).map;
+    let map = layout(h.state.size.0, h.state.size.1, true, h.state.visit.lang).map;
     h.state
         .visit
         .map
@@ -71,7 +77,7 @@ fn zoom_steps_from_the_whole_city_to_a_neighbourhood() {
         }
         // The widest step shows every district's label point: the whole city.
         let proj = projection(&h.state);
-        let map = layout(cols, rows, true).map;
+        let map = layout(cols, rows, true, h.state.visit.lang).map;
         for shape in shapes() {
             let (c, r) = proj.to_cell(shape.label);
             assert!(
@@ -182,7 +188,7 @@ fn a_tap_on_empty_ground_chooses_nothing() {
     for _ in 0..6 {
         h.key(Key::Left);
     }
-    let map = layout(120, 40, true).map;
+    let map = layout(120, 40, true, h.state.visit.lang).map;
     h.tap_at(map.x + map.width / 2, map.y + map.height / 2);
     assert_eq!(h.state.visit.map.selected, None);
     assert_eq!(h.state.visit.screen, Screen::Map);
@@ -261,5 +267,112 @@ fn resize_keeps_the_map_and_its_list_whole() {
         h.send(Msg::Resize(w, r));
         let _ = h.screen();
         assert!(h.state.visit.focus < h.state.visit.map_list.len().max(1));
+    }
+}
+
+/// How far each listed venue is from the kiosk, in list order.
+fn kiosk_distances(h: &Harness) -> Vec<f64> {
+    let here = h.state.site.position;
+    h.state
+        .visit
+        .map_list
+        .iter()
+        .map(|v| here.distance_km(h.state.catalogue.venue(*v).position))
+        .collect()
+}
+
+fn nearest_first(distances: &[f64]) -> bool {
+    distances.windows(2).all(|w| w[0] <= w[1])
+}
+
+#[test]
+fn the_list_stays_put_after_opening_a_venue_and_coming_back() {
+    for (cols, rows) in [(80, 24), (120, 40)] {
+        let mut h = Harness::demo();
+        h.resize(cols, rows);
+        open_map(&mut h);
+        let before = h.state.visit.map_list.clone();
+        assert!(before.len() >= 2, "{before:?}");
+        assert!(nearest_first(&kiosk_distances(&h)));
+        let second = before[1];
+        // Choose the second, open it, come back: the same rows, in the same order, the focus
+        // still on the venue the person opened.
+        h.key(Key::Char('2'));
+        h.key(Key::Char('2'));
+        assert_eq!(h.state.visit.screen, Screen::Venue(second));
+        h.key(Key::Esc);
+        assert_eq!(h.state.visit.screen, Screen::Map);
+        assert_eq!(h.state.visit.map_list, before, "at {cols}x{rows}");
+        assert_eq!(h.state.visit.map_list[h.state.visit.focus], second);
+        // A venue tapped on the map that was not listed joins the list in its place by
+        // distance from here; what was listed keeps its order.
+        let unlisted = (0..h.state.catalogue.venues.len() as VenueId)
+            .filter(|v| h.state.catalogue.is_listed_venue(*v))
+            .filter(|v| !before.contains(v))
+            .find(|v| {
+                let (x, y) = screen_cell(&h, *v);
+                let map = layout(cols, rows, true, h.state.visit.lang).map;
+                x > map.x + 2
+                    && y > map.y + 1
+                    && x + 3 < map.right()
+                    && y + 2 < map.bottom()
+                    && learning_kiosk::app::screens::map::venue_at(&h.state, x - map.x, y - map.y)
+                        == Some(*v)
+            });
+        if let Some(v) = unlisted {
+            let (x, y) = screen_cell(&h, v);
+            h.tap_at(x, y);
+            assert_eq!(h.state.visit.map.selected, Some(v));
+            assert!(h.state.visit.map_list.contains(&v));
+            assert!(
+                nearest_first(&kiosk_distances(&h)),
+                "{:?}",
+                kiosk_distances(&h)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_whole_city_lists_the_venues_nearest_the_kiosk_first() {
+    let mut h = Harness::demo();
+    open_map(&mut h);
+    while h.state.visit.map.zoom > 0 {
+        h.key(Key::Char('-'));
+    }
+    let here = h.state.site.position;
+    let nearest = learning_kiosk::catalogue::nearby::nearest_venues(&h.state.catalogue, here, 1);
+    assert_eq!(h.state.visit.map_list.first(), Some(&nearest[0].0));
+    let distances = kiosk_distances(&h);
+    assert!(nearest_first(&distances), "{distances:?}");
+    assert!(distances.iter().all(|d| *d < 10.0), "{distances:?}");
+    // The screen says so: the first row is right here, not 25 km off.
+    h.key(Key::F(2));
+    let screen = h.screen();
+    assert!(screen.contains("Right here"), "{screen}");
+}
+
+#[test]
+fn the_legend_shows_every_letter_with_its_name_whole_in_both_languages() {
+    use learning_kiosk::map::legend::entries;
+    for lang in Lang::ALL {
+        for (cols, rows) in [(80, 24), (120, 40), (160, 48)] {
+            let mut h = Harness::demo();
+            h.resize(cols, rows);
+            h.lang(lang);
+            open_map(&mut h);
+            let screen = h.screen();
+            for entry in entries(lang) {
+                let shown = format!("{} {}", entry.letter, entry.name);
+                assert!(
+                    screen.contains(&shown),
+                    "{lang:?} {cols}x{rows}: the legend lacks {shown:?}:\n{screen}"
+                );
+            }
+            // The map keeps its rows and the list its venues.
+            let lay = layout(cols, rows, true, lang);
+            assert!(lay.map.height >= 8, "{lay:?}");
+            assert!(h.state.visit.map_list.len() >= 2, "{cols}x{rows}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{CARD, Harness, record};
+use common::{CARD, HERE_TODAY, Harness, record};
 use learning_kiosk::app::filters::FilterKind;
 use learning_kiosk::app::link::{LinkProblem, LinkProblemKind, LinkStatus};
 use learning_kiosk::app::msg::QueueSummary;
@@ -50,7 +50,7 @@ fn snap_sizes(
 fn to_confirm(k: &mut Harness) {
     k.swipe(CARD);
     k.key(Key::Char('1'));
-    k.key(Key::Char('1'));
+    k.open_nearby(HERE_TODAY);
     k.key(Key::Char('1'));
     assert!(matches!(k.state.visit.screen, Screen::Confirm(_)));
 }
@@ -169,7 +169,13 @@ fn map_opening_with_a_chosen_venue() {
     snap_sizes("map-chosen", &MAP_SIZES, Harness::demo, |k| {
         k.key(Key::F(4));
         let chosen = *k.state.visit.map_list.last().unwrap();
-        let map = learning_kiosk::app::map_layout::layout(k.state.size.0, k.state.size.1, true).map;
+        let map = learning_kiosk::app::map_layout::layout(
+            k.state.size.0,
+            k.state.size.1,
+            true,
+            k.state.visit.lang,
+        )
+        .map;
         let (c, r) = learning_kiosk::app::screens::map::projection(&k.state)
             .to_cell(k.state.catalogue.venue(chosen).position);
         k.tap_at(map.x + c.floor() as u16, map.y + r.floor() as u16);
@@ -180,6 +186,35 @@ fn map_opening_with_a_chosen_venue() {
 #[test]
 fn venue() {
     snap("venue", |k| {
+        k.key(Key::F(4));
+        k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
+    });
+}
+
+/// A venue with a cancelled activity: it says so, with no time to come.
+#[test]
+fn venue_with_a_cancelled_activity() {
+    let rules = || {
+        Harness::with(
+            learning_kiosk::config::load::demo_site().unwrap(),
+            common::rules_catalogue(),
+            common::NOW,
+        )
+    };
+    snap_with("venue-cancelled", rules, |k| {
+        k.key(Key::F(4));
+        k.key(Key::Char('1'));
+        k.key(Key::Char('1'));
+        k.key(Key::Char('+'));
+    });
+}
+
+/// The smallest grid: lists keep their rows with the page buttons beside them.
+#[test]
+fn lists_at_60x20() {
+    snap_sizes("small-nearby", &[(60, 20)], Harness::demo, |k| k.enter());
+    snap_sizes("small-venue", &[(60, 20)], Harness::demo, |k| {
         k.key(Key::F(4));
         k.key(Key::Char('1'));
         k.key(Key::Char('1'));
@@ -223,7 +258,7 @@ fn rural_keypad_station() {
     });
     snap_with("rural-card-entry", station, |k| {
         k.enter();
-        k.key(Key::Char('1'));
+        k.open_nearby("my-xiwengzhuang-dlp.chestnut");
         k.key(Key::Char('1'));
     });
 }
@@ -232,7 +267,7 @@ fn rural_keypad_station() {
 fn activity() {
     snap("activity", |k| {
         k.enter();
-        k.key(Key::Char('1'));
+        k.open_nearby(HERE_TODAY);
     });
 }
 
@@ -260,7 +295,7 @@ fn activity_full_refused() {
 fn card_entry() {
     snap("card-entry", |k| {
         k.enter();
-        k.key(Key::Char('1'));
+        k.open_nearby(HERE_TODAY);
         k.key(Key::Char('1'));
         k.type_keys("1101");
     });
@@ -282,6 +317,20 @@ fn saving() {
 #[test]
 fn receipt() {
     snap("receipt", |k| to_receipt(k, false));
+}
+
+/// The receipt's QR code on a page of its own, where the screen has no room beside the words.
+#[test]
+fn receipt_qr_page() {
+    snap_sizes("receipt-qr", &[(60, 20), (80, 24)], Harness::demo, |k| {
+        to_receipt(k, false);
+        let last = learning_kiosk::app::screens::item_count(&k.state);
+        k.key(Key::Char(char::from(b'0' + last as u8)));
+        assert_eq!(
+            k.state.visit.overlay,
+            Some(learning_kiosk::app::Overlay::Qr)
+        );
+    });
 }
 
 #[test]
@@ -585,14 +634,14 @@ fn every_screen() -> Vec<(&'static str, Builder)> {
             "activity",
             Box::new(|k| {
                 k.enter();
-                k.key(Key::Char('1'));
+                k.open_nearby(HERE_TODAY);
             }),
         ),
         (
             "card-entry",
             Box::new(|k| {
                 k.enter();
-                k.key(Key::Char('1'));
+                k.open_nearby(HERE_TODAY);
                 k.key(Key::Char('1'));
             }),
         ),

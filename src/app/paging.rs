@@ -43,10 +43,29 @@ pub fn target_height(item_height: u16) -> u16 {
     }
 }
 
-/// How many items fit, given the rows the screen's own heading and footer take.
+/// Rows the pager takes when it stands beside a list: "previous", the page line, "next".
+pub const PAGER_BESIDE_ROWS: u16 = 7;
+
+/// Whether a list of `list_rows` rows (its pager's included) has its pager beside it rather
+/// than under it: on a short screen, where three rows under the list would cost it items,
+/// when the list is tall enough for the pager's two buttons.
+pub fn pager_beside(screen_rows: u16, list_rows: u16) -> bool {
+    screen_rows < 32 && list_rows >= PAGER_BESIDE_ROWS
+}
+
+/// How many items fit, given the rows the screen's own heading and footer take (its pager's
+/// included). With the pager beside the list, the last item needs no gap under it: the
+/// notice strip keeps the distance to the buttons below.
 pub fn page_size(screen_rows: u16, reserved_rows: u16, touch: bool) -> usize {
-    let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows);
-    usize::from(free / item_height(screen_rows, touch)).clamp(1, MAX_PAGE)
+    let list_rows =
+        screen_rows.saturating_sub(FRAME_ROWS + reserved_rows.saturating_sub(PAGER_ROWS));
+    let item = item_height(screen_rows, touch);
+    let free = if pager_beside(screen_rows, list_rows) {
+        list_rows + (item - target_height(item))
+    } else {
+        list_rows.saturating_sub(PAGER_ROWS)
+    };
+    usize::from(free / item).clamp(1, MAX_PAGE)
 }
 
 /// The first index of the page that holds `focus`.

@@ -1,8 +1,11 @@
 //! The receipt: what the citizen takes away, on screen and as a QR code for their phone.
 
 use chrono::NaiveDate;
-use qrcode::{EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{EcLevel, QrCode, Version};
+use ratatui::layout::Rect;
 
+use crate::app::paging::body_area;
 use crate::catalogue::{ActivityId, Catalogue, Session};
 use crate::domain::lang::Lang;
 use crate::outbox::{Kind, Status};
@@ -15,6 +18,8 @@ pub struct QrImage {
     pub size: usize,
     /// Row-major, dark = true.
     pub dark: Vec<bool>,
+    /// Whether it holds all four facts (title, time, venue, code), not only a fallback's.
+    pub whole: bool,
 }
 
 /// A saved sign-up as the receipt shows it.
@@ -58,54 +63,164 @@ impl Receipt {
     }
 }
 
-/// The texts a phone reads from the QR code, most detailed first. No card number: the QR is
-/// for taking the details away, and a photo of the screen must not carry the card.
-pub fn qr_texts(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> Vec<String> {
+/// The ECI designator for UTF-8: declared first in every code, so that a phone reads the
+/// Chinese as UTF-8 (without it, many readers guess Shift-JIS).
+pub const ECI_UTF8: u32 = 26;
+
+/// Modules of light margin around a code, as the QR standard asks.
+pub const QR_QUIET: usize = 4;
+
+/// Columns the receipt's words keep beside a code drawn next to them.
+pub const QR_MIN_TEXT: u16 = 38;
+
+/// A part of a code's payload, in the mode that carries it most compactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// Any text, as UTF-8 bytes.
+    Bytes(String),
+    /// Digits, capitals, space and `$%*+-./:` at 5.5 bits a character: the date, the time,
+    /// the sign-up code.
+    Alphanumeric(String),
+}
+
+/// How many of [`qr_payloads`]'s payloads (the first ones) hold all four facts: the title,
+/// the time, the venue and the sign-up code.
+pub const QR_WHOLE_PAYLOADS: usize = 4;
+
+/// What a phone reads from the QR code, most detailed first: the first
+/// [`QR_WHOLE_PAYLOADS`] hold at least the title, the time, the venue and the sign-up code;
+/// the last two, for a screen too small for any of those (half blocks on 20 rows hold at most
+/// a version 3 code), the title, the time and the code, then the time and the code. No card
+/// number: the QR is for taking the details away, and a photo of the screen must not carry
+/// the card.
+pub fn qr_payloads(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> Vec<Vec<Segment>> {
     let activity = catalogue.activity(receipt.activity);
     let venue = catalogue.venue(activity.venue);
-    let when = format!(
-        "{} {}-{}",
-        receipt.session.date,
-        receipt.session.start.format("%H:%M"),
-        receipt.session.end.format("%H:%M")
-    );
-    let texts = catalogue.texts(receipt.activity);
-    let title = texts.title.get(lang);
+    let date = receipt.session.date;
+    let start = receipt.session.start.format("%H:%M");
+    let end = receipt.session.end.format("%H:%M");
+    let title = catalogue
+        .texts(receipt.activity)
+        .title
+        .get(lang)
+        .to_string();
     let place = venue.name.get(lang);
     let address = venue.address.get(lang);
+    let code = &receipt.code;
     let code_label = match lang {
         Lang::Zh => "报名号",
         Lang::En => "Sign-up",
     };
+    let bytes = |s: String| vec![Segment::Bytes(s)];
     vec![
-        format!(
-            "{title}\n{when}\n{place}\n{address}\n{code_label} {}",
-            receipt.code
-        ),
-        format!("{title}\n{when}\n{place}\n{code_label} {}", receipt.code),
-        format!("{title}\n{when}\n{code_label} {}", receipt.code),
-        format!("{when} {}", receipt.code),
+        bytes(format!(
+            "{title}\n{date} {start}-{end}\n{place}\n{address}\n{code_label} {code}"
+        )),
+        bytes(format!(
+            "{title}\n{date} {start}-{end}\n{place}\n{code_label} {code}"
+        )),
+        // The smallest: the words as bytes, then the date, time and code as alphanumerics.
+        vec![
+            Segment::Bytes(format!("{title}\n{place}\n")),
+            Segment::Alphanumeric(format!("{date} {start}-{end} {code}")),
+        ],
+        vec![
+            Segment::Bytes(format!("{title}\n{place}\n")),
+            Segment::Alphanumeric(format!("{date} {start} {code}")),
+        ],
+        vec![
+            Segment::Bytes(format!("{title}\n")),
+            Segment::Alphanumeric(format!("{date} {start} {code}")),
+        ],
+        vec![Segment::Alphanumeric(format!("{date} {start} {code}"))],
     ]
 }
 
-/// Encodes each text as a QR code (error correction M where it fits, else L).
-pub fn qr_images(texts: &[String]) -> Vec<QrImage> {
-    texts
-        .iter()
-        .filter_map(|text| {
-            QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-                .or_else(|_| QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L))
-                .ok()
-        })
-        .map(|code| QrImage {
+/// Encodes a payload in the smallest code that holds it: the UTF-8 ECI first, then its
+/// segments; `None` if no version holds it.
+pub fn encode(segments: &[Segment], ec: EcLevel) -> Option<QrImage> {
+    (1..=40).find_map(|v| {
+        let mut bits = Bits::new(Version::Normal(v));
+        bits.push_eci_designator(ECI_UTF8).ok()?;
+        for segment in segments {
+            match segment {
+                Segment::Bytes(s) => bits.push_byte_data(s.as_bytes()).ok()?,
+                Segment::Alphanumeric(s) => bits.push_alphanumeric_data(s.as_bytes()).ok()?,
+            }
+        }
+        bits.push_terminator(ec).ok()?;
+        let code = QrCode::with_bits(bits, ec).ok()?;
+        Some(QrImage {
             size: code.width(),
             dark: code
                 .to_colors()
                 .into_iter()
                 .map(|c| c == qrcode::Color::Dark)
                 .collect(),
+            whole: true,
+        })
+    })
+}
+
+/// Each payload of [`qr_payloads`] as a code, most detailed first: with error correction M,
+/// then (smaller) L; those after the first [`QR_WHOLE_PAYLOADS`] marked as not whole.
+pub fn qr_images(payloads: &[Vec<Segment>]) -> Vec<QrImage> {
+    payloads
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            [encode(p, EcLevel::M), encode(p, EcLevel::L)]
+                .into_iter()
+                .flatten()
+                .map(move |image| QrImage {
+                    whole: i < QR_WHOLE_PAYLOADS,
+                    ..image
+                })
         })
         .collect()
+}
+
+/// Columns and rows a code takes on screen, drawn with half blocks (two modules a cell),
+/// quiet zone included.
+pub fn qr_cells(image: &QrImage) -> (u16, u16) {
+    let side = image.size + 2 * QR_QUIET;
+    (side as u16, side.div_ceil(2) as u16)
+}
+
+/// The most detailed whole code that fits at the right of `area`, leaving `min_text` columns
+/// for words on the left; with its place. (A fallback never stands beside the words: where no
+/// whole code fits, the code has a page of its own, with room for more.)
+pub fn qr_beside(images: &[QrImage], area: Rect, min_text: u16) -> Option<(Rect, &QrImage)> {
+    images.iter().filter(|i| i.whole).find_map(|image| {
+        let (w, h) = qr_cells(image);
+        (w + min_text + 3 <= area.width && h <= area.height)
+            .then(|| (Rect::new(area.right() - w - 1, area.y, w, h), image))
+    })
+}
+
+/// The most detailed code that fits in `area` alone, centred: a whole one where one fits.
+pub fn qr_alone(images: &[QrImage], area: Rect) -> Option<(Rect, &QrImage)> {
+    images.iter().find_map(|image| {
+        let (w, h) = qr_cells(image);
+        (w <= area.width && h <= area.height).then(|| {
+            let x = area.x + (area.width - w) / 2;
+            let y = area.y + (area.height - h) / 2;
+            (Rect::new(x, y, w, h), image)
+        })
+    })
+}
+
+/// Columns the words keep beside the QR code: in assisted mode enough for a line of large
+/// words (four hanzi, or a short English phrase).
+pub fn qr_min_text(assisted: bool) -> u16 {
+    if assisted { 64 } else { QR_MIN_TEXT }
+}
+
+/// Whether the receipt shows its code on a page of its own (a choice opens it) rather than
+/// beside its words: on a screen too small for both (sooner in assisted mode, whose large
+/// words need the width).
+pub fn qr_on_its_own(receipt: &Receipt, cols: u16, rows: u16, assisted: bool) -> bool {
+    qr_beside(&receipt.qr, body_area(cols, rows), qr_min_text(assisted)).is_none()
 }
 
 #[cfg(test)]

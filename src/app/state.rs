@@ -88,6 +88,8 @@ pub enum Overlay {
     Help,
     /// Staff have been called: a clear message until the person goes on.
     AskStaff,
+    /// The receipt's QR code on a page of its own, until the person goes on.
+    Qr,
     /// The idle countdown, started at this monotonic millisecond.
     Countdown {
         /// When it began.

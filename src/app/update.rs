@@ -161,7 +161,7 @@ fn on_input(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
     if matches!(
         state.visit.overlay,
-        Some(Overlay::Countdown { .. } | Overlay::AskStaff)
+        Some(Overlay::Countdown { .. } | Overlay::AskStaff | Overlay::Qr)
     ) {
         state.visit.overlay = None;
         // One tap continues, and does nothing else; a card read still counts, since it may
@@ -233,6 +233,11 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ToggleLanguage => {
             state.visit.lang = state.visit.lang.other();
             screens::receipt::relabel(state);
+            // The map's legend takes the rows its words need, so its list may hold more or fewer.
+            if state.visit.screen == Screen::Map {
+                screens::map::refresh(state);
+                screens::clamp_focus(state);
+            }
             Vec::new()
         }
         Action::Back => {

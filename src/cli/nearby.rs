@@ -49,15 +49,8 @@ pub fn run(options: &Options, lang: Lang, ask: &Ask) -> u8 {
         on: None,
         farming: false,
     };
-    let mut items = nearby(&catalogue, &query);
-    // Soonest first (the screen groups by day and then by distance; scripts want time order).
-    items.sort_by(|a, b| {
-        a.session
-            .start
-            .cmp(&b.session.start)
-            .then(a.distance_km.total_cmp(&b.distance_km))
-            .then(a.activity.cmp(&b.activity))
-    });
+    // Soonest first, then nearest: the screen's own order.
+    let items = nearby(&catalogue, &query);
     let held = held_counts(options);
     let rows: Vec<Row<'_>> = items
         .iter()

@@ -2,6 +2,7 @@
 //! terminal cells. Pure: no terminal, no state.
 
 pub mod districts;
+pub mod legend;
 pub mod projection;
 pub mod view;
 

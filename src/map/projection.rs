@@ -66,6 +66,12 @@ impl Projection {
         )
     }
 
+    /// True when a point is drawn inside the view.
+    pub fn shows(&self, p: LatLon) -> bool {
+        let (c, r) = self.to_cell(p);
+        c >= 0.0 && r >= 0.0 && c < self.cols && r < self.rows
+    }
+
     /// The point at a fractional cell.
     pub fn from_cell(&self, col: f64, row: f64) -> LatLon {
         self.from_km(

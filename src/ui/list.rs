@@ -18,26 +18,46 @@ pub struct Page {
     pub item_height: u16,
     /// The list area (without the pager).
     pub area: Rect,
+    /// Where the pager goes: under the list, or beside it on a short screen.
+    pub pager: Rect,
+    /// Whether the pager stands beside the list.
+    pub beside: bool,
     /// Total pages.
     pub pages: usize,
 }
+
+/// Columns between a list and the pager beside it.
+const PAGER_GAP: u16 = 2;
 
 impl Page {
     /// The page of `count` items that holds the focus, laid out in `area` (pager included).
     pub fn new(state: &State, area: Rect, count: usize) -> Page {
         let page_len = crate::app::screens::page_len(state);
         let start = paging::page_start(state.visit.focus, page_len);
+        let pages = count.div_ceil(page_len.max(1)).max(1);
+        let beside = pages > 1 && paging::pager_beside(state.size.1, area.height);
+        let (area, pager) = if beside {
+            let w = pager_width(state, pages).min(area.width / 2);
+            let rows_w = area.width.saturating_sub(w + PAGER_GAP);
+            (
+                Rect::new(area.x, area.y, rows_w, area.height),
+                Rect::new(area.x + rows_w + PAGER_GAP, area.y, w, area.height),
+            )
+        } else {
+            let rows_h = area.height.saturating_sub(paging::PAGER_ROWS);
+            (
+                Rect::new(area.x, area.y, area.width, rows_h),
+                Rect::new(area.x, area.y + rows_h, area.width, area.height - rows_h),
+            )
+        };
         Page {
             start,
             len: count.saturating_sub(start).min(page_len),
             item_height: paging::item_height(state.size.1, state.site.touchscreen),
-            area: Rect::new(
-                area.x,
-                area.y,
-                area.width,
-                area.height.saturating_sub(paging::PAGER_ROWS),
-            ),
-            pages: count.div_ceil(page_len.max(1)).max(1),
+            area,
+            pager,
+            beside,
+            pages,
         }
     }
 
@@ -74,46 +94,99 @@ pub fn row(p: &mut Painter<'_>, area: Rect, index: usize, focused: bool) -> Pair
     pair
 }
 
-/// Draws the page line and the previous/next buttons under a list.
-pub fn pager(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
-    let y = page.area.bottom();
-    if area.bottom() < y + paging::PAGER_ROWS || page.pages <= 1 {
+/// The words and buttons of the pager, in the screen's language.
+struct PagerWords {
+    words: String,
+    prev: String,
+    next: String,
+}
+
+fn pager_words(state: &State, page: usize, pages: usize) -> PagerWords {
+    let lang = state.visit.lang;
+    PagerWords {
+        words: ta(lang, "page-of", args!["page" => page, "pages" => pages]),
+        prev: crate::i18n::t(lang, "button-prev-page"),
+        next: crate::i18n::t(lang, "button-next-page"),
+    }
+}
+
+/// Columns the pager needs beside a list: its widest button or page line.
+fn pager_width(state: &State, pages: usize) -> u16 {
+    // The widest page line is the one with the most digits.
+    let w = pager_words(state, pages, pages);
+    button_width("-", &w.prev)
+        .max(button_width("+", &w.next))
+        .max(crate::ui::text::width(&w.words) as u16)
+}
+
+/// Draws the page line and the previous/next buttons under a list, or beside it.
+pub fn pager(p: &mut Painter<'_>, state: &State, page: &Page) {
+    let area = page.pager;
+    if page.pages <= 1 || area.height < paging::PAGER_ROWS {
         return;
     }
-    let words = ta(
-        p.lang,
-        "page-of",
-        args!["page" => page.number(state), "pages" => page.pages],
-    );
-    let prev_label = p.t("button-prev-page");
-    let next_label = p.t("button-next-page");
-    let prev_w = button_width("-", &prev_label);
-    let next_w = button_width("+", &next_label);
+    let w = pager_words(state, page.number(state), page.pages);
+    let prev_w = button_width("-", &w.prev);
+    let next_w = button_width("+", &w.next);
+    let has_prev = page.start > 0;
+    let has_next = page.number(state) < page.pages;
+    if page.beside {
+        // "previous" on top, the page line in the gap, "next" under it.
+        if has_prev {
+            p.button(
+                Rect::new(area.x, area.y, prev_w, 3),
+                "-",
+                &w.prev,
+                Action::PrevPage,
+                ButtonKind::Normal,
+                false,
+            );
+        }
+        p.text(
+            area.x,
+            area.y + 3,
+            area.width,
+            &w.words,
+            p.theme.muted.style(),
+        );
+        if has_next {
+            p.button(
+                Rect::new(area.x, area.y + 4, next_w, 3),
+                "+",
+                &w.next,
+                Action::NextPage,
+                ButtonKind::Normal,
+                false,
+            );
+        }
+        return;
+    }
+    let y = area.y;
     let mut x = area.x + 1;
-    if page.start > 0 {
+    if has_prev {
         p.button(
             Rect::new(x, y, prev_w, 3),
             "-",
-            &prev_label,
+            &w.prev,
             Action::PrevPage,
             ButtonKind::Normal,
             false,
         );
     }
     x += prev_w + 2;
-    let w = p.text(
+    let words_w = p.text(
         x,
         y + 1,
         area.width.saturating_sub(x - area.x),
-        &words,
+        &w.words,
         p.theme.muted.style(),
     );
-    x += w + 2;
-    if page.number(state) < page.pages {
+    x += words_w + 2;
+    if has_next {
         p.button(
             Rect::new(x, y, next_w, 3),
             "+",
-            &next_label,
+            &w.next,
             Action::NextPage,
             ButtonKind::Normal,
             false,

@@ -77,6 +77,7 @@ pub fn render(state: &State, buf: &mut Buffer) -> Drawn {
         Some(Overlay::Help) => overlays::help(&mut p, state, content),
         Some(Overlay::Countdown { .. }) => overlays::countdown(&mut p, state, area),
         Some(Overlay::AskStaff) => overlays::ask_staff(&mut p, state, area),
+        Some(Overlay::Qr) => overlays::qr(&mut p, state, area),
         None => {}
     }
     Drawn {

@@ -151,6 +151,23 @@ pub fn ask_staff(p: &mut Painter<'_>, state: &State, area: Rect) {
     alone(p, state, area, "ask-staff-title", &text);
 }
 
+/// The receipt's QR code on a page of its own: the whole screen light, the largest code that
+/// fits in the middle, a line under it; any key or tap goes back.
+pub fn qr(p: &mut Painter<'_>, state: &State, area: Rect) {
+    p.hits.cover(area);
+    p.fill(area, p.theme.qr);
+    let crate::app::Screen::Receipt(receipt) = &state.visit.screen else {
+        return;
+    };
+    let line = p.t("receipt-qr-back");
+    let room = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    if let Some((rect, image)) = crate::app::receipt::qr_alone(&receipt.qr, room) {
+        crate::ui::qr::draw(p, image, rect);
+        let y = rect.bottom().min(area.bottom().saturating_sub(1));
+        p.centred(area, y, &line, p.theme.qr.style());
+    }
+}
+
 /// The idle countdown, with one large "Continue".
 pub fn countdown(p: &mut Painter<'_>, state: &State, area: Rect) {
     let seconds = seconds_left(state).unwrap_or(0);

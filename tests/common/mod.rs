@@ -30,6 +30,25 @@ pub const OTHER_CARD: &str = "1101050000000126";
 /// Monday 23 November 2026, 09:00 in Beijing.
 pub const NOW: &str = "2026-11-23T09:00:00+08:00";
 
+/// The demo session tests sign up for, chosen by name rather than by its place in the nearby
+/// list (which follows the time and the distance): "Taking and sharing photos on your phone" at
+/// the kiosk's own centre, today 14:00, with seats to spare.
+pub const HERE_TODAY: &str = "cy-wangjing-clc.smartphone";
+/// Its title as the Chinese screens show it, for tests that read the screen.
+pub const HERE_TODAY_ZH: &str = "手机拍照与分享";
+
+/// The number a person presses for the first row of a list on screen that reads `words`: the
+/// digit at the start of its line (after the focus mark), if that row is on the page shown.
+pub fn row_key(screen: &str, words: &str) -> Option<char> {
+    screen
+        .lines()
+        .filter(|line| line.contains(words))
+        .find_map(|line| {
+            let mut chars = line.trim_start().trim_start_matches('>').chars();
+            chars.next().filter(|c| c.is_ascii_digit())
+        })
+}
+
 pub fn moment(s: &str) -> Moment {
     parse_moment(s).expect("a valid RFC 3339 time")
 }
@@ -192,13 +211,46 @@ impl Harness {
         self.key(Key::Enter);
     }
 
-    /// The quickest sign-up: the card, the first activity nearby, its first session, OK.
-    pub fn sign_up_first(&mut self) {
+    /// The quickest sign-up: the card, [`HERE_TODAY`] from the nearby list, its first
+    /// session, OK.
+    pub fn sign_up(&mut self) {
         self.swipe(CARD);
         self.key(Key::Char('1'));
-        self.key(Key::Char('1'));
+        self.open_nearby(HERE_TODAY);
         self.key(Key::Char('1'));
         self.enter();
+    }
+
+    /// On the nearby list, opens the activity with this id as a person on the keypad would:
+    /// `+` until its row is on the page, then the row's number.
+    pub fn open_nearby(&mut self, id: &str) {
+        use learning_kiosk::app::screens::{page_len, page_start};
+        assert_eq!(self.state.visit.screen, learning_kiosk::app::Screen::Nearby);
+        let index = self
+            .state
+            .visit
+            .nearby
+            .iter()
+            .position(|i| &*self.state.catalogue.activity(i.activity).id == id)
+            .unwrap_or_else(|| panic!("{id} is not in the nearby list"));
+        while page_start(&self.state) + page_len(&self.state) <= index {
+            let before = page_start(&self.state);
+            self.key(Key::Char('+'));
+            assert!(page_start(&self.state) > before, "{id}: no next page");
+        }
+        while page_start(&self.state) > index {
+            self.key(Key::Char('-'));
+        }
+        let digit = index - page_start(&self.state) + 1;
+        self.key(Key::Char(char::from(b'0' + digit as u8)));
+        assert!(
+            matches!(
+                self.state.visit.screen,
+                learning_kiosk::app::Screen::Activity(_)
+            ),
+            "{id}: {:?}",
+            self.state.visit.screen
+        );
     }
 
     pub fn swipe(&mut self, raw: &str) {

@@ -7,7 +7,7 @@ use crate::app::paging::Paging;
 use crate::app::state::{Notice, Screen, State};
 use crate::app::step::{Next, Step};
 use crate::catalogue::VenueId;
-use crate::catalogue::nearby::nearest_venues;
+use crate::catalogue::nearby::{nearest_venues, venues_within};
 use crate::map::{MapView, Projection};
 
 /// Help for this screen (a message id).
@@ -21,7 +21,7 @@ const TAP_REACH_COLS: f64 = 3.0;
 /// The projection the map is drawn with at the current size and view.
 pub fn projection(state: &State) -> Projection {
     let (cols, rows) = state.size;
-    let map = layout(cols, rows, state.site.touchscreen).map;
+    let map = layout(cols, rows, state.site.touchscreen, state.visit.lang).map;
     let aspect = state.site.cell_aspect;
     Projection::new(
         state.visit.map.center,
@@ -32,28 +32,83 @@ pub fn projection(state: &State) -> Projection {
     )
 }
 
-/// Works out the list beside the map again: the venues nearest the map's centre.
+/// Works out the list beside the map again, for the view as it is now: the venues in view
+/// nearest the kiosk (and, when few are in view, those nearest the view's middle), in order of
+/// the person's own distance, whatever part of the map they look at; and the chosen venue.
 pub fn refresh(state: &mut State) {
-    let (cols, rows) = state.size;
-    let mut n = list_capacity(cols, rows, state.site.touchscreen);
-    if state.visit.assisted {
-        n = n.min(crate::app::paging::ASSISTED_CHOICES);
-    }
-    state.visit.map_list = nearest_venues(&state.catalogue, state.visit.map.center, n)
+    let here = state.site.position;
+    let n = capacity(state);
+    let proj = projection(state);
+    let (half_w, half_h) = proj.half_extent_km();
+    let centre = proj.from_km(0.0, 0.0);
+    let catalogue = &state.catalogue;
+    let from_here = |v: VenueId| here.distance_km(catalogue.venue(v).position);
+    let mut in_view: Vec<(VenueId, f64)> = venues_within(catalogue, centre, half_w.hypot(half_h))
         .into_iter()
-        .map(|(v, _)| v)
+        .filter(|(v, _)| catalogue.is_listed_venue(*v) && proj.shows(catalogue.venue(*v).position))
+        .map(|(v, _)| (v, from_here(v)))
         .collect();
-    // A chosen venue is always in the list, first.
+    in_view.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    in_view.truncate(n);
+    if in_view.len() < n {
+        let around = nearest_venues(catalogue, centre, n + in_view.len());
+        for (v, _) in around {
+            if in_view.len() < n && !in_view.iter().any(|(x, _)| *x == v) {
+                in_view.push((v, from_here(v)));
+            }
+        }
+        in_view.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    }
+    state.visit.map_list = in_view.into_iter().map(|(v, _)| v).collect();
     if let Some(v) = state.visit.map.selected {
-        state.visit.map_list.retain(|x| *x != v);
-        state.visit.map_list.insert(0, v);
-        state.visit.map_list.truncate(n);
+        keep_listed(state, v);
     }
 }
 
-/// The map appears: the list beside it is worked out for its view.
+/// How many venues the list holds at this size and mode.
+fn capacity(state: &State) -> usize {
+    let (cols, rows) = state.size;
+    let n = list_capacity(cols, rows, state.site.touchscreen, state.visit.lang);
+    if state.visit.assisted {
+        n.min(crate::app::paging::ASSISTED_CHOICES)
+    } else {
+        n
+    }
+}
+
+/// Puts a venue in the list, in its place by distance from the kiosk, if it is not there;
+/// the farthest other venue makes room. Returns its row.
+fn keep_listed(state: &mut State, venue: VenueId) -> usize {
+    if let Some(i) = state.visit.map_list.iter().position(|v| *v == venue) {
+        return i;
+    }
+    let here = state.site.position;
+    let catalogue = &state.catalogue;
+    let key = |v: VenueId| (here.distance_km(catalogue.venue(v).position), v);
+    let list = &mut state.visit.map_list;
+    let at = list
+        .partition_point(|v| key(*v).0 < key(venue).0 || (key(*v).0 == key(venue).0 && *v < venue));
+    list.insert(at, venue);
+    if list.len() > capacity(state).max(1) {
+        // The farthest venue that is not the chosen one gives its row up.
+        let list = &mut state.visit.map_list;
+        let drop = list.iter().rposition(|v| *v != venue).unwrap_or(0);
+        list.remove(drop);
+    }
+    state
+        .visit
+        .map_list
+        .iter()
+        .position(|v| *v == venue)
+        .unwrap_or(0)
+}
+
+/// The map appears where the person left it: the list is worked out the first time only, so
+/// that coming back from a venue finds every row where it was.
 pub fn enter(state: &mut State) -> Vec<Effect> {
-    refresh(state);
+    if state.visit.map_list.is_empty() {
+        refresh(state);
+    }
     Vec::new()
 }
 
@@ -120,22 +175,11 @@ pub fn on_action(state: &mut State, action: Action) -> Step {
 }
 
 /// Chooses a venue: it is highlighted and centred on the map; in the list it keeps its place
-/// (so the same number again opens it), or comes first if it was not there.
+/// (so the same number again opens it), or joins it in its place by distance from the kiosk.
 fn select(state: &mut State, venue: VenueId) {
     state.visit.map.selected = Some(venue);
     state.visit.map.center = state.catalogue.venue(venue).position;
-    let index = match state.visit.map_list.iter().position(|v| *v == venue) {
-        Some(i) => i,
-        None => {
-            state.visit.map_list.insert(0, venue);
-            let (cols, rows) = state.size;
-            state
-                .visit
-                .map_list
-                .truncate(list_capacity(cols, rows, state.site.touchscreen));
-            0
-        }
-    };
+    let index = keep_listed(state, venue);
     state.visit.focus = index;
     state.visit.notice = Some(Notice::MapChosen(index + 1));
 }

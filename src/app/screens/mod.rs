@@ -216,7 +216,7 @@ pub fn item_count(state: &State) -> usize {
         Screen::Activity(activity) => activity::sessions(state, *activity).len(),
         Screen::MySignups => my_signups::items(state),
         Screen::StaffMenu => staff_menu::menu_items(state).len(),
-        Screen::Receipt(r) => receipt::items(r),
+        Screen::Receipt(r) => receipt::items(state, r),
         Screen::Full(session) => full::items(state, *session),
         Screen::CancelAsk(_) => cancel_ask::ITEMS,
         Screen::GoodNews(_) => good_news::ITEMS,
@@ -250,7 +250,9 @@ pub fn page_len(state: &State) -> usize {
             paging::assisted_page_size(rows, paging::ASSISTED_RESERVED, false)
         }
         Paging::List { reserved, .. } => paging::page_size(rows, reserved, touch),
-        Paging::Map => crate::app::map_layout::list_capacity(state.size.0, rows, touch),
+        Paging::Map => {
+            crate::app::map_layout::list_capacity(state.size.0, rows, touch, state.visit.lang)
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::app::effect::Effect;
 use crate::app::msg::Action;
 use crate::app::paging::{self, Paging};
-use crate::app::receipt::{Receipt, qr_images, qr_texts};
+use crate::app::receipt::{Receipt, qr_images, qr_payloads};
 use crate::app::state::{HubCard, Notice, Screen, State};
 use crate::app::step::{Next, Step};
 use crate::catalogue::SessionLookup;
@@ -81,7 +81,7 @@ pub fn on_action(state: &mut State, action: Action) -> Step {
         cancellable: (live && state.clock.now < session.start).then(|| view.uuid.clone()),
         qr: Vec::new(),
     };
-    receipt.qr = qr_images(&qr_texts(&catalogue, &receipt, state.visit.lang));
+    receipt.qr = qr_images(&qr_payloads(&catalogue, &receipt, state.visit.lang));
     Step::to(Next::Go(Screen::Receipt(Box::new(receipt)), 0))
 }
 

@@ -2,8 +2,8 @@
 
 use crate::app::msg::Action;
 use crate::app::paging::Paging;
-use crate::app::receipt::{Receipt, qr_images, qr_texts};
-use crate::app::state::{Screen, State};
+use crate::app::receipt::{Receipt, qr_images, qr_on_its_own, qr_payloads};
+use crate::app::state::{Overlay, Screen, State};
 use crate::app::step::{Next, Step};
 
 /// Help for this screen (a message id).
@@ -11,27 +11,58 @@ pub const HELP: &str = "help-receipt";
 /// How its choices page.
 pub const PAGING: Paging = Paging::Menu;
 
-/// The receipt's choices: finish (the kiosk forgets the card; Enter's default, so the
-/// private thing is the easy thing) or carry on to the home menu; opened again from "My
-/// sign-ups", a place that can still be given up offers a third: cancel it.
-pub fn items(receipt: &Receipt) -> usize {
-    if receipt.cancellable.is_some() { 3 } else { 2 }
+/// What the receipt's numbered choices do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The kiosk forgets the card (Enter's default, so the private thing is the easy thing).
+    Finish,
+    /// Back to the home menu for more.
+    More,
+    /// Asks to give the place up (opened again from "My sign-ups", until the start).
+    Cancel,
+    /// Shows the QR code on a page of its own (where it does not fit beside the words).
+    Qr,
 }
 
-/// The receipt: 1 finishes, 2 goes back to the home menu for more, 3 asks to cancel.
-pub fn on_action(state: &State, action: Action) -> Step {
-    let choice = match action {
+/// The receipt's choices, in order: finish, more; cancel for a place that can still be given
+/// up; the QR code on its own page where the screen has no room for it beside the words.
+pub fn choices(state: &State, receipt: &Receipt) -> Vec<Choice> {
+    let mut all = vec![Choice::Finish, Choice::More];
+    if receipt.cancellable.is_some() {
+        all.push(Choice::Cancel);
+    }
+    let (cols, rows) = state.size;
+    if qr_on_its_own(receipt, cols, rows, state.visit.assisted) {
+        all.push(Choice::Qr);
+    }
+    all
+}
+
+/// How many choices the receipt offers.
+pub fn items(state: &State, receipt: &Receipt) -> usize {
+    choices(state, receipt).len()
+}
+
+/// The receipt: 1 finishes, 2 goes back to the home menu for more, then cancel and the QR
+/// code where offered.
+pub fn on_action(state: &mut State, action: Action) -> Step {
+    let index = match action {
         Action::Primary => state.visit.focus,
         Action::Choose(i) => i,
         _ => return Step::stay(),
     };
-    match (choice, &state.visit.screen) {
-        (0, _) => Step::to(Next::Finish),
-        (1, _) => Step::to(Next::Home),
-        (2, Screen::Receipt(receipt)) if receipt.cancellable.is_some() => {
-            Step::to(Next::Go(Screen::CancelAsk(receipt.clone()), 1))
+    let Screen::Receipt(receipt) = state.visit.screen.clone() else {
+        return Step::stay();
+    };
+    match choices(state, &receipt).get(index) {
+        Some(Choice::Finish) => Step::to(Next::Finish),
+        Some(Choice::More) => Step::to(Next::Home),
+        Some(Choice::Cancel) => Step::to(Next::Go(Screen::CancelAsk(receipt), 1)),
+        Some(Choice::Qr) => {
+            state.visit.overlay = Some(Overlay::Qr);
+            Step::stay()
         }
-        _ => Step::stay(),
+        None => Step::stay(),
     }
 }
 
@@ -53,6 +84,6 @@ pub fn relabel(state: &mut State) {
     let catalogue = state.catalogue.clone();
     let lang = state.visit.lang;
     if let Screen::Receipt(receipt) = &mut state.visit.screen {
-        receipt.qr = qr_images(&qr_texts(&catalogue, receipt, lang));
+        receipt.qr = qr_images(&qr_payloads(&catalogue, receipt, lang));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::app::effect::Effect;
 use crate::app::paging::Paging;
-use crate::app::receipt::{Receipt, qr_images, qr_texts};
+use crate::app::receipt::{Receipt, qr_images, qr_payloads};
 use crate::app::state::{Notice, Screen, State};
 use crate::app::step::{Next, Step};
 use crate::catalogue::SessionLookup;
@@ -49,7 +49,7 @@ pub fn finished(state: &mut State, result: Result<Saved, SignupError>) -> Step {
                 cancellable: None,
                 qr: Vec::new(),
             };
-            receipt.qr = qr_images(&qr_texts(&catalogue, &receipt, state.visit.lang));
+            receipt.qr = qr_images(&qr_payloads(&catalogue, &receipt, state.visit.lang));
             tracing::info!(code = %record.code, existing, "sign-up saved");
             Step::to(Next::OverHome(Screen::Receipt(Box::new(receipt)))).and(Effect::RefreshQueue)
         }

@@ -18,19 +18,23 @@ pub const PAGING: Paging = Paging::List {
 /// How far ahead the venue screen looks for each activity's next session, in days.
 const HORIZON_DAYS: u32 = 42;
 
-/// The venue's activities with their next session (if any), soonest first.
+/// The venue's activities with their next session (if any), soonest first. A cancelled
+/// activity has none: nothing of it is on, so nothing may look bookable.
 pub fn activities(state: &State, venue: VenueId) -> Vec<(ActivityId, Option<Session>)> {
     let mut list: Vec<(ActivityId, Option<Session>)> = state
         .catalogue
         .activities_at(venue)
         .iter()
         .map(|a| {
-            let next = state
-                .catalogue
-                .activity(*a)
-                .upcoming(&state.clock.now, HORIZON_DAYS, 1)
-                .first()
-                .copied();
+            let activity = state.catalogue.activity(*a);
+            let next = if activity.is_cancelled() {
+                None
+            } else {
+                activity
+                    .upcoming(&state.clock.now, HORIZON_DAYS, 1)
+                    .first()
+                    .copied()
+            };
             (*a, next)
         })
         .collect();

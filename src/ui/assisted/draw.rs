@@ -12,7 +12,6 @@ use crate::ui::big_text::{self, Scale};
 use crate::ui::card_field;
 use crate::ui::model::{Choice, Page};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
-use crate::ui::qr;
 use crate::ui::text::wrap;
 
 /// How large each part may be drawn (each steps down further on its own if it does not fit).
@@ -339,12 +338,17 @@ impl Layout {
 }
 
 /// The receipt's QR code at the right of the area, if the page has one and it fits beside
-/// text of at least `min_text` columns.
+/// the words.
 fn qr_place<'s>(state: &'s State, page: &Page, area: Rect) -> Option<(Rect, &'s QrImage)> {
+    use crate::app::receipt::{qr_beside, qr_min_text, qr_on_its_own};
     let Screen::Receipt(receipt) = &state.visit.screen else {
         return None;
     };
-    page.qr.then(|| qr::fit(&receipt.qr, area, 38)).flatten()
+    let (cols, rows) = state.size;
+    // Where it does not fit beside the words, a choice shows it on a page of its own.
+    (page.qr && !qr_on_its_own(receipt, cols, rows, true))
+        .then(|| qr_beside(&receipt.qr, area, qr_min_text(true)))
+        .flatten()
 }
 
 /// Draws a page into the screen's area.
@@ -362,7 +366,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
         .find(|l| l.rows(page) <= area.height)
         .unwrap_or_else(|| Layout::of(page, room, LADDER[LADDER.len() - 1]));
     if let Some((rect, image)) = code_area {
-        qr::draw(p, image, rect);
+        crate::ui::qr::draw(p, image, rect);
     }
     let bottom = area.bottom();
     let title_pair = if page.good {

@@ -54,6 +54,7 @@ pub fn spoken(state: &State) -> Option<Spoken> {
     };
     let message = match state.visit.overlay {
         Some(Overlay::AskStaff) => Some(t(lang, "ask-staff-text")),
+        Some(Overlay::Qr) => Some(t(lang, "receipt-qr-back")),
         Some(Overlay::Countdown { .. }) => {
             // Said again every ten seconds, not every second.
             let left = seconds_left(state).unwrap_or(0).div_ceil(10) * 10;

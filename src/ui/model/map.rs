@@ -1,5 +1,5 @@
-//! The learning map's words: its scale, and the venues listed beside it (nearest the map's
-//! centre first) with how far they are and what is on next. The map itself is a picture, drawn
+//! The learning map's words: its scale, and the venues listed beside it (those in view nearest
+//! the kiosk first) with how far they are and what is on next. The map itself is a picture, drawn
 //! from the catalogue by `ui/screens/map.rs`; it has no assisted page.
 
 use crate::app::State;

@@ -176,13 +176,23 @@ pub fn receipt_code(lang: Lang, receipt: &Receipt) -> String {
     ta(lang, "receipt-code", args!["code" => &receipt.code])
 }
 
-/// The receipt's choices: finish, or more (and, opened again from "My sign-ups", cancel).
-pub fn receipt_choices(lang: Lang, receipt: &Receipt) -> Vec<String> {
-    let mut choices = vec![t(lang, "receipt-finish"), t(lang, "receipt-more")];
-    if receipt.cancellable.is_some() {
-        choices.push(t(lang, "receipt-cancel"));
-    }
-    choices
+/// The receipt's choices in words: finish, more, and where offered cancel and the QR code.
+pub fn receipt_choices(state: &State, lang: Lang, receipt: &Receipt) -> Vec<String> {
+    use crate::app::screens::receipt::{Choice, choices};
+    choices(state, receipt)
+        .into_iter()
+        .map(|c| {
+            t(
+                lang,
+                match c {
+                    Choice::Finish => "receipt-finish",
+                    Choice::More => "receipt-more",
+                    Choice::Cancel => "receipt-cancel",
+                    Choice::Qr => "receipt-show-qr",
+                },
+            )
+        })
+        .collect()
 }
 
 /// The assisted receipt: good news, what, when, where, the code and the honest status.
@@ -198,7 +208,7 @@ pub fn receipt(state: &State, lang: Lang, receipt: &Receipt) -> Page {
         code: Some((t(lang, "receipt-code-label"), receipt.code.clone())),
         qr: true,
         note: Some(receipt_status(lang, receipt)),
-        choices: numbered(state, receipt_choices(lang, receipt)),
+        choices: numbered(state, receipt_choices(state, lang, receipt)),
         ..Page::default()
     }
 }

@@ -135,6 +135,19 @@ fn sessions_here(state: &State, lang: Lang) -> Vec<String> {
     }
     for (id, session) in sessions.iter().take(SESSIONS_HERE) {
         let activity = state.catalogue.activity(*id);
+        let time = session.start.format("%H:%M").to_string();
+        let texts = state.catalogue.texts(*id);
+        let title = texts.title.get(lang);
+        // A cancelled session has no seats to count: it says so instead.
+        if activity.is_cancelled() {
+            let line = ta(
+                lang,
+                "staff-session-cancelled",
+                args!["time" => &time, "title" => title],
+            );
+            lines.push(format!("  {line}"));
+            continue;
+        }
         let key = (activity.id.to_string(), today);
         let taken =
             activity
@@ -149,8 +162,8 @@ fn sessions_here(state: &State, lang: Lang) -> Vec<String> {
                 lang,
                 "staff-session-line",
                 args![
-                    "time" => &session.start.format("%H:%M").to_string(),
-                    "title" => state.catalogue.texts(*id).title.get(lang),
+                    "time" => &time,
+                    "title" => title,
                     "taken" => taken as usize,
                     "capacity" => activity.capacity as usize,
                     "waiting" => state.catalogue.waiting_on(&activity.id, today) as usize,

@@ -7,7 +7,7 @@ use crate::args;
 use crate::catalogue::VenueId;
 use crate::domain::lang::Lang;
 use crate::domain::time::local_date;
-use crate::i18n::ta;
+use crate::i18n::{t, ta};
 use crate::ui::model::{Page, Rows};
 use crate::ui::words;
 
@@ -15,10 +15,11 @@ use crate::ui::words;
 pub struct VenueRow {
     /// Its title.
     pub title: String,
-    /// Seats left at its next session (empty without one).
+    /// Seats left at its next session (empty without one), or that it is cancelled.
     pub seats: String,
-    /// When its next session is, if it has one.
-    pub when: Option<String>,
+    /// The line under it: when its next session is, that nothing is planned, or that it is
+    /// cancelled.
+    pub next: String,
 }
 
 /// The venue screen's words.
@@ -43,13 +44,26 @@ pub fn build(state: &State, lang: Lang, id: VenueId) -> VenueModel {
     let row = |index: usize| {
         let (activity_id, next) = items[index];
         let activity = state.catalogue.activity(activity_id);
-        let seats = next.map_or_else(String::new, |s| {
-            let left = state.seats_left(SessionRef {
-                activity: activity_id,
-                date: s.date,
-            });
-            words::seats(lang, left, activity.is_cancelled())
-        });
+        let seats = match next {
+            _ if activity.is_cancelled() => words::seats(lang, 0, true),
+            Some(s) => {
+                let left = state.seats_left(SessionRef {
+                    activity: activity_id,
+                    date: s.date,
+                });
+                words::seats(lang, left, false)
+            }
+            None => String::new(),
+        };
+        let next = match next {
+            _ if activity.is_cancelled() => t(lang, "activity-cancelled"),
+            Some(s) => ta(
+                lang,
+                "venue-next",
+                args!["when" => &words::when(lang, &s, today)],
+            ),
+            None => t(lang, "map-nothing-next"),
+        };
         VenueRow {
             title: state
                 .catalogue
@@ -58,7 +72,7 @@ pub fn build(state: &State, lang: Lang, id: VenueId) -> VenueModel {
                 .get(lang)
                 .to_string(),
             seats,
-            when: next.map(|s| words::when(lang, &s, today)),
+            next,
         }
     };
     VenueModel {
@@ -96,7 +110,7 @@ impl VenueModel {
             note: Some(crate::ui::words::for_input(state, lang, self.prompt())),
             choices: self
                 .rows
-                .choices(state, |r| (r.title.clone(), r.when.clone())),
+                .choices(state, |r| (r.title.clone(), Some(r.next.clone()))),
             more: self.rows.more,
             ..Page::default()
         }

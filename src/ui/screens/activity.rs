@@ -98,5 +98,5 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &ActivityModel, area: Rect) {
             pair.style(),
         );
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
 }

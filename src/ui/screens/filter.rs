@@ -47,5 +47,5 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &FilterList<OptionRow>, area:
             pair.style(),
         );
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
 }

@@ -13,13 +13,10 @@ use crate::catalogue::VenueKind;
 use crate::i18n::t;
 use crate::map::Projection;
 use crate::map::districts::shapes;
+use crate::map::legend::{self, KIND_LETTERS, Mark};
 use crate::ui::list;
 use crate::ui::painter::{ButtonKind, Painter, button_width, row_of_buttons};
 use crate::ui::text::width;
-use crate::ui::words;
-
-/// The letter each kind of venue is marked with, in [`VenueKind::ALL`] order.
-pub const KIND_LETTERS: [char; 10] = ['C', 'L', 'A', 'E', 'B', 'U', 'D', 'M', 'W', 'O'];
 
 /// The letter and the colour index of a kind.
 fn kind_index(kind: VenueKind) -> usize {
@@ -28,7 +25,12 @@ fn kind_index(kind: VenueKind) -> usize {
 
 /// Draws the map screen.
 pub fn draw(p: &mut Painter<'_>, state: &State, _area: Rect) {
-    let lay = layout(state.size.0, state.size.1, state.site.touchscreen);
+    let lay = layout(
+        state.size.0,
+        state.size.1,
+        state.site.touchscreen,
+        state.visit.lang,
+    );
     let proj = projection(state);
     draw_map(p, state, &proj, lay.map);
     draw_side(p, state, &lay);
@@ -257,43 +259,8 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
         p.theme.muted.style(),
     );
 
-    if let Some(legend) = lay.legend {
-        let heading = p.t("map-legend");
-        p.text(
-            legend.x,
-            legend.y,
-            legend.width,
-            &heading,
-            p.theme.text.bold(),
-        );
-        let col_w = legend.width / 2;
-        let mut entries: Vec<(String, crate::ui::theme::Pair, String)> = VenueKind::ALL
-            .iter()
-            .zip(KIND_LETTERS)
-            .map(|(k, letter)| {
-                (
-                    letter.to_string(),
-                    p.theme.map_kinds[kind_index(*k)],
-                    words::venue_kind(lang, *k),
-                )
-            })
-            .collect();
-        entries.push(("@".into(), p.theme.map_here, t(lang, "map-here")));
-        for (i, (mark, pair, name)) in entries.iter().enumerate() {
-            let (col, row) = (i as u16 % 2, i as u16 / 2);
-            let (x, y) = (legend.x + col * col_w, legend.y + 1 + row);
-            if y >= legend.bottom() {
-                break;
-            }
-            p.text(x, y, 1, mark, pair.bold());
-            p.text(
-                x + 2,
-                y,
-                col_w.saturating_sub(3),
-                name,
-                p.theme.text.style(),
-            );
-        }
+    if let Some(area) = lay.legend {
+        draw_legend(p, lay, area);
     }
 
     // The nearest venues, numbered for the keypad.
@@ -331,6 +298,43 @@ fn draw_side(p: &mut Painter<'_>, state: &State, lay: &MapLayout) {
                 pair.style(),
             );
         }
+    }
+}
+
+/// The legend: a heading when it is beside the map, then its entries in lines that fit.
+fn draw_legend(p: &mut Painter<'_>, lay: &MapLayout, area: Rect) {
+    let mut y = area.y;
+    if lay.legend_beside {
+        let heading = p.t("map-legend");
+        p.text(area.x, y, area.width, &heading, p.theme.text.bold());
+        y += 1;
+    }
+    let entries = legend::entries(p.lang);
+    for line in legend::lines(&entries, area.width) {
+        if y >= area.bottom() {
+            break;
+        }
+        for (i, at) in line {
+            let entry = &entries[i];
+            let pair = match entry.mark {
+                Mark::Kind(kind) => p.theme.map_kinds[kind_index(kind)],
+                Mark::Here => p.theme.map_here,
+            };
+            let x = area.x.saturating_add(at);
+            let w = entry.width().min(area.right().saturating_sub(x));
+            if w == 0 {
+                continue;
+            }
+            p.text(x, y, 1, &entry.letter.to_string(), pair.bold());
+            p.text(
+                x + 2,
+                y,
+                w.saturating_sub(2),
+                &entry.name,
+                p.theme.text.style(),
+            );
+        }
+        y += 1;
     }
 }
 

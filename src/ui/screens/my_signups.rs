@@ -65,7 +65,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &MySignups, area: Rect) {
             );
         }
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
     if let Some(note) = &m.needs_link {
         // Under the list, where the pager leaves room.
         let y = list_area.bottom().saturating_sub(1);

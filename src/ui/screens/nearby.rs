@@ -78,6 +78,16 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
         .map(|(_, r)| width(&r.distance))
         .max()
         .unwrap_or(0) as u16;
+    // A touch row has a third line: when a venue's name would be cut beside the time, the
+    // page gives the name the second line to itself and the time and distance the third.
+    let venue_room = |rect: Rect| {
+        let dist_x = rect.right().saturating_sub(1 + dist_w);
+        dist_x.saturating_sub(when_w + 3 + rect.x + 6)
+    };
+    let three_lines = page.items().zip(&m.rows.rows).any(|((_, pos), (_, row))| {
+        let rect = page.row(pos);
+        rect.height >= 3 && width(&row.venue) as u16 > venue_room(rect)
+    });
     for ((index, pos), (_, row)) in page.items().zip(&m.rows.rows) {
         let rect = page.row(pos);
         let pair = list::row(p, rect, index, index == state.visit.focus);
@@ -93,17 +103,21 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Nearby, area: Rect) {
         let y = rect.y + 1;
         let dist_x = right.saturating_sub(dist_w);
         let when_x = dist_x.saturating_sub(when_w + 3);
-        // The venue may take the row's spare line under it: a branch is told by its end.
-        let venue = Rect::new(
-            rect.x + 4,
-            y,
-            when_x.saturating_sub(rect.x + 6),
-            rect.bottom().saturating_sub(y),
-        );
+        // The venue takes the rest of its line, or (a touch row with a third line) the
+        // whole second line; a branch is told by its end, among the other venues listed.
+        let (venue, when_y) = if three_lines {
+            (
+                Rect::new(rect.x + 4, y, rect.width.saturating_sub(5), 1),
+                y + 1,
+            )
+        } else {
+            let h = rect.bottom().saturating_sub(y);
+            (Rect::new(rect.x + 4, y, venue_room(rect), h), y)
+        };
         let siblings = m.venues.iter().map(String::as_str);
         p.name(venue, &row.venue, siblings, pair.style());
-        p.text(when_x, y, when_w, &row.when, pair.style());
-        p.text(dist_x, y, dist_w, &row.distance, pair.style());
+        p.text(when_x, when_y, when_w, &row.when, pair.style());
+        p.text(dist_x, when_y, dist_w, &row.distance, pair.style());
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
 }

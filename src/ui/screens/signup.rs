@@ -136,8 +136,18 @@ pub fn saving(p: &mut Painter<'_>, area: Rect) {
 /// The receipt: what, where, when, the code, the honest status and a QR code.
 pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect) {
     let lang = p.lang;
-    // The QR code takes the right side; the words take what is left (at least 38 columns).
-    let qr_area = qr::fit(&receipt.qr, area, 38);
+    // The QR code takes the right side where the words keep their columns; else a choice
+    // shows it on a page of its own.
+    let qr_area = if crate::app::receipt::qr_on_its_own(
+        receipt,
+        state.size.0,
+        state.size.1,
+        state.visit.assisted,
+    ) {
+        None
+    } else {
+        crate::app::receipt::qr_beside(&receipt.qr, area, crate::app::receipt::QR_MIN_TEXT)
+    };
     let text_w = match qr_area {
         Some((rect, _)) => rect.x.saturating_sub(area.x + 3),
         None => area.width.saturating_sub(4),
@@ -168,7 +178,7 @@ pub fn receipt(p: &mut Painter<'_>, state: &State, receipt: &Receipt, area: Rect
             y += 2;
         }
     }
-    let labels = session::receipt_choices(lang, receipt);
+    let labels = session::receipt_choices(state, lang, receipt);
     let mut bx = x;
     for (i, label) in labels.iter().enumerate() {
         let key = (i + 1).to_string();

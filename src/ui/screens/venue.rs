@@ -56,7 +56,6 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &VenueModel, area: Rect) {
         return;
     }
     let page = Page::new(state, list_area, m.rows.count);
-    let nothing_next = p.t("map-nothing-next");
     for ((index, pos), (_, row)) in page.items().zip(&m.rows.rows) {
         let rect = page.row(pos);
         let pair = list::row(p, rect, index, index == state.visit.focus);
@@ -77,18 +76,14 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &VenueModel, area: Rect) {
             pair.style(),
         );
         if rect.height >= 2 {
-            let next = match &row.when {
-                Some(when) => crate::i18n::ta(p.lang, "venue-next", crate::args!["when" => when]),
-                None => nothing_next.clone(),
-            };
             p.text(
                 rect.x + 4,
                 rect.y + 1,
                 rect.width.saturating_sub(5),
-                &next,
+                &row.next,
                 pair.style(),
             );
         }
     }
-    list::pager(p, state, &page, list_area);
+    list::pager(p, state, &page);
 }

@@ -76,7 +76,7 @@ pub fn nearest_venues(catalogue: &Catalogue, at: LatLon, n: usize) -> Vec<(Venue
     found
 }
 
-/// Sessions at venues near the point, soonest day first, then nearest, then earliest.
+/// Sessions at venues near the point, soonest first, then nearest.
 pub fn nearby(catalogue: &Catalogue, query: &NearbyQuery) -> Vec<NearbyItem> {
     let end = query.now + Duration::days(i64::from(query.days));
     let (first_date, last_date) = match query.on {
@@ -115,13 +115,12 @@ pub fn nearby(catalogue: &Catalogue, query: &NearbyQuery) -> Vec<NearbyItem> {
     items
 }
 
-/// The nearby list's order: the soonest day first, then the nearest venue, then the earliest
-/// start (and the activity, so the order is total).
+/// The nearby list's order: the soonest start first (so a day reads in the order it happens),
+/// then the nearest venue (and the activity, so the order is total).
 pub fn soonest_then_nearest(a: &NearbyItem, b: &NearbyItem) -> std::cmp::Ordering {
     a.session
-        .date
-        .cmp(&b.session.date)
+        .start
+        .cmp(&b.session.start)
         .then(a.distance_km.total_cmp(&b.distance_km))
-        .then(a.session.start.cmp(&b.session.start))
         .then(a.activity.cmp(&b.activity))
 }
