@@ -396,7 +396,8 @@ fn the_whole_path_by_keypad_alone() {
     // A digit beyond the four on the page does nothing.
     k.key(Key::Char('7'));
     assert_eq!(k.state.visit.screen, Screen::Nearby);
-    k.key(Key::Char('1'));
+    // The chestnut course, wherever the start-time order puts it (the first row is full).
+    k.open_nearby("my-xiwengzhuang-dlp.chestnut");
     assert!(matches!(k.state.visit.screen, Screen::Activity(_)));
     k.key(Key::Char('1'));
     assert!(matches!(k.state.visit.screen, Screen::Confirm(_)));
@@ -641,6 +642,8 @@ fn assisted_screens_use_the_high_contrast_theme() {
 /// One screen's large lines, as drawn and as the ideal draws them.
 struct Readable {
     name: String,
+    /// The page's question (for the notes' before-and-after figures).
+    title: String,
     ocr_lang: &'static str,
     words: String,
     /// The page's question and choices that were not drawn large.
@@ -670,6 +673,9 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
                 k.lang(lang);
                 build(&mut k);
                 let (buf, large) = k.render_large();
+                let title = learning_kiosk::ui::model::page(&k.state)
+                    .map(|p| p.title)
+                    .unwrap_or_default();
                 let small = learning_kiosk::ui::model::page(&k.state)
                     .filter(|_| k.state.visit.overlay.is_none())
                     .map(|p| {
@@ -681,6 +687,7 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
                     .unwrap_or_default();
                 cases.push(Readable {
                     name: format!("{name} {} {w}x{h}", lang.tag()),
+                    title,
                     ocr_lang: if lang == Lang::Zh { "chi_sim" } else { "eng" },
                     words: large
                         .iter()
@@ -725,6 +732,13 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
             .collect();
         halves.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
+    if keep.is_some() {
+        let titles: String = cases
+            .iter()
+            .map(|c| format!("{}\t{}\n", c.name.replace(' ', "\t"), c.title))
+            .collect();
+        std::fs::write(dir.join("titles.tsv"), titles).unwrap();
+    }
     let mut failures = Vec::new();
     eprintln!(
         "{:<44} {:>5} {:>6} {:>6} {:>6}",

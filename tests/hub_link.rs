@@ -258,7 +258,7 @@ fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
 #[test]
 fn the_receipt_on_screen_says_confirmed_once_the_hub_has_answered() {
     let mut h = english_hub();
-    h.sign_up_first();
+    h.sign_up();
     assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     let before = h.screen();
     assert!(before.contains("will be sent"), "{before}");

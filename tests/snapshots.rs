@@ -13,7 +13,7 @@ use learning_kiosk::config::load::demo_site;
 use learning_kiosk::domain::lang::Lang;
 use learning_kiosk::outbox::{SignupRecord, SignupView, Status};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (160, 48)];
 
 /// Builds the screen on a fresh kiosk, then snapshots it in both languages at both sizes.
 fn snap(name: &str, build: impl Fn(&mut Harness)) {

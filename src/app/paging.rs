@@ -50,7 +50,9 @@ pub const PAGER_BESIDE_ROWS: u16 = 7;
 /// than under it: on a short screen, where three rows under the list would cost it items,
 /// when the list is tall enough for the pager's two buttons.
 pub fn pager_beside(screen_rows: u16, list_rows: u16) -> bool {
-    screen_rows < 32 && list_rows >= PAGER_BESIDE_ROWS
+    // Under seven rows the two buttons stand side by side (a list of one row at 60x20 has
+    // no room for the pager under it with a gap).
+    screen_rows < 32 && list_rows >= PAGER_ROWS
 }
 
 /// How many items fit, given the rows the screen's own heading and footer take (its pager's

@@ -37,12 +37,23 @@ impl Page {
         let pages = count.div_ceil(page_len.max(1)).max(1);
         let beside = pages > 1 && paging::pager_beside(state.size.1, area.height);
         let (area, pager) = if beside {
-            let w = pager_width(state, pages).min(area.width / 2);
+            let w = if area.height >= paging::PAGER_BESIDE_ROWS {
+                pager_width(state, pages)
+            } else {
+                // Too short for one above the other: the two buttons side by side.
+                let words = pager_words(state, 1, pages);
+                button_width("-", &words.prev) + 2 + button_width("+", &words.next)
+            }
+            .min(area.width / 2);
             let rows_w = area.width.saturating_sub(w + PAGER_GAP);
             (
                 Rect::new(area.x, area.y, rows_w, area.height),
                 Rect::new(area.x + rows_w + PAGER_GAP, area.y, w, area.height),
             )
+        } else if pages == 1 {
+            // One page needs no pager: its rows keep the whole height (as `page_size`,
+            // which counted them, assumed on a short screen).
+            (area, Rect::new(area.x, area.bottom(), area.width, 0))
         } else {
             let rows_h = area.height.saturating_sub(paging::PAGER_ROWS);
             (
@@ -128,44 +139,26 @@ pub fn pager(p: &mut Painter<'_>, state: &State, page: &Page) {
     let w = pager_words(state, page.number(state), page.pages);
     let prev_w = button_width("-", &w.prev);
     let next_w = button_width("+", &w.next);
-    let has_prev = page.start > 0;
-    let has_next = page.number(state) < page.pages;
-    if page.beside {
-        // "previous" on top, the page line in the gap, "next" under it.
-        if has_prev {
-            p.button(
-                Rect::new(area.x, area.y, prev_w, 3),
-                "-",
-                &w.prev,
-                Action::PrevPage,
-                ButtonKind::Normal,
-                false,
-            );
-        }
-        p.text(
-            area.x,
-            area.y + 3,
-            area.width,
-            &w.words,
-            p.theme.muted.style(),
-        );
-        if has_next {
-            p.button(
-                Rect::new(area.x, area.y + 4, next_w, 3),
-                "+",
-                &w.next,
-                Action::NextPage,
-                ButtonKind::Normal,
-                false,
-            );
-        }
-        return;
-    }
-    let y = area.y;
-    let mut x = area.x + 1;
-    if has_prev {
+    // Where the page line and each button go: beside the list one above the other (or,
+    // too short for that, side by side without the line), else in a row under it.
+    let (words_at, prev_x, next_at) = if page.beside && area.height < paging::PAGER_BESIDE_ROWS {
+        (None, area.x, (area.x + prev_w + 2, area.y))
+    } else if page.beside {
+        (Some((area.x, area.y + 3)), area.x, (area.x, area.y + 4))
+    } else {
+        let x = area.x + 1 + prev_w + 2;
+        let words_w = crate::ui::text::width(&w.words) as u16;
+        let room = area.width.saturating_sub(x - area.x);
+        (
+            Some((x, area.y + 1)),
+            area.x + 1,
+            (x + words_w.min(room) + 2, area.y),
+        )
+    };
+    if page.start > 0 {
+        let at = Rect::new(prev_x, area.y, prev_w, 3);
         p.button(
-            Rect::new(x, y, prev_w, 3),
+            at,
             "-",
             &w.prev,
             Action::PrevPage,
@@ -173,18 +166,14 @@ pub fn pager(p: &mut Painter<'_>, state: &State, page: &Page) {
             false,
         );
     }
-    x += prev_w + 2;
-    let words_w = p.text(
-        x,
-        y + 1,
-        area.width.saturating_sub(x - area.x),
-        &w.words,
-        p.theme.muted.style(),
-    );
-    x += words_w + 2;
-    if has_next {
+    if let Some((x, y)) = words_at {
+        let room = area.right().saturating_sub(x);
+        p.text(x, y, room, &w.words, p.theme.muted.style());
+    }
+    if page.number(state) < page.pages {
+        let at = Rect::new(next_at.0, next_at.1, next_w, 3);
         p.button(
-            Rect::new(x, y, next_w, 3),
+            at,
             "+",
             &w.next,
             Action::NextPage,

@@ -9,19 +9,25 @@ use crate::ui::painter::{ButtonKind, Painter, button_width};
 /// Draws the home menu.
 pub fn draw(p: &mut Painter<'_>, state: &State, m: &Home, area: Rect) {
     let inner = area.inner(Margin::new(2, 0));
-    // A blank row, the greeting and the question, a blank row, two rows of buttons with a
-    // row between them (so no two touch targets meet), then the keypad's way to the map.
+    // A blank row, the greeting and the question, a blank row, the rows of buttons with a
+    // row between them (so no two touch targets meet), then the keypad's way to the map. On
+    // a short screen (60x20) the question and the buttons alone: every choice stays on it.
+    let block = (m.items.len() as u16).div_ceil(2) * 4 - 1;
+    let roomy = area.height >= block + 6;
+    let extra = u16::from(roomy);
     let [_, hello, ask, _, buttons, _, hint] = Layout::vertical([
+        Constraint::Length(extra),
+        Constraint::Length(extra),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(7),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(block),
+        Constraint::Length(extra),
+        Constraint::Length(extra),
     ])
     .areas(area);
-    p.text(inner.x, hello.y, inner.width, &m.hello, p.theme.text.bold());
+    if roomy {
+        p.text(inner.x, hello.y, inner.width, &m.hello, p.theme.text.bold());
+    }
     let ask_words = crate::ui::words::for_input(state, p.lang, "home-ask");
     p.text(
         inner.x,
@@ -30,7 +36,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, m: &Home, area: Rect) {
         &ask_words,
         p.theme.text.style(),
     );
-    if let Some(hint_words) = &m.map_hint {
+    if let Some(hint_words) = m.map_hint.as_ref().filter(|_| roomy) {
         p.text(
             inner.x,
             hint.y,
