@@ -142,7 +142,7 @@ fn filter_day() {
 }
 
 /// The map at the three sizes it is made for.
-const MAP_SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (160, 48)];
+const MAP_SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (160, 48)];
 
 #[test]
 fn map_neighbourhood() {

@@ -103,12 +103,23 @@ pub fn assisted_item(detail: bool) -> u16 {
     LARGE_ROWS + 1 + u16::from(detail)
 }
 
-/// How many large choices an assisted page holds: as many as fit with their labels large,
-/// from one up to four.
+/// Rows an assisted choice in normal-size words takes: a touch target and a gap.
+pub const ASSISTED_NORMAL_ITEM: u16 = 3 + 1;
+
+/// How many choices an assisted page holds: as many as fit with their labels large, up to
+/// four. A screen too short for even one large choice under its question (80x24) holds as
+/// many normal-size choices as fit, rather than one a page above empty rows.
 pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16, detail: bool) -> usize {
     // The last choice needs no gap under it.
     let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
-    usize::from(free / assisted_item(detail)).clamp(1, ASSISTED_CHOICES)
+    let large = free / assisted_item(detail);
+    if large > 0 {
+        return usize::from(large).min(ASSISTED_CHOICES);
+    }
+    // The question then takes one row, not a large line.
+    let reserved = reserved_rows.saturating_sub(LARGE_ROWS - 1);
+    let free = screen_rows.saturating_sub(FRAME_ROWS + reserved) + 1;
+    usize::from(free / ASSISTED_NORMAL_ITEM).clamp(1, ASSISTED_CHOICES)
 }
 
 /// How a screen's items make pages.
