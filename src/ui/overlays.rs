@@ -191,8 +191,8 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
     );
     p.fill(page, p.theme.text);
     let title = p.t(title_id);
-    // Large where it fits whole on one line: the dialog's inner width is at most 72 columns.
-    let inner = page.width.saturating_sub(6).min(72);
+    // Large where it fits whole on one line: the dialog widens for it up to the screen.
+    let inner = page.width.saturating_sub(6);
     let scale = [big_text::Scale::Large, big_text::Scale::Medium]
         .into_iter()
         .filter(|_| state.visit.assisted)
@@ -202,7 +202,10 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
                 && page.height >= 13 + big_text::rows(s)
         });
     let (width, height) = match scale {
-        Some(s) => (76, 13 + big_text::rows(s)),
+        Some(s) => (
+            (big_text::width(&title, s) + 6).max(76),
+            13 + big_text::rows(s),
+        ),
         None => (64, 12),
     };
     let rect = dialog(p, page, width, height);
