@@ -103,6 +103,13 @@ pub fn assisted_item(detail: bool) -> u16 {
     LARGE_ROWS + 1 + u16::from(detail)
 }
 
+/// How many choices fit with their labels large under a large question: none to four.
+pub fn assisted_large_choices(screen_rows: u16, reserved_rows: u16, detail: bool) -> usize {
+    // The last choice needs no gap under it.
+    let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
+    usize::from(free / assisted_item(detail)).min(ASSISTED_CHOICES)
+}
+
 /// Rows an assisted choice in normal-size words takes: a touch target and a gap.
 pub const ASSISTED_NORMAL_ITEM: u16 = 3 + 1;
 
@@ -110,11 +117,9 @@ pub const ASSISTED_NORMAL_ITEM: u16 = 3 + 1;
 /// four. A screen too short for even one large choice under its question (80x24) holds as
 /// many normal-size choices as fit, rather than one a page above empty rows.
 pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16, detail: bool) -> usize {
-    // The last choice needs no gap under it.
-    let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
-    let large = free / assisted_item(detail);
+    let large = assisted_large_choices(screen_rows, reserved_rows, detail);
     if large > 0 {
-        return usize::from(large).min(ASSISTED_CHOICES);
+        return large;
     }
     // The question then takes one row, not a large line.
     let reserved = reserved_rows.saturating_sub(LARGE_ROWS - 1);

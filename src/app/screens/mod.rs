@@ -235,9 +235,10 @@ pub fn page_len(state: &State) -> usize {
     let assisted = state.visit.assisted;
     match paging_of(&state.visit.screen) {
         // Assisted mode: as many large choices as fit, but a question's answers (yes or no)
-        // are never split across pages.
+        // are never split across pages; a short menu keeps room for its question to stay
+        // large rather than taking more normal-size choices a page.
         Paging::Menu if assisted => {
-            paging::assisted_page_size(rows, paging::ASSISTED_RESERVED, false).max(2)
+            paging::assisted_large_choices(rows, paging::ASSISTED_RESERVED, false).max(2)
         }
         Paging::Menu | Paging::Staff => paging::MAX_PAGE,
         // Lists of choices with a detail line (when, where, seats) take a row each; short
