@@ -191,31 +191,33 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
     );
     p.fill(page, p.theme.text);
     let title = p.t(title_id);
-    // Large where it fits whole on one line: the dialog widens for it up to the screen.
+    // Large on up to two lines where it fits: the dialog widens for it up to the screen.
     let inner = page.width.saturating_sub(6);
-    let scale = [big_text::Scale::Large, big_text::Scale::Medium]
-        .into_iter()
-        .filter(|_| state.visit.assisted)
-        .find(|&s| {
-            big_text::covers(&title, s)
-                && big_text::width(&title, s) <= inner
-                && page.height >= 13 + big_text::rows(s)
-        });
-    let (width, height) = match scale {
-        Some(s) => (
-            (big_text::width(&title, s) + 6).max(76),
-            13 + big_text::rows(s),
-        ),
+    let large = crate::ui::assisted::draw::large_title(&title, inner).filter(|(scale, lines)| {
+        state.visit.assisted && page.height >= 13 + big_text::rows(*scale) * lines.len() as u16
+    });
+    let (width, height) = match &large {
+        Some((scale, lines)) => {
+            let widest = lines.iter().map(|l| big_text::width(l, *scale)).max();
+            (
+                (widest.unwrap_or(0) + 6).max(76),
+                13 + big_text::rows(*scale) * lines.len() as u16,
+            )
+        }
         None => (64, 12),
     };
     let rect = dialog(p, page, width, height);
     let x = rect.x + 2;
     let w = rect.width.saturating_sub(4);
     let mut y = rect.y + 1;
-    if let Some(scale) = scale {
-        let used = big_text::draw(p.buf, x, y, w, &title, scale, p.theme.text.bold());
-        p.note_large(Rect::new(x, y, used, big_text::rows(scale)), &title);
-        y += big_text::rows(scale) + 1;
+    if let Some((scale, lines)) = large {
+        let h = big_text::rows(scale);
+        for line in &lines {
+            let used = big_text::draw(p.buf, x, y, w, line, scale, p.theme.text.bold());
+            p.note_large(Rect::new(x, y, used, h), line);
+            y += h;
+        }
+        y += 1;
     } else {
         p.text(x, y, w, &title, p.theme.text.bold());
         y += 2;

@@ -124,6 +124,16 @@ impl Set {
     }
 }
 
+/// `s` set large in `room` columns on at most two lines, at the largest scale that does so
+/// (for a title outside a page: an overlay's question).
+pub fn large_title(s: &str, room: u16) -> Option<(Scale, Vec<String>)> {
+    [Scale::Large, Scale::Medium].into_iter().find_map(|scale| {
+        large_lines(s, room, scale)
+            .filter(|l| l.len() <= LARGE_LINES)
+            .map(|l| (scale, l))
+    })
+}
+
 /// `s` broken into lines that each fit `room` columns when drawn at `scale` (Chinese between
 /// words, other text at spaces, never before closing punctuation), or `None` if a character
 /// has no glyph at that scale or an English word is wider than the room.
