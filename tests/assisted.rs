@@ -665,6 +665,7 @@ fn drawn_large(large: &[learning_kiosk::ui::painter::LargeText], text: &str) -> 
 #[test]
 fn large_text_reads_back_as_well_as_the_font_itself() {
     let mut cases = Vec::new();
+    let mut not_large = Vec::new();
     for (name, kiosk, build) in every_screen() {
         for lang in Lang::ALL {
             for (w, h) in [(120, 40), (80, 24)] {
@@ -685,6 +686,20 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
                             .collect()
                     })
                     .unwrap_or_default();
+                // A question that fits one large line at 120x40 is drawn large: the test
+                // cannot pass by drawing nothing large.
+                let one_line = |t: &str| {
+                    use learning_kiosk::ui::big_text::{Scale, covers, width};
+                    covers(t, Scale::Large) && width(t, Scale::Large) <= w - 4
+                };
+                if w == 120
+                    && k.state.visit.overlay.is_none()
+                    && !title.is_empty()
+                    && one_line(&title)
+                    && !drawn_large(&large, &title)
+                {
+                    not_large.push(format!("{name} {}: {title}", lang.tag()));
+                }
                 cases.push(Readable {
                     name: format!("{name} {} {w}x{h}", lang.tag()),
                     title,
@@ -701,6 +716,10 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
             }
         }
     }
+    assert!(
+        not_large.is_empty(),
+        "questions not drawn large: {not_large:#?}"
+    );
     let dir = tempfile::tempdir().unwrap();
     // LEGIBILITY_KEEP=<folder> keeps the images, to look at what the engine was given.
     let keep = std::env::var_os("LEGIBILITY_KEEP").map(std::path::PathBuf::from);
