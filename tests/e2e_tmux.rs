@@ -474,6 +474,22 @@ fn an_idle_kiosk_forgets_the_person() {
 }
 
 /// The district hub binary, built beside the kiosk's by `cargo test --workspace`.
+/// Runs a `learning-hub` command on the database `db`; its standard output (it must succeed).
+fn hub_cli(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(hub_bin())
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn hub_bin() -> PathBuf {
     let path = Path::new(BIN).with_file_name("learning-hub");
     if !path.exists() {
@@ -498,20 +514,7 @@ impl Hub {
     fn start(dir: &Path) -> (Hub, PathBuf) {
         use std::io::BufRead;
         let db = dir.join("hub.sqlite");
-        let hub = |args: &[&str]| {
-            let out = Command::new(hub_bin())
-                .args(args)
-                .arg("--db")
-                .arg(&db)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8_lossy(&out.stdout).into_owned()
-        };
+        let hub = |args: &[&str]| hub_cli(&db, args);
         hub(&[
             "import",
             concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-catalogue.json"),
@@ -874,20 +877,7 @@ fn hub_until(hub: &Hub, what: &str, check: impl Fn(&[serde_json::Value]) -> bool
 fn a_waiting_place_moves_up_across_kiosks_and_ends_as_a_credit() {
     let dir = tempfile::tempdir().unwrap();
     let (hub, _) = Hub::start(dir.path());
-    let hub_cmd = |args: &[&str]| {
-        let out = Command::new(hub_bin())
-            .args(args)
-            .arg("--db")
-            .arg(&hub.db)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let hub_cmd = |args: &[&str]| hub_cli(&hub.db, args);
     std::fs::write(dir.path().join("one-seat.json"), ONE_SEAT).unwrap();
     hub_cmd(&[
         "import",

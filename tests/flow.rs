@@ -22,13 +22,7 @@ fn open_activity(h: &mut Harness, id: &str) {
     if h.state.visit.screen != Screen::Nearby {
         h.send(Msg::Action(Action::OpenNearby));
     }
-    let index = h
-        .state
-        .visit
-        .nearby
-        .iter()
-        .position(|i| &*h.state.catalogue.activity(i.activity).id == id)
-        .unwrap_or_else(|| panic!("{id} is not in the nearby list"));
+    let index = h.nearby_index(id);
     h.send(Msg::Action(Action::Choose(index)));
     assert!(matches!(h.state.visit.screen, Screen::Activity(_)));
 }

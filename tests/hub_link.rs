@@ -253,6 +253,22 @@ fn a_withdrawn_activity_leaves_the_lists_only_once_the_person_has_gone() {
     );
 }
 
+/// The hub answers the one sign-up waiting to be sent, as the sync worker records it, and
+/// the sync finishes.
+fn hub_answers(h: &mut Harness, status: learning_wire::AnswerStatus) {
+    let waiting = h.exec.outbox.waiting(10).unwrap();
+    assert_eq!(waiting.len(), 1);
+    let answer = learning_wire::Answer::status(status);
+    h.exec
+        .outbox
+        .record_answers(
+            &[(waiting[0].uuid.clone(), answer)],
+            &common::moment(common::NOW),
+        )
+        .unwrap();
+    h.send(Msg::SyncFinished);
+}
+
 /// The receipt's "will be sent" gives way to the hub's answer when it comes during the
 /// visit: the person still at the screen sees their seat confirmed.
 #[test]
@@ -262,16 +278,7 @@ fn the_receipt_on_screen_says_confirmed_once_the_hub_has_answered() {
     assert!(matches!(h.state.visit.screen, Screen::Receipt(_)));
     let before = h.screen();
     assert!(before.contains("will be sent"), "{before}");
-    let waiting = h.exec.outbox.waiting(10).unwrap();
-    let answer = learning_wire::Answer::status(learning_wire::AnswerStatus::Confirmed);
-    h.exec
-        .outbox
-        .record_answers(
-            &[(waiting[0].uuid.clone(), answer)],
-            &common::moment(common::NOW),
-        )
-        .unwrap();
-    h.send(Msg::SyncFinished);
+    hub_answers(&mut h, learning_wire::AnswerStatus::Confirmed);
     let after = h.screen();
     assert!(!after.contains("will be sent"), "{after}");
     assert!(
@@ -286,17 +293,7 @@ fn my_signups_show_the_hubs_answers_next_time_the_card_is_read() {
     h.sign_up();
     h.send(Msg::Action(Action::Finish));
     // The hub confirms it (what the sync worker records in the outbox).
-    let waiting = h.exec.outbox.waiting(10).unwrap();
-    assert_eq!(waiting.len(), 1);
-    let answer = learning_wire::Answer::status(learning_wire::AnswerStatus::Waitlisted);
-    h.exec
-        .outbox
-        .record_answers(
-            &[(waiting[0].uuid.clone(), answer)],
-            &common::moment(common::NOW),
-        )
-        .unwrap();
-    h.send(Msg::SyncFinished);
+    hub_answers(&mut h, learning_wire::AnswerStatus::Waitlisted);
     assert_eq!(h.state.queue.waiting(), 0);
     assert_eq!(h.state.queue.counts.get(&Status::Waitlisted), Some(&1));
     h.swipe(CARD);

@@ -13,18 +13,6 @@ use learning_kiosk::ui::breaks::break_units;
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (120, 40)];
 
-fn rural_station() -> Harness {
-    let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
-        "kiosk-config/miyun-xiwengzhuang-station.toml",
-    ))
-    .unwrap();
-    Harness::with(
-        site,
-        learning_kiosk::catalogue::demo::demo_catalogue().unwrap(),
-        common::NOW,
-    )
-}
-
 /// The words of a screen, however they are spaced and wrapped.
 fn words(screen: &str) -> Vec<&str> {
     screen
@@ -146,7 +134,7 @@ fn branches_of_one_university_keep_their_branch_names_on_one_line() {
 fn the_top_bar_shows_the_kiosks_name_in_whole_words_beside_the_card() {
     for (name, kiosk) in [
         ("demo", Harness::demo as fn() -> Harness),
-        ("rural", rural_station),
+        ("rural", Harness::rural_station),
     ] {
         for lang in Lang::ALL {
             for (w, h) in SIZES {
@@ -196,7 +184,7 @@ fn snapshots_of_names_at_every_size() {
     };
     let screens: [Screen; 2] = [
         ("nearby-branches", Harness::demo, &branches),
-        ("rural-home", rural_station, &|k: &mut Harness| {
+        ("rural-home", Harness::rural_station, &|k: &mut Harness| {
             k.swipe(CARD)
         }),
     ];

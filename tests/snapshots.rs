@@ -232,17 +232,7 @@ fn filter_menu() {
 /// The rural station: a keypad and no touchscreen, so lists are compact at 80x24.
 #[test]
 fn rural_keypad_station() {
-    let station = || {
-        let site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
-            "kiosk-config/miyun-xiwengzhuang-station.toml",
-        ))
-        .unwrap();
-        Harness::with(
-            site,
-            learning_kiosk::catalogue::demo::demo_catalogue().unwrap(),
-            common::NOW,
-        )
-    };
+    let station = Harness::rural_station;
     snap_with("rural-home", station, |k| k.swipe(CARD));
     snap_with("rural-nearby", station, |k| k.enter());
     // The farming-first home's first choice: the list says it holds farming, and so do its chips.

@@ -130,12 +130,24 @@ impl Harness {
 
     /// The Miyun rural station's config (farming-first home, keypad only), in assisted mode.
     pub fn rural_assisted() -> Harness {
-        let mut site = learning_kiosk::config::load::load_site_file(std::path::Path::new(
-            "kiosk-config/miyun-xiwengzhuang-station.toml",
-        ))
-        .expect("the Miyun example config");
+        let mut site = rural_site();
         site.mode = learning_kiosk::config::Mode::Assisted;
         Harness::with(site, demo_catalogue().expect("demo catalogue"), NOW)
+    }
+
+    /// The Miyun keypad station (the example config as shipped) at the pinned time.
+    pub fn rural_station() -> Harness {
+        Harness::with(rural_site(), demo_catalogue().expect("demo catalogue"), NOW)
+    }
+
+    /// Where item `id` stands in the nearby list.
+    pub fn nearby_index(&self, id: &str) -> usize {
+        self.state
+            .visit
+            .nearby
+            .iter()
+            .position(|i| &*self.state.catalogue.activity(i.activity).id == id)
+            .unwrap_or_else(|| panic!("{id} is not in the nearby list"))
     }
 
     /// The demo site and catalogue at the pinned time, 120x40.
@@ -226,13 +238,7 @@ impl Harness {
     pub fn open_nearby(&mut self, id: &str) {
         use learning_kiosk::app::screens::{page_len, page_start};
         assert_eq!(self.state.visit.screen, learning_kiosk::app::Screen::Nearby);
-        let index = self
-            .state
-            .visit
-            .nearby
-            .iter()
-            .position(|i| &*self.state.catalogue.activity(i.activity).id == id)
-            .unwrap_or_else(|| panic!("{id} is not in the nearby list"));
+        let index = self.nearby_index(id);
         while page_start(&self.state) + page_len(&self.state) <= index {
             let before = page_start(&self.state);
             self.key(Key::Char('+'));
@@ -515,4 +521,12 @@ pub fn record(
         reason: None,
         existing: None,
     }
+}
+
+/// The Miyun keypad station's site config, as shipped in `kiosk-config/`.
+fn rural_site() -> learning_kiosk::config::Site {
+    learning_kiosk::config::load::load_site_file(std::path::Path::new(
+        "kiosk-config/miyun-xiwengzhuang-station.toml",
+    ))
+    .expect("the Miyun example config")
 }
