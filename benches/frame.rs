@@ -89,6 +89,10 @@ fn bench(c: &mut Criterion) {
         update(&mut confirm, Msg::Key(Key::Char(key)));
     }
     assert!(matches!(confirm.visit.screen, Screen::Confirm(_)));
+    // The assisted list of activities: each page measures its titles to know its length.
+    let mut assisted_list = when.clone();
+    update(&mut assisted_list, Msg::Key(Key::Char('3')));
+    assert_eq!(assisted_list.visit.screen, Screen::Nearby);
 
     let mut group = c.benchmark_group("frame 120x40");
     group.bench_function("welcome (baseline)", |b| {
@@ -101,6 +105,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("help over nearby", |b| b.iter(|| draw(&help, &mut buf)));
     group.bench_function("assisted: which day (large title and choices)", |b| {
         b.iter(|| draw(&when, &mut buf))
+    });
+    group.bench_function("assisted: nearby list (a long title a page)", |b| {
+        b.iter(|| draw(&assisted_list, &mut buf))
     });
     group.bench_function("assisted: confirm (large facts)", |b| {
         b.iter(|| draw(&confirm, &mut buf))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Make the kiosk's large-glyph Chinese font: assets/unifont-subset.hex.
 
-The assisted mode draws text in large glyphs (src/ui/big_text/). Chinese comes from GNU
+The assisted mode draws text in large glyphs (src/big_text/). Chinese comes from GNU
 Unifont's 16x16 glyphs; the whole font is 3.7 MB of hex, so the kiosk embeds only:
 
 - every GB2312 level-1 hanzi (the 3755 most common characters, rows 0xB0..=0xD7),

@@ -8,6 +8,8 @@ pub use learning_core::{args, say, say_err};
 pub use learning_core::{catalogue, domain, fields, file_fault, i18n, output, problem};
 
 pub mod app;
+pub mod big_text;
+pub mod breaks;
 pub mod cache;
 pub mod cli;
 pub mod config;

@@ -689,7 +689,7 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
                 // A question that fits one large line at 120x40 is drawn large: the test
                 // cannot pass by drawing nothing large.
                 let one_line = |t: &str| {
-                    use learning_kiosk::ui::big_text::{Scale, covers, width};
+                    use learning_kiosk::big_text::{Scale, covers, width};
                     covers(t, Scale::Large) && width(t, Scale::Large) <= w - 4
                 };
                 if w == 120
@@ -699,6 +699,21 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
                     && !drawn_large(&large, &title)
                 {
                     not_large.push(format!("{name} {}: {title}", lang.tag()));
+                }
+                // In the lists of activities at 120x40 every title is large: a long one takes
+                // a page of its own rather than shrinking to normal text.
+                if w == 120
+                    && ["nearby", "nearby-page-2", "nearby-farming", "my-signups"].contains(&name)
+                {
+                    let choices = learning_kiosk::ui::model::page(&k.state)
+                        .map(|p| p.choices)
+                        .unwrap_or_default();
+                    not_large.extend(
+                        choices
+                            .iter()
+                            .filter(|c| !drawn_large(&large, &c.label))
+                            .map(|c| format!("{name} {}: choice {}", lang.tag(), c.label)),
+                    );
                 }
                 cases.push(Readable {
                     name: format!("{name} {} {w}x{h}", lang.tag()),
@@ -718,7 +733,7 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
     }
     assert!(
         not_large.is_empty(),
-        "questions not drawn large: {not_large:#?}"
+        "questions or activities not drawn large: {not_large:#?}"
     );
     let dir = tempfile::tempdir().unwrap();
     // LEGIBILITY_KEEP=<folder> keeps the images, to look at what the engine was given.
@@ -788,4 +803,72 @@ fn large_text_reads_back_as_well_as_the_font_itself() {
         failures.is_empty(),
         "reads worse than the font itself: {failures:#?}"
     );
+}
+
+/// Paging through the assisted list of activities, where a long title takes a page of its
+/// own: "next" shows every activity once, in order, and "previous" walks back through the
+/// same pages; the digit keys choose what the page shows.
+#[test]
+fn paging_an_assisted_list_shows_every_activity_once_both_ways() {
+    for lang in Lang::ALL {
+        for (w, h) in [(120, 40), (160, 48), (80, 24)] {
+            let mut k = Harness::assisted();
+            k.resize(w, h);
+            k.lang(lang);
+            k.enter();
+            k.key(Key::Char('3'));
+            assert_eq!(k.state.visit.screen, learning_kiosk::app::Screen::Nearby);
+            let count = k.state.visit.nearby.len();
+            let shown = |k: &Harness| -> Vec<usize> {
+                learning_kiosk::ui::model::page(&k.state)
+                    .unwrap()
+                    .choices
+                    .iter()
+                    .map(|c| match c.action {
+                        learning_kiosk::app::Action::Choose(i) => i,
+                        other => panic!("not an item: {other:?}"),
+                    })
+                    .collect()
+            };
+            let mut forward = vec![shown(&k)];
+            while forward.len() <= count {
+                k.key(Key::Char('+'));
+                let page = shown(&k);
+                if page == *forward.last().unwrap() {
+                    break;
+                }
+                forward.push(page);
+            }
+            let seen: Vec<usize> = forward.iter().flatten().copied().collect();
+            assert_eq!(seen, (0..count).collect::<Vec<_>>(), "{lang:?} {w}x{h}");
+            let mut back = vec![shown(&k)];
+            for _ in 1..forward.len() {
+                k.key(Key::Char('-'));
+                back.push(shown(&k));
+            }
+            back.reverse();
+            assert_eq!(
+                back, forward,
+                "{lang:?} {w}x{h}: back through the same pages"
+            );
+            // At 120x40 long titles take a page of their own; short Chinese ones (太极拳)
+            // share one.
+            if (w, h) == (120, 40) {
+                assert!(forward.iter().any(|p| p.len() == 1), "{lang:?}");
+                assert_eq!(
+                    forward.iter().any(|p| p.len() > 1),
+                    lang == Lang::Zh,
+                    "{lang:?}"
+                );
+            }
+            // Back on the first page, its first digit chooses its first activity.
+            let first = forward[0][0];
+            k.key(Key::Char('1'));
+            assert_eq!(
+                k.state.visit.screen,
+                learning_kiosk::app::Screen::Activity(k.state.visit.nearby[first].activity),
+                "{lang:?} {w}x{h}"
+            );
+        }
+    }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
-use learning_kiosk::ui::breaks::{break_units, is_closing};
+use learning_kiosk::breaks::{break_units, is_closing};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A run of text on a screen row: the column it starts at, and its characters.

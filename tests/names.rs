@@ -8,8 +8,8 @@ mod common;
 
 use common::{CARD, Harness};
 use learning_kiosk::app::Key;
+use learning_kiosk::breaks::break_units;
 use learning_kiosk::domain::lang::Lang;
-use learning_kiosk::ui::breaks::break_units;
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (120, 40)];
 

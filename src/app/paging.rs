@@ -1,6 +1,8 @@
 //! How many list rows fit on a screen. Both `update` (for paging keys) and the views use
 //! these, so a page means the same thing to both.
 
+use crate::big_text::{self, Scale};
+
 /// Rows the shared frame takes: the top bar and its rule, the 2-row notice strip and the
 /// 3-row button bar.
 pub const FRAME_ROWS: u16 = 7;
@@ -88,7 +90,7 @@ pub const FILTER_RESERVED: u16 = 1 + PAGER_ROWS;
 
 /// The most choices an assisted screen shows at once.
 pub const ASSISTED_CHOICES: usize = 4;
-/// Rows one line of large text takes: 16-pixel glyphs, two pixels a row (`ui/big_text`).
+/// Rows one line of large text takes: 16-pixel glyphs, two pixels a row (`big_text`).
 pub const LARGE_ROWS: u16 = 8;
 /// Rows an assisted screen reserves at its smallest: its question on one large line and a
 /// gap, the pager and its gap.
@@ -97,29 +99,80 @@ pub const ASSISTED_RESERVED: u16 = LARGE_ROWS + 1 + 1 + PAGER_ROWS;
 /// question, two facts and a note in normal size, and the pager.
 pub const ASSISTED_FACTS_RESERVED: u16 = ASSISTED_RESERVED + 2 + 2;
 
-/// Rows an assisted choice takes: its label on one large line, a gap, and in lists a detail
-/// line (when, where, seats).
-pub fn assisted_item(detail: bool) -> u16 {
-    LARGE_ROWS + 1 + u16::from(detail)
+/// The most rows a large label or heading may take: two lines of the 16-pixel glyphs, or
+/// four of the 8-pixel ones.
+pub const LARGE_TEXT_ROWS: u16 = 2 * LARGE_ROWS;
+
+/// Rows `label` takes drawn large in `room` columns within `max_rows`: the 16-pixel glyphs
+/// where they fit, else (Latin only) the 8-pixel ones; `None` when neither does. The
+/// assisted view sets its words by the same rule, so the app's pages and the view agree.
+pub fn large_rows(label: &str, room: u16, max_rows: u16) -> Option<(Scale, Vec<String>)> {
+    [Scale::Large, Scale::Medium].into_iter().find_map(|scale| {
+        big_text::lines(label, room, scale)
+            .filter(|lines| lines.len() as u16 * big_text::rows(scale) <= max_rows)
+            .map(|lines| (scale, lines))
+    })
 }
 
-/// How many choices fit with their labels large under a large question: none to four.
-pub fn assisted_large_choices(screen_rows: u16, reserved_rows: u16, detail: bool) -> usize {
+/// Columns inside an assisted choice button for its key and label, when `cols` buttons
+/// share `room` columns of text.
+pub fn choice_room(room: u16, cols: u16) -> u16 {
+    let w = ((room + 2) / cols.max(1)).saturating_sub(2);
+    w.saturating_sub(3)
+}
+
+/// Rows the longest of a list's labels takes drawn large on a screen `screen_cols` wide, as
+/// a one-column choice with its digit: at least one large line.
+pub fn list_label_rows<'a>(screen_cols: u16, labels: impl Iterator<Item = &'a str>) -> u16 {
+    let room = choice_room(screen_cols.saturating_sub(4), 1);
+    labels
+        .filter_map(|label| large_rows(&format!("8 {label}"), room, LARGE_TEXT_ROWS))
+        .map(|(scale, lines)| lines.len() as u16 * big_text::rows(scale))
+        .max()
+        .unwrap_or(LARGE_ROWS)
+        .max(LARGE_ROWS)
+}
+
+/// Rows an assisted choice takes: its label's `label_rows`, a gap, and in lists a detail
+/// line (when, where, seats).
+pub fn assisted_item(detail: bool, label_rows: u16) -> u16 {
+    label_rows + 1 + u16::from(detail)
+}
+
+/// How many choices fit with labels of `label_rows` large under a large question: none to
+/// four.
+pub fn assisted_large_choices(
+    screen_rows: u16,
+    reserved_rows: u16,
+    detail: bool,
+    label_rows: u16,
+) -> usize {
     // The last choice needs no gap under it.
     let free = screen_rows.saturating_sub(FRAME_ROWS + reserved_rows) + 1;
-    usize::from(free / assisted_item(detail)).min(ASSISTED_CHOICES)
+    usize::from(free / assisted_item(detail, label_rows)).min(ASSISTED_CHOICES)
 }
 
 /// Rows an assisted choice in normal-size words takes: a touch target and a gap.
 pub const ASSISTED_NORMAL_ITEM: u16 = 3 + 1;
 
-/// How many choices an assisted page holds: as many as fit with their labels large, up to
-/// four. A screen too short for even one large choice under its question (80x24) holds as
-/// many normal-size choices as fit, rather than one a page above empty rows.
-pub fn assisted_page_size(screen_rows: u16, reserved_rows: u16, detail: bool) -> usize {
-    let large = assisted_large_choices(screen_rows, reserved_rows, detail);
+/// How many choices an assisted page holds: as many as fit with their labels large (on as
+/// many lines as the longest needs: a long title takes a page of its own rather than
+/// shrinking to normal text), up to four. A screen too short for even one large choice
+/// under its question (80x24) holds as many normal-size choices as fit, rather than one a
+/// page above empty rows.
+pub fn assisted_page_size(
+    screen_rows: u16,
+    reserved_rows: u16,
+    detail: bool,
+    label_rows: u16,
+) -> usize {
+    let large = assisted_large_choices(screen_rows, reserved_rows, detail, label_rows);
     if large > 0 {
         return large;
+    }
+    if label_rows > LARGE_ROWS {
+        // Long labels then take one large line, or normal size.
+        return assisted_page_size(screen_rows, reserved_rows, detail, LARGE_ROWS);
     }
     // The question then takes one row, not a large line.
     let reserved = reserved_rows.saturating_sub(LARGE_ROWS - 1);

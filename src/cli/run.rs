@@ -20,7 +20,7 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "kiosk starting");
     // Chinese line breaking needs a segmenter that takes about 0.15 s (and 32 MiB) to
     // build: build it while the site, catalogue and outbox load, not on the first frame.
-    std::thread::spawn(crate::ui::breaks::warm_up);
+    std::thread::spawn(crate::breaks::warm_up);
 
     let loaded = boot::load_site(options).and_then(|site| {
         let catalogue = boot::load_catalogue(&site, options)?;

@@ -1,8 +1,6 @@
 //! Drawing the state: a pure function of it. It also says where the touch targets are.
 
 pub mod assisted;
-pub mod big_text;
-pub mod breaks;
 pub mod card_field;
 pub mod chrome;
 pub mod hitmap;

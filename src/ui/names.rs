@@ -3,7 +3,7 @@
 //! People, W..." for every branch of it), so a name is cut only between whole words, and
 //! where a sibling shares its beginning, the shared words give way to the ones that differ.
 
-use crate::ui::breaks::break_units;
+use crate::breaks::break_units;
 use crate::ui::text::{truncate, width, wrap};
 
 /// A name in at most `rows` lines of `max` columns: whole when it fits, else over the lines

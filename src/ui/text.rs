@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::ui::breaks::{break_units, is_closing};
+use crate::breaks::{break_units, is_closing};
 
 /// Display columns a text takes.
 pub fn width(s: &str) -> usize {

@@ -19,6 +19,7 @@ pub mod home;
 pub mod map;
 pub mod my_signups;
 pub mod nearby;
+pub mod pages;
 pub mod receipt;
 pub mod record;
 pub mod saving;
@@ -30,7 +31,7 @@ pub mod when;
 
 use crate::app::effect::Effect;
 use crate::app::msg::Action;
-use crate::app::paging::{self, Paging};
+use crate::app::paging::Paging;
 use crate::app::state::{Screen, State};
 use crate::app::step::Step;
 
@@ -228,33 +229,9 @@ pub fn item_count(state: &State) -> usize {
     }
 }
 
-/// How many items one page of the screen holds at the current size.
+/// How many items the page in view holds.
 pub fn page_len(state: &State) -> usize {
-    let rows = state.size.1;
-    let touch = state.site.touchscreen;
-    let assisted = state.visit.assisted;
-    match paging_of(&state.visit.screen) {
-        // Assisted mode: as many large choices as fit, but a question's answers (yes or no)
-        // are never split across pages; a short menu keeps room for its question to stay
-        // large rather than taking more normal-size choices a page.
-        Paging::Menu if assisted => {
-            paging::assisted_large_choices(rows, paging::ASSISTED_RESERVED, false).max(2)
-        }
-        Paging::Menu | Paging::Staff => paging::MAX_PAGE,
-        // Lists of choices with a detail line (when, where, seats) take a row each; short
-        // lists take a two-by-two grid and always show four.
-        Paging::List {
-            assisted: Some(reserved),
-            ..
-        } if assisted => paging::assisted_page_size(rows, reserved, true),
-        Paging::List { assisted: None, .. } if assisted => {
-            paging::assisted_page_size(rows, paging::ASSISTED_RESERVED, false)
-        }
-        Paging::List { reserved, .. } => paging::page_size(rows, reserved, touch),
-        Paging::Map => {
-            crate::app::map_layout::list_capacity(state.size.0, rows, touch, state.visit.lang)
-        }
-    }
+    pages::page_of(state, state.visit.focus).len()
 }
 
 /// The index of the item keypad digit 1 chooses: on a list the first of the page in view,
@@ -269,7 +246,7 @@ pub fn number_base(state: &State) -> usize {
 
 /// The index of the first item on the focused page.
 pub fn page_start(state: &State) -> usize {
-    paging::page_start(state.visit.focus, page_len(state))
+    pages::page_of(state, state.visit.focus).start
 }
 
 /// Moves the focus by `delta` items, staying in the list.
@@ -287,21 +264,7 @@ pub fn move_focus(state: &mut State, delta: isize) {
 
 /// Turns the page forward (`1`) or back (`-1`).
 pub fn turn_page(state: &mut State, direction: isize) {
-    let count = item_count(state);
-    let page = page_len(state);
-    if count == 0 {
-        return;
-    }
-    let start = page_start(state);
-    state.visit.focus = if direction > 0 {
-        if start + page < count {
-            start + page
-        } else {
-            state.visit.focus
-        }
-    } else {
-        start.saturating_sub(page)
-    };
+    pages::turn(state, direction);
 }
 
 /// Keeps the focus on an item that exists.

@@ -120,3 +120,17 @@ pub fn looked(state: &mut State, card: CardNumber, answer: Result<CardAnswer, St
     };
     true
 }
+
+/// A sign-up's activity title as "My sign-ups" shows it: its id when the catalogue no
+/// longer has it.
+pub fn title(state: &State, s: &crate::outbox::SignupView) -> String {
+    match state.catalogue.activity_by_id(&s.activity_id) {
+        Some(a) => state
+            .catalogue
+            .texts(a)
+            .title
+            .get(state.visit.lang)
+            .to_string(),
+        None => s.activity_id.clone(),
+    }
+}

@@ -1,14 +1,17 @@
 //! Draws an assisted page: the question, the choices and the key facts large, using the
-//! rows the screen has. When the screen is small, things step down in size one at a time
-//! (the facts first, then the choices, the title last) rather than being cut off; Chinese
-//! is drawn large only at the size where its strokes stay solid, else as normal text.
+//! rows the screen has. Each page is tried at a ladder of sizes; of those that fit, the one
+//! that leaves the fewest parts in normal text wins (the question counting most, then the
+//! choices, then the facts), so on a small screen things step down in size one at a time
+//! rather than being cut off. Chinese is drawn large only at the size where its strokes stay
+//! solid, else as normal text.
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::app::paging;
 use crate::app::receipt::QrImage;
 use crate::app::{Action, Screen, State};
-use crate::ui::big_text::{self, Scale};
+use crate::big_text::{self, Scale};
 use crate::ui::card_field;
 use crate::ui::model::{Choice, Page};
 use crate::ui::painter::{ButtonKind, Painter, button_width};
@@ -18,42 +21,57 @@ use crate::ui::text::wrap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Sizes {
     title: Option<Scale>,
+    /// Rows the title may take when large.
+    title_rows: u16,
     choices: Option<Scale>,
-    /// Large lines a choice's label may take.
-    choice_lines: usize,
+    /// Rows a choice's label may take when large.
+    choice_rows: u16,
     facts: Option<Scale>,
 }
 
 const fn sizes(
     title: Option<Scale>,
+    title_rows: u16,
     choices: Option<Scale>,
-    choice_lines: usize,
+    choice_rows: u16,
     facts: Option<Scale>,
 ) -> Sizes {
     Sizes {
         title,
+        title_rows,
         choices,
-        choice_lines,
+        choice_rows,
         facts,
     }
 }
 
 const L: Option<Scale> = Some(Scale::Large);
 const M: Option<Scale> = Some(Scale::Medium);
+/// Two large lines (or four of the 8-pixel size).
+const TWO: u16 = paging::LARGE_TEXT_ROWS;
+/// One large line (or two of the 8-pixel size).
+const ONE: u16 = paging::LARGE_ROWS;
+/// One line of the 8-pixel size.
+const HALF: u16 = paging::LARGE_ROWS / 2;
 
-/// From largest to smallest: the first whose page fits is drawn.
-const LADDER: [Sizes; 11] = [
-    sizes(L, L, 2, L),
-    sizes(L, L, 1, L),
-    sizes(L, L, 2, M),
-    sizes(L, L, 1, M),
-    sizes(L, L, 1, None),
-    sizes(L, M, 2, None),
-    sizes(L, M, 1, None),
-    sizes(M, M, 1, None),
-    sizes(L, None, 1, None),
-    sizes(M, None, 1, None),
-    sizes(None, None, 1, None),
+/// From largest to smallest; ties in what is left normal go to the larger. A long choice may
+/// keep two lines while the question gives up its second (the app gave it a page of its
+/// own).
+const LADDER: [Sizes; 14] = [
+    sizes(L, TWO, L, TWO, L),
+    sizes(L, TWO, L, ONE, L),
+    sizes(L, TWO, L, TWO, M),
+    sizes(L, TWO, L, ONE, M),
+    sizes(L, TWO, L, TWO, None),
+    sizes(L, ONE, L, TWO, None),
+    sizes(L, TWO, L, ONE, None),
+    sizes(L, ONE, L, ONE, None),
+    sizes(L, TWO, M, ONE, None),
+    sizes(L, TWO, M, HALF, None),
+    sizes(M, ONE, M, HALF, None),
+    sizes(L, TWO, None, ONE, None),
+    sizes(M, ONE, None, ONE, None),
+    sizes(None, ONE, None, ONE, None),
 ];
 
 /// The fewest rows a button takes, whatever its words: a touch target (kiosk UX rules).
@@ -62,7 +80,7 @@ const MIN_TARGET_ROWS: u16 = 3;
 /// Rows between the parts of a page.
 const GAP: u16 = 1;
 
-/// The most lines a heading or fact may take when drawn large.
+/// The most lines an overlay's question may take when drawn large.
 const LARGE_LINES: usize = 2;
 
 /// How a text is set: in large lines at a scale, or as wrapped normal text.
@@ -74,21 +92,19 @@ enum Set {
 
 impl Set {
     /// Sets `s` in `room` columns at the largest scale from `from` down at which it fits in
-    /// `lines` lines; else as normal text.
-    fn of(s: &str, room: u16, from: Option<Scale>, lines: usize) -> Set {
-        let scales: &[Scale] = match from {
-            Some(Scale::Large) => &[Scale::Large, Scale::Medium],
-            Some(Scale::Medium) => &[Scale::Medium],
-            None => &[],
+    /// `max_rows`; else as normal text.
+    fn of(s: &str, room: u16, from: Option<Scale>, max_rows: u16) -> Set {
+        let large = match from {
+            Some(Scale::Large) => paging::large_rows(s, room, max_rows),
+            Some(Scale::Medium) => big_text::lines(s, room, Scale::Medium)
+                .filter(|l| l.len() as u16 * big_text::rows(Scale::Medium) <= max_rows)
+                .map(|l| (Scale::Medium, l)),
+            None => None,
         };
-        scales
-            .iter()
-            .find_map(|&scale| {
-                large_lines(s, room, scale)
-                    .filter(|l| l.len() <= lines)
-                    .map(|l| Set::Large(scale, l))
-            })
-            .unwrap_or_else(|| Set::Normal(wrap(s, usize::from(room))))
+        match large {
+            Some((scale, lines)) => Set::Large(scale, lines),
+            None => Set::Normal(wrap(s, usize::from(room))),
+        }
     }
 
     fn rows(&self) -> u16 {
@@ -128,66 +144,10 @@ impl Set {
 /// (for a title outside a page: an overlay's question).
 pub fn large_title(s: &str, room: u16) -> Option<(Scale, Vec<String>)> {
     [Scale::Large, Scale::Medium].into_iter().find_map(|scale| {
-        large_lines(s, room, scale)
+        big_text::lines(s, room, scale)
             .filter(|l| l.len() <= LARGE_LINES)
             .map(|l| (scale, l))
     })
-}
-
-/// `s` broken into lines that each fit `room` columns when drawn at `scale` (Chinese between
-/// words, other text at spaces, never before closing punctuation), or `None` if a character
-/// has no glyph at that scale or an English word is wider than the room.
-fn large_lines(s: &str, room: u16, scale: Scale) -> Option<Vec<String>> {
-    if s.is_empty() || !big_text::covers(s, scale) {
-        return None;
-    }
-    let fits = |t: &str| big_text::width(t, scale) <= room;
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for unit in units(s, room, scale) {
-        let candidate = format!("{line}{unit}");
-        if fits(candidate.trim_end()) {
-            line = candidate;
-            continue;
-        }
-        if line.trim().is_empty() {
-            return None;
-        }
-        lines.push(line.trim_end().to_string());
-        line = unit.trim_start().to_string();
-        if !fits(&line) {
-            return None;
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_string());
-    }
-    Some(lines)
-}
-
-/// The pieces a large line may not be broken inside: Chinese words (the segmenter's, with
-/// their punctuation) and English words, and the spaces between them. A Chinese word wider
-/// than the whole line is broken between its characters, never before closing punctuation.
-fn units(s: &str, room: u16, scale: Scale) -> Vec<String> {
-    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
-    let mut out: Vec<String> = Vec::new();
-    for unit in crate::ui::breaks::break_units(s) {
-        if unit == "\n" {
-            out.push(" ".to_string());
-        } else if big_text::width(&unit, scale) <= room || !unit.chars().any(wide) {
-            out.push(unit);
-        } else {
-            let mut chars: Vec<String> = Vec::new();
-            for c in unit.chars() {
-                match chars.last_mut() {
-                    Some(last) if crate::ui::breaks::is_closing(c) => last.push(c),
-                    _ => chars.push(c.to_string()),
-                }
-            }
-            out.extend(chars);
-        }
-    }
-    out
 }
 
 /// A choice set for drawing: its key and label.
@@ -202,11 +162,11 @@ struct SetChoice {
 }
 
 impl SetChoice {
-    fn of(c: &Choice, inner: u16, scale: Option<Scale>, lines: usize) -> SetChoice {
+    fn of(c: &Choice, inner: u16, scale: Option<Scale>, max_rows: u16) -> SetChoice {
         // A digit is drawn as large as its label, as one line with it; a named key is a
         // small tag beside the label, so the label keeps the room.
         if c.key.chars().count() == 1 && scale.is_some() {
-            let label = Set::of(&format!("{} {}", c.key, c.label), inner, scale, lines);
+            let label = Set::of(&format!("{} {}", c.key, c.label), inner, scale, max_rows);
             if label.is_large() {
                 return SetChoice {
                     key: None,
@@ -218,7 +178,7 @@ impl SetChoice {
         let key_w = crate::ui::text::width(&c.key) as u16 + 1;
         SetChoice {
             key: Some(c.key.clone()),
-            label: Set::of(&c.label, inner.saturating_sub(key_w), scale, lines),
+            label: Set::of(&c.label, inner.saturating_sub(key_w), scale, max_rows),
             key_w,
         }
     }
@@ -244,10 +204,10 @@ impl Grid {
     fn of(page: &Page, room: u16, sizes: Sizes) -> Grid {
         let detail = page.choices.iter().any(|c| c.detail.is_some());
         let set_all = |cols: u16| -> Vec<SetChoice> {
-            let inner = button_inner(room, cols);
+            let inner = paging::choice_room(room, cols);
             page.choices
                 .iter()
-                .map(|c| SetChoice::of(c, inner, sizes.choices, sizes.choice_lines))
+                .map(|c| SetChoice::of(c, inner, sizes.choices, sizes.choice_rows))
                 .collect()
         };
         // Two columns when there is no detail line and every label is still large there.
@@ -287,12 +247,6 @@ impl Grid {
     }
 }
 
-/// Columns inside a choice button for its key and label.
-fn button_inner(room: u16, cols: u16) -> u16 {
-    let w = ((room + 2) / cols).saturating_sub(2);
-    w.saturating_sub(3)
-}
-
 /// A page set at one size, with everything's place worked out.
 struct Layout {
     title: Set,
@@ -305,27 +259,36 @@ struct Layout {
 }
 
 impl Layout {
-    fn of(page: &Page, room: u16, sizes: Sizes) -> Layout {
-        Layout {
-            title: Set::of(&page.title, room, sizes.title, LARGE_LINES),
+    /// The page set at `sizes` in `room` columns; `below` is the QR code's height and the
+    /// width under it, where choices that start below it take the whole width.
+    fn of(page: &Page, room: u16, sizes: Sizes, below: Option<(u16, u16)>) -> Layout {
+        let mut layout = Layout {
+            title: Set::of(&page.title, room, sizes.title, sizes.title_rows),
             facts: page
                 .facts
                 .iter()
-                .map(|f| Set::of(f, room, sizes.facts, LARGE_LINES))
+                .map(|f| Set::of(f, room, sizes.facts, TWO))
                 .collect(),
             // The sign-up code is what the person takes away: as large as the choices.
             code: page
                 .code
                 .as_ref()
-                .map(|(_, code)| Set::of(code, room, sizes.choices.or(sizes.title), 1)),
-            note: page.note.as_ref().map(|n| Set::of(n, room, None, 1)),
+                .map(|(_, code)| Set::of(code, room, sizes.choices.or(sizes.title), ONE)),
+            note: page.note.as_ref().map(|n| Set::of(n, room, None, ONE)),
             grid: Grid::of(page, room, sizes),
             room,
+        };
+        if let Some((qr_rows, full_room)) = below
+            && layout.head_rows(page) + GAP >= qr_rows
+        {
+            layout.grid = Grid::of(page, full_room, sizes);
+            layout.room = full_room;
         }
+        layout
     }
 
-    /// Rows the page takes.
-    fn rows(&self, page: &Page) -> u16 {
+    /// Rows above the choices.
+    fn head_rows(&self, page: &Page) -> u16 {
         let mut h = self.title.rows();
         h += self.facts.iter().map(Set::rows).sum::<u16>();
         if let Some(code) = &self.code {
@@ -337,6 +300,22 @@ impl Layout {
         if page.field {
             h += GAP + 3;
         }
+        h
+    }
+
+    /// What is left in normal text: the question, how many choices, how many facts.
+    fn normal_parts(&self) -> (bool, usize, usize) {
+        let normal = |set: &Set| !set.is_large();
+        (
+            normal(&self.title),
+            self.grid.set.iter().filter(|c| normal(&c.label)).count(),
+            self.facts.iter().filter(|f| normal(f)).count(),
+        )
+    }
+
+    /// Rows the page takes.
+    fn rows(&self, page: &Page) -> u16 {
+        let mut h = self.head_rows(page);
         if !page.choices.is_empty() {
             h += GAP + self.grid.rows(page);
         }
@@ -370,11 +349,28 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
         Some((rect, _)) => rect.x.saturating_sub(x + 2),
         None => full_room,
     };
-    let layout = LADDER
-        .iter()
-        .map(|s| Layout::of(page, room, *s))
-        .find(|l| l.rows(page) <= area.height)
-        .unwrap_or_else(|| Layout::of(page, room, LADDER[LADDER.len() - 1]));
+    // Of the sizes that fit, the one that leaves the fewest parts in normal text (the
+    // question counting most, then the choices, then the facts), largest first.
+    let below = code_area.map(|(rect, _)| (rect.bottom().saturating_sub(area.y), full_room));
+    let mut best: Option<Layout> = None;
+    for sizes in LADDER {
+        let layout = Layout::of(page, room, sizes, below);
+        if layout.rows(page) > area.height {
+            continue;
+        }
+        let all_large = layout.normal_parts() == (false, 0, 0);
+        if best
+            .as_ref()
+            .is_none_or(|b| layout.normal_parts() < b.normal_parts())
+        {
+            best = Some(layout);
+        }
+        // Nothing left in normal text: no smaller size can do better.
+        if all_large {
+            break;
+        }
+    }
+    let layout = best.unwrap_or_else(|| Layout::of(page, room, LADDER[LADDER.len() - 1], below));
     if let Some((rect, image)) = code_area {
         crate::ui::qr::draw(p, image, rect);
     }
@@ -499,47 +495,5 @@ fn pager(p: &mut Painter<'_>, page: &Page, x: u16, y: u16, room: u16) {
             ButtonKind::Normal,
             false,
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn large_text_breaks_chinese_between_words_and_english_at_spaces() {
-        let cjk = big_text::width("智能手机挂号入门", Scale::Large);
-        assert_eq!(cjk, 8 * 16);
-        assert_eq!(
-            large_lines("智能手机挂号入门", cjk, Scale::Large)
-                .unwrap()
-                .len(),
-            1
-        );
-        // Between words (智能手机 / 挂号 / 入门), not inside one.
-        assert_eq!(
-            large_lines("智能手机挂号入门", 5 * 16, Scale::Large).unwrap(),
-            vec!["智能手机", "挂号入门"]
-        );
-        // A word wider than the line is broken between its characters.
-        assert_eq!(
-            large_lines("智能手机", 3 * 16, Scale::Large).unwrap(),
-            vec!["智能手", "机"]
-        );
-        let room = big_text::width("Tai chi for", Scale::Medium);
-        assert_eq!(
-            large_lines("Tai chi for all", room, Scale::Medium).unwrap(),
-            vec!["Tai chi for", "all"]
-        );
-        assert_eq!(large_lines("Supercalifragilistic", 40, Scale::Medium), None);
-        assert_eq!(large_lines("", 40, Scale::Large), None);
-        assert_eq!(large_lines("学习", 400, Scale::Medium), None);
-    }
-
-    #[test]
-    fn closing_punctuation_never_starts_a_large_line() {
-        // Room for three characters: "需要帮" then "助，" rather than a line starting "，".
-        let lines = large_lines("需要帮助，请稍等", 3 * 16, Scale::Large).unwrap();
-        assert!(lines.iter().all(|l| !l.starts_with('，')), "{lines:?}");
     }
 }

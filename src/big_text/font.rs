@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 /// The embedded Unifont subset: `XXXX:<32 or 64 hex digits>` lines, sorted by code point.
-const UNIFONT_SUBSET: &str = include_str!("../../../assets/unifont-subset.hex");
+const UNIFONT_SUBSET: &str = include_str!("../../assets/unifont-subset.hex");
 
 /// One glyph's pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +122,7 @@ pub fn medium(c: char) -> Option<Glyph> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::big_text::Setting::Proportional as P;
+    use crate::big_text::Setting::Proportional as P;
 
     #[test]
     fn every_line_of_the_subset_parses() {

@@ -4,6 +4,9 @@
 //! shows them, and they read as the font they come from rather than stretched or dotted.
 
 mod font;
+mod lines;
+
+pub use lines::lines;
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -411,7 +414,7 @@ mod tests {
     #[test]
     fn every_chinese_kiosk_phrase_is_covered() {
         use fluent_syntax::ast::Entry;
-        let source = include_str!("../../../locales/zh-CN/kiosk.ftl");
+        let source = include_str!("../../locales/zh-CN/kiosk.ftl");
         let resource = fluent_syntax::parser::parse(source).expect("zh-CN parses");
         let mut texts = Vec::new();
         for entry in &resource.body {
