@@ -3,6 +3,19 @@
 
 use super::Scale;
 
+/// The most lines a question set by [`title`] takes.
+pub const TITLE_LINES: usize = 2;
+
+/// `s` set large in `room` columns on at most two lines, at the largest scale that does so
+/// (for a title outside a page: an overlay's question).
+pub fn title(s: &str, room: u16) -> Option<(Scale, Vec<String>)> {
+    [Scale::Large, Scale::Medium].into_iter().find_map(|scale| {
+        lines(s, room, scale)
+            .filter(|l| l.len() <= TITLE_LINES)
+            .map(|l| (scale, l))
+    })
+}
+
 /// `s` broken into lines that each fit `room` columns when drawn at `scale` (Chinese between
 /// words, other text at spaces, never before closing punctuation), or `None` if a character
 /// has no glyph at that scale or an English word is wider than the room.

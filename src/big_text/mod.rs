@@ -6,7 +6,7 @@
 mod font;
 mod lines;
 
-pub use lines::lines;
+pub use lines::{lines, title};
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;

@@ -193,7 +193,7 @@ fn alone(p: &mut Painter<'_>, state: &State, area: Rect, title_id: &str, text: &
     let title = p.t(title_id);
     // Large on up to two lines where it fits: the dialog widens for it up to the screen.
     let inner = page.width.saturating_sub(6);
-    let large = crate::ui::assisted::draw::large_title(&title, inner).filter(|(scale, lines)| {
+    let large = crate::big_text::title(&title, inner).filter(|(scale, lines)| {
         state.visit.assisted && page.height >= 13 + big_text::rows(*scale) * lines.len() as u16
     });
     let (width, height) = match &large {

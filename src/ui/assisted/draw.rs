@@ -80,9 +80,6 @@ const MIN_TARGET_ROWS: u16 = 3;
 /// Rows between the parts of a page.
 const GAP: u16 = 1;
 
-/// The most lines an overlay's question may take when drawn large.
-const LARGE_LINES: usize = 2;
-
 /// How a text is set: in large lines at a scale, or as wrapped normal text.
 #[derive(Clone, Debug, PartialEq)]
 enum Set {
@@ -138,16 +135,6 @@ impl Set {
     fn is_large(&self) -> bool {
         matches!(self, Set::Large(..))
     }
-}
-
-/// `s` set large in `room` columns on at most two lines, at the largest scale that does so
-/// (for a title outside a page: an overlay's question).
-pub fn large_title(s: &str, room: u16) -> Option<(Scale, Vec<String>)> {
-    [Scale::Large, Scale::Medium].into_iter().find_map(|scale| {
-        big_text::lines(s, room, scale)
-            .filter(|l| l.len() <= LARGE_LINES)
-            .map(|l| (scale, l))
-    })
 }
 
 /// A choice set for drawing: its key and label.
