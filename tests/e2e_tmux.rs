@@ -17,6 +17,13 @@ const CARD: &str = "1101080000000016";
 
 static N: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// What the kiosk's command starts with: the locale a kiosk session sets (a test may
+    /// start one under a bare service's `LANG=C` instead).
+    static LOCALE: std::cell::RefCell<String> =
+        std::cell::RefCell::new("env LANG=C.UTF-8 LC_ALL= LC_CTYPE= ".to_string());
+}
+
 /// One kiosk in its own tmux server.
 struct Term {
     socket: String,
@@ -53,7 +60,8 @@ impl Term {
         let extra: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
         // The shell records the exit code and the terminal's modes once the kiosk is gone.
         let script = format!(
-            "echo $$ > {d}/pid; {BIN} --data-dir {d}/data --now {now} {} {}; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
+            "echo $$ > {d}/pid; {}{BIN} --data-dir {d}/data --now {now} {} {}; echo $? > {d}/exit.tmp; stty -a > {d}/stty; mv {d}/exit.tmp {d}/exit; sleep 60",
+            LOCALE.with(|l| l.borrow().clone()),
             extra.join(" "),
             if stderr_to_file {
                 format!("2> {d}/stderr")
@@ -431,6 +439,36 @@ fn a_broken_config_shows_what_is_wrong_instead_of_a_blank_screen() {
     signal(t.pid(), "-TERM");
     assert_eq!(t.exit_code(), 3);
     t.assert_terminal_restored();
+}
+
+#[test]
+fn under_a_bare_services_locale_the_kiosk_says_in_ascii_what_to_fix() {
+    LOCALE.with(|l| *l.borrow_mut() = "env LANG=C LC_ALL= LC_CTYPE= ".to_string());
+    let t = Term::start(&[], 120, 40);
+    let screen = t.wait_for("then restart it.");
+    assert!(
+        screen.contains("THIS TERMINAL CANNOT SHOW THE KIOSK"),
+        "{screen}"
+    );
+    assert!(screen.contains("(LANG=C)"), "{screen}");
+    assert!(screen.contains("Set LANG=C.UTF-8"), "{screen}");
+    assert!(
+        screen.is_ascii(),
+        "only ASCII on a terminal that may show nothing else:\n{screen}"
+    );
+    // It stays up, as the out-of-service screen does, until its supervisor stops it.
+    t.key("Enter");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(t.is_running());
+    signal(t.pid(), "-TERM");
+    assert_eq!(t.exit_code(), 3);
+    t.assert_terminal_restored();
+    let logs = std::fs::read_dir(t.path("data/logs")).unwrap();
+    let log: String = logs
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect();
+    assert!(log.contains("the terminal cannot show the kiosk"), "{log}");
+    assert!(log.contains("LANG=C"), "{log}");
 }
 
 #[test]

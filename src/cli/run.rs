@@ -10,7 +10,8 @@ use crate::runtime::boot::{self, Options};
 use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
 use crate::runtime::event_loop::{self, Kiosk};
-use crate::runtime::{logging, out_of_service, panic};
+use crate::runtime::terminal::TerminalGuard;
+use crate::runtime::{logging, out_of_service, panic, terminal_check};
 
 /// Runs the kiosk; returns the exit code.
 pub fn run(options: &Options, test_panic: bool) -> u8 {
@@ -21,6 +22,12 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
     // Chinese line breaking needs a segmenter that takes about 0.15 s (and 32 MiB) to
     // build: build it while the site, catalogue and outbox load, not on the first frame.
     std::thread::spawn(crate::breaks::warm_up);
+    // Nothing else is worth drawing on a terminal that would show it as garbage.
+    if std::io::stdout().is_terminal()
+        && let Some(fault) = terminal_fault()
+    {
+        return cannot_draw(&fault);
+    }
 
     let loaded = boot::load_site(options).and_then(|site| {
         let catalogue = boot::load_catalogue(&site, options)?;
@@ -78,6 +85,41 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
             tracing::error!(error = %err, "the kiosk could not use the terminal");
             crate::say_err!("学习亭无法使用终端 / The kiosk could not use the terminal: {err}");
             exit::INTERNAL
+        }
+    }
+}
+
+/// What is wrong with the terminal, if anything: its locale, then how it draws.
+fn terminal_fault() -> Option<terminal_check::Fault> {
+    if let Some(fault) = terminal_check::locale_fault(|var| std::env::var(var).ok()) {
+        return Some(fault);
+    }
+    let probed = TerminalGuard::enter(false).and_then(|_guard| terminal_check::probe_fault());
+    probed.unwrap_or_else(|err| {
+        tracing::warn!(error = %err, "could not check how the terminal draws");
+        None
+    })
+}
+
+/// The terminal cannot show the kiosk: say what to fix, in ASCII, until stopped.
+fn cannot_draw(fault: &terminal_check::Fault) -> u8 {
+    let lines = fault.lines();
+    tracing::error!(fault = ?fault, "the terminal cannot show the kiosk: {}", lines.join(" "));
+    let mut shown = vec![
+        "LEARNING KIOSK: THIS TERMINAL CANNOT SHOW THE KIOSK".to_string(),
+        String::new(),
+    ];
+    shown.extend(lines);
+    shown.extend([
+        String::new(),
+        "Staff: see docs/deploy.md, \"What to check after\".".to_string(),
+    ]);
+    match out_of_service::run_ascii(&shown) {
+        Ok(true) => exit::CONFIG,
+        Ok(false) => exit::TERMINAL_LOST,
+        Err(err) => {
+            tracing::error!(error = %err, "could not show the terminal's fault");
+            exit::TERMINAL_LOST
         }
     }
 }

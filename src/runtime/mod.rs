@@ -11,5 +11,6 @@ pub mod panic;
 pub mod speech;
 pub mod sync_worker;
 pub mod terminal;
+pub mod terminal_check;
 pub mod tty_input;
 pub mod voice;

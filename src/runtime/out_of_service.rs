@@ -21,6 +21,33 @@ use crate::ui::theme::STANDARD;
 
 /// Shows the problems until SIGTERM; `Ok(false)` when the terminal went away first.
 pub fn run(problems: &FileProblems) -> io::Result<bool> {
+    hold(|buf| draw(buf, problems))
+}
+
+/// Shows a terminal that cannot draw the kiosk what to fix, in plain ASCII (no borders, no
+/// colours it may lack), until SIGTERM; `Ok(false)` when the terminal went away first.
+pub fn run_ascii(lines: &[String]) -> io::Result<bool> {
+    hold(|buf| {
+        buf.reset();
+        let area = buf.area;
+        for (i, line) in lines.iter().enumerate() {
+            let y = area.y + 1 + i as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            buf.set_stringn(
+                area.x + 2,
+                y,
+                line,
+                usize::from(area.width.saturating_sub(4)),
+                ratatui::style::Style::default(),
+            );
+        }
+    })
+}
+
+/// Draws with `draw` until SIGTERM (`Ok(true)`) or until the terminal goes (`Ok(false)`).
+fn hold(draw: impl Fn(&mut ratatui::buffer::Buffer)) -> io::Result<bool> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?
@@ -31,9 +58,7 @@ pub fn run(problems: &FileProblems) -> io::Result<bool> {
             let mut sighup = signal(SignalKind::hangup())?;
             let mut sigwinch = signal(SignalKind::window_change())?;
             loop {
-                guard
-                    .terminal
-                    .draw(|frame| draw(frame.buffer_mut(), problems))?;
+                guard.terminal.draw(|frame| draw(frame.buffer_mut()))?;
                 // Keys only redraw (a curious visitor); they never close it.
                 tokio::select! {
                     input = tty.recv() => if !matches!(input, Some(TtyInput::Bytes(..))) {
