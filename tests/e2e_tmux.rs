@@ -471,6 +471,54 @@ fn under_a_bare_services_locale_the_kiosk_says_in_ascii_what_to_fix() {
     assert!(log.contains("LANG=C"), "{log}");
 }
 
+/// A kiosk session restarts the kiosk whatever it exits with (cage always exits 0), so the
+/// kiosk paces a crash loop itself: here a shell loop stands in for systemd's
+/// `Restart=always`, starting it again at once each time.
+#[test]
+fn a_crash_loop_is_restarted_with_backoff_and_staff_see_it_afterwards() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let kiosk = format!("env LANG=C.UTF-8 LC_ALL= {BIN} --data-dir {d}/data --now {NOW}");
+    let script = format!(
+        "for i in 1 2 3 4 5; do date +%s.%N >> {d}/starts; {kiosk} --test-panic 2>/dev/null; echo $? >> {d}/codes; done; date +%s.%N >> {d}/starts; echo $$ > {d}/pid; {kiosk}; echo $? > {d}/exit; sleep 60"
+    );
+    let t = Term::launch(
+        dir,
+        120,
+        40,
+        &format!("exec sh -c '{}'", script.replace('\'', "'\\''")),
+    );
+    let screen = t.wait_for_within("欢迎来学习", Duration::from_secs(60));
+    let shown = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    let codes = std::fs::read_to_string(t.path("codes")).unwrap();
+    assert_eq!(codes.split_whitespace().collect::<Vec<_>>(), ["70"; 5]);
+    let starts: Vec<f64> = std::fs::read_to_string(t.path("starts"))
+        .unwrap()
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    // How long each start took to crash (or, the last, to show its first screen).
+    let mut runs: Vec<f64> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    runs.push(shown - starts[5]);
+    // After one or two crashes in a minute the kiosk starts at once; after three it waits
+    // 1 s, after four 2 s, after five 4 s.
+    assert!(
+        runs[3] >= 1.0 && runs[4] >= 2.0 && runs[5] >= 4.0,
+        "{runs:?}"
+    );
+    assert!(!screen.contains("restarting"), "{screen}");
+    // Staff see it on their page afterwards.
+    t.key("C-M-k");
+    t.wait_for("工作人员：请输入密码");
+    t.type_slowly("2468");
+    t.key("Enter");
+    let staff = t.wait_for("重新启动 5 次");
+    assert!(staff.contains("crash requested by --test-panic"), "{staff}");
+}
+
 #[test]
 fn an_idle_kiosk_forgets_the_person() {
     // The shortest idle time a site may set, to keep the test quick: 20 s, then 30 s.

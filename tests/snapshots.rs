@@ -534,6 +534,14 @@ fn my_signups_with_the_hubs_answers() {
 fn staff_menu_with_a_hub() {
     snap_with("staff-menu-hub", Harness::demo_with_hub, |k| {
         k.send(Msg::LogFailures(3));
+        // Restarted after a crash loop this morning.
+        k.send(Msg::RecentCrashes(
+            learning_kiosk::app::state::RecentCrashes {
+                count: 5,
+                last_at: common::moment("2026-11-23T08:41:00+08:00"),
+                what: "crash requested by --test-panic".into(),
+            },
+        ));
         k.send(Msg::StaffChord);
         k.type_keys("2468");
         k.enter();

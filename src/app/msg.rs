@@ -172,6 +172,8 @@ pub enum Msg {
     StaffPinChecked(bool),
     /// Spoken guidance cannot be given (the speech command is missing or fails); why.
     SpeechUnavailable(String),
+    /// The kiosk restarted after crashing (read from its record at start).
+    RecentCrashes(crate::app::state::RecentCrashes),
     /// Log writes have failed this many times since start (a full disk, a folder that
     /// cannot be written).
     LogFailures(u64),

@@ -326,6 +326,19 @@ pub struct State {
     pub speech_problem: Option<String>,
     /// Log writes that failed since start, for the staff page (kiosk state, not personal).
     pub log_failures: u64,
+    /// The kiosk's crashes of the last day, read at start, for the staff page.
+    pub crashes: Option<RecentCrashes>,
+}
+
+/// The kiosk's crashes of the last day (it restarts after each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecentCrashes {
+    /// How many in the 24 hours before the start.
+    pub count: usize,
+    /// When the latest was.
+    pub last_at: crate::domain::time::Moment,
+    /// What failed, the latest time.
+    pub what: String,
 }
 
 impl State {
@@ -350,6 +363,7 @@ impl State {
             pin_locked_until_ms: 0,
             speech_problem: None,
             log_failures: 0,
+            crashes: None,
         }
     }
 

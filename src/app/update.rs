@@ -130,6 +130,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.speech_problem.get_or_insert(why);
             Vec::new()
         }
+        Msg::RecentCrashes(crashes) => {
+            state.crashes = Some(crashes);
+            Vec::new()
+        }
         Msg::LogFailures(count) => {
             state.log_failures = count;
             Vec::new()

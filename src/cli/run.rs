@@ -11,13 +11,13 @@ use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
 use crate::runtime::event_loop::{self, Kiosk};
 use crate::runtime::terminal::TerminalGuard;
-use crate::runtime::{logging, out_of_service, panic, terminal_check};
+use crate::runtime::{crashes, logging, out_of_service, panic, terminal_check};
 
 /// Runs the kiosk; returns the exit code.
 pub fn run(options: &Options, test_panic: bool) -> u8 {
     let data_dir = boot::data_dir(options);
     logging::init(&data_dir);
-    panic::install();
+    panic::install(data_dir.clone());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "kiosk starting");
     // Chinese line breaking needs a segmenter that takes about 0.15 s (and 32 MiB) to
     // build: build it while the site, catalogue and outbox load, not on the first frame.
@@ -28,6 +28,24 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
     {
         return cannot_draw(&fault);
     }
+    // After a crash loop, wait longer each time rather than spin.
+    let crashes = crashes::read(&data_dir);
+    let real_now = crate::domain::time::now_beijing();
+    let wait = crashes::backoff(&crashes, real_now);
+    if !wait.is_zero() {
+        tracing::warn!(
+            seconds = wait.as_secs(),
+            "restarting after repeated crashes"
+        );
+        if std::io::stdout().is_terminal() {
+            print!(
+                "\x1b[2J\x1b[H学习亭正在重新启动，请稍候。\r\nThe kiosk is restarting, please wait.\r\n"
+            );
+            let _ = std::io::Write::flush(&mut std::io::stdout());
+        }
+        std::thread::sleep(wait);
+    }
+    let recent_crashes = crashes::summary(&crashes, real_now);
 
     let loaded = boot::load_site(options).and_then(|site| {
         let catalogue = boot::load_catalogue(&site, options)?;
@@ -75,6 +93,7 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
         clock: ClockSource::new(options.now),
         data_dir,
         test_panic,
+        recent_crashes,
     };
     match event_loop::run(kiosk) {
         Ok(code) => {

@@ -46,6 +46,8 @@ pub struct Kiosk {
     pub clock: ClockSource,
     /// The folder the kiosk keeps its files in (the sync worker opens its own connections).
     pub data_dir: std::path::PathBuf,
+    /// The crashes of the day before this start, for the staff page.
+    pub recent_crashes: Option<crate::app::state::RecentCrashes>,
     /// Panic after the first frame (for the crash test only; hidden from help).
     pub test_panic: bool,
 }
@@ -68,6 +70,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
         clock,
         data_dir,
         test_panic,
+        recent_crashes,
     } = kiosk;
     let mut guard = TerminalGuard::enter(site.touchscreen)?;
 
@@ -103,6 +106,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
     if let Some(why) = speech_problem {
         first.push(Msg::SpeechUnavailable(why));
     }
+    first.extend(recent_crashes.map(Msg::RecentCrashes));
     let _ = fx_tx.send(Effect::RefreshQueue);
 
     let mut tty = tty_input::spawn(clock.clone())?;

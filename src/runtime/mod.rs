@@ -3,6 +3,7 @@
 
 pub mod boot;
 pub mod clock;
+pub mod crashes;
 pub mod effects;
 pub mod event_loop;
 pub mod logging;

@@ -186,6 +186,17 @@ fn problems(state: &State, lang: Lang) -> Vec<String> {
         lines.push(t(lang, "staff-speech-missing"));
         lines.push(format!("  {}", words::detail(lang, why)));
     }
+    if let Some(crashes) = &state.crashes {
+        lines.push(ta(
+            lang,
+            "staff-crashes",
+            args![
+                "count" => crashes.count,
+                "time" => &crashes.last_at.format("%m-%d %H:%M").to_string()
+            ],
+        ));
+        lines.push(format!("  {}", words::detail(lang, &crashes.what)));
+    }
     if state.log_failures > 0 {
         lines.push(ta(
             lang,
