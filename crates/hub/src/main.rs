@@ -1,6 +1,7 @@
 //! `learning-hub`: the district's reference hub. One SQLite file holds the kiosks, the
 //! catalogue's change feed and every sign-up with its answer.
 
+mod backup;
 mod export;
 mod http;
 mod server;
@@ -73,6 +74,12 @@ enum Command {
     },
     /// Counts of what the hub holds.
     Status,
+    /// Copies the database, consistently, while the hub serves (written beside FILE, then
+    /// renamed over it).
+    Backup {
+        /// Where the copy goes (not the live database).
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +167,10 @@ fn db_failure(e: StoreError) -> Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // A backup only reads the live file: it must not create, mend or migrate it.
+    if let Command::Backup { file } = &cli.command {
+        return backup(&cli.db, file);
+    }
     // A file from before the hub took only canonical forms is mended as it opens, once.
     let mut store = SqliteStore::open(&cli.db).map_err(db_failure)?;
     if let Command::Serve {
@@ -256,6 +267,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
             export::credits(&store, since.as_deref(), form).map_err(db_failure)
         }
         Command::Status => status(&store).map_err(db_failure),
+        // Handled before the store is opened.
+        Command::Backup { .. } => Ok(()),
+    }
+}
+
+/// `backup FILE`: the copy, and what it holds.
+fn backup(db: &std::path::Path, file: &std::path::Path) -> Result<(), Failure> {
+    match backup::backup(db, file) {
+        Ok(copied) => {
+            learning_core::say!(
+                "backed up {} to {}: {} pages, {} bytes, integrity ok",
+                db.display(),
+                file.display(),
+                copied.pages,
+                copied.bytes
+            );
+            Ok(())
+        }
+        Err(e) => Err((
+            5,
+            format!(
+                "学习中心的备份没有完成（文件 {}）。\nThe hub's backup failed: {e}.",
+                e.file().display()
+            ),
+        )),
     }
 }
 
