@@ -6,6 +6,7 @@ mod export;
 mod http;
 mod server;
 mod store;
+mod tls;
 mod tokens;
 
 use std::path::PathBuf;
@@ -56,6 +57,13 @@ enum Command {
         /// freed seat is open to anyone.
         #[arg(long, value_name = "HOURS", default_value_t = store::sqlite::PROMOTE_UNTIL_HOURS, value_parser = clap::value_parser!(i64).range(0..=720))]
         promote_until_hours: i64,
+        /// Serve HTTPS with this PEM certificate chain (the hub's own certificate first);
+        /// needs --tls-key.
+        #[arg(long, value_name = "PEM", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The PEM private key of --tls-cert.
+        #[arg(long, value_name = "PEM", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
     /// Kiosks and their tokens.
     Kiosk {
@@ -171,6 +179,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
     if let Command::Backup { file } = &cli.command {
         return backup(&cli.db, file);
     }
+    // A certificate that will not do is found before the database is opened or a port taken.
+    let tls = match &cli.command {
+        Command::Serve {
+            tls_cert: Some(cert),
+            tls_key: Some(key),
+            ..
+        } => Some(tls::acceptor(cert, key).map_err(|e| {
+            (
+                1,
+                format!(
+                    "学习中心无法启用 HTTPS：文件 {} 不能用。\nThe hub cannot serve HTTPS: {e}.",
+                    e.file.display()
+                ),
+            )
+        })?),
+        _ => None,
+    };
     // A file from before the hub took only canonical forms is mended as it opens, once.
     let mut store = SqliteStore::open(&cli.db).map_err(db_failure)?;
     if let Command::Serve {
@@ -199,6 +224,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 connections: usize::try_from(max_connections).unwrap_or(usize::MAX),
             },
             Duration::from_secs(body_timeout),
+            tls,
         ),
         Command::Kiosk {
             command: KioskCommand::Add { id, replace },
@@ -300,6 +326,7 @@ fn serve(
     listen: &str,
     limits: server::Limits,
     body_timeout: Duration,
+    tls: Option<tokio_rustls::TlsAcceptor>,
 ) -> Result<(), Failure> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
@@ -349,7 +376,7 @@ fn serve(
                 }
             }
         };
-        server::serve(listener, http::router(hub), limits, stop).await;
+        server::serve(listener, http::router(hub), limits, tls, stop).await;
         Ok(())
     })
 }
