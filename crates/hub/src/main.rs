@@ -1,10 +1,12 @@
 //! `learning-hub`: the district's reference hub. One SQLite file holds the kiosks, the
 //! catalogue's change feed and every sign-up with its answer.
 
+mod backup;
 mod export;
 mod http;
 mod server;
 mod store;
+mod tls;
 mod tokens;
 
 use std::path::PathBuf;
@@ -55,6 +57,13 @@ enum Command {
         /// freed seat is open to anyone.
         #[arg(long, value_name = "HOURS", default_value_t = store::sqlite::PROMOTE_UNTIL_HOURS, value_parser = clap::value_parser!(i64).range(0..=720))]
         promote_until_hours: i64,
+        /// Serve HTTPS with this PEM certificate chain (the hub's own certificate first);
+        /// needs --tls-key.
+        #[arg(long, value_name = "PEM", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The PEM private key of --tls-cert.
+        #[arg(long, value_name = "PEM", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
     /// Kiosks and their tokens.
     Kiosk {
@@ -73,6 +82,12 @@ enum Command {
     },
     /// Counts of what the hub holds.
     Status,
+    /// Copies the database, consistently, while the hub serves (written beside FILE, then
+    /// renamed over it).
+    Backup {
+        /// Where the copy goes (not the live database).
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +175,27 @@ fn db_failure(e: StoreError) -> Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // A backup only reads the live file: it must not create, mend or migrate it.
+    if let Command::Backup { file } = &cli.command {
+        return backup(&cli.db, file);
+    }
+    // A certificate that will not do is found before the database is opened or a port taken.
+    let tls = match &cli.command {
+        Command::Serve {
+            tls_cert: Some(cert),
+            tls_key: Some(key),
+            ..
+        } => Some(tls::acceptor(cert, key).map_err(|e| {
+            (
+                1,
+                format!(
+                    "学习中心无法启用 HTTPS：文件 {} 不能用。\nThe hub cannot serve HTTPS: {e}.",
+                    e.file.display()
+                ),
+            )
+        })?),
+        _ => None,
+    };
     // A file from before the hub took only canonical forms is mended as it opens, once.
     let mut store = SqliteStore::open(&cli.db).map_err(db_failure)?;
     if let Command::Serve {
@@ -188,6 +224,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 connections: usize::try_from(max_connections).unwrap_or(usize::MAX),
             },
             Duration::from_secs(body_timeout),
+            tls,
         ),
         Command::Kiosk {
             command: KioskCommand::Add { id, replace },
@@ -256,6 +293,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
             export::credits(&store, since.as_deref(), form).map_err(db_failure)
         }
         Command::Status => status(&store).map_err(db_failure),
+        // Handled before the store is opened.
+        Command::Backup { .. } => Ok(()),
+    }
+}
+
+/// `backup FILE`: the copy, and what it holds.
+fn backup(db: &std::path::Path, file: &std::path::Path) -> Result<(), Failure> {
+    match backup::backup(db, file) {
+        Ok(copied) => {
+            learning_core::say!(
+                "backed up {} to {}: {} pages, {} bytes, integrity ok",
+                db.display(),
+                file.display(),
+                copied.pages,
+                copied.bytes
+            );
+            Ok(())
+        }
+        Err(e) => Err((
+            5,
+            format!(
+                "学习中心的备份没有完成（文件 {}）。\nThe hub's backup failed: {e}.",
+                e.file().display()
+            ),
+        )),
     }
 }
 
@@ -264,6 +326,7 @@ fn serve(
     listen: &str,
     limits: server::Limits,
     body_timeout: Duration,
+    tls: Option<tokio_rustls::TlsAcceptor>,
 ) -> Result<(), Failure> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
@@ -313,7 +376,7 @@ fn serve(
                 }
             }
         };
-        server::serve(listener, http::router(hub), limits, stop).await;
+        server::serve(listener, http::router(hub), limits, tls, stop).await;
         Ok(())
     })
 }

@@ -1,5 +1,5 @@
 //! The accept loop: at most so many connections at once, a time limit on each request's
-//! header, and a graceful stop. axum's own `serve` has neither limit, so a client that sends
+//! header (and on a TLS handshake), and a graceful stop. axum's own `serve` has neither limit, so a client that sends
 //! one header line a second held a connection (and its memory) for as long as it liked.
 
 use std::sync::Arc;
@@ -10,8 +10,10 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tokio_rustls::TlsAcceptor;
 
 /// The limits a connection is held to.
 #[derive(Clone, Copy, Debug)]
@@ -26,11 +28,12 @@ pub struct Limits {
 /// How long open requests may finish after the stop signal.
 const DRAIN: Duration = Duration::from_secs(10);
 
-/// Serves `router` on `listener` until `stop` completes.
+/// Serves `router` on `listener` until `stop` completes; over TLS when given an acceptor.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: Limits,
+    tls: Option<TlsAcceptor>,
     stop: impl std::future::Future<Output = ()>,
 ) {
     let permits = Arc::new(Semaphore::new(limits.connections.max(1)));
@@ -63,10 +66,21 @@ pub async fn serve(
             () = &mut stop => break,
         };
         let service = TowerToHyperService::new(router.clone());
-        let connection = builder.serve_connection(TokioIo::new(stream), service);
-        let connection = graceful.watch(connection);
+        let (builder, watcher, tls) = (builder.clone(), graceful.watcher(), tls.clone());
         tokio::spawn(async move {
-            let _ = connection.await;
+            match tls {
+                None => one_connection(stream, &builder, service, watcher).await,
+                // The handshake runs in the connection's own task, under the header's time
+                // limit: a client that opens a connection and says nothing holds a permit
+                // no longer over TLS than without it.
+                Some(tls) => {
+                    if let Ok(Ok(stream)) =
+                        tokio::time::timeout(limits.header, tls.accept(stream)).await
+                    {
+                        one_connection(stream, &builder, service, watcher).await;
+                    }
+                }
+            }
             drop(permit);
         });
     }
@@ -77,4 +91,17 @@ pub async fn serve(
     {
         tracing::warn!("open requests did not finish in time; the hub stops anyway");
     }
+}
+
+/// Serves one connection, plain or TLS, to its end (or the graceful stop).
+async fn one_connection<S>(
+    stream: S,
+    builder: &http1::Builder,
+    service: TowerToHyperService<Router>,
+    watcher: hyper_util::server::graceful::Watcher,
+) where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let connection = builder.serve_connection(TokioIo::new(stream), service);
+    let _ = watcher.watch(connection).await;
 }
