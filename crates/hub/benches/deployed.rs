@@ -100,7 +100,7 @@ fn median(mut xs: Vec<f64>) -> f64 {
 /// The kiosk binary in a 120x40 pseudo-terminal.
 struct Screen {
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: std::sync::Arc<std::sync::Mutex<Box<dyn Write + Send>>>,
     rx: mpsc::Receiver<Vec<u8>>,
     seen: Vec<u8>,
     started: Instant,
@@ -122,12 +122,26 @@ impl Screen {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let writer = std::sync::Arc::new(std::sync::Mutex::new(pty.master.take_writer().unwrap()));
+        let answers = writer.clone();
         let (tx, rx) = mpsc::channel::<Vec<u8>>();
         std::thread::spawn(move || {
+            // A terminal in memory answers the kiosk's cursor-position probe at start, as a
+            // real one does (without an answer the kiosk waits before it starts).
+            let mut terminal = vt100::Parser::new(40, 120, 0);
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                let chunk = &buf[..n];
+                for part in chunk.split_inclusive(|&b| b == b'n') {
+                    terminal.process(part);
+                    if part.ends_with(b"\x1b[6n") {
+                        let (row, col) = terminal.screen().cursor_position();
+                        let mut w = answers.lock().unwrap();
+                        let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                        let _ = w.flush();
+                    }
+                }
+                if n == 0 || tx.send(chunk.to_vec()).is_err() {
                     break;
                 }
             }
@@ -174,8 +188,9 @@ impl Screen {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// Reads the card and opens the nearby list.
