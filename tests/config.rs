@@ -171,7 +171,7 @@ chord = "k"
 [display]
 big = true
 
-[printer]
+[scanner]
 model = "x"
 "#;
     let err = load_site_str(text, "kiosk-config/sjs.toml", None).unwrap_err();
@@ -185,7 +185,7 @@ model = "x"
         "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin; at most 64 MiB, 10 passes, 8 lanes), never the PIN itself",
         "kiosk-config/sjs.toml: line 16: staff.chord: \"k\" is not a key chord this kiosk can use (for example ctrl+alt+k)",
         "kiosk-config/sjs.toml: line 19: display.big: unknown key (a typo?); expected one of: cell_aspect",
-        "kiosk-config/sjs.toml: line 21: printer: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display, speech, hub",
+        "kiosk-config/sjs.toml: line 21: scanner: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display, speech, hub, printer",
     ] {
         assert!(report.contains(line), "missing {line:?} in\n{report}");
     }

@@ -134,6 +134,10 @@ pub enum Notice {
     CancelTooLate,
     /// A check-in was refused: no session is open for it now.
     CheckinClosed,
+    /// The receipt is being printed.
+    Printing,
+    /// The receipt's printout ended so.
+    Print(crate::printer::PrintOutcome),
 }
 
 impl Notice {
@@ -147,6 +151,8 @@ impl Notice {
                 | Notice::SyncAsked
                 | Notice::HeldResent(_)
                 | Notice::Cancelled
+                | Notice::Printing
+                | Notice::Print(crate::printer::PrintOutcome::Printed)
         )
     }
 }
@@ -196,6 +202,8 @@ pub struct Visit {
     pub checkin: Option<CheckinStage>,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
+    /// The sign-up code whose receipt is being printed for this person, if one is.
+    pub printing: Option<String>,
 }
 
 /// How checking in stands.
@@ -265,6 +273,7 @@ impl Visit {
             ask: crate::signup::Ask::Seat,
             checkin: None,
             last_input_ms: clock.mono_ms,
+            printing: None,
         }
     }
 
@@ -326,6 +335,8 @@ pub struct State {
     pub speech_problem: Option<String>,
     /// Log writes that failed since start, for the staff page (kiosk state, not personal).
     pub log_failures: u64,
+    /// How the last printout ended, and when, for the staff page (kiosk state, not personal).
+    pub printer_last: Option<(crate::printer::PrintOutcome, crate::domain::time::Moment)>,
 }
 
 impl State {
@@ -350,6 +361,7 @@ impl State {
             pin_locked_until_ms: 0,
             speech_problem: None,
             log_failures: 0,
+            printer_last: None,
         }
     }
 

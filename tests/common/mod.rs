@@ -70,6 +70,9 @@ pub struct Harness {
     pub bells: usize,
     /// How many times "say again" was asked for.
     pub say_again: usize,
+    /// The printouts asked for, in order, not yet carried out (each test prints them with
+    /// the real printer worker against its own fake printer).
+    pub prints: Vec<(String, learning_kiosk::printer::PrintJob)>,
     pub dir: TempDir,
 }
 
@@ -80,6 +83,7 @@ struct Carried<'a> {
     syncs_asked: &'a mut usize,
     bells: &'a mut usize,
     say_again: &'a mut usize,
+    prints: &'a mut Vec<(String, learning_kiosk::printer::PrintJob)>,
 }
 
 impl Carrier for Carried<'_> {
@@ -89,6 +93,7 @@ impl Carrier for Carried<'_> {
             Effect::SyncNow => *self.syncs_asked += 1,
             Effect::Bell => *self.bells += 1,
             Effect::SayAgain => *self.say_again += 1,
+            Effect::Print { code, job } => self.prints.push((code, job)),
             // The runtime reloads from the hub's cache; here, the demo again.
             Effect::ReloadCatalogue => answers.push_back(Msg::CatalogueUpdated(Arc::new(
                 demo_catalogue().expect("demo catalogue"),
@@ -181,6 +186,7 @@ impl Harness {
             last_spoken: None,
             bells: 0,
             say_again: 0,
+            prints: Vec::new(),
             dir,
         };
         h.send(Msg::Resize(120, 40));
@@ -197,6 +203,7 @@ impl Harness {
             syncs_asked: &mut self.syncs_asked,
             bells: &mut self.bells,
             say_again: &mut self.say_again,
+            prints: &mut self.prints,
         };
         dispatch(&mut self.state, [msg], &mut carried);
         self.render();
