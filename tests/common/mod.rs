@@ -537,3 +537,40 @@ fn rural_site() -> learning_kiosk::config::Site {
     ))
     .expect("the Miyun example config")
 }
+
+impl Harness {
+    /// The demo kiosk with a network receipt printer (never reached: the harness only
+    /// collects the printouts asked for), standard or assisted.
+    pub fn with_printer(assisted: bool) -> Harness {
+        let mut site = demo_site().expect("demo site");
+        if assisted {
+            site.mode = learning_kiosk::config::Mode::Assisted;
+        }
+        site.printer = Some(learning_kiosk::config::site::PrinterSettings {
+            link: learning_kiosk::config::site::PrinterLink::Network {
+                address: "192.168.1.50:9100".parse().expect("an address"),
+            },
+            code_page: learning_kiosk::config::site::CodePage::Gb18030,
+            columns: 32,
+        });
+        Harness::with(site, demo_catalogue().expect("demo catalogue"), NOW)
+    }
+
+    /// On the receipt: presses its "print" number, then answers the printout with `outcome`
+    /// (none: it is still printing).
+    pub fn print_receipt(&mut self, outcome: Option<learning_kiosk::printer::PrintOutcome>) {
+        use learning_kiosk::app::screens::receipt::{Choice, choices};
+        let learning_kiosk::app::Screen::Receipt(receipt) = &self.state.visit.screen else {
+            panic!("not on the receipt: {:?}", self.state.visit.screen)
+        };
+        let index = choices(&self.state, receipt)
+            .iter()
+            .position(|c| *c == Choice::Print)
+            .expect("the receipt offers print");
+        self.key(Key::Char(char::from(b'1' + index as u8)));
+        let (code, _) = self.prints.pop().expect("a printout was asked for");
+        if let Some(outcome) = outcome {
+            self.send(Msg::Printed { code, outcome });
+        }
+    }
+}
