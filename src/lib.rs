@@ -17,6 +17,7 @@ pub mod exit_code;
 pub mod input;
 pub mod map;
 pub mod outbox;
+pub mod printer;
 pub mod runtime;
 pub mod signup;
 pub mod sync;

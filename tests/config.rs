@@ -171,7 +171,7 @@ chord = "k"
 [display]
 big = true
 
-[printer]
+[scanner]
 model = "x"
 "#;
     let err = load_site_str(text, "kiosk-config/sjs.toml", None).unwrap_err();
@@ -185,7 +185,7 @@ model = "x"
         "kiosk-config/sjs.toml: line 15: staff.pin_hash: expected an Argon2 hash (make one with learning-kiosk hash-pin; at most 64 MiB, 10 passes, 8 lanes), never the PIN itself",
         "kiosk-config/sjs.toml: line 16: staff.chord: \"k\" is not a key chord this kiosk can use (for example ctrl+alt+k)",
         "kiosk-config/sjs.toml: line 19: display.big: unknown key (a typo?); expected one of: cell_aspect",
-        "kiosk-config/sjs.toml: line 21: printer: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display, speech, hub",
+        "kiosk-config/sjs.toml: line 21: scanner: unknown key (a typo?); expected one of: kiosk, nearby, timeouts, staff, input, display, speech, hub, printer",
     ] {
         assert!(report.contains(line), "missing {line:?} in\n{report}");
     }
@@ -305,4 +305,134 @@ fn a_misspelt_kiosk_section_is_named_once() {
     assert!(report.contains("line 1: kiosk.id: missing"), "{report}");
     assert!(!report.contains("kiosk.nearby"), "{report}");
     assert!(report.contains("t.toml has 6 problems"), "{report}");
+}
+
+/// A `[printer]` section: each kind with what it needs, the demo's defaults for the rest, and
+/// a broken one named by file, line and key, saying what is expected, in both languages.
+#[test]
+fn the_printer_section_is_checked_like_the_rest() {
+    use learning_kiosk::config::site::{CodePage, PrinterLink};
+    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let with =
+        |printer: &str| load_site_str(&format!("{base}[printer]\n{printer}"), "k.toml", None);
+    assert!(
+        load_site_str(base, "k.toml", None)
+            .unwrap()
+            .printer
+            .is_none(),
+        "no section, no printer"
+    );
+    assert!(
+        demo_site().unwrap().printer.is_none(),
+        "the demo has no printer"
+    );
+
+    let usb = with("kind = \"usb\"\ndevice = \"/dev/usb/lp0\"\n")
+        .unwrap()
+        .printer
+        .unwrap();
+    assert_eq!(
+        usb.link,
+        PrinterLink::Usb {
+            device: "/dev/usb/lp0".into()
+        }
+    );
+    assert_eq!(
+        (usb.code_page, usb.columns),
+        (CodePage::Gb18030, 32),
+        "the demo's defaults"
+    );
+    let serial = with("kind = \"serial\"\ndevice = \"/dev/ttyUSB0\"\nbaud = 19200\ncolumns = 48\ncode_page = \"ascii\"\n")
+        .unwrap()
+        .printer
+        .unwrap();
+    assert_eq!(
+        serial.link,
+        PrinterLink::Serial {
+            device: "/dev/ttyUSB0".into(),
+            baud: 19200
+        }
+    );
+    assert_eq!((serial.code_page, serial.columns), (CodePage::Ascii, 48));
+    let serial = with("kind = \"serial\"\ndevice = \"/dev/ttyUSB0\"\n")
+        .unwrap()
+        .printer
+        .unwrap();
+    assert_eq!(
+        serial.link,
+        PrinterLink::Serial {
+            device: "/dev/ttyUSB0".into(),
+            baud: 9600
+        }
+    );
+    let network = with("kind = \"network\"\naddress = \"192.168.1.50:9100\"\n")
+        .unwrap()
+        .printer
+        .unwrap();
+    assert_eq!(
+        network.link,
+        PrinterLink::Network {
+            address: "192.168.1.50:9100".parse().unwrap()
+        }
+    );
+
+    for (printer, en, zh) in [
+        (
+            "kind = \"parallel\"\n",
+            "k.toml: line 8: printer.kind: \"parallel\" is not allowed; expected one of: usb, serial, network",
+            "k.toml: 第 8 行: printer.kind: \"parallel\" 不是可用的值；可用：usb, serial, network",
+        ),
+        (
+            "kind = \"usb\"\n",
+            "k.toml: line 8: printer.kind: missing: a usb printer needs its device, for example device = \"/dev/usb/lp0\"",
+            "k.toml: 第 8 行: printer.kind: 缺少 device：usb 打印机要写明设备",
+        ),
+        (
+            "kind = \"network\"\naddress = \"printer.local\"\n",
+            "k.toml: line 9: printer.address: \"printer.local\" is not an IP address and port; expected for example 192.168.1.50:9100",
+            "k.toml: 第 9 行: printer.address: \"printer.local\" 不是 IP 地址和端口",
+        ),
+        (
+            "kind = \"network\"\n",
+            "k.toml: line 8: printer.kind: missing: a network printer needs its address",
+            "k.toml: 第 8 行: printer.kind: 缺少 address：网络打印机要写明 IP 地址和端口",
+        ),
+        (
+            "device = \"/dev/usb/lp0\"\n",
+            "k.toml: line 8: printer.device: missing: expected kind = \"usb\", \"serial\" or \"network\"",
+            "k.toml: 第 8 行: printer.device: 缺少 kind",
+        ),
+        (
+            "kind = \"network\"\naddress = \"10.0.0.9:9100\"\ndevice = \"/dev/usb/lp0\"\n",
+            "k.toml: line 10: printer.device: a network printer does not use this key",
+            "k.toml: 第 10 行: printer.device: network 打印机不用这一项",
+        ),
+        (
+            "kind = \"usb\"\ndevice = \"/dev/usb/lp0\"\ncolumns = 100\n",
+            "k.toml: line 10: printer.columns: expected a value from 16 to 64",
+            "k.toml: 第 10 行: printer.columns:",
+        ),
+        (
+            "kind = \"serial\"\ndevice = \"/dev/ttyUSB0\"\nbaud = 12\n",
+            "k.toml: line 10: printer.baud: expected a value from 1200 to 921600",
+            "k.toml: 第 10 行: printer.baud:",
+        ),
+        (
+            "kind = \"usb\"\ndevice = \"/dev/usb/lp0\"\ncode_page = \"utf8\"\n",
+            "k.toml: line 10: printer.code_page: \"utf8\" is not allowed; expected one of: gb18030, ascii",
+            "k.toml: 第 10 行: printer.code_page:",
+        ),
+        (
+            "kind = \"usb\"\ndevice = \"/dev/usb/lp0\"\nmodel = \"x\"\n",
+            "k.toml: line 10: printer.model: unknown key (a typo?); expected one of: kind, device, address, baud, code_page, columns",
+            "k.toml: 第 10 行: printer.model:",
+        ),
+    ] {
+        let err = with(printer).unwrap_err();
+        let report = err.report(Lang::En);
+        assert!(report.contains(en), "{printer}: {report}");
+        assert_eq!(err.problems.len(), 1, "one sentence for one slip: {report}");
+        let report = err.report(Lang::Zh);
+        assert!(report.contains(zh), "{printer}: {report}");
+    }
 }

@@ -323,6 +323,27 @@ fn receipt_qr_page() {
     });
 }
 
+/// The receipt of a kiosk with a printer: its "print" choice, printing, printed, and a
+/// printer that is off.
+#[test]
+fn receipt_print() {
+    use learning_kiosk::printer::PrintOutcome;
+    let printer = || Harness::with_printer(false);
+    snap_with("receipt-print", printer, |k| to_receipt(k, false));
+    snap_with("receipt-printing", printer, |k| {
+        to_receipt(k, false);
+        k.print_receipt(None);
+    });
+    snap_with("receipt-printed", printer, |k| {
+        to_receipt(k, false);
+        k.print_receipt(Some(PrintOutcome::Printed));
+    });
+    snap_with("receipt-print-failed", printer, |k| {
+        to_receipt(k, false);
+        k.print_receipt(Some(PrintOutcome::Off));
+    });
+}
+
 #[test]
 fn receipt_existing() {
     snap("receipt-existing", |k| to_receipt(k, true));

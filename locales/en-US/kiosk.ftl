@@ -388,6 +388,11 @@ problem-bad-command = not a command line the kiosk can run (check its quotes), f
 problem-file-too-large = the file is larger than { $max } MiB, the most a catalogue may be
 problem-too-long = longer than { $max } characters, the most this field may hold
 problem-control-character = holds a control character (only a summary may hold tabs and line breaks)
+problem-printer-no-kind = missing: expected kind = "usb", "serial" or "network", saying how the printer is reached
+problem-printer-no-device = missing: a { $kind } printer needs its device, for example device = "/dev/usb/lp0" (usb) or device = "/dev/ttyUSB0" (serial)
+problem-printer-no-address = missing: a network printer needs its address, an IP address and port, for example address = "192.168.1.50:9100"
+problem-printer-bad-address = "{ $found }" is not an IP address and port; expected for example 192.168.1.50:9100
+problem-printer-not-for = a { $kind } printer does not use this key (usb takes device; serial takes device and baud; network takes address)
 expected-string = a string
 expected-number = a number
 expected-integer = a whole number
@@ -593,3 +598,18 @@ staff-today-none = No sessions today.
 staff-session-line = { $time } { $title }: { $taken }/{ $capacity }, { $waiting } waiting, { $checked } checked in
 staff-session-cancelled = { $time } { $title }: cancelled, no session
 receipt-reopened = Your sign-up
+receipt-print = Print a receipt
+notice-printing = Printing your receipt, one moment.
+notice-printed = Your receipt is printed. Please take it from the printer.
+notice-printer-off = The printer is off or unplugged, so nothing was printed. Your sign-up is saved.
+notice-printer-no-paper = The printer is out of paper, so nothing was printed. Your sign-up is saved.
+notice-printer-timeout = The printer did not answer in time, so the receipt may not have printed. Your sign-up is saved.
+staff-no-printer = Printer: no printer
+staff-printer = Printer ({ $kind } { $target }): { $status }
+staff-printer-unused = nothing printed yet
+staff-printer-last = { $outcome } at { $time }
+printer-outcome-printed = printed
+printer-outcome-off = off or unplugged
+printer-outcome-no-paper = out of paper
+printer-outcome-timeout = did not answer in time
+print-code-label = Sign-up code

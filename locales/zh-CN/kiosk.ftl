@@ -375,6 +375,11 @@ problem-bad-command = 不是可以运行的命令（请检查引号），例如�
 problem-file-too-large = 文件超过 { $max } MiB，目录文件不能更大
 problem-too-long = 超过 { $max } 个字符，这一项最多只能这么长
 problem-control-character = 含有控制字符（只有简介里可以有制表符和换行）
+problem-printer-no-kind = 缺少 kind：应该是 kind = "usb"、"serial" 或 "network"，说明怎样连接打印机
+problem-printer-no-device = 缺少 device：{ $kind } 打印机要写明设备，例如 device = "/dev/usb/lp0"（usb）或 device = "/dev/ttyUSB0"（serial）
+problem-printer-no-address = 缺少 address：网络打印机要写明 IP 地址和端口，例如 address = "192.168.1.50:9100"
+problem-printer-bad-address = "{ $found }" 不是 IP 地址和端口；应该像 192.168.1.50:9100 这样
+problem-printer-not-for = { $kind } 打印机不用这一项（usb 用 device；serial 用 device 和 baud；network 用 address）
 expected-string = 文字
 expected-number = 数字
 expected-integer = 整数
@@ -562,3 +567,18 @@ staff-today-none = 今天没有活动。
 staff-session-line = { $time } { $title }：{ $taken }/{ $capacity }，候补 { $waiting } 人，已签到 { $checked } 人
 staff-session-cancelled = { $time } { $title }：已取消，不上课
 receipt-reopened = 您的报名
+receipt-print = 打印回执
+notice-printing = 正在打印回执，请稍等。
+notice-printed = 回执已打印，请从打印机取走。
+notice-printer-off = 打印机没有开机或没有连接，没有打印。您的报名已经保存。
+notice-printer-no-paper = 打印机没有纸了，没有打印。您的报名已经保存。
+notice-printer-timeout = 打印机没有及时回应，回执可能没有打印。您的报名已经保存。
+staff-no-printer = 打印机：没有打印机
+staff-printer = 打印机（{ $kind } { $target }）：{ $status }
+staff-printer-unused = 还没有打印过
+staff-printer-last = { $time } { $outcome }
+printer-outcome-printed = 已打印
+printer-outcome-off = 没有开机或没有连接
+printer-outcome-no-paper = 没有纸了
+printer-outcome-timeout = 没有及时回应
+print-code-label = 报名号

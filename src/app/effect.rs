@@ -69,6 +69,14 @@ pub enum Effect {
     /// Load the hub's catalogue from the cache (the one in use was let go first); answers
     /// [`crate::app::Msg::CatalogueUpdated`].
     ReloadCatalogue,
+    /// Print a sign-up's receipt; answers [`crate::app::Msg::Printed`] (within
+    /// [`crate::printer::PRINT_TIMEOUT`]).
+    Print {
+        /// The sign-up's code, to match the answer to the receipt still on screen.
+        code: String,
+        /// What the printout says.
+        job: crate::printer::PrintJob,
+    },
     /// Ring the terminal bell (someone asked for staff).
     Bell,
     /// Say the last spoken guidance again.

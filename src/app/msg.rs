@@ -168,6 +168,13 @@ pub enum Msg {
     CatalogueReload,
     /// A sync finished: answers may have arrived, so the outbox is read again.
     SyncFinished,
+    /// A receipt's printout ended (printed, or why not).
+    Printed {
+        /// The sign-up's code.
+        code: String,
+        /// How it ended.
+        outcome: crate::printer::PrintOutcome,
+    },
     /// The staff PIN was checked.
     StaffPinChecked(bool),
     /// Spoken guidance cannot be given (the speech command is missing or fails); why.

@@ -94,18 +94,14 @@ pub const QR_WHOLE_PAYLOADS: usize = 4;
 /// number: the QR is for taking the details away, and a photo of the screen must not carry
 /// the card.
 pub fn qr_payloads(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> Vec<Vec<Segment>> {
-    let activity = catalogue.activity(receipt.activity);
-    let venue = catalogue.venue(activity.venue);
-    let date = receipt.session.date;
-    let start = receipt.session.start.format("%H:%M");
-    let end = receipt.session.end.format("%H:%M");
-    let title = catalogue
-        .texts(receipt.activity)
-        .title
-        .get(lang)
-        .to_string();
-    let place = venue.name.get(lang);
-    let address = venue.address.get(lang);
+    let Facts {
+        title,
+        date,
+        start,
+        end,
+        place,
+        address,
+    } = Facts::of(catalogue, receipt, lang);
     let code = &receipt.code;
     let code_label = match lang {
         Lang::Zh => "报名号",
@@ -134,6 +130,65 @@ pub fn qr_payloads(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> Vec<
         ],
         vec![Segment::Alphanumeric(format!("{date} {start} {code}"))],
     ]
+}
+
+/// What a receipt takes away, as the QR code and the printout both say it.
+struct Facts {
+    title: String,
+    date: NaiveDate,
+    start: String,
+    end: String,
+    place: String,
+    address: String,
+}
+
+impl Facts {
+    fn of(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> Facts {
+        let activity = catalogue.activity(receipt.activity);
+        let venue = catalogue.venue(activity.venue);
+        Facts {
+            title: catalogue
+                .texts(receipt.activity)
+                .title
+                .get(lang)
+                .to_string(),
+            date: receipt.session.date,
+            start: receipt.session.start.format("%H:%M").to_string(),
+            end: receipt.session.end.format("%H:%M").to_string(),
+            place: venue.name.get(lang).to_string(),
+            address: venue.address.get(lang).to_string(),
+        }
+    }
+}
+
+/// A payload's bytes as a printer's own QR encoder takes them: its segments' text in order,
+/// UTF-8 (a printer's store command has no way to declare the ECI the screen's code does).
+pub fn payload_bytes(segments: &[Segment]) -> Vec<u8> {
+    segments
+        .iter()
+        .flat_map(|s| match s {
+            Segment::Bytes(text) | Segment::Alphanumeric(text) => text.as_bytes().to_vec(),
+        })
+        .collect()
+}
+
+/// The printed receipt in `lang`: the facts, the code, and the screen's most detailed QR
+/// payload (the first of [`qr_payloads`]).
+pub fn print_job(catalogue: &Catalogue, receipt: &Receipt, lang: Lang) -> crate::printer::PrintJob {
+    let facts = Facts::of(catalogue, receipt, lang);
+    let qr = qr_payloads(catalogue, receipt, lang)
+        .first()
+        .map(|p| payload_bytes(p))
+        .unwrap_or_default();
+    crate::printer::PrintJob {
+        title: facts.title,
+        when: format!("{} {}-{}", facts.date, facts.start, facts.end),
+        place: facts.place,
+        address: facts.address,
+        code_label: crate::i18n::t(lang, "print-code-label"),
+        code: receipt.code.clone(),
+        qr,
+    }
 }
 
 /// Encodes a payload in the smallest code that holds it: the UTF-8 ECI first, then its

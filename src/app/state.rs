@@ -134,6 +134,10 @@ pub enum Notice {
     CancelTooLate,
     /// A check-in was refused: no session is open for it now.
     CheckinClosed,
+    /// The receipt is being printed.
+    Printing,
+    /// The receipt's printout ended so.
+    Print(crate::printer::PrintOutcome),
 }
 
 impl Notice {
@@ -147,6 +151,8 @@ impl Notice {
                 | Notice::SyncAsked
                 | Notice::HeldResent(_)
                 | Notice::Cancelled
+                | Notice::Printing
+                | Notice::Print(crate::printer::PrintOutcome::Printed)
         )
     }
 }
@@ -196,6 +202,8 @@ pub struct Visit {
     pub checkin: Option<CheckinStage>,
     /// When the last input came, monotonic ms.
     pub last_input_ms: u64,
+    /// The sign-up code whose receipt is being printed for this person, if one is.
+    pub printing: Option<String>,
 }
 
 /// How checking in stands.
@@ -265,6 +273,7 @@ impl Visit {
             ask: crate::signup::Ask::Seat,
             checkin: None,
             last_input_ms: clock.mono_ms,
+            printing: None,
         }
     }
 
@@ -328,6 +337,8 @@ pub struct State {
     pub log_failures: u64,
     /// The kiosk's crashes of the last day, read at start, for the staff page.
     pub crashes: Option<RecentCrashes>,
+    /// How the last printout ended, and when, for the staff page (kiosk state, not personal).
+    pub printer_last: Option<(crate::printer::PrintOutcome, crate::domain::time::Moment)>,
 }
 
 /// The kiosk's crashes of the last day (it restarts after each).
@@ -364,6 +375,7 @@ impl State {
             speech_problem: None,
             log_failures: 0,
             crashes: None,
+            printer_last: None,
         }
     }
 

@@ -122,6 +122,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             let step = screens::check_in::finished(state, result);
             nav::apply(state, step)
         }
+        Msg::Printed { code, outcome } => {
+            screens::receipt::printed(state, &code, outcome);
+            Vec::new()
+        }
         Msg::StaffPinChecked(ok) => {
             let step = screens::staff_pin::checked(state, ok);
             nav::apply(state, step)

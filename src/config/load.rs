@@ -12,14 +12,16 @@ use toml::de::{DeTable, DeValue};
 use crate::catalogue::Text;
 use crate::config::chord::KeyChord;
 use crate::config::pin;
-use crate::config::site::{HomeKind, HubSettings, Mode, Site};
+use crate::config::site::{
+    CodePage, HomeKind, HubSettings, Mode, PrinterLink, PrinterSettings, Site,
+};
 use crate::config::toml_slip;
 use crate::domain::district::District;
 use crate::domain::geo::LatLon;
 use crate::domain::lang::Lang;
 use crate::fields::{Fields, Node, Shape, TextRule};
 use crate::file_fault::FileFault;
-use crate::problem::{Expected, FileProblems, Problem, ProblemKind};
+use crate::problem::{Expected, FileProblems, PrinterSlip, Problem, ProblemKind};
 
 /// The built-in demo site, embedded so the binary alone runs; its values are the defaults
 /// of every site.
@@ -120,11 +122,15 @@ struct Draft {
     sync_interval: Option<u32>,
     byte_budget: Option<u64>,
     batch_size: Option<u32>,
+    printer: Option<PrinterLink>,
+    code_page: Option<CodePage>,
+    columns: Option<u32>,
+    baud: Option<u32>,
 }
 
 /// The sections of a site config, in the order their problems are named.
-const SECTIONS: [&str; 8] = [
-    "kiosk", "nearby", "timeouts", "staff", "input", "display", "speech", "hub",
+const SECTIONS: [&str; 9] = [
+    "kiosk", "nearby", "timeouts", "staff", "input", "display", "speech", "hub", "printer",
 ];
 
 /// Reads every section and key, collecting every problem (sorted by line).
@@ -187,6 +193,7 @@ fn read_draft(text: &str) -> Result<Draft, Vec<Problem>> {
                 "input" => input(&mut s, &mut d),
                 "display" => display(&mut s, &mut d),
                 "speech" => speech(&mut s, &mut d),
+                "printer" => printer(&mut s, &mut d),
                 _ => hub(&mut s, &mut d),
             }
         }
@@ -323,6 +330,91 @@ fn hub(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
     f.refuse_unread();
 }
 
+/// The `[printer]` section: `kind` says how the printer is reached and which of `device`
+/// (usb, serial), `baud` (serial) and `address` (network) it needs; without `kind` and
+/// without a device or address there is no printer (the demo's section holds only defaults).
+fn printer(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
+    let kind = f.optional("kind", |f, k| f.one_of(k, &["usb", "serial", "network"]));
+    let kind_written = f.get("kind").is_some();
+    let device = f.opt_string("device").map(String::from);
+    let address = f.opt_string("address").map(String::from);
+    let baud_written = f.get("baud").is_some();
+    d.baud = f.optional("baud", |f, k| f.integer_in(k, (1200, 921_600)));
+    d.code_page = f
+        .optional("code_page", |f, k| f.one_of(k, &["gb18030", "ascii"]))
+        .map(|c| match c {
+            "ascii" => CodePage::Ascii,
+            _ => CodePage::Gb18030,
+        });
+    d.columns = f.optional("columns", |f, k| f.integer_in(k, (16, 64)));
+    let slip = |f: &mut SiteFields<'_, '_>, key: &str, slip| {
+        f.problem(key, ProblemKind::Printer(slip));
+    };
+    // A key another kind uses is a mistake worth naming: the printer would not be reached.
+    let stray = |f: &mut SiteFields<'_, '_>, kind: &'static str, keys: &[(&str, bool)]| {
+        for (key, there) in keys {
+            if *there {
+                f.problem(key, ProblemKind::Printer(PrinterSlip::NotFor(kind)));
+            }
+        }
+    };
+    d.printer = match kind {
+        Some(kind @ ("usb" | "serial")) => {
+            let kind: &'static str = if kind == "usb" { "usb" } else { "serial" };
+            stray(f, kind, &[("address", address.is_some())]);
+            if kind == "usb" {
+                stray(f, kind, &[("baud", baud_written)]);
+            }
+            match device {
+                Some(device) if kind == "usb" => Some(PrinterLink::Usb {
+                    device: device.into(),
+                }),
+                // The speed is filled in from the demo's default when the site gives none.
+                Some(device) => Some(PrinterLink::Serial {
+                    device: device.into(),
+                    baud: 0,
+                }),
+                None => {
+                    slip(f, "kind", PrinterSlip::NoDevice(kind));
+                    None
+                }
+            }
+        }
+        Some(_) => {
+            stray(
+                f,
+                "network",
+                &[("device", device.is_some()), ("baud", baud_written)],
+            );
+            match address {
+                Some(address) => match address.parse::<std::net::SocketAddr>() {
+                    Ok(address) => Some(PrinterLink::Network { address }),
+                    Err(_) => {
+                        slip(f, "address", PrinterSlip::BadAddress(address));
+                        None
+                    }
+                },
+                None => {
+                    slip(f, "kind", PrinterSlip::NoAddress);
+                    None
+                }
+            }
+        }
+        // A kind that is written but not allowed was named by `one_of` already.
+        None if !kind_written && (device.is_some() || address.is_some()) => {
+            let key = if device.is_some() {
+                "device"
+            } else {
+                "address"
+            };
+            slip(f, key, PrinterSlip::NoKind);
+            None
+        }
+        None => None,
+    };
+    f.refuse_unread();
+}
+
 /// The site: what makes it itself from its own file, the rest from it or else the demo's.
 fn build(
     d: Draft,
@@ -333,6 +425,12 @@ fn build(
     let resolve = |f: String| match base_dir {
         Some(dir) => dir.join(f),
         None => f.into(),
+    };
+    // A device is a path in /dev as a rule; a relative one (a test's file) is taken from the
+    // config's folder like the other files it names.
+    let resolve_device = |device: std::path::PathBuf| match base_dir {
+        Some(dir) if device.is_relative() => dir.join(device),
+        _ => device,
     };
     // A default the demo site does not give is a fault of the build, named as such.
     let missing = |key: &str| Problem::at(key, ProblemKind::Missing(Expected::String));
@@ -353,6 +451,23 @@ fn build(
             batch_size: or_demo!(batch_size, "hub.batch_size") as usize,
         }),
         _ => None,
+    };
+    let printer = match d.printer.clone() {
+        Some(link) => Some(PrinterSettings {
+            link: match link {
+                PrinterLink::Serial { device, .. } => PrinterLink::Serial {
+                    device: resolve_device(device),
+                    baud: or_demo!(baud, "printer.baud"),
+                },
+                PrinterLink::Usb { device } => PrinterLink::Usb {
+                    device: resolve_device(device),
+                },
+                network => network,
+            },
+            code_page: or_demo!(code_page, "printer.code_page"),
+            columns: or_demo!(columns, "printer.columns") as u16,
+        }),
+        None => None,
     };
     fn identity<T>(field: Option<T>, key: &str) -> Result<T, Vec<Problem>> {
         field.ok_or_else(|| vec![Problem::at(key, ProblemKind::Missing(Expected::String))])
@@ -379,6 +494,7 @@ fn build(
         reader_gap_ms: or_demo!(reader_gap_ms, "input.reader_gap_ms"),
         cell_aspect: or_demo!(cell_aspect, "display.cell_aspect"),
         hub,
+        printer,
         source: Some(label.to_string()),
     })
 }

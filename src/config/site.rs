@@ -61,6 +61,69 @@ pub fn hub_url_allowed(url: &str) -> bool {
     }
 }
 
+/// How the kiosk reaches its receipt printer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrinterLink {
+    /// The kernel's usblp character device (`/dev/usb/lp0`), written as a file.
+    Usb {
+        /// The device file.
+        device: PathBuf,
+    },
+    /// A serial port (`/dev/ttyUSB0`) at this speed.
+    Serial {
+        /// The tty.
+        device: PathBuf,
+        /// Bits per second.
+        baud: u32,
+    },
+    /// Raw TCP (port 9100 as a rule) to a network printer.
+    Network {
+        /// The printer's IP address and port.
+        address: std::net::SocketAddr,
+    },
+}
+
+impl PrinterLink {
+    /// The kind as the config names it (`usb`, `serial`, `network`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PrinterLink::Usb { .. } => "usb",
+            PrinterLink::Serial { .. } => "serial",
+            PrinterLink::Network { .. } => "network",
+        }
+    }
+
+    /// Where it is: the device file or the address, for the staff page.
+    pub fn target(&self) -> String {
+        match self {
+            PrinterLink::Usb { device } | PrinterLink::Serial { device, .. } => {
+                device.display().to_string()
+            }
+            PrinterLink::Network { address } => address.to_string(),
+        }
+    }
+}
+
+/// How text reaches the paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodePage {
+    /// Chinese printers' GB18030 (ASCII is the same bytes).
+    Gb18030,
+    /// ASCII only, for a printer without Chinese: other characters print as `?`.
+    Ascii,
+}
+
+/// A receipt printer, as the site's `[printer]` section describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrinterSettings {
+    /// How it is reached.
+    pub link: PrinterLink,
+    /// How its text is encoded.
+    pub code_page: CodePage,
+    /// Characters of the normal font on one line (32 on 58 mm paper, 48 on 80 mm).
+    pub columns: u16,
+}
+
 /// The hub URLs a config may name, for messages.
 pub const HUB_URLS: &str = "https://... (http:// only on loopback: 127.0.0.1, localhost)";
 
@@ -110,6 +173,8 @@ pub struct Site {
     pub cell_aspect: f64,
     /// The district hub, if this kiosk has one.
     pub hub: Option<HubSettings>,
+    /// The receipt printer, if this kiosk has one (the receipt then offers to print).
+    pub printer: Option<PrinterSettings>,
     /// The file the config came from, for messages; `None`: the built-in demo site.
     pub source: Option<String>,
 }

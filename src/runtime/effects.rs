@@ -96,7 +96,10 @@ impl Executor {
             )),
             // The event loop owns the sync worker, the terminal, speech, the exit and the
             // catalogue's reload (on its own thread, see `event_loop`).
+            // The printer has a worker of its own (`printer_worker`), so a slow printer never
+            // holds a save.
             Effect::SyncNow
+            | Effect::Print { .. }
             | Effect::LookUpCard(_)
             | Effect::Bell
             | Effect::SayAgain

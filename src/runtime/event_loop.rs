@@ -21,6 +21,7 @@ use crate::input::keys::{Pointer, is_chord, to_key, to_pointer};
 use crate::outbox::OpenReport;
 use crate::runtime::clock::ClockSource;
 use crate::runtime::effects::Executor;
+use crate::runtime::printer_worker;
 use crate::runtime::sync_worker;
 use crate::runtime::terminal::TerminalGuard;
 use crate::runtime::tty_input::{self, TtyInput};
@@ -82,6 +83,14 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
             .map_err(|e| tracing::error!(error = %e, "the sync worker did not start"))
             .ok()
     });
+    let printer = site.printer.clone().and_then(|settings| {
+        let answers = msg_tx.clone();
+        printer_worker::spawn(settings, crate::printer::PRINT_TIMEOUT, move |msg| {
+            answers.blocking_send(msg).is_ok()
+        })
+        .map_err(|e| tracing::error!(error = %e, "the printer worker did not start"))
+        .ok()
+    });
     let worker = std::thread::spawn(move || {
         for effect in fx_rx {
             if let Some(msg) = executor.run(effect)
@@ -140,6 +149,7 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
                 bell: false,
                 voice: &mut voice,
                 sync: sync.as_ref(),
+                printer: printer.as_ref(),
                 reload: &mut reload,
                 worker: &fx_tx,
             };
@@ -224,6 +234,7 @@ struct LoopCarrier<'a> {
     bell: bool,
     voice: &'a mut Voice,
     sync: Option<&'a sync_worker::SyncTrigger>,
+    printer: Option<&'a printer_worker::PrinterWorker>,
     reload: &'a mut Box<dyn FnMut() -> Catalogue + Send>,
     worker: &'a std_mpsc::Sender<Effect>,
 }
@@ -239,6 +250,15 @@ impl Carrier for LoopCarrier<'_> {
                     sync.now();
                 }
             }
+            Effect::Print { code, job } => match self.printer {
+                Some(printer) => printer.print(code, job),
+                // The receipt offers no print without a printer; should one be asked, the
+                // answer is plain.
+                None => answers.push_back(Msg::Printed {
+                    code,
+                    outcome: crate::printer::PrintOutcome::Off,
+                }),
+            },
             Effect::LookUpCard(card) => match self.sync {
                 Some(sync) => sync.look_up(card),
                 // No hub: the visit shows what this kiosk holds.

@@ -9,6 +9,7 @@ pub mod event_loop;
 pub mod logging;
 pub mod out_of_service;
 pub mod panic;
+pub mod printer_worker;
 pub mod speech;
 pub mod sync_worker;
 pub mod terminal;

@@ -40,6 +40,8 @@ pub fn notice_text(lang: crate::domain::lang::Lang, state: &State, notice: &Noti
         Notice::Cancelled => t(lang, "notice-cancelled"),
         Notice::CancelTooLate => t(lang, "notice-cancel-too-late"),
         Notice::CheckinClosed => t(lang, "notice-checkin-closed"),
+        Notice::Printing => t(lang, "notice-printing"),
+        Notice::Print(outcome) => t(lang, crate::ui::words::print_outcome_notice(*outcome)),
     }
 }
 

@@ -340,3 +340,25 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::Full => t(lang, "refusal-full"),
     }
 }
+
+/// The message id of what a printout's end means for the person at the screen.
+pub fn print_outcome_notice(outcome: crate::printer::PrintOutcome) -> &'static str {
+    use crate::printer::PrintOutcome as O;
+    match outcome {
+        O::Printed => "notice-printed",
+        O::Off => "notice-printer-off",
+        O::NoPaper => "notice-printer-no-paper",
+        O::TimedOut => "notice-printer-timeout",
+    }
+}
+
+/// How a printout ended, in a few words for staff.
+pub fn print_outcome(lang: Lang, outcome: crate::printer::PrintOutcome) -> String {
+    use crate::printer::PrintOutcome as O;
+    match outcome {
+        O::Printed => t(lang, "printer-outcome-printed"),
+        O::Off => t(lang, "printer-outcome-off"),
+        O::NoPaper => t(lang, "printer-outcome-no-paper"),
+        O::TimedOut => t(lang, "printer-outcome-timeout"),
+    }
+}

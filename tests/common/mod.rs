@@ -70,6 +70,9 @@ pub struct Harness {
     pub bells: usize,
     /// How many times "say again" was asked for.
     pub say_again: usize,
+    /// The printouts asked for, in order, not yet carried out (each test prints them with
+    /// the real printer worker against its own fake printer).
+    pub prints: Vec<(String, learning_kiosk::printer::PrintJob)>,
     pub dir: TempDir,
 }
 
@@ -80,6 +83,7 @@ struct Carried<'a> {
     syncs_asked: &'a mut usize,
     bells: &'a mut usize,
     say_again: &'a mut usize,
+    prints: &'a mut Vec<(String, learning_kiosk::printer::PrintJob)>,
 }
 
 impl Carrier for Carried<'_> {
@@ -89,6 +93,7 @@ impl Carrier for Carried<'_> {
             Effect::SyncNow => *self.syncs_asked += 1,
             Effect::Bell => *self.bells += 1,
             Effect::SayAgain => *self.say_again += 1,
+            Effect::Print { code, job } => self.prints.push((code, job)),
             // The runtime reloads from the hub's cache; here, the demo again.
             Effect::ReloadCatalogue => answers.push_back(Msg::CatalogueUpdated(Arc::new(
                 demo_catalogue().expect("demo catalogue"),
@@ -181,6 +186,7 @@ impl Harness {
             last_spoken: None,
             bells: 0,
             say_again: 0,
+            prints: Vec::new(),
             dir,
         };
         h.send(Msg::Resize(120, 40));
@@ -197,6 +203,7 @@ impl Harness {
             syncs_asked: &mut self.syncs_asked,
             bells: &mut self.bells,
             say_again: &mut self.say_again,
+            prints: &mut self.prints,
         };
         dispatch(&mut self.state, [msg], &mut carried);
         self.render();
@@ -529,4 +536,41 @@ fn rural_site() -> learning_kiosk::config::Site {
         "kiosk-config/miyun-xiwengzhuang-station.toml",
     ))
     .expect("the Miyun example config")
+}
+
+impl Harness {
+    /// The demo kiosk with a network receipt printer (never reached: the harness only
+    /// collects the printouts asked for), standard or assisted.
+    pub fn with_printer(assisted: bool) -> Harness {
+        let mut site = demo_site().expect("demo site");
+        if assisted {
+            site.mode = learning_kiosk::config::Mode::Assisted;
+        }
+        site.printer = Some(learning_kiosk::config::site::PrinterSettings {
+            link: learning_kiosk::config::site::PrinterLink::Network {
+                address: "192.168.1.50:9100".parse().expect("an address"),
+            },
+            code_page: learning_kiosk::config::site::CodePage::Gb18030,
+            columns: 32,
+        });
+        Harness::with(site, demo_catalogue().expect("demo catalogue"), NOW)
+    }
+
+    /// On the receipt: presses its "print" number, then answers the printout with `outcome`
+    /// (none: it is still printing).
+    pub fn print_receipt(&mut self, outcome: Option<learning_kiosk::printer::PrintOutcome>) {
+        use learning_kiosk::app::screens::receipt::{Choice, choices};
+        let learning_kiosk::app::Screen::Receipt(receipt) = &self.state.visit.screen else {
+            panic!("not on the receipt: {:?}", self.state.visit.screen)
+        };
+        let index = choices(&self.state, receipt)
+            .iter()
+            .position(|c| *c == Choice::Print)
+            .expect("the receipt offers print");
+        self.key(Key::Char(char::from(b'1' + index as u8)));
+        let (code, _) = self.prints.pop().expect("a printout was asked for");
+        if let Some(outcome) = outcome {
+            self.send(Msg::Printed { code, outcome });
+        }
+    }
 }

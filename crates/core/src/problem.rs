@@ -211,6 +211,23 @@ pub enum ProblemKind {
     TooLong(usize),
     /// A text holding a control character where none may be.
     ControlCharacter,
+    /// A `[printer]` section that does not say how to reach its printer.
+    Printer(PrinterSlip),
+}
+
+/// What a `[printer]` section leaves out or gets wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrinterSlip {
+    /// A device or address with no `kind` saying which it is.
+    NoKind,
+    /// A usb or serial printer with no `device` (names the kind).
+    NoDevice(&'static str),
+    /// A network printer with no `address`.
+    NoAddress,
+    /// An address that is not an IP address and port.
+    BadAddress(String),
+    /// A key this kind of printer does not use (names the kind).
+    NotFor(&'static str),
 }
 
 /// One problem in a file.
@@ -318,6 +335,19 @@ impl Problem {
                 &[("max", crate::i18n::Arg::Num(*max as f64))],
             ),
             K::ControlCharacter => t(lang, "problem-control-character"),
+            K::Printer(slip) => match slip {
+                PrinterSlip::NoKind => t(lang, "problem-printer-no-kind"),
+                PrinterSlip::NoDevice(kind) => {
+                    ta(lang, "problem-printer-no-device", args!["kind" => *kind])
+                }
+                PrinterSlip::NoAddress => t(lang, "problem-printer-no-address"),
+                PrinterSlip::BadAddress(found) => {
+                    ta(lang, "problem-printer-bad-address", args!["found" => found])
+                }
+                PrinterSlip::NotFor(kind) => {
+                    ta(lang, "problem-printer-not-for", args!["kind" => *kind])
+                }
+            },
             K::FileTooLarge(max) => ta(
                 lang,
                 "problem-file-too-large",

@@ -188,6 +188,7 @@ pub fn receipt_choices(state: &State, lang: Lang, receipt: &Receipt) -> Vec<Stri
                     Choice::Finish => "receipt-finish",
                     Choice::More => "receipt-more",
                     Choice::Cancel => "receipt-cancel",
+                    Choice::Print => "receipt-print",
                     Choice::Qr => "receipt-show-qr",
                 },
             )

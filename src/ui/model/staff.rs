@@ -80,6 +80,7 @@ fn facts(state: &State, lang: Lang) -> Vec<String> {
             ],
         ),
         link,
+        printer(state, lang, today),
     ];
     if state.link.waiting_for_allowance {
         lines.push(t(lang, "staff-allowance-spent"));
@@ -102,6 +103,33 @@ fn facts(state: &State, lang: Lang) -> Vec<String> {
     });
     lines.extend(sessions_here(state, lang));
     lines
+}
+
+/// The printer: where it is and how its last printout ended, and when; or that there is none.
+fn printer(state: &State, lang: Lang, today: chrono::NaiveDate) -> String {
+    let Some(printer) = &state.site.printer else {
+        return t(lang, "staff-no-printer");
+    };
+    let status = match &state.printer_last {
+        Some((outcome, at)) => ta(
+            lang,
+            "staff-printer-last",
+            args![
+                "outcome" => &words::print_outcome(lang, *outcome),
+                "time" => &words::moment(lang, at, today)
+            ],
+        ),
+        None => t(lang, "staff-printer-unused"),
+    };
+    ta(
+        lang,
+        "staff-printer",
+        args![
+            "kind" => printer.link.kind(),
+            "target" => &printer.link.target(),
+            "status" => &status
+        ],
+    )
 }
 
 /// The most of today's sessions at this venue the page lists (it must fit 80x24).
