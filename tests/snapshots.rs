@@ -557,7 +557,7 @@ fn staff_menu_with_a_hub() {
         k.send(Msg::LogFailures(3));
         // Restarted after a crash loop this morning.
         k.send(Msg::RecentCrashes(
-            learning_kiosk::app::state::RecentCrashes {
+            learning_kiosk::app::msg::RecentCrashes {
                 count: 5,
                 last_at: common::moment("2026-11-23T08:41:00+08:00"),
                 what: "crash requested by --test-panic".into(),

@@ -180,7 +180,7 @@ pub enum Msg {
     /// Spoken guidance cannot be given (the speech command is missing or fails); why.
     SpeechUnavailable(String),
     /// The kiosk restarted after crashing (read from its record at start).
-    RecentCrashes(crate::app::state::RecentCrashes),
+    RecentCrashes(RecentCrashes),
     /// Log writes have failed this many times since start (a full disk, a folder that
     /// cannot be written).
     LogFailures(u64),
@@ -218,4 +218,15 @@ impl QueueSummary {
     pub fn waiting(&self) -> u32 {
         self.counts.get(&Status::Waiting).copied().unwrap_or(0)
     }
+}
+
+/// The kiosk's crashes of the last day (it restarts after each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecentCrashes {
+    /// How many in the 24 hours before the start.
+    pub count: usize,
+    /// When the latest was.
+    pub last_at: crate::domain::time::Moment,
+    /// What failed, the latest time.
+    pub what: String,
 }

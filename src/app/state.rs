@@ -336,20 +336,9 @@ pub struct State {
     /// Log writes that failed since start, for the staff page (kiosk state, not personal).
     pub log_failures: u64,
     /// The kiosk's crashes of the last day, read at start, for the staff page.
-    pub crashes: Option<RecentCrashes>,
+    pub crashes: Option<crate::app::msg::RecentCrashes>,
     /// How the last printout ended, and when, for the staff page (kiosk state, not personal).
     pub printer_last: Option<(crate::printer::PrintOutcome, crate::domain::time::Moment)>,
-}
-
-/// The kiosk's crashes of the last day (it restarts after each).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecentCrashes {
-    /// How many in the 24 hours before the start.
-    pub count: usize,
-    /// When the latest was.
-    pub last_at: crate::domain::time::Moment,
-    /// What failed, the latest time.
-    pub what: String,
 }
 
 impl State {

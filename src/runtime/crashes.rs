@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::app::state::RecentCrashes;
+use crate::app::msg::RecentCrashes;
 use crate::domain::time::{Moment, parse_moment};
 
 /// One crash: when, and the panic's first line.

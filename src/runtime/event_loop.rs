@@ -48,7 +48,7 @@ pub struct Kiosk {
     /// The folder the kiosk keeps its files in (the sync worker opens its own connections).
     pub data_dir: std::path::PathBuf,
     /// The crashes of the day before this start, for the staff page.
-    pub recent_crashes: Option<crate::app::state::RecentCrashes>,
+    pub recent_crashes: Option<crate::app::msg::RecentCrashes>,
     /// Panic after the first frame (for the crash test only; hidden from help).
     pub test_panic: bool,
 }
