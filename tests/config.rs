@@ -436,3 +436,25 @@ fn the_printer_section_is_checked_like_the_rest() {
         assert!(report.contains(zh), "{printer}: {report}");
     }
 }
+
+/// A card reader read from its own device: absent by default (the keyboard wedge), a path
+/// in /dev as given, and a relative one from the config's folder.
+#[test]
+fn the_card_readers_own_device() {
+    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let site = load_site_str(base, "site.toml", None).unwrap();
+    assert_eq!(site.reader_device, None);
+    let text =
+        format!("{base}[input]\nreader_device = \"/dev/input/by-id/usb-reader-event-kbd\"\n");
+    let site = load_site_str(&text, "site.toml", None).unwrap();
+    assert_eq!(
+        site.reader_device.as_deref(),
+        Some(Path::new("/dev/input/by-id/usb-reader-event-kbd"))
+    );
+    let text = format!("{base}[input]\nreader_device = \"reader\"\n");
+    let site = load_site_str(&text, "site.toml", Some(Path::new("/etc/learning-kiosk"))).unwrap();
+    assert_eq!(
+        site.reader_device.as_deref(),
+        Some(Path::new("/etc/learning-kiosk/reader"))
+    );
+}

@@ -556,6 +556,9 @@ fn staff_menu_with_a_hub() {
     snap_with("staff-menu-hub", Harness::demo_with_hub, |k| {
         k.send(Msg::LogFailures(3));
         // Restarted after a crash loop this morning.
+        k.send(Msg::ReaderProblem(Some(
+            "/dev/input/by-id/usb-reader-event-kbd: No such file or directory".into(),
+        )));
         k.send(Msg::RecentCrashes(
             learning_kiosk::app::msg::RecentCrashes {
                 count: 5,

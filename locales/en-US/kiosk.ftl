@@ -514,6 +514,7 @@ spoken-choice = { $key }, { $label }.
 help-assisted = Press 9 or the button to ask staff. Press . or F5 to hear it again. F3 goes back to the standard view.
 help-when = Choose the day you want to learn: press its number or tap it.
 help-when-keypad = Choose the day you want to learn: press its number.
+staff-reader-missing = The card reader cannot be read (input.reader_device); cards typed on the keypad still work.
 staff-crashes = Restarted after { $count } crashes in the last day (the latest at { $time }); see the log.
 staff-log-failing = Log writes failed { $count } times (is the disk full?); the kiosk carries on, sign-ups are kept.
 staff-speech-missing = Speech is not working; the kiosk carries on without it.

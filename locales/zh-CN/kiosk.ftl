@@ -495,6 +495,7 @@ spoken-choice = 按 { $key }，{ $label }。
 help-assisted = 按 9 或点按钮请工作人员帮忙。按 . 或 F5 再听一遍。按 F3 回到普通界面。
 help-when = 选择您想学习的日子：按数字或点一下。
 help-when-keypad = 选择您想学习的日子：按数字键。
+staff-reader-missing = 无法读取读卡器（input.reader_device），仍可在键盘上输入卡号。
 staff-crashes = 最近一天程序出错后重新启动 { $count } 次（最近一次在 { $time }），详见日志。
 staff-log-failing = 日志写入失败 { $count } 次（磁盘是否已满？），本机继续运行，报名照常保存。
 staff-speech-missing = 语音无法使用，本机继续无声运行。

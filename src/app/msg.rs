@@ -179,6 +179,8 @@ pub enum Msg {
     StaffPinChecked(bool),
     /// Spoken guidance cannot be given (the speech command is missing or fails); why.
     SpeechUnavailable(String),
+    /// The card reader's own device cannot be read (why), or (`None`) reads again.
+    ReaderProblem(Option<String>),
     /// The kiosk restarted after crashing (read from its record at start).
     RecentCrashes(RecentCrashes),
     /// Log writes have failed this many times since start (a full disk, a folder that

@@ -337,6 +337,8 @@ pub struct State {
     pub log_failures: u64,
     /// The kiosk's crashes of the last day, read at start, for the staff page.
     pub crashes: Option<crate::app::msg::RecentCrashes>,
+    /// Why the card reader's own device cannot be read, for the staff page.
+    pub reader_problem: Option<String>,
     /// How the last printout ended, and when, for the staff page (kiosk state, not personal).
     pub printer_last: Option<(crate::printer::PrintOutcome, crate::domain::time::Moment)>,
 }
@@ -364,6 +366,7 @@ impl State {
             speech_problem: None,
             log_failures: 0,
             crashes: None,
+            reader_problem: None,
             printer_last: None,
         }
     }

@@ -134,6 +134,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.speech_problem.get_or_insert(why);
             Vec::new()
         }
+        Msg::ReaderProblem(why) => {
+            state.reader_problem = why;
+            Vec::new()
+        }
         Msg::RecentCrashes(crashes) => {
             state.crashes = Some(crashes);
             Vec::new()

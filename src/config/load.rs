@@ -115,6 +115,7 @@ struct Draft {
     chord: Option<KeyChord>,
     touchscreen: Option<bool>,
     reader_gap_ms: Option<u32>,
+    reader_device: Option<String>,
     cell_aspect: Option<f64>,
     speech_command: Option<String>,
     hub_url: Option<String>,
@@ -283,6 +284,7 @@ fn staff(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
 fn input(f: &mut SiteFields<'_, '_>, d: &mut Draft) {
     d.touchscreen = f.bool("touchscreen");
     d.reader_gap_ms = f.optional("reader_gap_ms", |f, k| f.integer_in(k, (5, 200)));
+    d.reader_device = f.opt_string("reader_device").map(String::from);
     f.refuse_unread();
 }
 
@@ -492,6 +494,7 @@ fn build(
         staff_chord: or_demo!(chord, "staff.chord"),
         touchscreen: or_demo!(touchscreen, "input.touchscreen"),
         reader_gap_ms: or_demo!(reader_gap_ms, "input.reader_gap_ms"),
+        reader_device: d.reader_device.clone().map(|p| resolve_device(p.into())),
         cell_aspect: or_demo!(cell_aspect, "display.cell_aspect"),
         hub,
         printer,

@@ -169,6 +169,9 @@ pub struct Site {
     pub touchscreen: bool,
     /// Longest gap between two keys of one card-reader burst, in milliseconds.
     pub reader_gap_ms: u32,
+    /// The card reader's input device, read directly and grabbed so that its keys never
+    /// reach the terminal; `None` reads it as a keyboard wedge through the terminal.
+    pub reader_device: Option<std::path::PathBuf>,
     /// How many times taller than wide a terminal cell is (the map corrects for it).
     pub cell_aspect: f64,
     /// The district hub, if this kiosk has one.

@@ -4,3 +4,4 @@
 pub mod card_reader;
 pub mod decoder;
 pub mod keys;
+pub mod reader_device;

@@ -91,6 +91,11 @@ async fn run_async(kiosk: Kiosk) -> io::Result<u8> {
         .map_err(|e| tracing::error!(error = %e, "the printer worker did not start"))
         .ok()
     });
+    if let Some(device) = site.reader_device.clone()
+        && let Err(err) = crate::input::reader_device::spawn(device, msg_tx.clone())
+    {
+        tracing::error!(error = %err, "the card reader's thread did not start");
+    }
     let worker = std::thread::spawn(move || {
         for effect in fx_rx {
             if let Some(msg) = executor.run(effect)

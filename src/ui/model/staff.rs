@@ -214,6 +214,10 @@ fn problems(state: &State, lang: Lang) -> Vec<String> {
         lines.push(t(lang, "staff-speech-missing"));
         lines.push(format!("  {}", words::detail(lang, why)));
     }
+    if let Some(why) = &state.reader_problem {
+        lines.push(t(lang, "staff-reader-missing"));
+        lines.push(format!("  {}", words::detail(lang, why)));
+    }
     if let Some(crashes) = &state.crashes {
         lines.push(ta(
             lang,
