@@ -248,9 +248,17 @@ struct Layout {
 impl Layout {
     /// The page set at `sizes` in `room` columns; `below` is the QR code's height and the
     /// width under it, where choices that start below it take the whole width.
-    fn of(page: &Page, room: u16, sizes: Sizes, below: Option<(u16, u16)>) -> Layout {
+    fn of(
+        page: &Page,
+        room: u16,
+        sizes: Sizes,
+        below: Option<(u16, u16)>,
+        above: Option<&Set>,
+    ) -> Layout {
         let mut layout = Layout {
-            title: Set::of(&page.title, room, sizes.title, sizes.title_rows),
+            title: above
+                .cloned()
+                .unwrap_or_else(|| Set::of(&page.title, room, sizes.title, sizes.title_rows)),
             facts: page
                 .facts
                 .iter()
@@ -331,7 +339,22 @@ fn qr_place<'s>(state: &'s State, page: &Page, area: Rect) -> Option<(Rect, &'s 
 pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
     let x = area.x + 2;
     let full_room = area.width.saturating_sub(4);
-    let code_area = qr_place(state, page, area);
+    // A question that fits one large line across the whole width stands above the QR code
+    // rather than taking two lines beside it, where the code still fits below it.
+    let whole_width = Set::of(&page.title, full_room, Some(Scale::Large), ONE);
+    let under_title = Rect {
+        y: area.y + ONE,
+        height: area.height.saturating_sub(ONE),
+        ..area
+    };
+    let (code_area, above) = match whole_width
+        .is_large()
+        .then(|| qr_place(state, page, under_title))
+        .flatten()
+    {
+        Some(placed) => (Some(placed), Some(whole_width)),
+        None => (qr_place(state, page, area), None),
+    };
     let room = match code_area {
         Some((rect, _)) => rect.x.saturating_sub(x + 2),
         None => full_room,
@@ -341,7 +364,7 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
     let below = code_area.map(|(rect, _)| (rect.bottom().saturating_sub(area.y), full_room));
     let mut best: Option<Layout> = None;
     for sizes in LADDER {
-        let layout = Layout::of(page, room, sizes, below);
+        let layout = Layout::of(page, room, sizes, below, above.as_ref());
         if layout.rows(page) > area.height {
             continue;
         }
@@ -357,7 +380,8 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
             break;
         }
     }
-    let layout = best.unwrap_or_else(|| Layout::of(page, room, LADDER[LADDER.len() - 1], below));
+    let layout = best
+        .unwrap_or_else(|| Layout::of(page, room, LADDER[LADDER.len() - 1], below, above.as_ref()));
     if let Some((rect, image)) = code_area {
         crate::ui::qr::draw(p, image, rect);
     }
@@ -368,7 +392,8 @@ pub fn draw(p: &mut Painter<'_>, state: &State, page: &Page, area: Rect) {
         p.theme.text
     };
     let mut y = area.y;
-    y += layout.title.draw(p, x, y, room, title_pair.bold());
+    let title_room = if above.is_some() { full_room } else { room };
+    y += layout.title.draw(p, x, y, title_room, title_pair.bold());
     for fact in &layout.facts {
         y += fact.draw(p, x, y, room, p.theme.text.bold());
     }
