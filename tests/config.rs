@@ -10,6 +10,9 @@ use learning_kiosk::config::load::{demo_site, load_site_file, load_site_str};
 use learning_kiosk::config::site::HomeKind;
 use learning_kiosk::domain::lang::Lang;
 
+/// The least a site config holds: the kiosk itself, every other key from the defaults.
+const MINIMAL_SITE: &str = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+
 #[test]
 fn the_urban_touchscreen_college() {
     let site =
@@ -63,7 +66,7 @@ fn the_rural_station_on_a_keypad() {
 
 #[test]
 fn the_speech_command_and_the_home_menu() {
-    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let base = MINIMAL_SITE;
     let site = load_site_str(base, "site.toml", None).unwrap();
     assert_eq!(site.speech_command, "espeak-ng -v {voice} --stdin");
     assert_eq!(site.home, HomeKind::Standard);
@@ -89,7 +92,7 @@ fn the_speech_command_and_the_home_menu() {
 
 #[test]
 fn the_hub_section_is_checked_like_the_rest() {
-    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let base = MINIMAL_SITE;
     let with = |hub: &str| load_site_str(&format!("{base}[hub]\n{hub}"), "k.toml", None);
     let site = with("url = \"http://127.0.0.1:8080\"\ntoken_file = \"t\"\n").unwrap();
     let hub = site.hub.unwrap();
@@ -312,7 +315,7 @@ fn a_misspelt_kiosk_section_is_named_once() {
 #[test]
 fn the_printer_section_is_checked_like_the_rest() {
     use learning_kiosk::config::site::{CodePage, PrinterLink};
-    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let base = MINIMAL_SITE;
     let with =
         |printer: &str| load_site_str(&format!("{base}[printer]\n{printer}"), "k.toml", None);
     assert!(
@@ -441,7 +444,7 @@ fn the_printer_section_is_checked_like_the_rest() {
 /// in /dev as given, and a relative one from the config's folder.
 #[test]
 fn the_card_readers_own_device() {
-    let base = "[kiosk]\nid = \"k\"\nname = { zh-CN = \"站\", en-US = \"Station\" }\ndistrict = \"110105\"\nlat = 39.99\nlon = 116.47\n";
+    let base = MINIMAL_SITE;
     let site = load_site_str(base, "site.toml", None).unwrap();
     assert_eq!(site.reader_device, None);
     let text =

@@ -86,6 +86,12 @@ fn print_number(k: &Harness) -> char {
     char::from(b'1' + index as u8)
 }
 
+/// Presses "print" and runs the job through the real printer worker, as the kiosk does.
+fn print_pressed(k: &mut Harness, link: PrinterLink) -> Msg {
+    let (code, job) = press_print(k);
+    print_through_worker(link, code, job, Duration::from_secs(5))
+}
+
 /// Runs a job through the real printer worker; the answer, once it comes.
 fn print_through_worker(link: PrinterLink, code: String, job: PrintJob, timeout: Duration) -> Msg {
     let (tx, rx) = mpsc::channel();
@@ -260,13 +266,7 @@ fn a_network_printout_in_chinese_carries_the_receipt_and_its_qr_code() {
     let (address, printer) = fake_network_printer(PAPER_OK);
     let mut k = kiosk(PrinterLink::Network { address });
     to_receipt(&mut k, Lang::Zh);
-    let (code, job) = press_print(&mut k);
-    let answer = print_through_worker(
-        PrinterLink::Network { address },
-        code,
-        job,
-        Duration::from_secs(5),
-    );
+    let answer = print_pressed(&mut k, PrinterLink::Network { address });
     assert!(
         matches!(
             answer,
@@ -363,13 +363,7 @@ fn a_printer_out_of_paper_says_so_and_prints_nothing() {
     let (address, printer) = fake_network_printer(PAPER_END);
     let mut k = kiosk(PrinterLink::Network { address });
     to_receipt(&mut k, Lang::En);
-    let (code, job) = press_print(&mut k);
-    let answer = print_through_worker(
-        PrinterLink::Network { address },
-        code,
-        job,
-        Duration::from_secs(5),
-    );
+    let answer = print_pressed(&mut k, PrinterLink::Network { address });
     k.send(answer);
     assert_eq!(
         k.state.visit.notice,
@@ -570,8 +564,7 @@ fn a_serial_printer_is_a_tty_in_raw_mode() {
     let link = PrinterLink::Serial { device, baud: 9600 };
     let mut k = kiosk(link.clone());
     to_receipt(&mut k, Lang::Zh);
-    let (code, job) = press_print(&mut k);
-    let answer = print_through_worker(link, code, job, Duration::from_secs(5));
+    let answer = print_pressed(&mut k, link);
     assert!(
         matches!(
             answer,

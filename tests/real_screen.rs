@@ -140,24 +140,8 @@ impl Screen {
         std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
 
         let words = session_command(&bin, &foot_ini, &data);
-        let mut cmd = match user {
-            Some(user) => {
-                let mut c = Command::new("setpriv");
-                c.args([
-                    &format!("--reuid={user}"),
-                    "--regid=nogroup",
-                    "--clear-groups",
-                    "--",
-                ]);
-                c.args(&words);
-                c
-            }
-            None => {
-                let mut c = Command::new(&words[0]);
-                c.args(&words[1..]);
-                c
-            }
-        };
+        let mut cmd = as_user(user, &words[0]);
+        cmd.args(&words[1..]);
         let session = cmd
             .env_clear()
             .env("PATH", "/usr/bin:/bin")
@@ -197,20 +181,7 @@ impl Screen {
     fn shot(&self, name: &str) -> PathBuf {
         let file = self.dir.path().join(format!("{name}.png"));
         let run = self.dir.path().join("run");
-        let mut cmd = match self.user {
-            Some(user) => {
-                let mut c = Command::new("setpriv");
-                c.args([
-                    &format!("--reuid={user}"),
-                    "--regid=nogroup",
-                    "--clear-groups",
-                    "--",
-                    "grim",
-                ]);
-                c
-            }
-            None => Command::new("grim"),
-        };
+        let mut cmd = as_user(self.user, "grim");
         let ok = cmd
             .arg(run.join("shot.png"))
             .env("XDG_RUNTIME_DIR", &run)
@@ -250,6 +221,24 @@ impl Screen {
 
     fn data(&self) -> PathBuf {
         self.dir.path().join("data")
+    }
+}
+
+/// `program` run as `user` (cage refuses root), or as this process's user.
+fn as_user(user: Option<&str>, program: &str) -> Command {
+    match user {
+        Some(user) => {
+            let mut c = Command::new("setpriv");
+            c.args([
+                &format!("--reuid={user}"),
+                "--regid=nogroup",
+                "--clear-groups",
+                "--",
+                program,
+            ]);
+            c
+        }
+        None => Command::new(program),
     }
 }
 

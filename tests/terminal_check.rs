@@ -45,16 +45,19 @@ fn run_with_answers(columns: &[u16], until: &str) -> String {
     });
     let mut seen = Vec::new();
     let mut answers = columns.iter();
+    let mut answered = 0;
     let start = Instant::now();
     let text = loop {
         if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
-            let queries = chunk.windows(4).filter(|w| w == b"\x1b[6n").count();
             seen.extend_from_slice(&chunk);
-            for _ in 0..queries {
+            // Counted over all that was seen: a question may be split across two reads.
+            let asked = seen.windows(4).filter(|w| w == b"\x1b[6n").count();
+            while answered < asked {
                 if let Some(col) = answers.next() {
                     write!(writer, "\x1b[1;{col}R").unwrap();
                     writer.flush().unwrap();
                 }
+                answered += 1;
             }
         }
         let text = drawn(&String::from_utf8_lossy(&seen));

@@ -103,15 +103,26 @@ pub const ASSISTED_FACTS_RESERVED: u16 = ASSISTED_RESERVED + 2 + 2;
 /// four of the 8-pixel ones.
 pub const LARGE_TEXT_ROWS: u16 = 2 * LARGE_ROWS;
 
-/// Rows `label` takes drawn large in `room` columns within `max_rows`: the 16-pixel glyphs
-/// where they fit, else (Latin only) the 8-pixel ones; `None` when neither does. The
-/// assisted view sets its words by the same rule, so the app's pages and the view agree.
-pub fn large_rows(label: &str, room: u16, max_rows: u16) -> Option<(Scale, Vec<String>)> {
-    [Scale::Large, Scale::Medium].into_iter().find_map(|scale| {
+/// `label` set large in `room` columns within `max_rows`: at the first of `scales` where it
+/// fits, `None` when it fits at none. The assisted view sets its words by the same rule, so
+/// the app's pages and the view agree.
+pub fn set_large(
+    label: &str,
+    room: u16,
+    scales: &[Scale],
+    max_rows: u16,
+) -> Option<(Scale, Vec<String>)> {
+    scales.iter().find_map(|&scale| {
         big_text::lines(label, room, scale)
             .filter(|lines| lines.len() as u16 * big_text::rows(scale) <= max_rows)
             .map(|lines| (scale, lines))
     })
+}
+
+/// `label` set by [`set_large`] at the 16-pixel glyphs where they fit, else (Latin only)
+/// the 8-pixel ones.
+pub fn large_rows(label: &str, room: u16, max_rows: u16) -> Option<(Scale, Vec<String>)> {
+    set_large(label, room, &[Scale::Large, Scale::Medium], max_rows)
 }
 
 /// Columns inside an assisted choice button for its key and label, when `cols` buttons

@@ -29,23 +29,7 @@ pub fn run(options: &Options, test_panic: bool) -> u8 {
         return cannot_draw(&fault);
     }
     // After a crash loop, wait longer each time rather than spin.
-    let crashes = crashes::read(&data_dir);
-    let real_now = crate::domain::time::now_beijing();
-    let wait = crashes::backoff(&crashes, real_now);
-    if !wait.is_zero() {
-        tracing::warn!(
-            seconds = wait.as_secs(),
-            "restarting after repeated crashes"
-        );
-        if std::io::stdout().is_terminal() {
-            print!(
-                "\x1b[2J\x1b[H学习亭正在重新启动，请稍候。\r\nThe kiosk is restarting, please wait.\r\n"
-            );
-            let _ = std::io::Write::flush(&mut std::io::stdout());
-        }
-        std::thread::sleep(wait);
-    }
-    let recent_crashes = crashes::summary(&crashes, real_now);
+    let recent_crashes = crashes::pace(&data_dir);
 
     let loaded = boot::load_site(options).and_then(|site| {
         let catalogue = boot::load_catalogue(&site, options)?;

@@ -90,6 +90,32 @@ pub fn summary(crashes: &[Crash], now: Moment) -> Option<RecentCrashes> {
     })
 }
 
+/// Waits out a crash loop before the kiosk starts (saying so on the terminal), and returns
+/// the crashes of the last day for the staff page.
+pub fn pace(data_dir: &Path) -> Option<RecentCrashes> {
+    use std::io::{IsTerminal, Write};
+    let crashes = read(data_dir);
+    let now = crate::domain::time::now_beijing();
+    let wait = backoff(&crashes, now);
+    if !wait.is_zero() {
+        tracing::warn!(
+            seconds = wait.as_secs(),
+            "restarting after repeated crashes"
+        );
+        if std::io::stdout().is_terminal() {
+            // Written directly and any failure ignored: a gone terminal must not panic here.
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(
+                "\x1b[2J\x1b[H学习亭正在重新启动，请稍候。\r\nThe kiosk is restarting, please wait.\r\n"
+                    .as_bytes(),
+            );
+            let _ = out.flush();
+        }
+        std::thread::sleep(wait);
+    }
+    summary(&crashes, now)
+}
+
 /// How long to wait before starting: nothing after one or two crashes in a minute, then
 /// twice as long after each more (1 s, 2 s, 4 s ...), at most a minute. A kiosk in a crash
 /// loop then costs little and fills no disk, and recovers by itself once the fault (a full

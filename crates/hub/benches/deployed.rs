@@ -130,11 +130,15 @@ impl Screen {
             // real one does (without an answer the kiosk waits before it starts).
             let mut terminal = vt100::Parser::new(40, 120, 0);
             let mut buf = [0u8; 65536];
+            // The last bytes seen, so a question split across two reads is still heard.
+            let mut tail: Vec<u8> = Vec::new();
             while let Ok(n) = reader.read(&mut buf) {
                 let chunk = &buf[..n];
                 for part in chunk.split_inclusive(|&b| b == b'n') {
                     terminal.process(part);
-                    if part.ends_with(b"\x1b[6n") {
+                    tail.extend_from_slice(part);
+                    tail.drain(..tail.len().saturating_sub(4));
+                    if tail.ends_with(b"\x1b[6n") {
                         let (row, col) = terminal.screen().cursor_position();
                         let mut w = answers.lock().unwrap();
                         let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);

@@ -41,6 +41,14 @@ fn item(n: u64) -> SignupItem {
     }
 }
 
+/// Whether the hub confirmed every sign-up of a batch.
+fn all_confirmed(answer: &BatchAnswer) -> bool {
+    answer
+        .answers
+        .iter()
+        .all(|r| r.status == AnswerStatus::Confirmed)
+}
+
 /// Posts one batch of sign-ups `first..first + BATCH`; their answers.
 async fn post(client: &reqwest::Client, url: &str, token: &str, first: u64) -> BatchAnswer {
     let response = client
@@ -72,12 +80,7 @@ async fn a_backup_taken_while_the_hub_writes_restores_every_answered_sign_up_onc
     let mut next = 0;
     while next < 20 * BATCH {
         let answer = post(&client, &url, &token, next).await;
-        assert!(
-            answer
-                .answers
-                .iter()
-                .all(|r| r.status == AnswerStatus::Confirmed)
-        );
+        assert!(all_confirmed(&answer));
         next += BATCH;
     }
     // A kiosk keeps sending while backups run; each batch is noted with when it was sent and
@@ -91,12 +94,7 @@ async fn a_backup_taken_while_the_hub_writes_restores_every_answered_sign_up_onc
             while !stop.load(Ordering::Relaxed) {
                 let sent = Instant::now();
                 let answer = post(&client, &url, &token, next).await;
-                assert!(
-                    answer
-                        .answers
-                        .iter()
-                        .all(|r| r.status == AnswerStatus::Confirmed)
-                );
+                assert!(all_confirmed(&answer));
                 log.lock().unwrap().push(Batch {
                     first: next,
                     sent,

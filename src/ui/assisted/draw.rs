@@ -91,13 +91,12 @@ impl Set {
     /// Sets `s` in `room` columns at the largest scale from `from` down at which it fits in
     /// `max_rows`; else as normal text.
     fn of(s: &str, room: u16, from: Option<Scale>, max_rows: u16) -> Set {
-        let large = match from {
-            Some(Scale::Large) => paging::large_rows(s, room, max_rows),
-            Some(Scale::Medium) => big_text::lines(s, room, Scale::Medium)
-                .filter(|l| l.len() as u16 * big_text::rows(Scale::Medium) <= max_rows)
-                .map(|l| (Scale::Medium, l)),
-            None => None,
+        let scales: &[Scale] = match from {
+            Some(Scale::Large) => &[Scale::Large, Scale::Medium],
+            Some(Scale::Medium) => &[Scale::Medium],
+            None => &[],
         };
+        let large = paging::set_large(s, room, scales, max_rows);
         match large {
             Some((scale, lines)) => Set::Large(scale, lines),
             None => Set::Normal(wrap(s, usize::from(room))),
